@@ -1,0 +1,75 @@
+"""The benchmark runner: named scenarios that print their figures.
+
+A scenario is a function taking a `Bench`; it times work with
+`bench.measure(metric)` (one sample per `with` block) or records a figure with
+`bench.record(metric, value, unit)`. Register it with `@scenario("name")` in a
+module `benchmarks/bench_*.py`. Run with ``python -m benchmarks [NAME...]``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCENARIOS: dict[str, tuple[str, Callable[[Bench], None]]] = {}
+
+
+def scenario(name: str, title: str = "") -> Callable[[Callable[[Bench], None]], Callable[[Bench], None]]:
+    def register(func: Callable[[Bench], None]) -> Callable[[Bench], None]:
+        if name in SCENARIOS:
+            raise ValueError(f"benchmark {name} defined twice")
+        SCENARIOS[name] = (title or (func.__doc__ or name).strip().splitlines()[0], func)
+        return func
+
+    return register
+
+
+@dataclass
+class Figure:
+    metric: str
+    unit: str
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def p95(self) -> float | None:
+        if len(self.samples) < 5:
+            return None
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+@dataclass
+class Bench:
+    tmp: Path
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    @contextmanager
+    def measure(self, metric: str) -> Iterator[None]:
+        """Time the block once, as one sample of `metric` in milliseconds."""
+        start = time.perf_counter()
+        yield
+        self.add(metric, (time.perf_counter() - start) * 1000.0, "ms")
+
+    def add(self, metric: str, value: float, unit: str) -> None:
+        self.figures.setdefault(metric, Figure(metric, unit)).samples.append(value)
+
+    def record(self, metric: str, value: float, unit: str) -> None:
+        """A single figure (a size, a rate, a count)."""
+        self.add(metric, value, unit)
+
+
+def run(name: str) -> list[Figure]:
+    _title, func = SCENARIOS[name]
+    with tempfile.TemporaryDirectory(prefix=f"fieldapp-bench-{name}-") as tmp:
+        bench = Bench(Path(tmp))
+        func(bench)
+    return list(bench.figures.values())

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, installing what it needs on first use.
+# A throwaway PostgreSQL is started for the server tests and removed afterwards.
+# Extra arguments go to pytest: ./test.sh -k store -x
+set -euo pipefail
+. "$(dirname "$0")/scripts/ensure-env.sh" test
+cd "$FIELDAPP_ROOT"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+. scripts/test-postgres.sh
+"$VENV/bin/python" -m pytest "$@"
