@@ -74,9 +74,13 @@ def parse(data: dict[str, Any]) -> Enumeration:
         raw_items = data["items"]
     except (KeyError, TypeError) as exc:
         raise EnumerationError(f"enumeration lacks {exc}") from exc
+    if not isinstance(raw_items, list):
+        raise EnumerationError(f"{name}: items must be a list")
     items = []
     seen = set()
     for raw in raw_items:
+        if not isinstance(raw, dict):
+            raise EnumerationError(f"{name}: an item is not an object: {raw!r}")
         code = raw.get("code")
         if not isinstance(code, str) or not code:
             raise EnumerationError(f"{name}: an item has no code")

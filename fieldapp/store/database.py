@@ -1,0 +1,670 @@
+"""The encrypted local store of one profile.
+
+A profile is a folder::
+
+    fieldapp.db        the SQLCipher database (and its -wal, -shm)
+    key.json           salt and Argon2id parameters of the key (not secret)
+    backups/           encrypted copies made before each migration
+    lock               held while a FieldApp process has the profile open
+
+All writes go through one writer thread (`Store.write`), each in one
+transaction that writes the record and its outbox entry together, so a sync
+round and a keystroke never race and a crash never leaves one without the
+other. Reads use a connection per thread; in WAL mode they never wait for
+the writer. Commits are durable (`synchronous=FULL`): once `write` returns,
+the change survives a power cut.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fieldapp.domain import records as domain
+from fieldapp.domain.ids import case_number, new_id, trial_device_code
+from fieldapp.store import crypto, schema
+from fieldapp.store.driver import DatabaseError, connect, dbapi, sqlite_utils
+from fieldapp.store.errors import (
+    DatabaseDamaged,
+    DiskFull,
+    KeySettingsDamaged,
+    NotAProfile,
+    ProfileBusy,
+    ProfileExists,
+    RecordDeleted,
+    RecordLocked,
+    RecordNotFound,
+    SchemaTooNew,
+    StoreError,
+    WrongPassphrase,
+)
+from fieldapp.store.lock import ProfileInUse, ProfileLock
+
+DB_FILE = "fieldapp.db"
+BACKUPS = "backups"
+
+T = TypeVar("T")
+
+_APOSTROPHES = re.compile(r"[\u02bc\u2019\u2018'`\u00b4]")
+_WORD = re.compile(r"\w+")
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def search_text(text: str) -> str:
+    """Text as the search index keeps it: apostrophes dropped (Мар'яна, Марʼяна and Маряна match)."""
+    return _APOSTROPHES.sub("", text)
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query in which every word the person typed is a prefix; None when nothing to search."""
+    words = _WORD.findall(search_text(text))
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+def _translate_error(exc: Exception) -> StoreError:
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(type(exc).__name__)
+    if "disk i/o error" in text:
+        return DiskFull(type(exc).__name__)
+    return DatabaseDamaged(f"{type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    collection: str
+    record_id: str
+    household_id: str | None
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    change_id: str
+    collection: str
+    record_id: str
+    household_id: str | None
+    base_version: int | None
+    fields: dict[str, Any]
+    base: dict[str, Any]
+    is_delete: bool
+    created_at: str
+    state: str
+    error: dict[str, Any] | None
+
+
+def _row_to_record(collection: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    record = json.loads(row["data"])
+    record.update(
+        id=row["id"],
+        collection=collection,
+        version=row["version"],
+        deleted=bool(row["deleted"]),
+        household_id=row["household_id"],
+        schema=row["schema"],
+        updated_at=row["updated_at"],
+        updated_by=row["updated_by"],
+        device_id=row["device_id"],
+    )
+    return record
+
+
+def own_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's own fields: everything but the envelope (household_id stays for child records)."""
+    out = {k: v for k, v in record.items() if k not in domain.ENVELOPE}
+    if record.get("collection") != "households" and "household_id" in record:
+        out["household_id"] = record["household_id"]
+    return out
+
+
+class Transaction:
+    """What a write may do, inside one transaction on the writer thread."""
+
+    def __init__(self, store: Store, db: sqlite_utils.Database):
+        self.store = store
+        self.db = db
+        self.now = utcnow()
+
+    # -- meta ---------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        return self.store._get_meta(self.db, key, default)
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.db.execute("DELETE FROM meta WHERE key = ?", [key])
+        else:
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    def next_case_number(self, today: dt.date | None = None) -> str:
+        """The next readable case number of this device (see domain/ids.py)."""
+        year = (today or dt.date.today()).year
+        key = f"case_seq:{year}"
+        seq = int(self.get_meta(key, "0") or 0) + 1
+        self.set_meta(key, str(seq))
+        return case_number(year, self.store.device_code(self.db), seq)
+
+    # -- records ------------------------------------------------------------
+
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        return self.store._get(self.db, collection, record_id)
+
+    def create(
+        self, collection: str, fields: Mapping[str, Any], *, record_id: str | None = None
+    ) -> dict[str, Any]:
+        """Create a record and its outbox entry; InvalidRecord (nothing written) when invalid."""
+        _writable(collection)
+        data = {k: v for k, v in fields.items() if k not in domain.ENVELOPE or k == "household_id"}
+        if collection == "households":
+            data.pop("household_id", None)
+            data.setdefault("status", "active")
+            if not data.get("case_number"):
+                data["case_number"] = self.next_case_number()
+        if collection in domain.REVIEWED_COLLECTIONS:
+            data.setdefault("review_status", "draft")
+        data = {k: v for k, v in data.items() if v is not None}
+        problems = domain.validate(collection, data)
+        rid = record_id or new_id()
+        household_id = rid if collection == "households" else data.get("household_id")
+        if collection != "households" and not problems and self.get("households", household_id) is None:
+            problems.append(domain.Problem("household_id", _family_missing()))
+        if problems:
+            raise domain.InvalidRecord(collection, problems)
+        self.db.execute(
+            f"INSERT INTO [{collection}] (id, household_id, version, deleted, schema, data, "
+            "local_updated_at, device_id) VALUES (?, ?, 0, 0, ?, ?, ?, ?)",
+            [rid, household_id, domain.RECORD_SCHEMA, _dumps(data), self.now, self.store.device_id],
+        )
+        self._outbox(collection, rid, household_id, None, data, {}, False)
+        self._index(collection, rid, household_id, data)
+        return self.get(collection, rid)  # type: ignore[return-value]
+
+    def update(self, collection: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Change some fields of a record; writes an outbox entry with the fields' previous values.
+
+        The entry's base values are the values the fields had on this laptop
+        just before the change (the server's, or those of an earlier pending
+        change of this device, which the server applies first).
+        """
+        _writable(collection)
+        current = self.get(collection, record_id)
+        if current is None:
+            raise RecordNotFound(collection)
+        if current["deleted"]:
+            raise RecordDeleted(collection)
+        old = own_fields(current)
+        if "household_id" in changes and changes["household_id"] != old.get("household_id"):
+            raise domain.InvalidRecord(
+                collection, [domain.Problem("household_id", _cannot_move())]
+            )
+        changed = {k: v for k, v in changes.items() if k not in domain.ENVELOPE and old.get(k) != v}
+        if not changed:
+            return current
+        if (
+            old.get("review_status") == "approved"
+            and collection in domain.REVIEWED_COLLECTIONS
+            and set(changed) - {"review_status"}
+        ):
+            raise RecordLocked(collection)
+        new = {k: v for k, v in {**old, **changed}.items() if v is not None}
+        domain.check(collection, new)
+        base = {k: old.get(k) for k in changed}
+        self.db.execute(
+            f"UPDATE [{collection}] SET data = ?, local_updated_at = ? WHERE id = ?",
+            [_dumps(new), self.now, record_id],
+        )
+        self._outbox(
+            collection, record_id, current["household_id"], current["version"], changed, base, False
+        )
+        self._index(collection, record_id, current["household_id"], new)
+        return self.get(collection, record_id)  # type: ignore[return-value]
+
+    def delete(self, collection: str, record_id: str) -> None:
+        """Mark a record deleted (a tombstone that syncs) and drop it from search."""
+        _writable(collection)
+        current = self.get(collection, record_id)
+        if current is None:
+            raise RecordNotFound(collection)
+        if current["deleted"]:
+            return
+        if current.get("review_status") == "approved" and collection in domain.REVIEWED_COLLECTIONS:
+            raise RecordLocked(collection)
+        self.db.execute(
+            f"UPDATE [{collection}] SET deleted = 1, local_updated_at = ? WHERE id = ?",
+            [self.now, record_id],
+        )
+        self._outbox(collection, record_id, current["household_id"], current["version"], {}, {}, True)
+        self._unindex(collection, record_id)
+
+    # -- internals ----------------------------------------------------------
+
+    def _outbox(
+        self,
+        collection: str,
+        record_id: str,
+        household_id: str | None,
+        base_version: int | None,
+        fields: Mapping[str, Any],
+        base: Mapping[str, Any],
+        is_delete: bool,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO outbox (change_id, collection, record_id, household_id, base_version, "
+            "fields, base, is_delete, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+            [new_id(), collection, record_id, household_id, base_version, _dumps(fields),
+             _dumps(base), int(is_delete), self.now],
+        )
+
+    def _index(self, collection: str, record_id: str, household_id: str | None, data: Mapping[str, Any]) -> None:
+        names = domain.SEARCHABLE.get(collection)
+        if not names:
+            return
+        body = search_text(" ".join(str(data[n]) for n in names if data.get(n)))
+        self._unindex(collection, record_id)
+        if not body.strip():
+            return
+        cur = self.db.execute(
+            "INSERT INTO search_docs (collection, record_id, household_id) VALUES (?, ?, ?)",
+            [collection, record_id, household_id],
+        )
+        self.db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, body])
+
+    def _unindex(self, collection: str, record_id: str) -> None:
+        row = self.db.execute(
+            "SELECT rowid FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
+        ).fetchone()
+        if row:
+            self.db.execute("DELETE FROM search WHERE rowid = ?", [row[0]])
+            self.db.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
+
+
+def _writable(collection: str) -> None:
+    if collection not in domain.SCHEMAS or collection == "conflicts":
+        raise ValueError(f"records of {collection!r} are not written on a device")
+
+
+def _family_missing() -> Any:
+    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+    return Message.of(QT_TRANSLATE_NOOP("Validation", "This family is not on this laptop."))
+
+
+def _cannot_move() -> Any:
+    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+    return Message.of(QT_TRANSLATE_NOOP("Validation", "A record cannot move to another family."))
+
+
+class Store:
+    """An open profile. Make one with `Store.create` or `Store.open`; `close` it when done."""
+
+    def __init__(self, folder: Path, raw_key: bytes, lock: ProfileLock):
+        self.folder = folder
+        self.path = folder / DB_FILE
+        self._key = raw_key
+        self._lock = lock
+        self._local = threading.local()
+        self._connections: list[dbapi.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._writer_thread: threading.Thread | None = None
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="fieldapp-writer", initializer=self._mark_writer
+        )
+        self._closed = False
+        self.device_id: str = ""
+
+    # -- opening ------------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path | str, passphrase: str, *, schema_version: int | None = None) -> Store:
+        """Make a new profile in `folder` (created owner-only) and open it."""
+        folder = Path(folder)
+        if (folder / DB_FILE).exists() or (folder / crypto.KEY_FILE).exists():
+            raise ProfileExists(folder=str(folder))
+        old_umask = os.umask(0o077)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(folder, 0o700)
+            lock = _lock(folder)
+            params = crypto.KdfParams.fresh()
+            crypto.write_params(folder / crypto.KEY_FILE, params)
+            key = crypto.derive_key(passphrase, params)
+            store = cls(folder, key, lock)
+            try:
+                store._prepare(schema_version, new=True)
+            except BaseException:
+                store.close()
+                raise
+        finally:
+            os.umask(old_umask)
+        return store
+
+    @classmethod
+    def open(cls, folder: Path | str, passphrase: str, *, schema_version: int | None = None) -> Store:
+        """Unlock an existing profile. Raises WrongPassphrase, SchemaTooNew, ProfileBusy, ..."""
+        folder = Path(folder)
+        if not (folder / DB_FILE).exists():
+            raise NotAProfile(folder=str(folder))
+        key_files = crypto.candidates(folder)
+        if not key_files:
+            raise KeySettingsDamaged("key.json missing")
+        lock = _lock(folder)
+        try:
+            key, used = _unlock(folder, passphrase, key_files)
+            if used.name == crypto.KEY_FILE_NEW:  # a re-key finished but its rename did not
+                os.replace(used, folder / crypto.KEY_FILE)
+            elif (folder / crypto.KEY_FILE_NEW).exists():  # a re-key that never happened
+                (folder / crypto.KEY_FILE_NEW).unlink()
+            store = cls(folder, key, lock)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            store._prepare(schema_version, new=False)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _prepare(self, target: int | None, *, new: bool) -> None:
+        target = schema.SCHEMA_VERSION if target is None else target
+        db = self.read()
+        db.execute("PRAGMA journal_mode = WAL")
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if found > schema.SCHEMA_VERSION:
+            raise SchemaTooNew(found=found, known=schema.SCHEMA_VERSION)
+        if found < target:
+            if found > 0:
+                self.backup(reason=f"schema{found}")
+            self.write(lambda tx: self._migrate(tx, found, target))
+        if new:
+            self.write(self._first_meta)
+        self.device_id = self._get_meta(self.read(), "device_id") or ""
+        self._tighten_permissions()
+
+    @staticmethod
+    def _migrate(tx: Transaction, found: int, target: int) -> None:
+        for version in range(found, target):
+            schema.MIGRATIONS[version](tx.db)
+            tx.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @staticmethod
+    def _first_meta(tx: Transaction) -> None:
+        tx.set_meta("device_id", new_id())
+        tx.set_meta("created_at", tx.now)
+
+    def _tighten_permissions(self) -> None:
+        if os.name != "posix":
+            return
+        for path in self.folder.iterdir():
+            if path.is_file():
+                os.chmod(path, 0o600)
+
+    # -- connections --------------------------------------------------------
+
+    def _mark_writer(self) -> None:
+        self._writer_thread = threading.current_thread()
+
+    def read(self) -> sqlite_utils.Database:
+        """This thread's connection (the writer thread's is the writer's)."""
+        if self._closed:
+            raise RuntimeError("the store is closed")
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = connect(str(self.path), self._key)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except DatabaseError as exc:
+                conn.close()
+                raise WrongPassphrase() from exc
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            db = sqlite_utils.Database(conn)
+            self._local.db = db
+            with self._connections_lock:
+                self._connections.append(conn)
+        return db
+
+    def write(self, fn: Callable[[Transaction], T]) -> T:
+        """Run `fn(transaction)` on the writer thread in one transaction; its result or its error.
+
+        Environmental failures come back as StoreError (DiskFull, ...); the
+        transaction is rolled back, so nothing half-written remains.
+        """
+        if threading.current_thread() is self._writer_thread:
+            return self._run_write(fn)
+        return self._executor.submit(self._run_write, fn).result()
+
+    def _run_write(self, fn: Callable[[Transaction], T]) -> T:
+        db = self.read()
+        if db.conn.in_transaction:  # a write inside a write: join it
+            return fn(Transaction(self, db))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except DatabaseError as exc:
+            raise _translate_error(exc) from exc
+        try:
+            result = fn(Transaction(self, db))
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.conn.in_transaction:
+                try:
+                    db.execute("ROLLBACK")
+                except DatabaseError:
+                    pass
+            if isinstance(exc, DatabaseError):
+                raise _translate_error(exc) from exc
+            raise
+        return result
+
+    def close(self) -> None:
+        """Close every connection and release the profile. Safe to call twice."""
+        if self._closed:
+            return
+        self._executor.shutdown(wait=True)
+        self._closed = True
+        with self._connections_lock:
+            for conn in self._connections:
+                try:
+                    conn.close()
+                except DatabaseError:
+                    pass
+            self._connections.clear()
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------
+
+    @staticmethod
+    def _get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+        row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        return self._get_meta(self.read(), key, default)
+
+    def device_code(self, db: sqlite_utils.Database | None = None) -> str:
+        """The code in this device's case numbers: the server's once enrolled, a trial code before."""
+        code = self._get_meta(db or self.read(), "device_code")
+        return code or trial_device_code(self.device_id or "")
+
+    @staticmethod
+    def _get(db: sqlite_utils.Database, collection: str, record_id: str) -> dict[str, Any] | None:
+        if collection not in domain.SCHEMAS:
+            raise ValueError(f"unknown collection {collection!r}")
+        cur = db.execute(f"SELECT * FROM [{collection}] WHERE id = ?", [record_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        names = [d[0] for d in cur.description]
+        return _row_to_record(collection, dict(zip(names, row, strict=True)))
+
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        """The record with its envelope, tombstones included; None when absent."""
+        return self._get(self.read(), collection, record_id)
+
+    def records(
+        self,
+        collection: str,
+        *,
+        household_id: str | None = None,
+        include_deleted: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Records of a collection, optionally of one household, oldest id first."""
+        if collection not in domain.SCHEMAS:
+            raise ValueError(f"unknown collection {collection!r}")
+        where, args = [], []
+        if household_id is not None:
+            where.append("household_id = ?")
+            args.append(household_id)
+        if not include_deleted:
+            where.append("deleted = 0")
+        table = self.read()[collection]
+        for row in table.rows_where(" AND ".join(where) or None, args, order_by="id", limit=limit):
+            yield _row_to_record(collection, row)
+
+    def count(self, collection: str, *, include_deleted: bool = False) -> int:
+        sql = f"SELECT count(*) FROM [{collection}]" + ("" if include_deleted else " WHERE deleted = 0")
+        return int(self.read().execute(sql).fetchone()[0])
+
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """Records whose names, address or notes contain words starting as typed, best first."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        rows = self.read().execute(
+            "SELECT d.collection, d.record_id, d.household_id FROM search "
+            "JOIN search_docs d ON d.rowid = search.rowid "
+            "WHERE search MATCH ? ORDER BY rank LIMIT ?",
+            [query, limit],
+        ).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+    def outbox(self, *, state: str | None = "pending", limit: int | None = None) -> list[OutboxEntry]:
+        """Outbox entries in the order they were written."""
+        sql = "SELECT * FROM outbox" + (" WHERE state = ?" if state else "") + " ORDER BY seq"
+        args: list[Any] = [state] if state else []
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        cur = self.read().execute(sql, args)
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            r = dict(zip(names, row, strict=True))
+            out.append(
+                OutboxEntry(
+                    seq=r["seq"], change_id=r["change_id"], collection=r["collection"],
+                    record_id=r["record_id"], household_id=r["household_id"],
+                    base_version=r["base_version"], fields=json.loads(r["fields"]),
+                    base=json.loads(r["base"]), is_delete=bool(r["is_delete"]),
+                    created_at=r["created_at"], state=r["state"],
+                    error=json.loads(r["error"]) if r["error"] else None,
+                )
+            )
+        return out
+
+    def pending_count(self) -> int:
+        return int(self.read().execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+
+    def schema_version(self) -> int:
+        return int(self.read().execute("PRAGMA user_version").fetchone()[0])
+
+    # -- whole-file operations ----------------------------------------------
+
+    def backup(self, *, reason: str = "manual") -> Path:
+        """An encrypted copy of the database in backups/, with the key settings it needs."""
+        target_dir = self.folder / BACKUPS
+        target_dir.mkdir(mode=0o700, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = target_dir / f"fieldapp-{reason}-{stamp}.db"
+        db = self.read()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(self.path, target)
+        shutil.copy2(self.folder / crypto.KEY_FILE, target.with_suffix(".key.json"))
+        for path in (target, target.with_suffix(".key.json")):
+            if os.name == "posix":
+                os.chmod(path, 0o600)
+        crypto.fsync_dir(target_dir)
+        return target
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-key the database under a new passphrase (and a new salt)."""
+        current = crypto.read_params(self.folder / crypto.KEY_FILE)
+        if crypto.derive_key(old, current) != self._key:
+            raise WrongPassphrase()
+        params = crypto.KdfParams.fresh()
+        new_key = crypto.derive_key(new, params)
+        crypto.write_params(self.folder / crypto.KEY_FILE_NEW, params)
+
+        def rekey() -> None:  # on the writer thread, so no write runs meanwhile
+            self.read().execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+
+        self._executor.submit(rekey).result()
+        os.replace(self.folder / crypto.KEY_FILE_NEW, self.folder / crypto.KEY_FILE)
+        crypto.fsync_dir(self.folder)
+        # Every connection holds the old key: close them all; each thread reopens on demand.
+        self._key = new_key
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+
+def _lock(folder: Path) -> ProfileLock:
+    lock = ProfileLock(folder)
+    try:
+        lock.acquire()
+    except ProfileInUse as exc:
+        raise ProfileBusy(str(exc)) from exc
+    return lock
+
+
+def _unlock(folder: Path, passphrase: str, key_files: list[Path]) -> tuple[bytes, Path]:
+    """The key that opens the database, and the key file it came from."""
+    damaged = 0
+    for path in key_files:
+        try:
+            params = crypto.read_params(path)
+        except crypto.KeyFileError:
+            damaged += 1
+            continue
+        key = crypto.derive_key(passphrase, params)
+        conn = connect(str(folder / DB_FILE), key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return key, path
+        except DatabaseError:
+            continue
+        finally:
+            conn.close()
+    if damaged == len(key_files):
+        raise KeySettingsDamaged("no readable key file")
+    raise WrongPassphrase()

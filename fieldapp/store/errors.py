@@ -1,0 +1,88 @@
+"""What can go wrong with the local store, as sentences a caseworker can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+
+class StoreError(Exception):
+    """Base of the store's errors; `message` is the translatable sentence to show."""
+
+    text = QT_TRANSLATE_NOOP("StoreError", "The local database could not be used.")
+
+    def __init__(self, detail: str = "", **args: Any):
+        self.message = Message.of(self.text, **args)
+        self.detail = detail  # technical, for logs: never personal data
+        super().__init__(self.message.render() + (f" ({detail})" if detail else ""))
+
+
+class WrongPassphrase(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The passphrase is not right. Check the keyboard layout and Caps Lock, then try again.",
+    )
+
+
+class NotAProfile(StoreError):
+    text = QT_TRANSLATE_NOOP("StoreError", "There is no FieldApp profile in {folder}.")
+
+
+class ProfileExists(StoreError):
+    text = QT_TRANSLATE_NOOP("StoreError", "A FieldApp profile already exists in {folder}.")
+
+
+class KeySettingsDamaged(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The key settings of this profile (key.json) are damaged, so the database cannot be "
+        "unlocked. Nothing was changed. Ask IT to restore key.json from a backup.",
+    )
+
+
+class ProfileBusy(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "This profile is already open in another FieldApp window. Close that window first.",
+    )
+
+
+class SchemaTooNew(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "This profile was saved by a newer version of FieldApp (data version {found}; this "
+        "program knows up to {known}). Install the newer version. Nothing was changed.",
+    )
+
+
+class DiskFull(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk is full, so this was not saved. Free some space, then save again: "
+        "what you entered is still here.",
+    )
+
+
+class DatabaseDamaged(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The local database is damaged and cannot be read. Do not delete anything: "
+        "ask IT to restore it from the backups folder of this profile.",
+    )
+
+
+class RecordNotFound(StoreError):
+    text = QT_TRANSLATE_NOOP("StoreError", "This record no longer exists on this laptop.")
+
+
+class RecordLocked(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "This record was approved by the supervisor and is locked. Ask the supervisor to "
+        "reopen it if it needs a correction.",
+    )
+
+
+class RecordDeleted(StoreError):
+    text = QT_TRANSLATE_NOOP("StoreError", "This record was deleted and cannot be changed.")

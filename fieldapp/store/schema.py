@@ -1,0 +1,97 @@
+"""The local schema and its versioned migrations.
+
+The schema version is SQLite's `user_version`. `MIGRATIONS[i]` takes a
+database from version i to i+1 inside one transaction. The store backs the
+file up before migrating an existing profile and refuses a file whose version
+is newer than `SCHEMA_VERSION` (see database.py).
+
+Records are kept one table per collection: the envelope of the sync protocol
+in columns, the record's own fields as JSON in `data`. `outbox` holds the
+local changes still to push; `meta` holds small settings of the profile
+(device id, case-number counters, the pull cursor); `search` is an FTS5 index
+of names, addresses and notes, inside the encrypted file like everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fieldapp.domain.records import COLLECTIONS
+from fieldapp.store.driver import sqlite_utils
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    for name in COLLECTIONS:
+        db[name].create(
+            {
+                "id": str,
+                "household_id": str,
+                "version": int,  # set by the server; 0 until the server acknowledged it
+                "deleted": int,
+                "schema": int,
+                "updated_at": str,
+                "updated_by": str,
+                "device_id": str,
+                "data": str,  # JSON: the record's own fields
+                "local_updated_at": str,
+            },
+            pk="id",
+            not_null={"version", "deleted", "data"},
+            defaults={"version": 0, "deleted": 0},
+        )
+        db[name].create_index(["household_id"], index_name=f"idx_{name}_household")
+    # Raw SQL: AUTOINCREMENT, so that a seq is never reused after the outbox empties.
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            change_id TEXT NOT NULL UNIQUE,
+            collection TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            household_id TEXT,
+            base_version INTEGER,
+            fields TEXT NOT NULL,
+            base TEXT NOT NULL,
+            is_delete INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            error TEXT
+        )"""
+    )
+    db["outbox"].create_index(["collection", "record_id"], index_name="idx_outbox_record")
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    # Full-text search: `search_docs` maps an FTS row to its record, so that
+    # re-indexing a record deletes by rowid instead of scanning the index.
+    db.execute(
+        """CREATE TABLE search_docs (
+            rowid INTEGER PRIMARY KEY,
+            collection TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            household_id TEXT,
+            UNIQUE (collection, record_id)
+        )"""
+    )
+    db.execute("CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+
+def _v2_drafts(db: sqlite_utils.Database) -> None:
+    # Drafts of forms being typed: saved every few seconds, never synced,
+    # offered back after a crash. One per (kind, record), kept until saved.
+    db["drafts"].create(
+        {
+            "id": str,
+            "kind": str,  # the form, e.g. "home_visit"
+            "record_collection": str,
+            "record_id": str,  # the record being edited; NULL for a new one
+            "household_id": str,
+            "data": str,  # JSON of the form's values
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"kind", "data", "updated_at"},
+    )
+    db["drafts"].create_index(["household_id"], index_name="idx_drafts_household")
+    # Pending changes are read in order per state on every sync round.
+    db["outbox"].create_index(["state", "seq"], index_name="idx_outbox_state")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_drafts]
+SCHEMA_VERSION = len(MIGRATIONS)
