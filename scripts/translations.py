@@ -5,7 +5,9 @@
     python scripts/translations.py check     # exit 1 when a Ukrainian string is missing or unfinished
 
 The .ts files in resources/translations/ are the sources kept in git; the .qm
-files are build products.
+files are build products. Strings are split by area (one .ts per area and
+language), so that work on different parts of the program never edits the
+same file; the program loads every area's .qm for its language.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("uk", "en")
-SOURCES = ("fieldapp",)
+# area -> the source folders (relative to the root) whose strings it holds.
+# A file belongs to the first area whose folder contains it.
+AREAS: dict[str, tuple[str, ...]] = {
+    "forms": ("fieldapp/ui/forms",),
+    "ui": ("fieldapp/ui",),
+    "core": ("fieldapp",),
+}
 
 
 def _tool(name: str) -> str:
@@ -33,26 +41,37 @@ def _tool(name: str) -> str:
     return found
 
 
-def ts_path(lang: str) -> Path:
-    return TRANSLATIONS / f"fieldapp_{lang}.ts"
+def ts_path(area: str, lang: str) -> Path:
+    return TRANSLATIONS / f"fieldapp_{area}_{lang}.ts"
 
 
-def update() -> None:
-    files = sorted(str(p) for src in SOURCES for p in (ROOT / src).rglob("*.py"))
-    for lang in LANGUAGES:
-        subprocess.run(
-            [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-             "-target-language", lang, *files, "-ts", str(ts_path(lang))],
-            check=True,
-        )
+def area_files(area: str) -> list[str]:
+    """The .py files whose strings belong to `area`."""
+    out = []
+    for folder in AREAS[area]:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            owner = next(a for a, dirs in AREAS.items() if any(path.is_relative_to(ROOT / d) for d in dirs))
+            if owner == area:
+                out.append(str(path))
+    return out
+
+
+def update(areas: list[str]) -> None:
+    for area in areas:
+        files = area_files(area)
+        if not files:
+            continue
+        for lang in LANGUAGES:
+            subprocess.run(
+                [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                 "-source-language", "en", "-target-language", lang, *files, "-ts", str(ts_path(area, lang))],
+                check=True,
+            )
 
 
 def compile_all(quiet: bool) -> None:
-    for lang in LANGUAGES:
-        ts = ts_path(lang)
+    for ts in sorted(TRANSLATIONS.glob("fieldapp_*.ts")):
         qm = ts.with_suffix(".qm")
-        if not ts.exists():
-            continue
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
         subprocess.run(
@@ -61,9 +80,9 @@ def compile_all(quiet: bool) -> None:
         )
 
 
-def unfinished(lang: str) -> list[tuple[str, str]]:
-    """(context, source) of every message without a finished translation."""
-    tree = ET.parse(ts_path(lang))
+def unfinished(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of every message of `ts` without a finished translation."""
+    tree = ET.parse(ts)
     missing = []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name", "")
@@ -81,10 +100,17 @@ def unfinished(lang: str) -> list[tuple[str, str]]:
     return missing
 
 
-def check() -> int:
-    missing = unfinished("uk")
-    for context, source in missing:
-        print(f"untranslated (uk): [{context}] {source}")
+def check(lang: str = "uk") -> int:
+    missing = []
+    for area in AREAS:
+        ts = ts_path(area, lang)
+        if area_files(area) and not ts.exists():
+            print(f"missing: {ts.relative_to(ROOT)}")
+            missing.append((area, ""))
+        elif ts.exists():
+            for context, source in unfinished(ts):
+                print(f"untranslated ({lang}, {area}): [{context}] {source}")
+                missing.append((context, source))
     return 1 if missing else 0
 
 
@@ -92,9 +118,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("update", "compile", "check"))
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--area", action="append", choices=tuple(AREAS), help="update only these areas")
     args = parser.parse_args()
     if args.action == "update":
-        update()
+        update(args.area or list(AREAS))
     elif args.action == "compile":
         compile_all(args.quiet)
     else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import re
 import threading
 import time
@@ -108,3 +109,13 @@ def parse_case_number(text: str) -> tuple[int, str, int] | None:
     if not m:
         return None
     return int(m["year"]), m["device"], int(m["seq"])
+
+
+def uuid7_from(millis: int, rng: random.Random) -> str:
+    """A UUIDv7 at `millis` with its random bits from `rng`: for reproducible generated data."""
+    value = (millis & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76
+    value |= rng.getrandbits(12) << 64
+    value |= 0b10 << 62
+    value |= rng.getrandbits(62)
+    return str(uuid.UUID(int=value))

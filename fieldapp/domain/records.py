@@ -88,12 +88,8 @@ class InvalidRecord(ValueError):
         super().__init__(f"{collection}: " + "; ".join(str(p) for p in problems))
 
 
-def _label(text: str) -> tuple[str, str]:
-    return QT_TRANSLATE_NOOP("Field", text)
-
-
-def _msg(text: str, **args: Any) -> Message:
-    return Message.of(QT_TRANSLATE_NOOP("Validation", text), **args)
+def _msg(marked: tuple[str, str], **args: Any) -> Message:
+    return Message.of(marked, **args)
 
 
 REVIEW_STATUSES = ("draft", "submitted", "approved", "returned")
@@ -105,169 +101,169 @@ REVIEWABLE = ("visits", "assessments", "plans", "households")  # households: cas
 T = Kind  # short alias for the tables below
 
 
-def F(name: str, kind: Kind, label: str, **kw: Any) -> FieldSpec:  # noqa: N802 - reads as a table
-    return FieldSpec(name, kind, _label(label), **kw)
+def F(name: str, kind: Kind, label: tuple[str, str], **kw: Any) -> FieldSpec:  # noqa: N802 - reads as a table
+    return FieldSpec(name, kind, label, **kw)
 
 
 def _check_factor(item: Any) -> Message | None:
     if not isinstance(item, Mapping) or item.get("code") not in enumeration("circumstance_factors"):
-        return _msg("Choose each circumstance from the list.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose each circumstance from the list."))
     identified = item.get("identified_on")
     if identified is not None and _parse_date(identified) is None:
-        return _msg("Give the date each circumstance was identified as a valid date.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Give the date each circumstance was identified as a valid date."))
     return None
 
 
 def _check_service(item: Any) -> Message | None:
     if not isinstance(item, Mapping) or item.get("code") not in enumeration("services"):
-        return _msg("Choose each service from the Classifier of Social Services.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose each service from the Classifier of Social Services."))
     qty = item.get("quantity", 1)
     if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
-        return _msg("The quantity of a service is a whole number, at least 1.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "The quantity of a service is a whole number, at least 1."))
     if item.get("recipient_id") is not None and not is_uuid(item.get("recipient_id")):
-        return _msg("Choose who received each service from the family's members.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose who received each service from the family's members."))
     return None
 
 
 def _check_step(item: Any) -> Message | None:
     if not isinstance(item, Mapping) or not str(item.get("text", "")).strip():
-        return _msg("Describe each step.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Describe each step."))
     due = item.get("due")
     if due is not None and _parse_date(due) is None:
-        return _msg("Give each step's deadline as a valid date.")
+        return _msg(QT_TRANSLATE_NOOP("Validation", "Give each step's deadline as a valid date."))
     return None
 
 
 SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
     "households": (
-        F("case_number", T.TEXT, "Case number", required=True, max_len=40),
-        F("family_name", T.TEXT, "Family", required=True, max_len=200),
-        F("hromada", T.KATOTTG, "Hromada", required=True),
-        F("settlement", T.KATOTTG, "Settlement"),
-        F("address", T.TEXT, "Address", max_len=500),
-        F("phone", T.PHONE, "Phone"),
-        F("categories", T.ENUMS, "Categories", enum="household_categories"),
-        F("factors", T.ITEMS, "Difficult circumstances", item_check=_check_factor),
-        F("idp_certificate", T.TEXT, "IDP certificate", max_len=100),
-        F("idp_origin", T.KATOTTG, "Territory of origin"),
-        F("identified_how", T.ENUM, "How the family was identified", enum="identification_ways"),
-        F("reported_by", T.TEXT, "Reported by", max_len=300),
-        F("identified_on", T.DATE, "Date identified", required=True, not_future=True),
-        F("caseworker_id", T.TEXT, "Caseworker", max_len=100),
-        F("team_id", T.TEXT, "Team", max_len=100),
-        F("status", T.CHOICE, "Status", required=True, choices=HOUSEHOLD_STATUSES),
-        F("closure_reason", T.ENUM, "Reason for closing", enum="closure_reasons"),
-        F("closed_on", T.DATE, "Date closed", not_future=True),
-        F("review_status", T.CHOICE, "Review", choices=REVIEW_STATUSES),
-        F("notes", T.LONGTEXT, "Notes", max_len=20000),
+        F("case_number", T.TEXT, QT_TRANSLATE_NOOP("Field", "Case number"), required=True, max_len=40),
+        F("family_name", T.TEXT, QT_TRANSLATE_NOOP("Field", "Family"), required=True, max_len=200),
+        F("hromada", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Hromada"), required=True),
+        F("settlement", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Settlement")),
+        F("address", T.TEXT, QT_TRANSLATE_NOOP("Field", "Address"), max_len=500),
+        F("phone", T.PHONE, QT_TRANSLATE_NOOP("Field", "Phone")),
+        F("categories", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Categories"), enum="household_categories"),
+        F("factors", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Difficult circumstances"), item_check=_check_factor),
+        F("idp_certificate", T.TEXT, QT_TRANSLATE_NOOP("Field", "IDP certificate"), max_len=100),
+        F("idp_origin", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Territory of origin")),
+        F("identified_how", T.ENUM, QT_TRANSLATE_NOOP("Field", "How the family was identified"), enum="identification_ways"),
+        F("reported_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Reported by"), max_len=300),
+        F("identified_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date identified"), required=True, not_future=True),
+        F("caseworker_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Caseworker"), max_len=100),
+        F("team_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Team"), max_len=100),
+        F("status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Status"), required=True, choices=HOUSEHOLD_STATUSES),
+        F("closure_reason", T.ENUM, QT_TRANSLATE_NOOP("Field", "Reason for closing"), enum="closure_reasons"),
+        F("closed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date closed"), not_future=True),
+        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), choices=REVIEW_STATUSES),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
     ),
     "persons": (
-        F("household_id", T.REF, "Family", required=True),
-        F("role", T.ENUM, "Role in the family", required=True, enum="person_roles"),
-        F("surname", T.TEXT, "Surname", required=True, max_len=100),
-        F("given_name", T.TEXT, "Given name", required=True, max_len=100),
-        F("patronymic", T.TEXT, "Patronymic", max_len=100),
-        F("birth_date", T.DATE, "Date of birth", required=True, not_future=True),
-        F("sex", T.ENUM, "Sex", enum="sexes"),
-        F("disability", T.BOOL, "Disability"),
-        F("disability_group", T.ENUM, "Disability group", enum="disability_groups"),
-        F("idp", T.BOOL, "Internally displaced"),
-        F("study_work", T.TEXT, "Place of study or work", max_len=300),
-        F("phone", T.PHONE, "Phone"),
-        F("returned_from_institution", T.BOOL, "Returned from a residential institution"),
-        F("returned_on", T.DATE, "Date returned", not_future=True),
-        F("notes", T.LONGTEXT, "Notes", max_len=20000),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("role", T.ENUM, QT_TRANSLATE_NOOP("Field", "Role in the family"), required=True, enum="person_roles"),
+        F("surname", T.TEXT, QT_TRANSLATE_NOOP("Field", "Surname"), required=True, max_len=100),
+        F("given_name", T.TEXT, QT_TRANSLATE_NOOP("Field", "Given name"), required=True, max_len=100),
+        F("patronymic", T.TEXT, QT_TRANSLATE_NOOP("Field", "Patronymic"), max_len=100),
+        F("birth_date", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of birth"), required=True, not_future=True),
+        F("sex", T.ENUM, QT_TRANSLATE_NOOP("Field", "Sex"), enum="sexes"),
+        F("disability", T.BOOL, QT_TRANSLATE_NOOP("Field", "Disability")),
+        F("disability_group", T.ENUM, QT_TRANSLATE_NOOP("Field", "Disability group"), enum="disability_groups"),
+        F("idp", T.BOOL, QT_TRANSLATE_NOOP("Field", "Internally displaced")),
+        F("study_work", T.TEXT, QT_TRANSLATE_NOOP("Field", "Place of study or work"), max_len=300),
+        F("phone", T.PHONE, QT_TRANSLATE_NOOP("Field", "Phone")),
+        F("returned_from_institution", T.BOOL, QT_TRANSLATE_NOOP("Field", "Returned from a residential institution")),
+        F("returned_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date returned"), not_future=True),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
     ),
     "visits": (
-        F("household_id", T.REF, "Family", required=True),
-        F("started_at", T.DATETIME, "Date and time", required=True),
-        F("duration_min", T.INT, "Duration, minutes", minimum=0, maximum=24 * 60),
-        F("type", T.ENUM, "Type of visit", required=True, enum="visit_types"),
-        F("place", T.ENUM, "Place", required=True, enum="visit_places"),
-        F("workers_present", T.ITEMS, "Workers present"),
-        F("members_present", T.REFS, "Members present"),
-        F("children_seen", T.REFS, "Children seen"),
-        F("safety_concern", T.BOOL, "Safety concern"),
-        F("safety_details", T.LONGTEXT, "What is the concern", max_len=20000),
-        F("safety_escalated", T.BOOL, "Escalated to the supervisor"),
-        F("services", T.ITEMS, "Services delivered", item_check=_check_service),
-        F("next_steps", T.ITEMS, "Agreed next steps", item_check=_check_step),
-        F("next_visit_on", T.DATE, "Next visit"),
-        F("notes", T.LONGTEXT, "Notes", max_len=20000),
-        F("form_id", T.TEXT, "Form", max_len=100),
-        F("form_version", T.INT, "Form version", minimum=1),
-        F("review_status", T.CHOICE, "Review", required=True, choices=REVIEW_STATUSES),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("started_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Date and time"), required=True),
+        F("duration_min", T.INT, QT_TRANSLATE_NOOP("Field", "Duration, minutes"), minimum=0, maximum=24 * 60),
+        F("type", T.ENUM, QT_TRANSLATE_NOOP("Field", "Type of visit"), required=True, enum="visit_types"),
+        F("place", T.ENUM, QT_TRANSLATE_NOOP("Field", "Place"), required=True, enum="visit_places"),
+        F("workers_present", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Workers present")),
+        F("members_present", T.REFS, QT_TRANSLATE_NOOP("Field", "Members present")),
+        F("children_seen", T.REFS, QT_TRANSLATE_NOOP("Field", "Children seen")),
+        F("safety_concern", T.BOOL, QT_TRANSLATE_NOOP("Field", "Safety concern")),
+        F("safety_details", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "What is the concern"), max_len=20000),
+        F("safety_escalated", T.BOOL, QT_TRANSLATE_NOOP("Field", "Escalated to the supervisor")),
+        F("services", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Services delivered"), item_check=_check_service),
+        F("next_steps", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Agreed next steps"), item_check=_check_step),
+        F("next_visit_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Next visit")),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
     ),
     "assessments": (
-        F("household_id", T.REF, "Family", required=True),
-        F("started_on", T.DATE, "Date started", required=True, not_future=True),
-        F("due_on", T.DATE, "Due date"),
-        F("completed_on", T.DATE, "Date completed", not_future=True),
-        F("classification", T.ENUM, "Classification of the case", enum="case_levels"),
-        F("circumstances", T.ENUMS, "Difficult circumstances present", enum="circumstance_factors"),
-        F("duration", T.ENUM, "How long the problems have lasted", enum="duration_bands"),
-        F("services_needed", T.ENUMS, "Services needed", enum="services"),
-        F("conclusion", T.LONGTEXT, "Conclusion", max_len=20000),
-        F("form_id", T.TEXT, "Form", max_len=100),
-        F("form_version", T.INT, "Form version", minimum=1),
-        F("review_status", T.CHOICE, "Review", required=True, choices=REVIEW_STATUSES),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("started_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date started"), required=True, not_future=True),
+        F("due_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Due date")),
+        F("completed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date completed"), not_future=True),
+        F("classification", T.ENUM, QT_TRANSLATE_NOOP("Field", "Classification of the case"), enum="case_levels"),
+        F("circumstances", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Difficult circumstances present"), enum="circumstance_factors"),
+        F("duration", T.ENUM, QT_TRANSLATE_NOOP("Field", "How long the problems have lasted"), enum="duration_bands"),
+        F("services_needed", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services needed"), enum="services"),
+        F("conclusion", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Conclusion"), max_len=20000),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
     ),
     "plans": (
-        F("household_id", T.REF, "Family", required=True),
-        F("drawn_up_on", T.DATE, "Date drawn up", required=True, not_future=True),
-        F("goals", T.LONGTEXT, "Goals", max_len=20000),
-        F("actions", T.ITEMS, "Actions", item_check=_check_step),
-        F("next_review_on", T.DATE, "Next review of the plan"),
-        F("form_id", T.TEXT, "Form", max_len=100),
-        F("form_version", T.INT, "Form version", minimum=1),
-        F("review_status", T.CHOICE, "Review", required=True, choices=REVIEW_STATUSES),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("drawn_up_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date drawn up"), required=True, not_future=True),
+        F("goals", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Goals"), max_len=20000),
+        F("actions", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Actions"), item_check=_check_step),
+        F("next_review_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Next review of the plan")),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
     ),
     "referrals": (
-        F("household_id", T.REF, "Family", required=True),
-        F("person_id", T.REF, "Person"),
-        F("visit_id", T.REF, "Visit"),
-        F("agency", T.TEXT, "Agency", required=True, max_len=300),
-        F("reason", T.LONGTEXT, "Reason", required=True, max_len=20000),
-        F("referred_on", T.DATE, "Date referred", required=True, not_future=True),
-        F("outcome", T.ENUM, "Outcome", enum="referral_outcomes"),
-        F("outcome_on", T.DATE, "Date of the outcome", not_future=True),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Person")),
+        F("visit_id", T.REF, QT_TRANSLATE_NOOP("Field", "Visit")),
+        F("agency", T.TEXT, QT_TRANSLATE_NOOP("Field", "Agency"), required=True, max_len=300),
+        F("reason", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Reason"), required=True, max_len=20000),
+        F("referred_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date referred"), required=True, not_future=True),
+        F("outcome", T.ENUM, QT_TRANSLATE_NOOP("Field", "Outcome"), enum="referral_outcomes"),
+        F("outcome_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of the outcome"), not_future=True),
     ),
     "consents": (
-        F("household_id", T.REF, "Family", required=True),
-        F("person_id", T.REF, "Whose consent", required=True),
-        F("given_by", T.TEXT, "Given by (adult or legal representative)", max_len=300),
-        F("purpose", T.ENUM, "Purpose", required=True, enum="consent_purposes"),
-        F("scope", T.TEXT, "Scope", max_len=1000),
-        F("given_on", T.DATE, "Date given", required=True, not_future=True),
-        F("withdrawn_on", T.DATE, "Date withdrawn", not_future=True),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Whose consent"), required=True),
+        F("given_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Given by (adult or legal representative)"), max_len=300),
+        F("purpose", T.ENUM, QT_TRANSLATE_NOOP("Field", "Purpose"), required=True, enum="consent_purposes"),
+        F("scope", T.TEXT, QT_TRANSLATE_NOOP("Field", "Scope"), max_len=1000),
+        F("given_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date given"), required=True, not_future=True),
+        F("withdrawn_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date withdrawn"), not_future=True),
     ),
     "reviews": (
-        F("household_id", T.REF, "Family", required=True),
-        F("record_collection", T.CHOICE, "Record", required=True, choices=REVIEWABLE),
-        F("record_id", T.REF, "Record", required=True),
-        F("status", T.CHOICE, "Decision", required=True, choices=REVIEW_STATUSES[1:]),
-        F("comment", T.LONGTEXT, "Comment", max_len=20000),
-        F("reviewer_id", T.TEXT, "Reviewer", max_len=100),
-        F("reviewed_at", T.DATETIME, "Reviewed at"),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("record_collection", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Record"), required=True, choices=REVIEWABLE),
+        F("record_id", T.REF, QT_TRANSLATE_NOOP("Field", "Record"), required=True),
+        F("status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Decision"), required=True, choices=REVIEW_STATUSES[1:]),
+        F("comment", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Comment"), max_len=20000),
+        F("reviewer_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Reviewer"), max_len=100),
+        F("reviewed_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Reviewed at")),
     ),
     "protected": (
-        F("household_id", T.REF, "Family", required=True),
-        F("person_id", T.REF, "Person", required=True),
-        F("kind", T.CHOICE, "Kind", required=True, choices=PROTECTED_KINDS),
-        F("status_applied_on", T.DATE, "Status application date", not_future=True),
-        F("decision", T.CHOICE, "Decision", choices=PROTECTED_DECISIONS),
-        F("certificate_on", T.DATE, "Certificate date", not_future=True),
-        F("certificate_expires_on", T.DATE, "Certificate valid until"),
-        F("exploitation_forms", T.ENUMS, "Forms of exploitation", enum="exploitation_forms"),
-        F("assistance", T.LONGTEXT, "Assistance given", max_len=20000),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Person"), required=True),
+        F("kind", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Kind"), required=True, choices=PROTECTED_KINDS),
+        F("status_applied_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Status application date"), not_future=True),
+        F("decision", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Decision"), choices=PROTECTED_DECISIONS),
+        F("certificate_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Certificate date"), not_future=True),
+        F("certificate_expires_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Certificate valid until")),
+        F("exploitation_forms", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Forms of exploitation"), enum="exploitation_forms"),
+        F("assistance", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Assistance given"), max_len=20000),
     ),
     "conflicts": (
-        F("household_id", T.REF, "Family"),
-        F("record_collection", T.TEXT, "Record", required=True, max_len=40),
-        F("record_id", T.REF, "Record", required=True),
-        F("fields", T.ITEMS, "Fields in conflict"),
-        F("resolved", T.BOOL, "Resolved"),
-        F("resolution", T.ITEMS, "Resolution"),
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family")),
+        F("record_collection", T.TEXT, QT_TRANSLATE_NOOP("Field", "Record"), required=True, max_len=40),
+        F("record_id", T.REF, QT_TRANSLATE_NOOP("Field", "Record"), required=True),
+        F("fields", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Fields in conflict")),
+        F("resolved", T.BOOL, QT_TRANSLATE_NOOP("Field", "Resolved")),
+        F("resolution", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Resolution")),
     ),
 }
 COLLECTIONS = tuple(SCHEMAS)
@@ -328,61 +324,61 @@ def _check_field(spec: FieldSpec, value: Any, today: dt.date) -> Message | None:
     k = spec.kind
     if k in (Kind.TEXT, Kind.LONGTEXT):
         if not isinstance(value, str):
-            return _msg("Enter text here.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter text here."))
         if k is Kind.TEXT and ("\n" in value or "\r" in value):
-            return _msg("Keep this on one line.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Keep this on one line."))
         if spec.max_len is not None and len(value) > spec.max_len:
-            return _msg("Too long: at most {max} characters.", max=spec.max_len)
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Too long: at most {max} characters."), max=spec.max_len)
     elif k is Kind.INT:
         if not isinstance(value, int) or isinstance(value, bool):
-            return _msg("Enter a whole number.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a whole number."))
         if (spec.minimum is not None and value < spec.minimum) or (
             spec.maximum is not None and value > spec.maximum
         ):
-            return _msg("Enter a number from {min} to {max}.", min=spec.minimum, max=spec.maximum)
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a number from {min} to {max}."), min=spec.minimum, max=spec.maximum)
     elif k is Kind.BOOL:
         if not isinstance(value, bool):
-            return _msg("Answer yes or no.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Answer yes or no."))
     elif k is Kind.DATE:
         day = _parse_date(value)
         if day is None:
-            return _msg("This is not a valid date.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date."))
         if day.year < 1900:
-            return _msg("This date is too far in the past.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "This date is too far in the past."))
         if spec.not_future and day > today:
-            return _msg("This date is in the future.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "This date is in the future."))
     elif k is Kind.DATETIME:
         if _parse_datetime(value) is None:
-            return _msg("This is not a valid date and time.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date and time."))
     elif k is Kind.ENUM:
         assert spec.enum
         if value not in enumeration(spec.enum):
-            return _msg("Choose a value from the list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a value from the list."))
     elif k is Kind.ENUMS:
         assert spec.enum
         enum = enumeration(spec.enum)
         if not isinstance(value, list) or any(v not in enum for v in value):
-            return _msg("Choose values from the list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose values from the list."))
         if len(set(value)) != len(value):
-            return _msg("Each value may be chosen once.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Each value may be chosen once."))
     elif k is Kind.CHOICE:
         if value not in spec.choices:
-            return _msg("Choose a value from the list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a value from the list."))
     elif k is Kind.KATOTTG:
         if not isinstance(value, str) or not _KATOTTG.match(value):
-            return _msg("Choose a place from the codifier (KATOTTH).")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a place from the codifier (KATOTTH)."))
     elif k is Kind.PHONE:
         if not isinstance(value, str) or not _PHONE.match(value.strip()):
-            return _msg("Enter a phone number in digits, for example +380 67 123 4567.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a phone number in digits, for example +380 67 123 4567."))
     elif k is Kind.REF:
         if not is_uuid(value):
-            return _msg("Choose a record from the list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a record from the list."))
     elif k is Kind.REFS:
         if not isinstance(value, list) or not all(is_uuid(v) for v in value):
-            return _msg("Choose records from the list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose records from the list."))
     elif k is Kind.ITEMS:
         if not isinstance(value, list):
-            return _msg("This must be a list.")
+            return _msg(QT_TRANSLATE_NOOP("Validation", "This must be a list."))
         if spec.item_check is not None:
             for item in value:
                 problem = spec.item_check(item)
@@ -403,42 +399,42 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     if collection == "households" and r.get("status") == "closed":
         for name in ("closure_reason", "closed_on"):
             if _is_empty(r.get(name)):
-                out.append(Problem(name, _msg("A closed case needs the reason and the date of closing.")))
-        before("identified_on", "closed_on", _msg("A case cannot close before it was identified."))
+                out.append(Problem(name, _msg(QT_TRANSLATE_NOOP("Validation", "A closed case needs the reason and the date of closing."))))
+        before("identified_on", "closed_on", _msg(QT_TRANSLATE_NOOP("Validation", "A case cannot close before it was identified.")))
     if collection == "persons":
         if r.get("disability_group") and r.get("disability") is not True:
-            out.append(Problem("disability", _msg("A disability group is given: mark the disability.")))
+            out.append(Problem("disability", _msg(QT_TRANSLATE_NOOP("Validation", "A disability group is given: mark the disability."))))
         if r.get("returned_from_institution") is True and _is_empty(r.get("returned_on")):
-            out.append(Problem("returned_on", _msg("Give the date the child returned.")))
-        before("birth_date", "returned_on", _msg("The return cannot be before the date of birth."))
+            out.append(Problem("returned_on", _msg(QT_TRANSLATE_NOOP("Validation", "Give the date the child returned."))))
+        before("birth_date", "returned_on", _msg(QT_TRANSLATE_NOOP("Validation", "The return cannot be before the date of birth.")))
     if collection == "visits":
         if r.get("safety_concern") is True and _is_empty(r.get("safety_details")):
-            out.append(Problem("safety_details", _msg("Describe the safety concern.")))
+            out.append(Problem("safety_details", _msg(QT_TRANSLATE_NOOP("Validation", "Describe the safety concern."))))
         started = _parse_datetime(r.get("started_at"))
         if started is not None:
             if started.date() > today + dt.timedelta(days=1):
-                out.append(Problem("started_at", _msg("A visit cannot be recorded in the future.")))
+                out.append(Problem("started_at", _msg(QT_TRANSLATE_NOOP("Validation", "A visit cannot be recorded in the future."))))
             nxt = _parse_date(r.get("next_visit_on"))
             if nxt is not None and nxt < started.date():
-                out.append(Problem("next_visit_on", _msg("The next visit must come after this one.")))
+                out.append(Problem("next_visit_on", _msg(QT_TRANSLATE_NOOP("Validation", "The next visit must come after this one."))))
         present = set(r.get("members_present") or [])
         seen = r.get("children_seen") or []
         if present and isinstance(seen, list) and not set(seen) <= present:
-            out.append(Problem("children_seen", _msg("A child seen must be among the members present.")))
+            out.append(Problem("children_seen", _msg(QT_TRANSLATE_NOOP("Validation", "A child seen must be among the members present."))))
     if collection == "assessments":
-        before("started_on", "completed_on", _msg("An assessment cannot end before it started."))
+        before("started_on", "completed_on", _msg(QT_TRANSLATE_NOOP("Validation", "An assessment cannot end before it started.")))
     if collection == "referrals":
-        before("referred_on", "outcome_on", _msg("The outcome cannot come before the referral."))
+        before("referred_on", "outcome_on", _msg(QT_TRANSLATE_NOOP("Validation", "The outcome cannot come before the referral.")))
     if collection == "consents":
-        before("given_on", "withdrawn_on", _msg("A consent cannot be withdrawn before it was given."))
+        before("given_on", "withdrawn_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot be withdrawn before it was given.")))
     if collection == "protected":
         issued, expires = _parse_date(r.get("certificate_on")), _parse_date(r.get("certificate_expires_on"))
         if issued and expires:
             if expires < issued:
                 out.append(Problem("certificate_expires_on",
-                                   _msg("The certificate cannot expire before it was issued.")))
+                                   _msg(QT_TRANSLATE_NOOP("Validation", "The certificate cannot expire before it was issued."))))
             elif expires > _add_years(issued, 2):
-                out.append(Problem("certificate_expires_on", _msg("The status lasts at most two years.")))
+                out.append(Problem("certificate_expires_on", _msg(QT_TRANSLATE_NOOP("Validation", "The status lasts at most two years."))))
     return out
 
 
@@ -450,7 +446,7 @@ def validate(collection: str, record: Mapping[str, Any], today: dt.date | None =
     """
     schema = SCHEMAS.get(collection)
     if schema is None:
-        return [Problem("collection", _msg("Unknown kind of record: {name}.", name=collection))]
+        return [Problem("collection", _msg(QT_TRANSLATE_NOOP("Validation", "Unknown kind of record: {name}."), name=collection))]
     today = today or dt.date.today()
     problems: list[Problem] = []
     known = {spec.name for spec in schema}
@@ -458,7 +454,7 @@ def validate(collection: str, record: Mapping[str, Any], today: dt.date | None =
         value = record.get(spec.name)
         if _is_empty(value):
             if spec.required:
-                problems.append(Problem(spec.name, _msg("This field is required.")))
+                problems.append(Problem(spec.name, _msg(QT_TRANSLATE_NOOP("Validation", "This field is required."))))
             continue
         message = _check_field(spec, value, today)
         if message is not None:
@@ -467,7 +463,7 @@ def validate(collection: str, record: Mapping[str, Any], today: dt.date | None =
         if name in known or name in ENVELOPE:
             continue
         if not _FORM_FIELD.match(name):
-            problems.append(Problem(name, _msg("Unknown field.")))
+            problems.append(Problem(name, _msg(QT_TRANSLATE_NOOP("Validation", "Unknown field."))))
     if not problems:
         problems.extend(_cross_checks(collection, record, today))
     return problems

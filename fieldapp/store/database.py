@@ -256,6 +256,47 @@ class Transaction:
         self._outbox(collection, record_id, current["household_id"], current["version"], {}, {}, True)
         self._unindex(collection, record_id)
 
+    def apply_remote(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """Store a record as the server sent it (a pulled upsert), without an outbox entry.
+
+        Fields that this laptop changed and has not pushed yet stay on top of
+        the server's values: the pending outbox entries are pushed later and
+        merged by the server, so nothing typed here is lost.
+        """
+        collection = record["collection"]
+        if collection not in domain.SCHEMAS:
+            raise ValueError(f"unknown collection {collection!r}")
+        rid = record["id"]
+        data = own_fields(record)
+        if collection == "households":
+            data.pop("household_id", None)
+        household_id = rid if collection == "households" else record.get("household_id")
+        pending = self.db.execute(
+            "SELECT fields FROM outbox WHERE collection = ? AND record_id = ? AND state = 'pending' "
+            "ORDER BY seq",
+            [collection, rid],
+        ).fetchall()
+        for (fields,) in pending:
+            data.update(json.loads(fields))
+        data = {k: v for k, v in data.items() if v is not None}
+        deleted = bool(record.get("deleted"))
+        self.db.execute(
+            f"INSERT INTO [{collection}] (id, household_id, version, deleted, schema, updated_at, "
+            "updated_by, device_id, data, local_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET household_id = excluded.household_id, "
+            "version = excluded.version, deleted = excluded.deleted, schema = excluded.schema, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+            "device_id = excluded.device_id, data = excluded.data",
+            [rid, household_id, int(record.get("version") or 0), int(deleted),
+             record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
+             record.get("updated_by"), record.get("device_id"), _dumps(data), self.now],
+        )
+        if deleted:
+            self._unindex(collection, rid)
+        else:
+            self._index(collection, rid, household_id, data)
+        return self.get(collection, rid)  # type: ignore[return-value]
+
     # -- internals ----------------------------------------------------------
 
     def _outbox(

@@ -1,0 +1,97 @@
+"""The `fieldapp` command: the desktop program, and a few headless commands for IT and tests.
+
+    fieldapp [--profile DIR] [--lang uk|en]        open the program
+    fieldapp --selftest                            start offscreen once and check the basics
+    fieldapp demo --profile DIR --households N [--seed S]   fill a profile with generated data
+
+Headless commands read the passphrase from standard input (never from the
+command line, where other users could see it in the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from fieldapp import __version__
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise SystemExit("fieldapp: expected the passphrase on standard input")
+    return line.rstrip("\r\n")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from fieldapp import demo
+    from fieldapp.store.database import DB_FILE, Store
+    from fieldapp.store.errors import StoreError
+
+    passphrase = _read_secret("Passphrase: ")
+    if not passphrase:
+        print("fieldapp demo: the passphrase is empty", file=sys.stderr)
+        return 2
+    try:
+        if (args.profile / DB_FILE).exists():
+            store = Store.open(args.profile, passphrase)
+        else:
+            store = Store.create(args.profile, passphrase)
+    except StoreError as exc:
+        print(f"fieldapp demo: {exc.message}", file=sys.stderr)
+        return 1
+    with store:
+
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 1000 == 0:
+                print(f"{done}/{total} households", file=sys.stderr)
+
+        summary = demo.fill(store, args.households, seed=args.seed, progress=progress)
+    print(
+        f"Added {summary.households} households, {summary.persons} persons, {summary.visits} visits, "
+        f"{summary.assessments} assessments, {summary.plans} plans, {summary.referrals} referrals, "
+        f"{summary.consents} consents to {args.profile}"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp", description="FieldApp: offline case records for social workers.")
+    parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
+    parser.add_argument("--profile", type=Path, help="the profile folder (default: the user's data folder)")
+    parser.add_argument("--lang", choices=("uk", "en"), help="the language of the program")
+    parser.add_argument("--selftest", action="store_true",
+                        help="start offscreen with a throwaway profile, check the basics, exit 0 or 1")
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="fill a profile with generated demo data (passphrase on stdin)")
+    demo.add_argument("--profile", type=Path, required=True, dest="profile")
+    demo.add_argument("--households", type=int, required=True)
+    demo.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # everything FieldApp creates is for its user only
+    args = build_parser().parse_args(argv)
+    if args.selftest:
+        from fieldapp.selftest import run_selftest
+
+        return run_selftest()
+    if args.command == "demo":
+        if args.households < 1:
+            print("fieldapp demo: --households must be at least 1", file=sys.stderr)
+            return 2
+        return _demo(args)
+    from fieldapp.ui.app import run_gui
+
+    return run_gui(args.profile, args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The QApplication: languages, and the way from start-up to the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldapp import __version__
+from fieldapp.domain.resources import resource_dir
+from fieldapp.paths import APP_NAME, default_profile_dir
+
+LANGUAGES = ("uk", "en")
+log = logging.getLogger("fieldapp.qt")
+
+# Qt messages that say nothing about FieldApp (the offscreen platform's limits).
+_BENIGN = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
+    """Qt's messages go to FieldApp's log (never to a dialog); they carry no personal data."""
+    if message.startswith(_BENIGN):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    log.log(level, "%s", message)
+
+
+def default_language() -> str:
+    """Ukrainian where the system speaks Ukrainian, English elsewhere."""
+    return "uk" if QLocale.system().language() == QLocale.Language.Ukrainian else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load FieldApp's and Qt's own translations for `lang`; returns them (keep them alive)."""
+    translators = []
+    for qm in sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    locale = QLocale(QLocale.Language.Ukrainian if lang == "uk" else QLocale.Language.English,
+                     QLocale.Country.Ukraine if lang == "uk" else QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(locale)
+    return translators
+
+
+def create_application(argv: list[str], lang: str | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setProperty("fieldapp_lang", lang or default_language())
+    app._fieldapp_translators = install_translators(app, app.property("fieldapp_lang"))  # type: ignore[attr-defined]
+    return app
+
+
+def run_gui(profile: Path | None, lang: str | None) -> int:
+    from fieldapp.store.database import DB_FILE
+    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.profile_dialog import ProfileDialog
+
+    app = create_application(sys.argv, lang)
+    folder = profile or default_profile_dir()
+    dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
+        return 0
+    store = dialog.store
+    try:
+        window = MainWindow(store)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

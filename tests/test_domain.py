@@ -1,0 +1,117 @@
+"""Domain rules: ids, case numbers, validation messages, review transitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from factories import household, person, visit
+
+from fieldapp.domain import ids
+from fieldapp.domain.records import COLLECTIONS, SCHEMAS, review_transition_allowed, validate
+
+HID = ids.new_id()
+
+
+def test_uuid7_is_version_7_time_ordered_and_unique():
+    made = [ids.uuid7() for _ in range(5000)]
+    assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in made)
+    assert made == sorted(made), "ids made in order sort in order, even within a millisecond"
+    assert len(set(made)) == len(made)
+    now_ms = dt.datetime.now(dt.UTC).timestamp() * 1000
+    assert abs(ids.uuid7_millis(made[-1]) - now_ms) < 5000
+
+
+def test_device_codes_and_case_numbers_never_collide():
+    codes = [ids.device_code(n) for n in range(1, 5000)]
+    assert len(set(codes)) == len(codes)
+    assert ids.device_code(1) == "1" and ids.device_code(32) == "10"
+    assert not any(ch in code for code in codes for ch in "ILOU")
+    numbers = {ids.case_number(2026, c, s) for c in codes[:200] for s in range(1, 30)}
+    assert len(numbers) == 200 * 29
+    assert ids.parse_case_number("2026/7K-0042") == (2026, "7K", 42)
+    assert ids.parse_case_number("2026/7k-0042") == (2026, "7K", 42)
+    assert ids.parse_case_number("Коваленко") is None
+    assert ids.trial_device_code("x").startswith("T")
+    with pytest.raises(ValueError):
+        ids.device_code(0)
+
+
+def test_valid_records_have_no_problems():
+    assert validate("households", household(case_number="2026/1-0001", status="active")) == []
+    assert validate("persons", person(HID)) == []
+    assert validate("visits", visit(HID, review_status="draft")) == []
+
+
+def test_every_problem_at_once_with_field_and_sentence():
+    problems = validate(
+        "persons",
+        {"household_id": "not-an-id", "role": "cousin", "surname": "", "birth_date": "2031-02-30",
+         "phone": "дзвоніть сусідці", "disability": "так", "favourite_colour": "green"},
+    )
+    by_field = {p.field: p.message.render() for p in problems}
+    assert by_field == {
+        "household_id": "Choose a record from the list.",
+        "role": "Choose a value from the list.",
+        "surname": "This field is required.",
+        "given_name": "This field is required.",
+        "birth_date": "This is not a valid date.",
+        "phone": "Enter a phone number in digits, for example +380 67 123 4567.",
+        "disability": "Answer yes or no.",
+        "favourite_colour": "Unknown field.",
+    }
+
+
+def test_messages_are_translatable():
+    (problem,) = validate("persons", person(HID, birth_date="2999-01-01"))
+    assert problem.message.context == "Validation"
+    uk = {"This date is in the future.": "Ця дата ще не настала."}
+    assert problem.message.render(lambda ctx, src: uk.get(src, src)) == "Ця дата ще не настала."
+
+
+@pytest.mark.parametrize(
+    ("collection", "record", "field"),
+    [
+        ("households", household(case_number="X", status="closed", closure_reason="moved_away",
+                                 closed_on="2026-01-01", identified_on="2026-03-02"), "closed_on"),
+        ("visits", visit(HID, review_status="draft", safety_concern=True), "safety_details"),
+        ("visits", visit(HID, review_status="draft", next_visit_on="2020-01-01"), "next_visit_on"),
+        ("visits", visit(HID, review_status="draft", members_present=[ids.new_id()],
+                         children_seen=[ids.new_id()]), "children_seen"),
+        ("persons", person(HID, returned_from_institution=True), "returned_on"),
+        ("protected", {"household_id": HID, "person_id": HID, "kind": "trafficking",
+                       "certificate_on": "2025-01-10", "certificate_expires_on": "2027-06-01"},
+         "certificate_expires_on"),
+    ],
+)
+def test_rules_between_fields(collection, record, field):
+    assert [p.field for p in validate(collection, record)] == [field]
+
+
+def test_form_answers_are_dotted_fields():
+    assert validate("visits", visit(HID, review_status="draft", **{"housing.heating": "stove"})) == []
+
+
+def test_unknown_collection():
+    (problem,) = validate("pets", {})
+    assert problem.field == "collection"
+
+
+def test_schemas_cover_the_protocol_collections():
+    assert set(COLLECTIONS) == {"households", "persons", "visits", "assessments", "plans",
+                                "referrals", "reviews", "consents", "protected", "conflicts"}
+    for fields in SCHEMAS.values():
+        names = [f.name for f in fields]
+        assert len(names) == len(set(names))
+
+
+def test_review_transitions():
+    assert review_transition_allowed(None, "draft", "author")
+    assert review_transition_allowed("draft", "submitted", "author")
+    assert review_transition_allowed("submitted", "approved", "supervisor")
+    assert review_transition_allowed("approved", "returned", "supervisor")
+    assert review_transition_allowed("returned", "submitted", "author")
+    assert not review_transition_allowed("submitted", "approved", "author")
+    assert not review_transition_allowed("approved", "draft", "supervisor")
+    assert not review_transition_allowed(None, "approved", "author")
