@@ -303,3 +303,28 @@ def test_file_is_not_plain_sqlite(store, profile_dir):
     store.close()
     assert not (profile_dir / DB_FILE).read_bytes().startswith(b"SQLite format 3")
     assert os.path.getsize(profile_dir / DB_FILE) > 0
+
+
+def test_drafts_stay_local_and_survive_reopening(store, profile_dir):
+    h = store.write(lambda tx: tx.create("households", household()))
+    did = store.write(lambda tx: tx.save_draft("home_visit", {"notes": "почато"}, household_id=h["id"]))
+    store.write(lambda tx: tx.save_draft("home_visit", {"notes": "почато, продовжено"}, draft_id=did,
+                                         household_id=h["id"]))
+    assert len(store.outbox()) == 1  # drafts never sync
+    store.close()
+    with Store.open(profile_dir, PASSPHRASE) as again:
+        (draft,) = again.drafts(household_id=h["id"])
+        assert draft.id == did and draft.data == {"notes": "почато, продовжено"}
+        again.write(lambda tx: tx.discard_draft(did))
+        assert again.drafts() == []
+
+
+def test_apply_remote_keeps_pending_local_values_on_top(store):
+    h = store.write(lambda tx: tx.create("households", household(phone="+380 50 000 0001")))
+    store.write(lambda tx: tx.update("households", h["id"], {"address": "вул. Нова 1"}))
+    remote = {**h, "version": 3, "phone": "+380 50 000 0002", "address": "вул. Стара 9"}
+    got = store.write(lambda tx: tx.apply_remote(remote))
+    assert got["version"] == 3
+    assert got["phone"] == "+380 50 000 0002"  # the server's change arrives
+    assert got["address"] == "вул. Нова 1"  # what this laptop has not pushed yet stays
+    assert len(store.outbox()) == 2  # and no outbox entry for what came from the server

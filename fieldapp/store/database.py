@@ -94,6 +94,17 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Draft:
+    id: str
+    kind: str
+    record_collection: str | None
+    record_id: str | None
+    household_id: str | None
+    data: dict[str, Any]
+    updated_at: str
+
+
+@dataclass(frozen=True)
 class OutboxEntry:
     seq: int
     change_id: str
@@ -296,6 +307,36 @@ class Transaction:
         else:
             self._index(collection, rid, household_id, data)
         return self.get(collection, rid)  # type: ignore[return-value]
+
+    # -- drafts (local only, never synced) ------------------------------------
+
+    def save_draft(
+        self,
+        kind: str,
+        data: Mapping[str, Any],
+        *,
+        draft_id: str | None = None,
+        record_collection: str | None = None,
+        record_id: str | None = None,
+        household_id: str | None = None,
+    ) -> str:
+        """Keep what is typed into a form (`kind`, e.g. "home_visit"); returns the draft's id.
+
+        Drafts stay on this laptop (no outbox entry): they are the safety net
+        for a form not yet saved, offered back after a crash, and removed with
+        `discard_draft` once the form is saved as a record.
+        """
+        did = draft_id or new_id()
+        self.db.execute(
+            "INSERT INTO drafts (id, kind, record_collection, record_id, household_id, data, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
+            "updated_at = excluded.updated_at, record_id = excluded.record_id",
+            [did, kind, record_collection, record_id, household_id, _dumps(dict(data)), self.now],
+        )
+        return did
+
+    def discard_draft(self, draft_id: str) -> None:
+        self.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
 
     # -- internals ----------------------------------------------------------
 
@@ -630,6 +671,21 @@ class Store:
                 )
             )
         return out
+
+    def drafts(self, *, household_id: str | None = None) -> list[Draft]:
+        """Unsaved form drafts, newest first."""
+        sql = "SELECT * FROM drafts" + (" WHERE household_id = ?" if household_id else "")
+        cur = self.read().execute(sql + " ORDER BY updated_at DESC", [household_id] if household_id else [])
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            r = dict(zip(names, row, strict=True))
+            out.append(Draft(r["id"], r["kind"], r["record_collection"], r["record_id"], r["household_id"],
+                             json.loads(r["data"]), r["updated_at"]))
+        return out
+
+    def draft(self, draft_id: str) -> Draft | None:
+        return next((d for d in self.drafts() if d.id == draft_id), None)
 
     def pending_count(self) -> int:
         return int(self.read().execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
