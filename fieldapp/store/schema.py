@@ -70,7 +70,11 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             UNIQUE (collection, record_id)
         )"""
     )
-    db.execute("CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+    # prefix indexes: a search as you type is a prefix query on every keystroke.
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', "
+        "prefix = '2 3 4')"
+    )
 
 def _v2_drafts(db: sqlite_utils.Database) -> None:
     # Drafts of forms being typed: saved every few seconds, never synced,

@@ -5,577 +5,577 @@
     <name>Field</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Family</translation>
     </message>
     <message>
         <source>Hromada</source>
-        <translation type="unfinished"></translation>
+        <translation>Hromada</translation>
     </message>
     <message>
         <source>Settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categories</translation>
     </message>
     <message>
         <source>Difficult circumstances</source>
-        <translation type="unfinished"></translation>
+        <translation>Difficult circumstances</translation>
     </message>
     <message>
         <source>IDP certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>IDP certificate</translation>
     </message>
     <message>
         <source>Territory of origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Territory of origin</translation>
     </message>
     <message>
         <source>How the family was identified</source>
-        <translation type="unfinished"></translation>
+        <translation>How the family was identified</translation>
     </message>
     <message>
         <source>Reported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported by</translation>
     </message>
     <message>
         <source>Date identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Date identified</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Caseworker</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reason for closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for closing</translation>
     </message>
     <message>
         <source>Date closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Date closed</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Review</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Role in the family</source>
-        <translation type="unfinished"></translation>
+        <translation>Role in the family</translation>
     </message>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Surname</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Given name</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>Patronymic</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability</translation>
     </message>
     <message>
         <source>Disability group</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability group</translation>
     </message>
     <message>
         <source>Internally displaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Internally displaced</translation>
     </message>
     <message>
         <source>Place of study or work</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of study or work</translation>
     </message>
     <message>
         <source>Returned from a residential institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned from a residential institution</translation>
     </message>
     <message>
         <source>Date returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Date returned</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <source>Duration, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration, minutes</translation>
     </message>
     <message>
         <source>Type of visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of visit</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Workers present</source>
-        <translation type="unfinished"></translation>
+        <translation>Workers present</translation>
     </message>
     <message>
         <source>Members present</source>
-        <translation type="unfinished"></translation>
+        <translation>Members present</translation>
     </message>
     <message>
         <source>Children seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Children seen</translation>
     </message>
     <message>
         <source>Safety concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety concern</translation>
     </message>
     <message>
         <source>What is the concern</source>
-        <translation type="unfinished"></translation>
+        <translation>What is the concern</translation>
     </message>
     <message>
         <source>Escalated to the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalated to the supervisor</translation>
     </message>
     <message>
         <source>Services delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Services delivered</translation>
     </message>
     <message>
         <source>Agreed next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreed next steps</translation>
     </message>
     <message>
         <source>Next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Next visit</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Form version</source>
-        <translation type="unfinished"></translation>
+        <translation>Form version</translation>
     </message>
     <message>
         <source>Date started</source>
-        <translation type="unfinished"></translation>
+        <translation>Date started</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Date completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Date completed</translation>
     </message>
     <message>
         <source>Classification of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Classification of the case</translation>
     </message>
     <message>
         <source>Difficult circumstances present</source>
-        <translation type="unfinished"></translation>
+        <translation>Difficult circumstances present</translation>
     </message>
     <message>
         <source>How long the problems have lasted</source>
-        <translation type="unfinished"></translation>
+        <translation>How long the problems have lasted</translation>
     </message>
     <message>
         <source>Services needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Services needed</translation>
     </message>
     <message>
         <source>Conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion</translation>
     </message>
     <message>
         <source>Date drawn up</source>
-        <translation type="unfinished"></translation>
+        <translation>Date drawn up</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Goals</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Next review of the plan</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Date referred</source>
-        <translation type="unfinished"></translation>
+        <translation>Date referred</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Date of the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of the outcome</translation>
     </message>
     <message>
         <source>Whose consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Whose consent</translation>
     </message>
     <message>
         <source>Given by (adult or legal representative)</source>
-        <translation type="unfinished"></translation>
+        <translation>Given by (adult or legal representative)</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope</translation>
     </message>
     <message>
         <source>Date given</source>
-        <translation type="unfinished"></translation>
+        <translation>Date given</translation>
     </message>
     <message>
         <source>Date withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Date withdrawn</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <source>Reviewed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed at</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Status application date</source>
-        <translation type="unfinished"></translation>
+        <translation>Status application date</translation>
     </message>
     <message>
         <source>Certificate date</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate date</translation>
     </message>
     <message>
         <source>Certificate valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate valid until</translation>
     </message>
     <message>
         <source>Forms of exploitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Forms of exploitation</translation>
     </message>
     <message>
         <source>Assistance given</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistance given</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields in conflict</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
 </context>
 <context>
     <name>StoreError</name>
     <message>
         <source>The local database could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database could not be used.</translation>
     </message>
     <message>
         <source>The passphrase is not right. Check the keyboard layout and Caps Lock, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is not right. Check the keyboard layout and Caps Lock, then try again.</translation>
     </message>
     <message>
         <source>There is no FieldApp profile in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no FieldApp profile in {folder}.</translation>
     </message>
     <message>
         <source>A FieldApp profile already exists in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>A FieldApp profile already exists in {folder}.</translation>
     </message>
     <message>
         <source>The key settings of this profile (key.json) are damaged, so the database cannot be unlocked. Nothing was changed. Ask IT to restore key.json from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key settings of this profile (key.json) are damaged, so the database cannot be unlocked. Nothing was changed. Ask IT to restore key.json from a backup.</translation>
     </message>
     <message>
         <source>This profile is already open in another FieldApp window. Close that window first.</source>
-        <translation type="unfinished"></translation>
+        <translation>This profile is already open in another FieldApp window. Close that window first.</translation>
     </message>
     <message>
         <source>This profile was saved by a newer version of FieldApp (data version {found}; this program knows up to {known}). Install the newer version. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>This profile was saved by a newer version of FieldApp (data version {found}; this program knows up to {known}). Install the newer version. Nothing was changed.</translation>
     </message>
     <message>
         <source>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</translation>
     </message>
     <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</translation>
     </message>
     <message>
         <source>This record no longer exists on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record no longer exists on this laptop.</translation>
     </message>
     <message>
         <source>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</translation>
     </message>
     <message>
         <source>This record was deleted and cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record was deleted and cannot be changed.</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>This family is not on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>This family is not on this laptop.</translation>
     </message>
     <message>
         <source>A record cannot move to another family.</source>
-        <translation type="unfinished"></translation>
+        <translation>A record cannot move to another family.</translation>
     </message>
     <message>
         <source>Choose each circumstance from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose each circumstance from the list.</translation>
     </message>
     <message>
         <source>Give the date each circumstance was identified as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the date each circumstance was identified as a valid date.</translation>
     </message>
     <message>
         <source>Choose each service from the Classifier of Social Services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose each service from the Classifier of Social Services.</translation>
     </message>
     <message>
         <source>The quantity of a service is a whole number, at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The quantity of a service is a whole number, at least 1.</translation>
     </message>
     <message>
         <source>Choose who received each service from the family&apos;s members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose who received each service from the family&apos;s members.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe each step.</translation>
     </message>
     <message>
         <source>Give each step&apos;s deadline as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give each step&apos;s deadline as a valid date.</translation>
     </message>
     <message>
         <source>Enter text here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter text here.</translation>
     </message>
     <message>
         <source>Keep this on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep this on one line.</translation>
     </message>
     <message>
         <source>Too long: at most {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too long: at most {max} characters.</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a whole number.</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a number from {min} to {max}.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer yes or no.</translation>
     </message>
     <message>
         <source>This is not a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a valid date.</translation>
     </message>
     <message>
         <source>This date is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>This date is too far in the past.</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>This date is in the future.</translation>
     </message>
     <message>
         <source>This is not a valid date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a valid date and time.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a value from the list.</translation>
     </message>
     <message>
         <source>Choose values from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose values from the list.</translation>
     </message>
     <message>
         <source>Each value may be chosen once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each value may be chosen once.</translation>
     </message>
     <message>
         <source>Choose a place from the codifier (KATOTTH).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a place from the codifier (KATOTTH).</translation>
     </message>
     <message>
         <source>Enter a phone number in digits, for example +380 67 123 4567.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a phone number in digits, for example +380 67 123 4567.</translation>
     </message>
     <message>
         <source>Choose a record from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a record from the list.</translation>
     </message>
     <message>
         <source>Choose records from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose records from the list.</translation>
     </message>
     <message>
         <source>This must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>This must be a list.</translation>
     </message>
     <message>
         <source>A closed case needs the reason and the date of closing.</source>
-        <translation type="unfinished"></translation>
+        <translation>A closed case needs the reason and the date of closing.</translation>
     </message>
     <message>
         <source>A case cannot close before it was identified.</source>
-        <translation type="unfinished"></translation>
+        <translation>A case cannot close before it was identified.</translation>
     </message>
     <message>
         <source>A disability group is given: mark the disability.</source>
-        <translation type="unfinished"></translation>
+        <translation>A disability group is given: mark the disability.</translation>
     </message>
     <message>
         <source>Give the date the child returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the date the child returned.</translation>
     </message>
     <message>
         <source>The return cannot be before the date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>The return cannot be before the date of birth.</translation>
     </message>
     <message>
         <source>Describe the safety concern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the safety concern.</translation>
     </message>
     <message>
         <source>A visit cannot be recorded in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>A visit cannot be recorded in the future.</translation>
     </message>
     <message>
         <source>The next visit must come after this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>The next visit must come after this one.</translation>
     </message>
     <message>
         <source>A child seen must be among the members present.</source>
-        <translation type="unfinished"></translation>
+        <translation>A child seen must be among the members present.</translation>
     </message>
     <message>
         <source>An assessment cannot end before it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>An assessment cannot end before it started.</translation>
     </message>
     <message>
         <source>The outcome cannot come before the referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome cannot come before the referral.</translation>
     </message>
     <message>
         <source>A consent cannot be withdrawn before it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>A consent cannot be withdrawn before it was given.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate cannot expire before it was issued.</translation>
     </message>
     <message>
         <source>The status lasts at most two years.</source>
-        <translation type="unfinished"></translation>
+        <translation>The status lasts at most two years.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown kind of record: {name}.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>This field is required.</translation>
     </message>
     <message>
         <source>Unknown field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown field.</translation>
     </message>
 </context>
 </TS>

@@ -5,577 +5,577 @@
     <name>Field</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер випадку</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Сімʼя</translation>
     </message>
     <message>
         <source>Hromada</source>
-        <translation type="unfinished"></translation>
+        <translation>Громада</translation>
     </message>
     <message>
         <source>Settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>Населений пункт</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Категорії</translation>
     </message>
     <message>
         <source>Difficult circumstances</source>
-        <translation type="unfinished"></translation>
+        <translation>Складні життєві обставини</translation>
     </message>
     <message>
         <source>IDP certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Довідка ВПО</translation>
     </message>
     <message>
         <source>Territory of origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Звідки переміщені</translation>
     </message>
     <message>
         <source>How the family was identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Як виявлено сімʼю</translation>
     </message>
     <message>
         <source>Reported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто повідомив</translation>
     </message>
     <message>
         <source>Date identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата виявлення</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Фахівець</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Reason for closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина закриття</translation>
     </message>
     <message>
         <source>Date closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата закриття</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірка</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Нотатки</translation>
     </message>
     <message>
         <source>Role in the family</source>
-        <translation type="unfinished"></translation>
+        <translation>Роль у сімʼї</translation>
     </message>
     <message>
         <source>Surname</source>
-        <translation type="unfinished"></translation>
+        <translation>Прізвище</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Імʼя</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>По батькові</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата народження</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Стать</translation>
     </message>
     <message>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Інвалідність</translation>
     </message>
     <message>
         <source>Disability group</source>
-        <translation type="unfinished"></translation>
+        <translation>Група інвалідності</translation>
     </message>
     <message>
         <source>Internally displaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Внутрішньо переміщена особа</translation>
     </message>
     <message>
         <source>Place of study or work</source>
-        <translation type="unfinished"></translation>
+        <translation>Місце навчання або роботи</translation>
     </message>
     <message>
         <source>Returned from a residential institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Повернулася з інтернатного закладу</translation>
     </message>
     <message>
         <source>Date returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата повернення</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата і час</translation>
     </message>
     <message>
         <source>Duration, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Тривалість, хвилин</translation>
     </message>
     <message>
         <source>Type of visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип візиту</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Місце</translation>
     </message>
     <message>
         <source>Workers present</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутні працівники</translation>
     </message>
     <message>
         <source>Members present</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутні члени сімʼї</translation>
     </message>
     <message>
         <source>Children seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Бачили дітей</translation>
     </message>
     <message>
         <source>Safety concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Загроза безпеці</translation>
     </message>
     <message>
         <source>What is the concern</source>
-        <translation type="unfinished"></translation>
+        <translation>У чому загроза</translation>
     </message>
     <message>
         <source>Escalated to the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлено супервізору</translation>
     </message>
     <message>
         <source>Services delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Надані послуги</translation>
     </message>
     <message>
         <source>Agreed next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Домовлені наступні кроки</translation>
     </message>
     <message>
         <source>Next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступний візит</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>Form version</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія форми</translation>
     </message>
     <message>
         <source>Date started</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата початку</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Термін</translation>
     </message>
     <message>
         <source>Date completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата завершення</translation>
     </message>
     <message>
         <source>Classification of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Класифікація випадку</translation>
     </message>
     <message>
         <source>Difficult circumstances present</source>
-        <translation type="unfinished"></translation>
+        <translation>Наявні складні життєві обставини</translation>
     </message>
     <message>
         <source>How long the problems have lasted</source>
-        <translation type="unfinished"></translation>
+        <translation>Як довго тривають проблеми</translation>
     </message>
     <message>
         <source>Services needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрібні послуги</translation>
     </message>
     <message>
         <source>Conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Висновок</translation>
     </message>
     <message>
         <source>Date drawn up</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата складення</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Цілі</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Заходи</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступний перегляд плану</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Особа</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Візит</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Установа</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>Date referred</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата перенаправлення</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Date of the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата результату</translation>
     </message>
     <message>
         <source>Whose consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Чия згода</translation>
     </message>
     <message>
         <source>Given by (adult or legal representative)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто надав (повнолітня особа або законний представник)</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Мета</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Обсяг</translation>
     </message>
     <message>
         <source>Date given</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата надання</translation>
     </message>
     <message>
         <source>Date withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата відкликання</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Запис</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Рішення</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Коментар</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто перевірив</translation>
     </message>
     <message>
         <source>Reviewed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Коли перевірено</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Status application date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата заяви про встановлення статусу</translation>
     </message>
     <message>
         <source>Certificate date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата довідки</translation>
     </message>
     <message>
         <source>Certificate valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Довідка дійсна до</translation>
     </message>
     <message>
         <source>Forms of exploitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Форми експлуатації</translation>
     </message>
     <message>
         <source>Assistance given</source>
-        <translation type="unfinished"></translation>
+        <translation>Надана допомога</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Поля в конфлікті</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Розвʼязано</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Рішення конфлікту</translation>
     </message>
 </context>
 <context>
     <name>StoreError</name>
     <message>
         <source>The local database could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося скористатися локальною базою даних.</translation>
     </message>
     <message>
         <source>The passphrase is not right. Check the keyboard layout and Caps Lock, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Парольна фраза неправильна. Перевірте розкладку клавіатури та Caps Lock і спробуйте ще раз.</translation>
     </message>
     <message>
         <source>There is no FieldApp profile in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>У теці {folder} немає профілю FieldApp.</translation>
     </message>
     <message>
         <source>A FieldApp profile already exists in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>У теці {folder} вже є профіль FieldApp.</translation>
     </message>
     <message>
         <source>The key settings of this profile (key.json) are damaged, so the database cannot be unlocked. Nothing was changed. Ask IT to restore key.json from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Налаштування ключа цього профілю (key.json) пошкоджено, тому базу даних не можна відкрити. Нічого не змінено. Попросіть ІТ-фахівця відновити key.json з резервної копії.</translation>
     </message>
     <message>
         <source>This profile is already open in another FieldApp window. Close that window first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей профіль уже відкрито в іншому вікні FieldApp. Спершу закрийте те вікно.</translation>
     </message>
     <message>
         <source>This profile was saved by a newer version of FieldApp (data version {found}; this program knows up to {known}). Install the newer version. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей профіль збережено новішою версією FieldApp (версія даних {found}; ця програма знає до {known}). Установіть новішу версію. Нічого не змінено.</translation>
     </message>
     <message>
         <source>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Диск заповнений, тому це не збережено. Звільніть місце й збережіть ще раз: усе, що ви ввели, нікуди не зникло.</translation>
     </message>
     <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Локальну базу даних пошкоджено, її не можна прочитати. Нічого не видаляйте: попросіть ІТ-фахівця відновити її з теки backups цього профілю.</translation>
     </message>
     <message>
         <source>This record no longer exists on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цього запису вже немає на цьому ноутбуці.</translation>
     </message>
     <message>
         <source>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей запис затвердив супервізор, і його заблоковано. Якщо потрібне виправлення, попросіть супервізора відкрити його знову.</translation>
     </message>
     <message>
         <source>This record was deleted and cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей запис видалено, його не можна змінити.</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>This family is not on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цієї сімʼї немає на цьому ноутбуці.</translation>
     </message>
     <message>
         <source>A record cannot move to another family.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запис не можна перенести до іншої сімʼї.</translation>
     </message>
     <message>
         <source>Choose each circumstance from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть кожну обставину зі списку.</translation>
     </message>
     <message>
         <source>Give the date each circumstance was identified as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вкажіть правильну дату виявлення кожної обставини.</translation>
     </message>
     <message>
         <source>Choose each service from the Classifier of Social Services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть кожну послугу з Класифікатора соціальних послуг.</translation>
     </message>
     <message>
         <source>The quantity of a service is a whole number, at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кількість послуги — ціле число, не менше 1.</translation>
     </message>
     <message>
         <source>Choose who received each service from the family&apos;s members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть, хто з членів сімʼї отримав кожну послугу.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опишіть кожен крок.</translation>
     </message>
     <message>
         <source>Give each step&apos;s deadline as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вкажіть правильну дату терміну кожного кроку.</translation>
     </message>
     <message>
         <source>Enter text here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть тут текст.</translation>
     </message>
     <message>
         <source>Keep this on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишіть це в один рядок.</translation>
     </message>
     <message>
         <source>Too long: at most {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Задовго: не більше {max} символів.</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть ціле число.</translation>
     </message>
     <message>
         <source>Enter a number from {min} to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть число від {min} до {max}.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дайте відповідь «так» або «ні».</translation>
     </message>
     <message>
         <source>This is not a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це неправильна дата.</translation>
     </message>
     <message>
         <source>This date is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця дата надто давня.</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця дата ще не настала.</translation>
     </message>
     <message>
         <source>This is not a valid date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це неправильні дата і час.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть значення зі списку.</translation>
     </message>
     <message>
         <source>Choose values from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть значення зі списку.</translation>
     </message>
     <message>
         <source>Each value may be chosen once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожне значення можна вибрати лише раз.</translation>
     </message>
     <message>
         <source>Choose a place from the codifier (KATOTTH).</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть місце з кодифікатора (КАТОТТГ).</translation>
     </message>
     <message>
         <source>Enter a phone number in digits, for example +380 67 123 4567.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть номер телефону цифрами, наприклад +380 67 123 4567.</translation>
     </message>
     <message>
         <source>Choose a record from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть запис зі списку.</translation>
     </message>
     <message>
         <source>Choose records from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Виберіть записи зі списку.</translation>
     </message>
     <message>
         <source>This must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тут має бути список.</translation>
     </message>
     <message>
         <source>A closed case needs the reason and the date of closing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для закритого випадку потрібні причина і дата закриття.</translation>
     </message>
     <message>
         <source>A case cannot close before it was identified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Випадок не можна закрити раніше, ніж його виявлено.</translation>
     </message>
     <message>
         <source>A disability group is given: mark the disability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вказано групу інвалідності: позначте інвалідність.</translation>
     </message>
     <message>
         <source>Give the date the child returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вкажіть дату повернення дитини.</translation>
     </message>
     <message>
         <source>The return cannot be before the date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повернення не може бути раніше за дату народження.</translation>
     </message>
     <message>
         <source>Describe the safety concern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опишіть загрозу безпеці.</translation>
     </message>
     <message>
         <source>A visit cannot be recorded in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не можна записати візит, який ще не відбувся.</translation>
     </message>
     <message>
         <source>The next visit must come after this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступний візит має бути після цього.</translation>
     </message>
     <message>
         <source>A child seen must be among the members present.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дитина, яку бачили, має бути серед присутніх членів сімʼї.</translation>
     </message>
     <message>
         <source>An assessment cannot end before it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оцінювання не може завершитися раніше, ніж почалося.</translation>
     </message>
     <message>
         <source>The outcome cannot come before the referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат не може бути раніше за перенаправлення.</translation>
     </message>
     <message>
         <source>A consent cannot be withdrawn before it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Згоду не можна відкликати раніше, ніж її надано.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Довідка не може втратити чинність раніше, ніж її видано.</translation>
     </message>
     <message>
         <source>The status lasts at most two years.</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус діє не більше двох років.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Невідомий вид запису: {name}.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це поле обовʼязкове.</translation>
     </message>
     <message>
         <source>Unknown field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Невідоме поле.</translation>
     </message>
 </context>
 </TS>
