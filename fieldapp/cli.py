@@ -3,6 +3,8 @@
     fieldapp [--profile DIR] [--lang uk|en]        open the program
     fieldapp --selftest                            start offscreen once and check the basics
     fieldapp demo --profile DIR --households N [--seed S]   fill a profile with generated data
+    fieldapp enrol --profile DIR --server URL --user NAME   connect a profile to the server
+    fieldapp sync --profile DIR                              run one sync round and say what it did
 
 Headless commands read the passphrase from standard input (never from the
 command line, where other users could see it in the process list).
@@ -61,6 +63,65 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_store(profile: Path, passphrase: str):
+    from fieldapp.store.database import Store
+
+    return Store.open(profile, passphrase)
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    from fieldapp.store.errors import StoreError
+    from sync.client import failure_message
+    from sync.device import enrol
+    from sync.engine import SyncFailure
+
+    passphrase = _read_secret("Passphrase: ")
+    password = _read_secret("Password: ")
+    try:
+        with _open_store(args.profile, passphrase) as store:
+            answer = enrol(store, args.server, args.user, password, device_name=args.device_name)
+    except StoreError as exc:
+        print(f"fieldapp enrol: {exc.message}", file=sys.stderr)
+        return 1
+    except SyncFailure as exc:
+        print(f"fieldapp enrol: {failure_message(exc)} ({exc.code})", file=sys.stderr)
+        return 1
+    user = answer.get("user", {})
+    print(f"Enrolled as {user.get('username', args.user)} ({user.get('role', '?')}), "
+          f"device {answer.get('device_code', '?')}, server {args.server}")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from fieldapp.store.errors import StoreError
+    from sync.client import failure_message
+    from sync.device import DeviceRevoked, sync_once, wipe_profile
+    from sync.engine import SyncFailure
+
+    passphrase = _read_secret("Passphrase: ")
+    try:
+        store = _open_store(args.profile, passphrase)
+    except StoreError as exc:
+        print(f"fieldapp sync: {exc.message}", file=sys.stderr)
+        return 1
+    try:
+        report = sync_once(store)
+    except DeviceRevoked as exc:
+        wipe_profile(store)
+        print(f"fieldapp sync: {failure_message(exc)}", file=sys.stderr)
+        return 3
+    except SyncFailure as exc:
+        print(f"fieldapp sync: {failure_message(exc)} ({exc.code})", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"fieldapp sync: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"Synced: {report.summary()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldapp", description="FieldApp: offline case records for social workers.")
     parser.add_argument("--version", action="version", version=f"FieldApp {__version__}")
@@ -73,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--profile", type=Path, required=True, dest="profile")
     demo.add_argument("--households", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
+    enrol = sub.add_parser("enrol", help="connect a profile to the organisation's server "
+                                         "(passphrase, then password, on stdin)")
+    enrol.add_argument("--profile", type=Path, required=True, dest="profile")
+    enrol.add_argument("--server", required=True, help="the server's address, https://...")
+    enrol.add_argument("--user", required=True, help="your user name on the server")
+    enrol.add_argument("--device-name", help="how the server lists this laptop (default: its host name)")
+    sync = sub.add_parser("sync", help="run one sync round (passphrase on stdin)")
+    sync.add_argument("--profile", type=Path, required=True, dest="profile")
     return parser
 
 
@@ -88,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
             print("fieldapp demo: --households must be at least 1", file=sys.stderr)
             return 2
         return _demo(args)
+    if args.command == "enrol":
+        return _enrol(args)
+    if args.command == "sync":
+        return _sync(args)
     from fieldapp.ui.app import run_gui
 
     return run_gui(args.profile, args.lang)

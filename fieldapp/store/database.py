@@ -308,6 +308,33 @@ class Transaction:
             self._index(collection, rid, household_id, data)
         return self.get(collection, rid)  # type: ignore[return-value]
 
+    def remove_local(self, collection: str, record_id: str) -> None:
+        """Remove a record from this laptop (not a deletion: nothing is pushed).
+
+        For a household, everything under it goes too. Its drafts stay: they
+        are typing not yet saved, and nothing typed is thrown away.
+        """
+        if collection == "households":
+            for name in domain.COLLECTIONS:
+                for (rid,) in self.db.execute(
+                    f"SELECT id FROM [{name}] WHERE household_id = ?", [record_id]
+                ).fetchall():
+                    self._unindex(name, rid)
+                self.db.execute(f"DELETE FROM [{name}] WHERE household_id = ?", [record_id])
+        self._unindex(collection, record_id)
+        self.db.execute(f"DELETE FROM [{collection}] WHERE id = ?", [record_id])
+
+    def store_reference(self, record: Mapping[str, Any]) -> None:
+        """Keep a form definition or a piece of reference data sent by the server."""
+        data = {k: v for k, v in record.items() if k not in domain.ENVELOPE}
+        self.db.execute(
+            "INSERT INTO reference (collection, id, version, deleted, data) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(collection, id) DO UPDATE SET version = excluded.version, "
+            "deleted = excluded.deleted, data = excluded.data",
+            [record["collection"], record["id"], int(record.get("version") or 0),
+             int(bool(record.get("deleted"))), _dumps(data)],
+        )
+
     # -- drafts (local only, never synced) ------------------------------------
 
     def save_draft(
@@ -691,6 +718,14 @@ class Store:
 
     def draft(self, draft_id: str) -> Draft | None:
         return next((d for d in self.drafts() if d.id == draft_id), None)
+
+    def reference(self, collection: str) -> list[dict[str, Any]]:
+        """Form definitions ("forms") or reference data ("reference") sent by the server."""
+        rows = self.read().execute(
+            "SELECT id, version, data FROM reference WHERE collection = ? AND deleted = 0 ORDER BY id",
+            [collection],
+        ).fetchall()
+        return [{**json.loads(data), "id": rid, "version": version} for rid, version, data in rows]
 
     def pending_count(self) -> int:
         return int(self.read().execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])

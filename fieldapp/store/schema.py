@@ -97,5 +97,16 @@ def _v2_drafts(db: sqlite_utils.Database) -> None:
     db["outbox"].create_index(["state", "seq"], index_name="idx_outbox_state")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_drafts]
+def _v3_reference(db: sqlite_utils.Database) -> None:
+    # Form definitions and reference data the server sends (read-only on devices),
+    # so that an organisation can change a form without a new installer.
+    db["reference"].create(
+        {"collection": str, "id": str, "version": int, "deleted": int, "data": str},
+        pk=("collection", "id"),
+        not_null={"version", "deleted", "data"},
+        defaults={"deleted": 0},
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_drafts, _v3_reference]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,166 @@
+"""The desktop's HTTP client of the sync protocol (requests).
+
+One `requests.Session` per server (connection reuse), gzip both ways, the
+protocol header on every request, timeouts, and retries with backoff on
+network errors and 5xx. Every failure becomes a `SyncFailure` with a stable
+code; `failure_message` turns it into a sentence a caseworker can act on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+from sync import protocol
+from sync.engine import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
+
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 60.0
+RETRIES = 4
+BACKOFF_BASE = 0.5
+BACKOFF_MAX = 8.0
+
+
+def _endpoint(server_url: str, path: str) -> str:
+    return server_url.rstrip("/") + protocol.API_PREFIX + path
+
+
+class HttpTransport:
+    """push/pull/enrol/me against one server; `token` is the device token (None before enrolment)."""
+
+    def __init__(self, server_url: str, token: str | None = None, *, session: requests.Session | None = None,
+                 retries: int = RETRIES, sleep: Callable[[float], None] = time.sleep,
+                 verify: bool | str = True):
+        if not server_url.startswith(("http://", "https://")):
+            raise SyncFailure("bad_address", "the server address must start with https://")
+        self.server_url = server_url
+        self.token = token
+        self.session = session or requests.Session()
+        self.session.verify = verify
+        self.retries = retries
+        self._sleep = sleep
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- the protocol ---------------------------------------------------------
+
+    def enrol(self, username: str, password: str, device_id: str, device_name: str) -> dict[str, Any]:
+        body = {"username": username, "password": password, "device_id": device_id, "device_name": device_name}
+        answer = self._request("POST", "/devices", body, retry=False)
+        if not isinstance(answer, dict) or not isinstance(answer.get("device_token"), str):
+            raise BadAnswer("enrolment answer without a device token")
+        return answer
+
+    def me(self) -> dict[str, Any]:
+        answer = self._request("GET", "/me")
+        if not isinstance(answer, dict):
+            raise BadAnswer("/me did not answer an object")
+        return answer
+
+    def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        answer = self._request("POST", "/sync/push", {"changes": changes})
+        if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
+            raise BadAnswer("push answer without results")
+        return answer["results"]
+
+    def pull(self, cursor: int, limit: int) -> dict[str, Any]:
+        answer = self._request("GET", f"/sync/pull?cursor={int(cursor)}&limit={int(limit)}")
+        if not isinstance(answer, dict):
+            raise BadAnswer("pull did not answer an object")
+        return answer
+
+    # -- HTTP -------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, body: Any = None, *, retry: bool = True) -> Any:
+        headers = {protocol.HEADER: str(protocol.PROTOCOL_VERSION), "Accept": "application/json",
+                   "Accept-Encoding": "gzip"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        data = None
+        if body is not None:
+            data = gzip.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+            headers["Content-Type"] = "application/json"
+            headers["Content-Encoding"] = "gzip"
+        attempts = self.retries + 1 if retry else 1
+        for attempt in range(attempts):
+            try:
+                response = self.session.request(method, _endpoint(self.server_url, path), data=data,
+                                                headers=headers, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+            except requests.exceptions.SSLError as exc:
+                raise SyncFailure("tls", type(exc).__name__) from exc
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if attempt + 1 < attempts:
+                    self._backoff(attempt)
+                    continue
+                raise SyncFailure("offline", type(exc).__name__) from exc
+            except requests.RequestException as exc:
+                raise SyncFailure("offline", type(exc).__name__) from exc
+            self.bytes_sent += len(data or b"")
+            self.bytes_received += len(response.content)
+            if response.status_code >= 500 and attempt + 1 < attempts:
+                self._backoff(attempt)
+                continue
+            return self._answer(response)
+        raise SyncFailure("offline")  # not reached
+
+    def _backoff(self, attempt: int) -> None:
+        delay = min(BACKOFF_MAX, BACKOFF_BASE * (2**attempt))
+        self._sleep(delay * random.uniform(0.5, 1.0))
+
+    @staticmethod
+    def _answer(response: requests.Response) -> Any:
+        try:
+            decoded = response.json()
+        except ValueError:
+            decoded = None
+        if response.ok:
+            if decoded is None:
+                raise BadAnswer(f"HTTP {response.status_code} without JSON")
+            return decoded
+        code = decoded.get("code") if isinstance(decoded, dict) else None
+        if code == "device_revoked":
+            raise DeviceRevoked()
+        if code == "cursor_expired" or response.status_code == 410:
+            raise CursorExpired()
+        if response.status_code >= 500:
+            raise SyncFailure("server_error", f"HTTP {response.status_code}")
+        if code in ("unauthorized", "forbidden", "protocol_too_old", "rate_limited", "payload_too_large",
+                    "invalid_payload"):
+            raise SyncFailure(code, str(decoded.get("detail", ""))[:300])  # type: ignore[union-attr]
+        if response.status_code in (401, 403):
+            raise SyncFailure("unauthorized", f"HTTP {response.status_code}")
+        raise BadAnswer(f"HTTP {response.status_code} {code or ''}".strip())
+
+
+_MESSAGES = {
+    "offline": QT_TRANSLATE_NOOP("SyncFailure", "The server cannot be reached. Everything is saved on this laptop and will be sent when the connection returns."),
+    "server_error": QT_TRANSLATE_NOOP("SyncFailure", "The server had a problem and could not take the changes. They are kept on this laptop; FieldApp will try again."),
+    "bad_answer": QT_TRANSLATE_NOOP("SyncFailure", "The server answered something FieldApp does not understand. Check the server address, or tell IT. Nothing was lost."),
+    "bad_address": QT_TRANSLATE_NOOP("SyncFailure", "The server address must start with https:// (or http:// on this computer only)."),
+    "tls": QT_TRANSLATE_NOOP("SyncFailure", "The server's certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe."),
+    "unauthorized": QT_TRANSLATE_NOOP("SyncFailure", "The server did not accept this laptop's sign-in. Ask IT to enrol the laptop again; nothing was lost."),
+    "forbidden": QT_TRANSLATE_NOOP("SyncFailure", "The server refused: your account may not do this."),
+    "protocol_too_old": QT_TRANSLATE_NOOP("SyncFailure", "This version of FieldApp is too old for the server. Ask IT to update FieldApp; your records are safe on this laptop."),
+    "rate_limited": QT_TRANSLATE_NOOP("SyncFailure", "Too many attempts. Wait a few minutes, then try again."),
+    "invalid_payload": QT_TRANSLATE_NOOP("SyncFailure", "The server refused the request as malformed. Tell IT; nothing was lost."),
+    "payload_too_large": QT_TRANSLATE_NOOP("SyncFailure", "The server refused a batch as too large. Tell IT; nothing was lost."),
+    "device_revoked": QT_TRANSLATE_NOOP("SyncFailure", "This laptop was revoked by the organisation, so its records were removed from it."),
+    "cursor_expired": QT_TRANSLATE_NOOP("SyncFailure", "FieldApp must fetch your caseload again; this happens by itself."),
+    "not_enrolled": QT_TRANSLATE_NOOP("SyncFailure", "This laptop is not connected to the organisation's server yet."),
+    "demo_profile": QT_TRANSLATE_NOOP("SyncFailure", "A demo profile never syncs. Create a new profile to connect to the server."),
+}
+
+
+def failure_message(failure: SyncFailure) -> Message:
+    """The sentence to show for a failed round."""
+    return Message.of(_MESSAGES.get(failure.code, _MESSAGES["bad_answer"]))

@@ -1,0 +1,124 @@
+"""The laptop's side of sync: enrolment, a sync round, and the wipe of a revoked laptop.
+
+What the laptop knows of its server lives in the encrypted store's `meta`
+table (server address, device token, user, device code), never in a plain
+settings file: a lost laptop gives nothing away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store import crypto
+from fieldapp.store.database import BACKUPS, DB_FILE, Store
+from sync.client import HttpTransport
+from sync.engine import DeviceRevoked, Progress, RoundReport, SyncFailure, sync_round
+
+WIPED_MARKER = "wiped.json"
+TransportFactory = Callable[[str, str | None], Any]
+
+
+def _http(server_url: str, token: str | None) -> HttpTransport:
+    return HttpTransport(server_url, token)
+
+
+def is_enrolled(store: Store) -> bool:
+    return bool(store.meta("device_token") and store.meta("server_url"))
+
+
+def enrol(store: Store, server_url: str, username: str, password: str, *, device_name: str | None = None,
+          transport: TransportFactory = _http) -> dict[str, Any]:
+    """Enrol this laptop with the server; the token is kept inside the encrypted store."""
+    if store.meta("demo") == "1":
+        raise SyncFailure("demo_profile")
+    link = transport(server_url, None)
+    try:
+        answer = link.enrol(username, password, store.device_id, device_name or _device_name())
+    finally:
+        link.close()
+    user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
+
+    def remember(tx):
+        tx.set_meta("server_url", server_url)
+        tx.set_meta("device_token", answer["device_token"])
+        tx.set_meta("server_id", str(answer.get("server_id", "")))
+        tx.set_meta("user", json.dumps(user, ensure_ascii=False))
+        if answer.get("device_code"):
+            tx.set_meta("device_code", str(answer["device_code"]))
+
+    store.write(remember)
+    return answer
+
+
+def _device_name() -> str:
+    import platform
+
+    return f"{platform.node() or 'laptop'} ({platform.system()})"
+
+
+def sync_once(store: Store, *, progress: Progress | None = None,
+              transport: TransportFactory = _http) -> RoundReport:
+    """One round against the enrolled server. A revoked laptop raises DeviceRevoked (wipe it)."""
+    if not is_enrolled(store):
+        raise SyncFailure("not_enrolled")
+    link = transport(store.meta("server_url") or "", store.meta("device_token"))
+    try:
+        report = sync_round(store, link, progress=progress)
+    finally:
+        link.close()
+    store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+    return report
+
+
+def wipe_profile(store: Store, reason: str = "device_revoked") -> Path:
+    """Destroy a revoked laptop's records: the key settings first, then the database and its backups.
+
+    Without key.json's salt the database cannot be decrypted even with the
+    passphrase, so removing it first makes the data unreadable at once
+    (crypto-shredding); the files follow. A small marker says why, so the
+    next start can tell the caseworker. Returns the profile folder.
+    """
+    folder = store.folder
+    store.close()
+    for name in (crypto.KEY_FILE, crypto.KEY_FILE_NEW):
+        _shred(folder / name)
+    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal"):
+        _shred(folder / name)
+    shutil.rmtree(folder / BACKUPS, ignore_errors=True)
+    marker = folder / WIPED_MARKER
+    marker.write_text(json.dumps({"reason": reason, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}))
+    crypto.fsync_dir(folder)
+    return folder
+
+
+def _shred(path: Path) -> None:
+    """Overwrite a file's bytes once, then remove it (best effort on SSDs; the key is gone anyway)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    try:
+        with open(path, "r+b") as fh:
+            fh.write(b"\0" * size)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)
+
+
+def wiped_reason(folder: Path) -> dict[str, Any] | None:
+    """What `wipe_profile` left in `folder`, for the next start to explain; None if nothing."""
+    try:
+        return json.loads((folder / WIPED_MARKER).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+__all__ = ["DeviceRevoked", "enrol", "is_enrolled", "sync_once", "wipe_profile", "wiped_reason"]

@@ -1,0 +1,257 @@
+"""A sync round on the device, independent of HTTP (sync-protocol.md, "Device side").
+
+A round pushes the outbox in batches until only rejected changes remain,
+then pulls pages until the server says there is no more. Every batch's
+results and every pulled page are applied with the cursor in one local
+transaction, so a process killed at any instant resumes from the last
+committed step: a repeated push is answered from the server's memory of
+change ids, a repeated page is applied again harmlessly.
+
+The transport is anything with `push(changes) -> results` and
+`pull(cursor, limit) -> page` (see `sync.client.HttpTransport`); a future
+sync parcel on a USB stick can be another.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from fieldapp.store.database import OutboxEntry, Store, Transaction
+from sync import protocol
+
+CURSOR_KEY = "cursor"
+RESYNC_KEY = "resync_from_zero"
+DEFERRED_EVICT_PREFIX = "evict_after_push:"
+
+
+class Transport(Protocol):
+    def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+
+    def pull(self, cursor: int, limit: int) -> dict[str, Any]: ...
+
+
+class SyncFailure(Exception):
+    """A round stopped; `code` is stable, the message is for logs (no personal data)."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+class BadAnswer(SyncFailure):
+    """The server answered something that is not this protocol."""
+
+    def __init__(self, detail: str):
+        super().__init__("bad_answer", detail)
+
+
+class CursorExpired(SyncFailure):
+    def __init__(self) -> None:
+        super().__init__("cursor_expired")
+
+
+class DeviceRevoked(SyncFailure):
+    """The server revoked this device (401 device_revoked, or a `wipe` in a pull)."""
+
+    def __init__(self) -> None:
+        super().__init__("device_revoked")
+
+
+@dataclass
+class RoundReport:
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    evicted: int = 0
+    cursor: int = 0
+    conflict_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"pushed {self.pushed} (applied {self.applied}, merged {self.merged}, "
+                f"conflicts {self.conflicts}, rejected {self.rejected}); pulled {self.pulled}, "
+                f"evicted {self.evicted}; cursor {self.cursor}")
+
+
+Progress = Callable[[str, int], None]  # (phase "push"|"pull", records so far)
+
+
+def change_of(entry: OutboxEntry) -> dict[str, Any]:
+    """The wire form of an outbox entry."""
+    return protocol.Change(entry.change_id, entry.collection, entry.record_id, entry.base_version,
+                           entry.fields, entry.base, entry.is_delete).to_json()
+
+
+def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, Any]]:
+    if not isinstance(results, list) or len(results) != len(entries):
+        raise BadAnswer("push answer does not have one result per change")
+    for entry, result in zip(entries, results, strict=True):
+        if not isinstance(result, dict) or result.get("change_id") != entry.change_id:
+            raise BadAnswer("push results are not in the order of the changes")
+        if result.get("status") not in ("applied", "merged", "conflict", "rejected"):
+            raise BadAnswer("push result with an unknown status")
+        version = result.get("version")
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+            raise BadAnswer("push result with a version that is not a number")
+    return results
+
+
+def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: list[dict[str, Any]],
+                       report: RoundReport) -> None:
+    """Settle each pushed entry: drop it when the server took it, keep it marked when rejected."""
+    for entry, result in zip(entries, results, strict=True):
+        status = result["status"]
+        report.pushed += 1
+        if status == "rejected":
+            report.rejected += 1
+            error = result.get("error") if isinstance(result.get("error"), dict) else {}
+            tx.db.execute("UPDATE outbox SET state = 'rejected', error = ? WHERE seq = ?",
+                          [json.dumps(error, ensure_ascii=False), entry.seq])
+            continue
+        setattr(report, status if status != "conflict" else "conflicts",
+                getattr(report, status if status != "conflict" else "conflicts") + 1)
+        if status == "conflict" and result.get("conflict_id"):
+            report.conflict_ids.append(str(result["conflict_id"]))
+        tx.db.execute("DELETE FROM outbox WHERE seq = ?", [entry.seq])
+        version = result.get("version")
+        if version is not None and entry.collection in protocol.CASE_COLLECTIONS:
+            # The record's base is now this version; the pull brings its full content.
+            tx.db.execute(f"UPDATE [{entry.collection}] SET version = ? WHERE id = ? AND version < ?",
+                          [version, entry.record_id, version])
+
+
+def push_all(store: Store, transport: Transport, report: RoundReport, *,
+             batch_size: int = protocol.MAX_PUSH_CHANGES, progress: Progress | None = None) -> None:
+    """Push pending changes, oldest first, until none is left (rejected ones stay, marked)."""
+    while True:
+        entries = store.outbox(state="pending", limit=batch_size)
+        if not entries:
+            return
+        results = _check_results(entries, transport.push([change_of(e) for e in entries]))
+        store.write(lambda tx, e=entries, r=results: apply_push_results(tx, e, r, report))
+        if progress:
+            progress("push", report.pushed)
+
+
+def _check_page(page: Any) -> dict[str, Any]:
+    if not isinstance(page, dict) or not isinstance(page.get("changes"), list):
+        raise BadAnswer("pull answer without a list of changes")
+    cursor = page.get("cursor")
+    if not isinstance(cursor, int) or isinstance(cursor, bool) or cursor < 0:
+        raise BadAnswer("pull answer without a cursor")
+    if not isinstance(page.get("more"), bool):
+        raise BadAnswer("pull answer without 'more'")
+    for change in page["changes"]:
+        if not isinstance(change, dict) or change.get("op") not in ("upsert", "evict", "wipe"):
+            raise BadAnswer("pull change with an unknown op")
+        if change["op"] == "upsert":
+            record = change.get("record")
+            if (not isinstance(record, dict) or not isinstance(record.get("id"), str)
+                    or record.get("collection") not in protocol.COLLECTIONS):
+                raise BadAnswer("pull upsert without a record")
+        if change["op"] == "evict" and change.get("collection") not in protocol.COLLECTIONS:
+            raise BadAnswer("pull evict of an unknown collection")
+    return page
+
+
+def _has_pending(tx: Transaction, collection: str, record_id: str) -> bool:
+    column = "household_id" if collection == "households" else "record_id"
+    row = tx.db.execute(f"SELECT 1 FROM outbox WHERE {column} = ? AND state = 'pending' LIMIT 1",
+                        [record_id]).fetchone()
+    return row is not None
+
+
+def evict(tx: Transaction, collection: str, record_id: str) -> bool:
+    """Remove a record that left this device's scope (a household with everything under it).
+
+    A record with changes still to push stays until they are pushed; the next
+    round finishes the eviction. Returns whether it was removed now.
+    """
+    if _has_pending(tx, collection, record_id):
+        tx.set_meta(DEFERRED_EVICT_PREFIX + f"{collection}:{record_id}", "1")
+        return False
+    tx.remove_local(collection, record_id)
+    tx.set_meta(DEFERRED_EVICT_PREFIX + f"{collection}:{record_id}", None)
+    return True
+
+
+def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, *,
+                    seen: set[tuple[str, str]] | None = None) -> None:
+    """Apply one pulled page and store its cursor, in the caller's one transaction."""
+    for change in page["changes"]:
+        op = change["op"]
+        if op == "wipe":
+            raise DeviceRevoked()
+        if op == "evict":
+            if evict(tx, change["collection"], str(change.get("id"))):
+                report.evicted += 1
+            continue
+        record = change["record"]
+        report.pulled += 1
+        if record["collection"] in protocol.READ_ONLY_COLLECTIONS:
+            tx.store_reference(record)
+        else:
+            tx.apply_remote(record)
+        if seen is not None:
+            seen.add((record["collection"], record["id"]))
+    tx.set_meta(CURSOR_KEY, str(page["cursor"]))
+    report.cursor = page["cursor"]
+
+
+def pull_all(store: Store, transport: Transport, report: RoundReport, *,
+             limit: int = protocol.DEFAULT_PULL_LIMIT, progress: Progress | None = None) -> None:
+    """Pull pages until the server has no more; from 0 again when the cursor expired."""
+    resync = store.meta(RESYNC_KEY) == "1"
+    cursor = 0 if resync else int(store.meta(CURSOR_KEY) or 0)
+    seen: set[tuple[str, str]] | None = set() if resync else None
+    while True:
+        try:
+            page = _check_page(transport.pull(cursor, limit))
+        except CursorExpired:
+            if cursor == 0:
+                raise BadAnswer("the server refused a pull from the start") from None
+            store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
+            cursor, seen = 0, set()
+            continue
+        store.write(lambda tx, p=page, s=seen: apply_pull_page(tx, p, report, seen=s))
+        cursor = page["cursor"]
+        if progress:
+            progress("pull", report.pulled)
+        if not page["more"]:
+            break
+    if seen is not None:
+        # A pull from 0 is the whole scope: what did not come back has left it.
+        store.write(lambda tx: _drop_unseen(tx, seen, report))
+
+
+def _drop_unseen(tx: Transaction, seen: set[tuple[str, str]], report: RoundReport) -> None:
+    for collection in protocol.CASE_COLLECTIONS:
+        rows = tx.db.execute(f"SELECT id FROM [{collection}] WHERE version > 0").fetchall()
+        for (rid,) in rows:
+            if (collection, rid) not in seen and evict(tx, collection, rid):
+                report.evicted += 1
+    tx.set_meta(RESYNC_KEY, None)
+
+
+def finish_deferred_evictions(store: Store, report: RoundReport) -> None:
+    keys = [row[0] for row in store.read().execute(
+        "SELECT key FROM meta WHERE key LIKE ?", [DEFERRED_EVICT_PREFIX + "%"]).fetchall()]
+    for key in keys:
+        collection, record_id = key[len(DEFERRED_EVICT_PREFIX):].split(":", 1)
+        if store.write(lambda tx, c=collection, r=record_id: evict(tx, c, r)):
+            report.evicted += 1
+
+
+def sync_round(store: Store, transport: Transport, *, progress: Progress | None = None) -> RoundReport:
+    """One round: push everything, pull everything, finish evictions that waited for the push."""
+    report = RoundReport()
+    push_all(store, transport, report, progress=progress)
+    pull_all(store, transport, report, progress=progress)
+    finish_deferred_evictions(store, report)
+    return report

@@ -1,0 +1,216 @@
+"""The laptop's sync against a real server on 127.0.0.1, with real encrypted profiles."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE
+from factories import household, person, visit
+
+sys.path.insert(0, str(Path(__file__).parent / "server"))
+from server_kit import PASSWORD, LiveServer, make_world  # noqa: E402
+
+from fieldapp.store.database import DB_FILE, Store  # noqa: E402
+from sync.client import HttpTransport, failure_message  # noqa: E402
+from sync.device import enrol, sync_once, wipe_profile, wiped_reason  # noqa: E402
+from sync.engine import BadAnswer, DeviceRevoked, SyncFailure  # noqa: E402
+from sync.server import admin  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def server(tmp_path):
+    from sync.server.db import make_engine, migrate
+
+    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    live = LiveServer(url).start()
+    world = make_world(live)
+    yield live, world
+    live.stop()
+
+
+def laptop(tmp_path: Path, name: str, base: str, user: str) -> Store:
+    store = Store.create(tmp_path / name, PASSPHRASE)
+    enrol(store, base, user, PASSWORD)
+    return store
+
+
+def no_retry(url, token):
+    return HttpTransport(url, token, retries=0)
+
+
+def test_enrol_keeps_the_token_inside_the_encrypted_store(server, tmp_path):
+    live, _ = server
+    store = laptop(tmp_path, "anna", live.base, "anna")
+    token = store.meta("device_token")
+    code = store.meta("device_code")
+    assert token and code
+    h = store.write(lambda tx: tx.create("households", household()))
+    assert h["case_number"].split("/")[1].startswith(code + "-")
+    store.close()
+    for path in (tmp_path / "anna").iterdir():
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), f"the token is readable in {path.name}"
+
+
+def test_a_round_pushes_everything_and_a_colleague_pulls_it(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sofia = laptop(tmp_path, "sofia", live.base, "sofia")  # the team's supervisor
+    h = anna.write(lambda tx: tx.create("households", household(family_name="Олійник")))
+    anna.write(lambda tx: tx.create("persons", person(h["id"])))
+    v = anna.write(lambda tx: tx.create("visits", visit(h["id"], notes="Дитина здорова, ходить до школи")))
+    anna.write(lambda tx: tx.update("visits", v["id"], {"duration_min": 75}))
+
+    report = sync_once(anna)
+    assert (report.pushed, report.applied + report.merged, report.rejected) == (4, 4, 0)
+    assert anna.pending_count() == 0
+    assert anna.get("visits", v["id"])["version"] >= 1
+    assert anna.meta("last_sync_at")
+
+    got = sync_once(sofia)
+    assert got.pulled >= 3
+    pulled = sofia.get("visits", v["id"])
+    assert pulled["notes"] == "Дитина здорова, ходить до школи" and pulled["duration_min"] == 75
+    assert [hit.record_id for hit in sofia.search("здорова")] == [v["id"]]
+    assert sync_once(sofia).pulled == 0  # nothing new: the cursor moved on
+
+
+def test_different_fields_both_win_same_field_is_one_conflict(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sofia = laptop(tmp_path, "sofia", live.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household(address="вул. Лісова 1")))
+    sync_once(anna)
+    sync_once(sofia)
+    anna.write(lambda tx: tx.update("households", h["id"], {"phone": "+380 50 111 2233", "notes": "від Анни"}))
+    sofia.write(lambda tx: tx.update("households", h["id"], {"address": "вул. Лісова 3", "notes": "від Софії"}))
+    first = sync_once(anna)
+    second = sync_once(sofia)
+    assert first.conflicts == 0 and second.conflicts == 1
+    sync_once(anna)
+    for store in (anna, sofia):
+        got = store.get("households", h["id"])
+        assert got["phone"] == "+380 50 111 2233"  # anna's field
+        assert got["address"] == "вул. Лісова 3"  # sofia's field
+        assert got["notes"] == "від Анни"  # the first to arrive keeps the field...
+    # ...and the clash reaches its author (here also the team's supervisor), not the bystander.
+    assert list(anna.records("conflicts")) == []
+    (conflict,) = sofia.records("conflicts")
+    assert [(f["field"], f["mine"], f["theirs"]) for f in conflict["fields"]] == [("notes", "від Софії", "від Анни")]
+    assert conflict["record_id"] == h["id"] and conflict["resolved"] is False
+
+
+def test_a_rejected_change_is_kept_and_does_not_block_the_rest(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sofia = laptop(tmp_path, "sofia", live.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household()))
+    v = anna.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    sync_once(anna)
+    sync_once(sofia)
+    sofia.write(lambda tx: tx.update("visits", v["id"], {"review_status": "approved"}))
+    sync_once(sofia)
+    # Anna, offline, still has the submitted visit and corrects it; then records another visit.
+    anna.write(lambda tx: tx.update("visits", v["id"], {"notes": "виправлено"}))
+    other = anna.write(lambda tx: tx.create("visits", visit(h["id"])))
+    report = sync_once(anna)
+    assert report.rejected == 1
+    (kept,) = anna.outbox(state="rejected")
+    assert kept.record_id == v["id"] and kept.error["code"] == "record_locked"
+    assert anna.pending_count() == 0
+    assert sofia.get("visits", other["id"]) is None and sync_once(sofia).pulled >= 1
+    assert sofia.get("visits", other["id"]) is not None
+
+
+def test_revoked_laptop_is_wiped_and_says_why(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    anna.write(lambda tx: tx.create("households", household()))
+    sync_once(anna)
+    admin.revoke_device(live.engine, anna.device_id)
+    with pytest.raises(DeviceRevoked) as info:
+        sync_once(anna)
+    assert "revoked" in failure_message(info.value).render()
+    folder = wipe_profile(anna)
+    assert not (folder / DB_FILE).exists() and not (folder / "key.json").exists()
+    assert wiped_reason(folder)["reason"] == "device_revoked"
+
+
+def test_server_answering_garbage_loses_nothing(tmp_path):
+    class Garbage(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self._answer()
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self._answer()
+
+        def _answer(self):
+            body = b"<html>captive portal: please log in</html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Garbage)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        store = Store.create(tmp_path / "p", PASSPHRASE)
+        store.write(lambda tx: [tx.set_meta("server_url", f"http://127.0.0.1:{httpd.server_port}"),
+                                tx.set_meta("device_token", "t")])
+        store.write(lambda tx: tx.create("households", household()))
+        with pytest.raises(BadAnswer) as info:
+            sync_once(store, transport=no_retry)
+        assert "does not understand" in failure_message(info.value).render()
+        assert store.pending_count() == 1
+        store.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_offline_is_a_calm_sentence_and_loses_nothing(tmp_path):
+    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "t")])
+    store.write(lambda tx: tx.create("households", household()))
+    with pytest.raises(SyncFailure) as info:
+        sync_once(store, transport=no_retry)
+    assert info.value.code == "offline"
+    assert "saved on this laptop" in failure_message(info.value).render()
+    assert store.pending_count() == 1
+    store.close()
+
+
+def test_headless_enrol_and_sync(server, tmp_path):
+    live, _ = server
+    profile = tmp_path / "cli"
+    Store.create(profile, PASSPHRASE).close()
+
+    def fieldapp(*args, stdin):
+        return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
+                              text=True, cwd=ROOT, timeout=120)
+
+    done = fieldapp("enrol", "--profile", str(profile), "--server", live.base, "--user", "anna",
+                    stdin=f"{PASSPHRASE}\n{PASSWORD}\n")
+    assert done.returncode == 0, done.stderr
+    assert "Enrolled as anna" in done.stdout
+    with Store.open(profile, PASSPHRASE) as store:
+        store.write(lambda tx: tx.create("households", household()))
+    done = fieldapp("sync", "--profile", str(profile), stdin=f"{PASSPHRASE}\n")
+    assert done.returncode == 0, done.stderr
+    assert "pushed 1" in done.stdout
+    wrong = fieldapp("sync", "--profile", str(profile), stdin="wrong passphrase\n")
+    assert wrong.returncode == 1 and "passphrase is not right" in wrong.stderr
