@@ -98,7 +98,10 @@ class HttpTransport:
                                                 headers=headers, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
             except requests.exceptions.SSLError as exc:
                 raise SyncFailure("tls", type(exc).__name__) from exc
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as exc:
+                # The connection died on the way there or back: the server may or may not have
+                # applied a push; repeating it is safe (change ids make it idempotent).
                 if attempt + 1 < attempts:
                     self._backoff(attempt)
                     continue

@@ -1,0 +1,110 @@
+"""A TCP proxy on 127.0.0.1 that breaks connections on purpose, for sync tests.
+
+Each accepted connection draws a fate from a seeded random generator while
+faults are on: pass through, delay, drop the request half-way, drop the
+response half-way (the server did the work, the client never hears), reset,
+or answer 502/503 without asking the server. With faults off it passes
+everything. Every loop is bounded and the proxy stops with the test.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+import struct
+import threading
+import time
+
+FATES = ("pass", "pass", "pass", "delay", "drop_request", "drop_response", "reset", "502", "503")
+
+
+class FaultProxy:
+    def __init__(self, target_port: int, seed: int = 0):
+        self.target = ("127.0.0.1", target_port)
+        self.rng = random.Random(seed)
+        self.lock = threading.Lock()
+        self.faults = False
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.counts: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> FaultProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.listener.close()
+
+    def _fate(self) -> tuple[str, float, int]:
+        with self.lock:
+            fate = self.rng.choice(FATES) if self.faults else "pass"
+            self.counts[fate] = self.counts.get(fate, 0) + 1
+            return fate, self.rng.uniform(0.02, 0.3), self.rng.randint(1, 4000)
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        fate, delay, cut = self._fate()
+        client.settimeout(30)
+        try:
+            if fate == "reset":
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                return
+            if fate in ("502", "503"):
+                client.recv(65536)
+                body = b"Bad gateway" if fate == "502" else b"Service unavailable"
+                client.sendall(f"HTTP/1.1 {fate} X\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}"
+                               f"\r\nConnection: close\r\n\r\n".encode() + body)
+                return
+            if fate == "drop_request":
+                client.recv(min(cut, 200))
+                return
+            if fate == "delay":
+                time.sleep(delay)
+            server = socket.create_connection(self.target, timeout=30)
+            try:
+                up = threading.Thread(target=self._pipe, args=(client, server, None), daemon=True)
+                up.start()
+                self._pipe(server, client, cut if fate == "drop_response" else None)
+            finally:
+                server.close()
+        except OSError:
+            pass
+        finally:
+            client.close()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
+        sent = 0
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if limit is not None and sent + len(data) >= limit:
+                    dst.sendall(data[: max(0, limit - sent)])
+                    break  # the rest of the answer never arrives
+                dst.sendall(data)
+                sent += len(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
