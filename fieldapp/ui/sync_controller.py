@@ -1,0 +1,155 @@
+"""Sync by itself: when the network returns, every few minutes, shortly after a save, and on demand.
+
+One round at a time, never on the GUI thread: the round runs on the
+controller's own worker thread (all its writes still go through the store's
+single writer), and its progress and outcome come back as Qt signals, which
+Qt delivers on the GUI thread. The controller touches no widget: the status
+bar listens to its signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from fieldapp.store.database import Store
+from fieldapp.store.errors import StoreError
+from sync.client import failure_message
+from sync.device import TransportFactory, _http, is_enrolled, sync_once
+from sync.engine import DeviceRevoked, RoundReport, SyncFailure
+
+log = logging.getLogger("fieldapp.sync")
+
+PERIOD_MS = 5 * 60 * 1000  # while online
+AFTER_SAVE_MS = 15 * 1000  # a save is pushed soon, but typing bursts make one round
+# After a failed round, wait longer each time (a laptop without signal should not spin).
+RETRY_MS = (30_000, 60_000, 120_000, 300_000, 600_000)
+
+
+class SyncController(QObject):
+    started = Signal()
+    progress = Signal(str, int)  # phase ("push" or "pull"), records so far
+    finished = Signal(object)  # RoundReport
+    failed = Signal(str, str)  # code, a sentence for the caseworker
+    revoked = Signal()  # the laptop was revoked: the caller wipes the profile
+    _outcome = Signal(str, object)  # from the worker thread to the GUI thread
+
+    def __init__(self, store: Store, parent: QObject | None = None, *,
+                 transport: TransportFactory = _http, period_ms: int = PERIOD_MS):
+        super().__init__(parent)
+        self.store = store
+        self._transport = transport
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-sync")
+        self._running = False
+        self._again = False
+        self._failures = 0
+        self.last_report: RoundReport | None = None
+
+        self._periodic = QTimer(self, interval=period_ms)
+        self._periodic.timeout.connect(self.sync_now)
+        self._soon = QTimer(self, singleShot=True)
+        self._soon.timeout.connect(self.sync_now)
+        self._network = None
+        self._outcome.connect(self._settle)
+        self._watch_network()
+
+    # -- when ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin: a first round now, then the periodic ones."""
+        if not is_enrolled(self.store):
+            return
+        self._periodic.start()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._periodic.stop()
+        self._soon.stop()
+        self._executor.shutdown(wait=True)
+
+    def record_saved(self) -> None:
+        """Call after a save: a round follows shortly (several saves make one round)."""
+        if is_enrolled(self.store) and not self._soon.isActive():
+            self._soon.start(AFTER_SAVE_MS)
+
+    def _watch_network(self) -> None:
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+        except ImportError:  # pragma: no cover - QtNetwork ships with pyside6-essentials
+            return
+        if not QNetworkInformation.loadDefaultBackend():
+            return  # no backend on this platform: the periodic rounds and the probe still run
+        info = QNetworkInformation.instance()
+        if info is None:
+            return
+        self._network = info
+        info.reachabilityChanged.connect(self._reachability)
+
+    def _reachability(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self._failures = 0
+            self._soon.start(2_000)  # the connection just came back: try very soon
+
+    # -- a round ------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """Start a round now, or right after the one under way."""
+        if not is_enrolled(self.store):
+            self.failed.emit("not_enrolled", failure_message(SyncFailure("not_enrolled")).render(
+                QCoreApplication.translate))
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self.started.emit()
+        self._executor.submit(self._round)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def _round(self) -> None:
+        """On the worker thread: run one round; the outcome goes back through `_outcome` (queued)."""
+        try:
+            report = sync_once(self.store, progress=self.progress.emit, transport=self._transport)
+        except DeviceRevoked:
+            self._outcome.emit("revoked", None)
+        except SyncFailure as exc:
+            log.info("sync round failed: %s", exc.code)  # codes only: no personal data in logs
+            self._outcome.emit("failed", (exc.code, failure_message(exc).render(QCoreApplication.translate)))
+        except StoreError as exc:
+            log.warning("sync round stopped by the store: %s", type(exc).__name__)
+            self._outcome.emit("failed", ("store", exc.message.render(QCoreApplication.translate)))
+        except Exception:  # noqa: BLE001 - a bug must not kill the worker; logged without data
+            log.exception("sync round crashed")
+            self._outcome.emit("failed", ("bug", QCoreApplication.translate(
+                "SyncController", "Sync stopped because of an error in FieldApp. Your records are safe; "
+                                  "FieldApp will try again later.")))
+        else:
+            self._outcome.emit("finished", report)
+
+    def _settle(self, kind: str, payload: Any) -> None:
+        """On the GUI thread: book-keeping, then the public signals."""
+        self._running = False
+        if kind == "finished":
+            self._failures = 0
+            self.last_report = payload
+            self.finished.emit(payload)
+        elif kind == "revoked":
+            self._periodic.stop()
+            self.revoked.emit()
+            return
+        else:
+            self._failures += 1
+            self.failed.emit(*payload)
+        if self._again:
+            self._again = False
+            self.sync_now()
+        elif self._failures:
+            self._soon.start(RETRY_MS[min(self._failures, len(RETRY_MS)) - 1])
