@@ -1,0 +1,184 @@
+"""Sync between laptops and a real server on 127.0.0.1 (SQLite server database).
+
+First sync of 2,000 households / 20,000 visits onto a new laptop, an
+incremental sync of 100 changes, bytes on the wire per record (gzip and raw
+JSON), and the longest stall of the GUI's event loop during a first sync.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.runner import Bench, scenario
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "server"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+HOUSEHOLDS = 2000
+VISITS_EACH = 10
+PASS = "benchmark passphrase"
+
+
+def _world(tmp: Path):
+    from server_kit import LiveServer, make_world
+
+    from sync.server.db import make_engine, migrate
+
+    url = f"sqlite+pysqlite:///{tmp / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    server = LiveServer(url).start()
+    make_world(server)
+    return server
+
+
+def _laptop(tmp: Path, name: str, base: str):
+    from server_kit import PASSWORD
+
+    from fieldapp.store.database import Store
+    from sync.device import enrol
+
+    store = Store.create(tmp / name, PASS)
+    enrol(store, base, "anna", PASSWORD)
+    return store
+
+
+class Counting:
+    """A transport factory that keeps the transports, to read their byte counters."""
+
+    def __init__(self):
+        self.made = []
+
+    def __call__(self, url, token):
+        from sync.client import HttpTransport
+
+        t = HttpTransport(url, token)
+        self.made.append(t)
+        return t
+
+    def totals(self):
+        return (sum(t.bytes_sent for t in self.made), sum(t.raw_sent for t in self.made),
+                sum(t.bytes_received for t in self.made), sum(t.raw_received for t in self.made))
+
+
+def _fill(store) -> int:
+    from factories import household, person, seeded, visit
+
+    seeded(11)
+    made = 0
+    for _batch in range(0, HOUSEHOLDS, 100):
+        def write(tx):
+            n = 0
+            for _ in range(100):
+                h = tx.create("households", household())
+                tx.create("persons", person(h["id"]))
+                for _ in range(VISITS_EACH):
+                    tx.create("visits", visit(h["id"]))
+                n += 2 + VISITS_EACH
+            return n
+        made += store.write(write)
+    return made
+
+
+@scenario("sync.first_sync", "Push 2,000 households / 20,000 visits, then a new laptop's first sync")
+def first_sync(b: Bench) -> None:
+    import os
+
+    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"
+    from sync.device import sync_once
+
+    server = _world(b.tmp)
+    try:
+        a = _laptop(b.tmp, "a", server.base)
+        records = _fill(a)
+        count = Counting()
+        start = time.perf_counter()
+        sync_once(a, transport=count)
+        b.record("push of all records (first laptop)", (time.perf_counter() - start), "s")
+        sent, raw_sent, _, _ = count.totals()
+        b.record("push: bytes per record, gzip", sent / records, "B")
+        b.record("push: bytes per record, raw JSON", raw_sent / records, "B")
+
+        new = _laptop(b.tmp, "new", server.base)
+        count = Counting()
+        start = time.perf_counter()
+        report = sync_once(new, transport=count)
+        b.record(f"first sync of a new laptop ({report.pulled} records)", time.perf_counter() - start, "s")
+        _, _, received, raw_received = count.totals()
+        b.record("pull: bytes per record, gzip", received / report.pulled, "B")
+        b.record("pull: bytes per record, raw JSON", raw_received / report.pulled, "B")
+
+        rng = random.Random(3)
+        visits = [v["id"] for v in a.records("visits", limit=5000)]
+        for round_ in range(5):
+            chosen = rng.sample(visits, 100)
+            # Values no visit has yet, so that every one of the 100 is a change.
+            a.write(lambda tx, c=chosen, r=round_: [tx.update("visits", vid, {"duration_min": 301 + r * 100 + i})
+                                                   for i, vid in enumerate(c)])
+            start = time.perf_counter()
+            sync_once(a)
+            b.add("incremental: push 100 changes (one round)", (time.perf_counter() - start) * 1000, "ms")
+            start = time.perf_counter()
+            got = sync_once(new)
+            assert got.pulled == 100, got.summary()
+            b.add("incremental: the other laptop pulls 100", (time.perf_counter() - start) * 1000, "ms")
+        for s in (a, new):
+            s.close()
+    finally:
+        server.stop()
+
+
+@scenario("sync.gui_stall", "Longest stall of the GUI event loop during a first sync of ~22,000 records")
+def gui_stall(b: Bench) -> None:
+    import os
+
+    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.sync_controller import SyncController
+    from sync.device import sync_once
+
+    app = QApplication.instance() or QApplication([])
+    server = _world(b.tmp)
+    try:
+        a = _laptop(b.tmp, "a", server.base)
+        _fill(a)
+        sync_once(a)
+        new = _laptop(b.tmp, "new", server.base)
+        controller = SyncController(new)
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+
+        def tick():
+            now = clock.elapsed()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer(interval=5)
+        timer.timeout.connect(tick)
+        timer.start()
+        done = []
+        controller.finished.connect(lambda r: done.append(r))
+        controller.failed.connect(lambda code, text: done.append(code))
+        start = time.perf_counter()
+        controller.sync_now()
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        b.record("first sync duration, with the GUI running", time.perf_counter() - start, "s")
+        timer.stop()
+        controller.stop()
+        b.record("longest event-loop stall (5 ms timer)", max(gaps), "ms")
+        ordered = sorted(gaps)
+        b.record("p99 gap between 5 ms ticks", ordered[int(0.99 * (len(ordered) - 1))], "ms")
+        for s in (a, new):
+            s.close()
+    finally:
+        server.stop()
