@@ -140,7 +140,7 @@ def gui_stall(b: Bench) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fieldapp.ui.sync_controller import SyncController
+    from fieldapp.ui.sync.controller import SyncController
     from sync.device import sync_once
 
     app = QApplication.instance() or QApplication([])

@@ -26,6 +26,7 @@ LANGUAGES = ("uk", "en")
 # A file belongs to the first area whose folder contains it.
 AREAS: dict[str, tuple[str, ...]] = {
     "forms": ("fieldapp/ui/forms",),
+    "sync": ("fieldapp/ui/sync", "sync"),
     "ui": ("fieldapp/ui",),
     "core": ("fieldapp",),
 }

@@ -214,3 +214,50 @@ def test_headless_enrol_and_sync(server, tmp_path):
     assert "pushed 1" in done.stdout
     wrong = fieldapp("sync", "--profile", str(profile), stdin="wrong passphrase\n")
     assert wrong.returncode == 1 and "passphrase is not right" in wrong.stderr
+
+
+def test_conflict_resolved_on_the_laptop_syncs_back(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sofia = laptop(tmp_path, "sofia", live.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household()))
+    sync_once(anna)
+    sync_once(sofia)
+    anna.write(lambda tx: tx.update("households", h["id"], {"notes": "версія Анни"}))
+    sofia.write(lambda tx: tx.update("households", h["id"], {"notes": "версія Софії"}))
+    sync_once(anna)
+    sync_once(sofia)
+    (conflict,) = sofia.records("conflicts")
+    # Sofia keeps her own text after all.
+    sofia.write(lambda tx: tx.resolve_conflict(conflict["id"], {"notes": "версія Софії"}))
+    assert sofia.get("households", h["id"])["notes"] == "версія Софії"
+    report = sync_once(sofia)
+    assert report.rejected == 0 and report.conflicts == 0
+    sync_once(anna)
+    assert anna.get("households", h["id"])["notes"] == "версія Софії"
+    assert sofia.get("conflicts", conflict["id"])["resolved"] is True
+    fresh = sync_once(sofia)
+    assert fresh.rejected == 0
+
+
+def test_rejected_change_sent_again_after_the_supervisor_reopens(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sofia = laptop(tmp_path, "sofia", live.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household()))
+    v = anna.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    sync_once(anna)
+    sync_once(sofia)
+    sofia.write(lambda tx: tx.update("visits", v["id"], {"review_status": "approved"}))
+    sync_once(sofia)
+    anna.write(lambda tx: tx.update("visits", v["id"], {"notes": "уточнення"}))
+    sync_once(anna)
+    (rejected,) = anna.outbox(state="rejected")
+    sofia.write(lambda tx: tx.update("visits", v["id"], {"review_status": "returned"}))  # reopened
+    sync_once(sofia)
+    sync_once(anna)
+    anna.write(lambda tx: tx.retry_rejected(rejected.seq))
+    report = sync_once(anna)
+    assert report.rejected == 0 and anna.outbox(state=None) == []
+    sync_once(sofia)
+    assert sofia.get("visits", v["id"])["notes"] == "уточнення"

@@ -335,6 +335,79 @@ class Transaction:
              int(bool(record.get("deleted"))), _dumps(data)],
         )
 
+    # -- conflicts and rejected changes -----------------------------------------
+
+    def resolve_conflict(self, conflict_id: str, choices: Mapping[str, Any]) -> None:
+        """Settle a conflict: apply the value chosen for each field, then mark it resolved.
+
+        `choices` maps each clashing field to the value kept (usually the
+        conflict's "mine" or "theirs"). The chosen values travel as an
+        ordinary change to the record; the conflict's `resolved` flag and the
+        choices travel as a change to the conflict, the one thing of a
+        conflict a device may write (sync-protocol.md, Push).
+        """
+        conflict = self.get("conflicts", conflict_id)
+        if conflict is None:
+            raise RecordNotFound("conflicts")
+        collection, record_id = conflict.get("record_collection"), conflict.get("record_id")
+        record = self.get(collection, record_id) if collection in domain.SCHEMAS else None
+        clashing = {f.get("field") for f in conflict.get("fields") or [] if isinstance(f, Mapping)}
+        unknown = set(choices) - clashing
+        if unknown:
+            raise ValueError(f"not fields of this conflict: {sorted(unknown)}")
+        if record is not None and not record["deleted"]:
+            changes = {k: v for k, v in choices.items() if record.get(k) != v}
+            if changes:
+                self.update(collection, record_id, changes)
+        resolution = [{"field": k, "value": v} for k, v in sorted(choices.items())]
+        data = own_fields(conflict)
+        before = {"resolved": data.get("resolved"), "resolution": data.get("resolution")}
+        data.update(resolved=True, resolution=resolution)
+        self.db.execute("UPDATE conflicts SET data = ?, local_updated_at = ? WHERE id = ?",
+                        [_dumps(data), self.now, conflict_id])
+        self._outbox("conflicts", conflict_id, conflict.get("household_id"), conflict["version"],
+                     {"resolved": True, "resolution": resolution}, before, False)
+
+    def retry_rejected(self, seq: int) -> None:
+        """Send a rejected change again, as a new change (the server remembers every change id's
+        first answer), rebased on what this laptop now knows of the record.
+
+        The values are the ones the caseworker typed: a pull may have put the
+        server's values back in the record meanwhile (a rejected change is not
+        kept on top), but the typing lives on in the entry until it is sent
+        or deliberately discarded.
+        """
+        row = self.db.execute(
+            "SELECT collection, record_id, household_id, base_version, fields, is_delete FROM outbox "
+            "WHERE seq = ? AND state = 'rejected'", [seq]
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound("outbox")
+        collection, record_id, household_id, base_version, fields, is_delete = row
+        current = self.get(collection, record_id)
+        if current is None:
+            raise RecordNotFound(collection)
+        typed = json.loads(fields)
+        self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+        if base_version is None and current["version"] == 0:  # the create itself was refused
+            data = own_fields(current)
+            if collection == "households":
+                data.pop("household_id", None)
+            self._outbox(collection, record_id, household_id, None, {**data, **typed}, {}, bool(is_delete))
+            return
+        base = {k: current.get(k) for k in typed}
+        self._outbox(collection, record_id, household_id, current["version"], typed, base, bool(is_delete))
+        shown = {k: v for k, v in {**own_fields(current), **typed}.items() if v is not None}
+        if collection == "households":
+            shown.pop("household_id", None)
+        self.db.execute(f"UPDATE [{collection}] SET data = ?, local_updated_at = ? WHERE id = ?",
+                        [_dumps(shown), self.now, record_id])  # the record shows what will be sent
+        self._index(collection, record_id, household_id, shown)
+
+    def discard_rejected(self, seq: int) -> None:
+        """Drop a rejected change on the caseworker's explicit word: the one deliberate loss."""
+        self.db.execute("DELETE FROM outbox WHERE seq = ? AND state = 'rejected'", [seq])
+
     # -- drafts (local only, never synced) ------------------------------------
 
     def save_draft(
