@@ -9,8 +9,7 @@ os.environ.setdefault("FIELDAPP_TEST_FAST_KDF", "1")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-
-PASSPHRASE = "кава з молоком 2026"
+from kit import PASSPHRASE  # noqa: E402
 
 
 @pytest.fixture
@@ -25,3 +24,25 @@ def store(profile_dir: Path):
     s = Store.create(profile_dir, PASSPHRASE)
     yield s
     s.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path):
+    """The real sync server on 127.0.0.1 (SQLite), with two teams and their people (server_kit.make_world)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "server"))
+    from server_kit import LiveServer, make_world
+
+    from sync.server.db import make_engine, migrate
+
+    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    server = LiveServer(url).start()
+    world = make_world(server)
+    server.world = world
+    yield server
+    server.stop()
+

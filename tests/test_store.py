@@ -9,8 +9,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 from factories import household, person, visit
+from kit import PASSPHRASE
 
 from fieldapp.domain.ids import trial_device_code
 from fieldapp.domain.records import InvalidRecord

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
+from kit import PASSPHRASE
 
 from fieldapp.store.database import Store
 

@@ -6,31 +6,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 from factories import household, visit
+from kit import PASSPHRASE
 from PySide6.QtWidgets import QLineEdit
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
-from server_kit import PASSWORD, LiveServer, make_world  # noqa: E402
+from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import Store  # noqa: E402
 from fieldapp.ui.sync.controller import SyncController  # noqa: E402
 from sync.client import HttpTransport  # noqa: E402
 from sync.device import enrol  # noqa: E402
 from sync.server import admin  # noqa: E402
-from sync.server.db import make_engine, migrate  # noqa: E402
 
 
 @pytest.fixture
-def live(tmp_path):
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
-    engine = make_engine(url)
-    migrate(engine)
-    engine.dispose()
-    server = LiveServer(url).start()
-    make_world(server)
-    yield server
-    server.stop()
+def live(live_server):
+    return live_server
 
 
 def quick(url, token):

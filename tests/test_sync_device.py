@@ -9,15 +9,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 from factories import household, person, visit
+from kit import PASSPHRASE, enrolled_laptop
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
-from server_kit import PASSWORD, LiveServer, make_world  # noqa: E402
+from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import DB_FILE, Store  # noqa: E402
 from sync.client import HttpTransport, failure_message  # noqa: E402
-from sync.device import enrol, sync_once, wipe_profile, wiped_reason  # noqa: E402
+from sync.device import sync_once, wipe_profile, wiped_reason  # noqa: E402
 from sync.engine import BadAnswer, DeviceRevoked, SyncFailure  # noqa: E402
 from sync.server import admin  # noqa: E402
 
@@ -25,23 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def server(tmp_path):
-    from sync.server.db import make_engine, migrate
-
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
-    engine = make_engine(url)
-    migrate(engine)
-    engine.dispose()
-    live = LiveServer(url).start()
-    world = make_world(live)
-    yield live, world
-    live.stop()
+def server(live_server):
+    return live_server, live_server.world
 
 
 def laptop(tmp_path: Path, name: str, base: str, user: str) -> Store:
-    store = Store.create(tmp_path / name, PASSPHRASE)
-    enrol(store, base, user, PASSWORD)
-    return store
+    return enrolled_laptop(tmp_path, name, base, user)
 
 
 def no_retry(url, token):

@@ -11,18 +11,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 from factories import household, person, visit
 from faultproxy import FaultProxy
+from kit import PASSPHRASE
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
-from server_kit import PASSWORD, Client, LiveServer, make_world  # noqa: E402
+from server_kit import PASSWORD, Client  # noqa: E402
 
 from fieldapp.store.database import Store, own_fields  # noqa: E402
 from sync.client import HttpTransport  # noqa: E402
 from sync.device import enrol, sync_once  # noqa: E402
 from sync.engine import SyncFailure  # noqa: E402
-from sync.server.db import make_engine, migrate  # noqa: E402
 
 CASE = ("households", "persons", "visits")
 EDITABLE = {"households": ("phone", "address", "notes"), "persons": ("given_name", "study_work"),
@@ -34,15 +33,8 @@ def quick(url, token):
 
 
 @pytest.fixture
-def live(tmp_path):
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
-    engine = make_engine(url)
-    migrate(engine)
-    engine.dispose()
-    server = LiveServer(url).start()
-    make_world(server)
-    yield server
-    server.stop()
+def live(live_server):
+    return live_server
 
 
 def value_for(field: str, tag: str):

@@ -14,30 +14,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 from factories import household, person, visit
+from kit import PASSPHRASE
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
-from server_kit import PASSWORD, Client, LiveServer, make_world  # noqa: E402
+from server_kit import PASSWORD, Client  # noqa: E402
 
 from fieldapp.store.database import Store, own_fields  # noqa: E402
 from sync.device import enrol  # noqa: E402
-from sync.server.db import make_engine, migrate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIALS = int(os.environ.get("FIELDAPP_KILL_TRIALS", "8"))
 
 
 @pytest.fixture
-def live(tmp_path):
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
-    engine = make_engine(url)
-    migrate(engine)
-    engine.dispose()
-    server = LiveServer(url).start()
-    make_world(server)
-    yield server
-    server.stop()
+def live(live_server):
+    return live_server
 
 
 def run_sync(profile: Path, kill_after: float | None) -> int:

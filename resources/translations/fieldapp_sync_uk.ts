@@ -1,0 +1,254 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk" sourcelanguage="en">
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Було</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моє</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Їхнє</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Залишити</translation>
+    </message>
+    <message>
+        <source>Keep these values</source>
+        <translation>Залишити ці значення</translation>
+    </message>
+    <message>
+        <source>No conflicts. When two people change the same field, both versions wait here for you to choose.</source>
+        <translation>Конфліктів немає. Коли двоє людей змінюють те саме поле, обидві версії чекатимуть тут на ваш вибір.</translation>
+    </message>
+    <message>
+        <source>{kind} of {family}</source>
+        <translation>{kind}: {family}</translation>
+    </message>
+    <message>
+        <source>This family was given to another caseworker before your change arrived. They and the supervisor see your version; mark it as read here.</source>
+        <translation>Цю сімʼю передали іншому фахівцеві раніше, ніж надійшла ваша зміна. Він і супервізор бачать вашу версію; тут позначте її як переглянуту.</translation>
+    </message>
+    <message>
+        <source>This record was deleted on the server while you changed it.</source>
+        <translation>Цей запис видалили на сервері, поки ви його змінювали.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same fields. Choose, field by field, which version to keep.</source>
+        <translation>Хтось інший змінив ті самі поля. Виберіть для кожного поля, яку версію залишити.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не збережено</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedPage</name>
+    <message>
+        <source>Send again</source>
+        <translation>Надіслати ще раз</translation>
+    </message>
+    <message>
+        <source>Discard my change…</source>
+        <translation>Відкинути мою зміну…</translation>
+    </message>
+    <message>
+        <source>The server accepted every change from this laptop.</source>
+        <translation>Сервер прийняв усі зміни з цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>{kind} of {family}</source>
+        <translation>{kind}: {family}</translation>
+    </message>
+    <message>
+        <source>The supervisor approved this record, so it is locked. Ask them to reopen it, then send your change again.</source>
+        <translation>Супервізор затвердив цей запис, тому його заблоковано. Попросіть відкрити його знову, а тоді надішліть зміну ще раз.</translation>
+    </message>
+    <message>
+        <source>Your account may not make this change.</source>
+        <translation>Ваш обліковий запис не може вносити цю зміну.</translation>
+    </message>
+    <message>
+        <source>The server found a problem in the record: {detail}</source>
+        <translation>Сервер знайшов проблему в записі: {detail}</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change ({code}).</source>
+        <translation>Сервер не прийняв цю зміну ({code}).</translation>
+    </message>
+    <message>
+        <source>What you entered:</source>
+        <translation>Що ви ввели:</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Не надіслано</translation>
+    </message>
+    <message>
+        <source>Discard your change?</source>
+        <translation>Відкинути вашу зміну?</translation>
+    </message>
+    <message>
+        <source>What you entered in this change will be gone from this laptop for good. Discard it?</source>
+        <translation>Те, що ви ввели в цій зміні, назавжди зникне з цього ноутбука. Відкинути?</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync stopped because of an error in FieldApp. Your records are safe; FieldApp will try again later.</source>
+        <translation>Синхронізацію зупинила помилка у FieldApp. Ваші записи в безпеці; FieldApp спробує ще раз пізніше.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFailure</name>
+    <message>
+        <source>The server cannot be reached. Everything is saved on this laptop and will be sent when the connection returns.</source>
+        <translation>Сервер недоступний. Усе збережено на цьому ноутбуці й буде надіслано, щойно зʼявиться звʼязок.</translation>
+    </message>
+    <message>
+        <source>The server had a problem and could not take the changes. They are kept on this laptop; FieldApp will try again.</source>
+        <translation>На сервері сталася проблема, і він не прийняв зміни. Вони зберігаються на цьому ноутбуці; FieldApp спробує ще раз.</translation>
+    </message>
+    <message>
+        <source>The server answered something FieldApp does not understand. Check the server address, or tell IT. Nothing was lost.</source>
+        <translation>Сервер відповів незрозуміло для FieldApp. Перевірте адресу сервера або повідомте ІТ-фахівця. Нічого не втрачено.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http:// on this computer only).</source>
+        <translation>Адреса сервера має починатися з https:// (або http:// лише на цьому компʼютері).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe.</source>
+        <translation>Сертифікату сервера не можна довіряти. Повідомте ІТ-фахівця: зʼєднання зупинено, щоб захистити записи.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this laptop&apos;s sign-in. Ask IT to enrol the laptop again; nothing was lost.</source>
+        <translation>Сервер не прийняв вхід цього ноутбука. Попросіть ІТ-фахівця підключити ноутбук знову; нічого не втрачено.</translation>
+    </message>
+    <message>
+        <source>The server refused: your account may not do this.</source>
+        <translation>Сервер відмовив: ваш обліковий запис не може цього робити.</translation>
+    </message>
+    <message>
+        <source>This version of FieldApp is too old for the server. Ask IT to update FieldApp; your records are safe on this laptop.</source>
+        <translation>Ця версія FieldApp застара для сервера. Попросіть ІТ-фахівця оновити FieldApp; ваші записи в безпеці на цьому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>Забагато спроб. Зачекайте кілька хвилин і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The server refused the request as malformed. Tell IT; nothing was lost.</source>
+        <translation>Сервер відхилив запит як неправильний. Повідомте ІТ-фахівця; нічого не втрачено.</translation>
+    </message>
+    <message>
+        <source>The server refused a batch as too large. Tell IT; nothing was lost.</source>
+        <translation>Сервер відхилив завеликий пакет змін. Повідомте ІТ-фахівця; нічого не втрачено.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the organisation, so its records were removed from it.</source>
+        <translation>Організація відкликала цей ноутбук, тому записи з нього видалено.</translation>
+    </message>
+    <message>
+        <source>FieldApp must fetch your caseload again; this happens by itself.</source>
+        <translation>FieldApp має заново отримати ваші справи; це відбудеться автоматично.</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to the organisation&apos;s server yet.</source>
+        <translation>Цей ноутбук ще не підключено до сервера організації.</translation>
+    </message>
+    <message>
+        <source>A demo profile never syncs. Create a new profile to connect to the server.</source>
+        <translation>Демонстраційний профіль не синхронізується. Щоб підключитися до сервера, створіть новий профіль.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssues</name>
+    <message>
+        <source>Family file</source>
+        <translation>Справа сімʼї</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Член сімʼї</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Візит</translation>
+    </message>
+    <message>
+        <source>Needs assessment</source>
+        <translation>Оцінка потреб</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>План надання послуг</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Перенаправлення</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Protected record</source>
+        <translation>Захищений запис</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Конфлікт</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>a family no longer on this laptop</source>
+        <translation>сімʼя, якої вже немає на цьому ноутбуці</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesDialog</name>
+    <message>
+        <source>Sync: what needs you</source>
+        <translation>Синхронізація: що потребує вашої уваги</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Конфлікти (%n)</numerusform>
+            <numerusform>Конфлікти (%n)</numerusform>
+            <numerusform>Конфлікти (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not accepted (%n)</source>
+        <translation>
+            <numerusform>Не прийнято (%n)</numerusform>
+            <numerusform>Не прийнято (%n)</numerusform>
+            <numerusform>Не прийнято (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

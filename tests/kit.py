@@ -1,0 +1,29 @@
+"""Helpers shared by the tests (importable as `kit`; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "server"))  # server_kit: the live server's helpers
+
+PASSPHRASE = "кава з молоком 2026"
+
+
+def enrolled_laptop(tmp_path: Path, name: str, base: str, user: str):
+    """A new encrypted profile enrolled with the server as `user` (server_kit's password)."""
+    from server_kit import PASSWORD
+
+    from fieldapp.store.database import Store
+    from sync.device import enrol
+
+    store = Store.create(tmp_path / name, PASSPHRASE)
+    enrol(store, base, user, PASSWORD)
+    return store
+
+
+def quick_transport(url: str, token: str | None):
+    """An HTTP transport that does not wait between retries (tests)."""
+    from sync.client import HttpTransport
+
+    return HttpTransport(url, token, retries=2, sleep=lambda s: None)
