@@ -1,0 +1,307 @@
+"""The indicators donors and hromadas ask for, computed from records: one piece of code for the
+supervisor's laptop and the server.
+
+Input is plain records (flat dicts, as the store and the server keep them),
+grouped by collection; output is aggregates only — counts with their labels,
+never a name, an address or an id. Small counts are suppressed on export
+(`suppress`), so that a "1" in a small hromada cannot point at a family.
+
+Definitions (domain.md, "Report indicators"), for a period [start, end]:
+
+* families monitored: distinct households with at least one visit in the
+  period; **children involved**: persons with the role "child", or under 18
+  on the period's last day, who are members of those households — reported
+  with the number of families they come from ("28 children from 19 families");
+* persons of the monitored families by sex, age band (age on the last day),
+  disability, IDP status and hromada;
+* cases opened (identified in the period), active (not closed on the last
+  day, identified by then), closed in the period by reason; assessments due
+  in the period (identified in it) and done within 5 working days (Monday to
+  Friday; public holidays are not counted: under martial law they are working
+  days); cases with a plan drawn up by the last day; referrals made in the
+  period, and those of them completed;
+* service events in the period (each service line of a visit) and their
+  distinct recipients, by service code; visits by type; safety concerns raised
+  in visits of the period, and the median hours from the visit to its first
+  review;
+* counter-trafficking (restricted): persons with a protected record of kind
+  "trafficking", by sex, age band and form of exploitation; status
+  applications and grants in the period.
+
+Deleted records (tombstones) never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+AGE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("0-4", 0, 4), ("5-11", 5, 11), ("12-17", 12, 17), ("18-59", 18, 59), ("60+", 60, 200),
+)
+UNKNOWN = "unknown"
+DEFAULT_THRESHOLD = 5
+
+Records = Mapping[str, Iterable[Mapping[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("a period ends after it starts")
+
+    def contains(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+@dataclass
+class Table:
+    """One breakdown: a title, the names of its dimensions, and a count per combination of codes."""
+
+    key: str
+    title: Message
+    dimensions: tuple[str, ...]
+    counts: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Report:
+    period: Period
+    hromada: str | None
+    project: str | None
+    headline: dict[str, float | int | None]
+    tables: list[Table]
+    restricted: list[Table]  # counter-trafficking: only for those allowed protected records
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables + self.restricted if t.key == key)
+
+
+HEADLINE_LABELS: dict[str, tuple[str, str]] = {
+    "families_monitored": QT_TRANSLATE_NOOP("Report", "Families monitored"),
+    "children_involved": QT_TRANSLATE_NOOP("Report", "Children involved"),
+    "children_families": QT_TRANSLATE_NOOP("Report", "Families of those children"),
+    "persons_in_monitored_families": QT_TRANSLATE_NOOP("Report", "Persons in the families monitored"),
+    "cases_opened": QT_TRANSLATE_NOOP("Report", "Cases opened"),
+    "cases_active": QT_TRANSLATE_NOOP("Report", "Cases active at the end of the period"),
+    "cases_closed": QT_TRANSLATE_NOOP("Report", "Cases closed"),
+    "assessments_due": QT_TRANSLATE_NOOP("Report", "Needs assessments due"),
+    "assessments_on_time": QT_TRANSLATE_NOOP("Report", "Needs assessments done within 5 working days"),
+    "cases_with_plan": QT_TRANSLATE_NOOP("Report", "Active cases with a plan"),
+    "referrals_made": QT_TRANSLATE_NOOP("Report", "Referrals made"),
+    "referrals_completed": QT_TRANSLATE_NOOP("Report", "Referrals completed"),
+    "visits": QT_TRANSLATE_NOOP("Report", "Visits"),
+    "safety_concerns": QT_TRANSLATE_NOOP("Report", "Safety concerns raised"),
+    "safety_review_median_hours": QT_TRANSLATE_NOOP("Report", "Median hours until a safety concern was reviewed"),
+}
+# Headline figures that are not counts of people or cases, so never suppressed.
+NOT_COUNTS = frozenset({"safety_review_median_hours"})
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """`day` plus `n` working days (Monday to Friday)."""
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def age_band(birth: Any, day: dt.date) -> str:
+    born = _date(birth)
+    if born is None or born > day:
+        return UNKNOWN
+    age = age_on(born, day)
+    return next((name for name, low, high in AGE_BANDS if low <= age <= high), UNKNOWN)
+
+
+def _live(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [r for r in records if not r.get("deleted")]
+
+
+def _yes_no(value: Any) -> str:
+    return "yes" if value is True else "no"
+
+
+def compute(records: Records, period: Period, *, hromada: str | None = None,
+            project: str | None = None) -> Report:
+    """Every indicator for `period`, over the households of `hromada` and `project` when given."""
+    households = {h["id"]: h for h in _live(records.get("households", ()))
+                  if (hromada is None or h.get("hromada") == hromada)
+                  and (project is None or h.get("project") == project)}
+
+    def mine(collection: str) -> list[Mapping[str, Any]]:
+        return [r for r in _live(records.get(collection, ())) if r.get("household_id") in households]
+
+    persons, visits, assessments = mine("persons"), mine("visits"), mine("assessments")
+    plans, referrals, reviews, protected = mine("plans"), mine("referrals"), mine("reviews"), mine("protected")
+    end = period.end
+
+    visits_in = [v for v in visits if period.contains(_date(v.get("started_at")))]
+    monitored = {v["household_id"] for v in visits_in}
+    members = [p for p in persons if p["household_id"] in monitored]
+
+    def is_child(p: Mapping[str, Any]) -> bool:
+        born = _date(p.get("birth_date"))
+        return p.get("role") == "child" or (born is not None and age_on(born, end) < 18)
+
+    children = [p for p in members if is_child(p)]
+
+    identified = {hid: _date(h.get("identified_on")) for hid, h in households.items()}
+    opened = [hid for hid, day in identified.items() if period.contains(day)]
+    closed = [h for h in households.values() if h.get("status") == "closed"
+              and period.contains(_date(h.get("closed_on")))]
+    active = [hid for hid, h in households.items()
+              if identified[hid] is not None and identified[hid] <= end
+              and not (h.get("status") == "closed" and (_date(h.get("closed_on")) or end) <= end)]
+    done_by: dict[str, dt.date] = {}
+    for a in assessments:
+        finished = _date(a.get("completed_on"))
+        if finished and (a["household_id"] not in done_by or finished < done_by[a["household_id"]]):
+            done_by[a["household_id"]] = finished
+    on_time = [hid for hid in opened if hid in done_by and identified[hid] is not None
+               and done_by[hid] <= add_working_days(identified[hid], 5)]
+    planned = {p["household_id"] for p in plans if (_date(p.get("drawn_up_on")) or end) <= end}
+    referrals_in = [r for r in referrals if period.contains(_date(r.get("referred_on")))]
+
+    concerns = [v for v in visits_in if v.get("safety_concern") is True]
+    first_review: dict[str, dt.datetime] = {}
+    for r in reviews:
+        at = _datetime(r.get("reviewed_at"))
+        if r.get("record_collection") == "visits" and at is not None:
+            rid = r.get("record_id")
+            if rid not in first_review or at < first_review[rid]:
+                first_review[rid] = at
+    waits = []
+    for v in concerns:
+        started = _datetime(v.get("started_at"))
+        if started is not None and v["id"] in first_review:
+            waits.append((first_review[v["id"]] - started).total_seconds() / 3600)
+
+    headline: dict[str, float | int | None] = {
+        "families_monitored": len(monitored),
+        "children_involved": len(children),
+        "children_families": len({p["household_id"] for p in children}),
+        "persons_in_monitored_families": len(members),
+        "cases_opened": len(opened),
+        "cases_active": len(active),
+        "cases_closed": len(closed),
+        "assessments_due": len(opened),
+        "assessments_on_time": len(on_time),
+        "cases_with_plan": len(set(active) & planned),
+        "referrals_made": len(referrals_in),
+        "referrals_completed": sum(1 for r in referrals_in if r.get("outcome") == "completed"),
+        "visits": len(visits_in),
+        "safety_concerns": len(concerns),
+        "safety_review_median_hours": round(statistics.median(waits), 1) if waits else None,
+    }
+
+    def table(key: str, title: tuple[str, str], dims: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> Table:
+        return Table(key, Message.of(title), dims, dict(Counter(keys)))
+
+    home_of = {hid: h.get("hromada") or UNKNOWN for hid, h in households.items()}
+    tables = [
+        table("persons_by_sex_age", QT_TRANSLATE_NOOP("Report", "Persons by sex and age"), ("sex", "age_band"),
+              ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in members)),
+        table("persons_by_disability", QT_TRANSLATE_NOOP("Report", "Persons by disability"), ("disability",),
+              ((_yes_no(p.get("disability")),) for p in members)),
+        table("persons_by_idp", QT_TRANSLATE_NOOP("Report", "Persons by IDP status"), ("idp",),
+              ((_yes_no(p.get("idp")),) for p in members)),
+        table("persons_by_hromada", QT_TRANSLATE_NOOP("Report", "Persons by hromada"), ("hromada",),
+              ((home_of[p["household_id"]],) for p in members)),
+        table("children_by_sex_age", QT_TRANSLATE_NOOP("Report", "Children by sex and age"), ("sex", "age_band"),
+              ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in children)),
+        table("closed_by_reason", QT_TRANSLATE_NOOP("Report", "Cases closed, by reason"), ("closure_reason",),
+              ((h.get("closure_reason") or UNKNOWN,) for h in closed)),
+        table("visits_by_type", QT_TRANSLATE_NOOP("Report", "Visits by type"), ("visit_type",),
+              ((v.get("type") or UNKNOWN,) for v in visits_in)),
+    ]
+    events: Counter[str] = Counter()
+    recipients: dict[str, set[str]] = defaultdict(set)
+    for v in visits_in:
+        for line in v.get("services") or []:
+            if not isinstance(line, Mapping) or not line.get("code"):
+                continue
+            code = str(line["code"])
+            events[code] += int(line.get("quantity") or 1)
+            recipients[code].add(str(line.get("recipient_id") or v["household_id"]))
+    tables.append(Table("service_events", Message.of(QT_TRANSLATE_NOOP("Report", "Service events by service")),
+                        ("service",), {(code,): n for code, n in events.items()}))
+    tables.append(Table("service_recipients",
+                        Message.of(QT_TRANSLATE_NOOP("Report", "Distinct recipients by service")),
+                        ("service",), {(code,): len(who) for code, who in recipients.items()}))
+
+    persons_by_id = {p["id"]: p for p in persons}
+    trafficking = [r for r in protected if r.get("kind") == "trafficking"]
+    victims = {r.get("person_id") for r in trafficking if r.get("person_id") in persons_by_id}
+    restricted = [
+        table("trafficking_by_sex_age", QT_TRANSLATE_NOOP("Report", "Persons identified as affected by trafficking, by sex and age"),
+              ("sex", "age_band"),
+              ((persons_by_id[pid].get("sex") or UNKNOWN, age_band(persons_by_id[pid].get("birth_date"), end))
+               for pid in victims)),
+        table("trafficking_by_form", QT_TRANSLATE_NOOP("Report", "Forms of exploitation"), ("exploitation_form",),
+              ((form,) for r in trafficking for form in (r.get("exploitation_forms") or [UNKNOWN]))),
+        Table("trafficking_status", Message.of(QT_TRANSLATE_NOOP("Report", "Victim status: applications and grants")),
+              ("step",), {
+                  ("applied",): sum(1 for r in trafficking if period.contains(_date(r.get("status_applied_on")))),
+                  ("granted",): sum(1 for r in trafficking if r.get("decision") == "granted"
+                                    and period.contains(_date(r.get("certificate_on")))),
+              }),
+    ]
+    return Report(period, hromada, project, headline, tables, restricted)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A figure as exported: the number, or hidden because it is small enough to point at someone."""
+
+    value: float | int | None
+    suppressed: bool = False
+
+    def text(self, threshold: int) -> str:
+        if self.suppressed:
+            return f"<{threshold}"
+        return "—" if self.value is None else str(self.value)
+
+
+def suppress(value: float | int | None, threshold: int, *, is_count: bool = True) -> Cell:
+    """Hide counts from 1 to threshold-1 (0 is safe to show: it points at nobody)."""
+    if is_count and isinstance(value, int) and 0 < value < threshold:
+        return Cell(None, True)
+    return Cell(value)

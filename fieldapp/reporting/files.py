@@ -1,0 +1,71 @@
+"""Write a labelled report as CSV, XLSX or JSON (the server uses these too; PDF is in pdf.py)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+from fieldapp.reporting.tables import LabelledReport
+
+
+def _private(path: Path) -> None:
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def write_csv(report: LabelledReport, path: Path) -> None:
+    """One CSV: the facts, then each section with a blank line between (UTF-8 with BOM for Excel)."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        out = csv.writer(fh)
+        out.writerow([report.title])
+        for name, value in report.facts:
+            out.writerow([name, value])
+        out.writerow([])
+        out.writerow([report.summary])
+        for section in report.sections:
+            out.writerow([])
+            out.writerow([section.title])
+            out.writerow(section.header)
+            out.writerows(section.rows)
+    _private(path)
+
+
+def write_xlsx(report: LabelledReport, path: Path) -> None:
+    """One worksheet, the facts on top, each section a bold-titled block."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = report.title[:31]
+    sheet.append([report.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for name, value in report.facts:
+        sheet.append([name, value])
+    sheet.append([])
+    sheet.append([report.summary])
+    for section in report.sections:
+        sheet.append([])
+        sheet.append([section.title])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.append(section.header)
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(italic=True)
+        for row in section.rows:
+            sheet.append([int(v) if v.isdigit() else v for v in row])
+    sheet.column_dimensions["A"].width = 48
+    for col in "BCD":
+        sheet.column_dimensions[col].width = 22
+    book.save(path)
+    _private(path)
+
+
+def to_json(report: LabelledReport) -> str:
+    return json.dumps({
+        "title": report.title,
+        "facts": dict(report.facts),
+        "summary": report.summary,
+        "sections": [{"title": s.title, "header": s.header, "rows": s.rows} for s in report.sections],
+    }, ensure_ascii=False, indent=2)
