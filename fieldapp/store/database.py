@@ -43,6 +43,7 @@ from fieldapp.store.errors import (
     RecordDeleted,
     RecordLocked,
     RecordNotFound,
+    ReviewNotAllowed,
     SchemaTooNew,
     StoreError,
     WrongPassphrase,
@@ -335,6 +336,30 @@ class Transaction:
              int(bool(record.get("deleted"))), _dumps(data)],
         )
 
+    # -- a supervisor's review ----------------------------------------------------
+
+    def review(self, collection: str, record_id: str, decision: str, comment: str = "",
+               reviewer_id: str | None = None) -> dict[str, Any]:
+        """Approve a submitted record (it locks), return it with a comment, or reopen an approved
+        one (a return, with the reason as the comment). Writes the record's new review status and a
+        `reviews` record, both synced; the server checks the reviewer's role again."""
+        record = self.get(collection, record_id)
+        if record is None or record["deleted"]:
+            raise RecordNotFound(collection)
+        current = record.get("review_status") or "draft"
+        if decision not in ("approved", "returned") or current == decision or not domain.review_transition_allowed(
+            current, decision, "supervisor"
+        ):
+            raise ReviewNotAllowed(decision=decision, current=current)
+        if decision == "returned" and not comment.strip():
+            raise domain.InvalidRecord("reviews", [domain.Problem("comment", _comment_needed())])
+        self.update(collection, record_id, {"review_status": decision})
+        return self.create("reviews", {
+            "household_id": record["household_id"], "record_collection": collection, "record_id": record_id,
+            "status": decision, "comment": comment.strip() or None, "reviewer_id": reviewer_id,
+            "reviewed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        })
+
     # -- conflicts and rejected changes -----------------------------------------
 
     def resolve_conflict(self, conflict_id: str, choices: Mapping[str, Any]) -> None:
@@ -489,6 +514,12 @@ def _family_missing() -> Any:
     from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
 
     return Message.of(QT_TRANSLATE_NOOP("Validation", "This family is not on this laptop."))
+
+
+def _comment_needed() -> Any:
+    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+    return Message.of(QT_TRANSLATE_NOOP("Validation", "Say what needs correcting, so the caseworker knows."))
 
 
 def _cannot_move() -> Any:

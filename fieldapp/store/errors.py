@@ -86,3 +86,11 @@ class RecordLocked(StoreError):
 
 class RecordDeleted(StoreError):
     text = QT_TRANSLATE_NOOP("StoreError", "This record was deleted and cannot be changed.")
+
+
+class ReviewNotAllowed(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "This record cannot be {decision} now: it is {current}. Only submitted records are approved "
+        "or returned, and only approved ones are reopened.",
+    )
