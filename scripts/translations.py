@@ -27,6 +27,7 @@ LANGUAGES = ("uk", "en")
 AREAS: dict[str, tuple[str, ...]] = {
     "forms": ("fieldapp/ui/forms",),
     "sync": ("fieldapp/ui/sync", "sync"),
+    "supervisor": ("fieldapp/ui/supervisor", "fieldapp/reporting"),
     "ui": ("fieldapp/ui",),
     "core": ("fieldapp",),
 }

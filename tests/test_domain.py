@@ -115,3 +115,19 @@ def test_review_transitions():
     assert not review_transition_allowed("submitted", "approved", "author")
     assert not review_transition_allowed("approved", "draft", "supervisor")
     assert not review_transition_allowed(None, "approved", "author")
+
+
+def test_display_values_for_people():
+    from fieldapp.domain.display import display_value
+
+    people = {HID: "Коваль Олена"}
+    assert display_value("visits", "type", "initial", lang="uk") == "Первинний"
+    assert display_value("visits", "place", "office", lang="en") == "At the provider's office"
+    assert display_value("visits", "members_present", [HID], people=people) == "Коваль Олена"
+    assert display_value("visits", "safety_concern", True) == "yes"
+    assert display_value("visits", "started_at", "2026-10-27T12:30:00+00:00") == "2026-10-27 12:30"
+    assert display_value("visits", "services", [{"code": "002.0", "recipient_id": HID}], lang="uk",
+                         people=people).startswith("002.0 ")
+    assert display_value("households", "categories", ["idp", "large_family"], lang="uk").count(";") == 1
+    assert display_value("households", "hromada", "UA59080270000073662") != "UA59080270000073662"
+    assert display_value("visits", "notes", "") == "—"

@@ -80,7 +80,8 @@ def test_ukrainian_strings_are_ukrainian():
             continue
         for (context, source), message in messages(path).items():
             for text in translated(message):
-                if re.search("[A-Za-z]{4,}", source) and not re.search("[а-яіїєґА-ЯІЇЄҐ]", text):
+                words = PLACEHOLDER.sub("", source)
+                if re.search("[A-Za-z]{4,}", words) and not re.search("[а-яіїєґА-ЯІЇЄҐ]", text):
                     lazy.append(f"[{context}] {source!r} -> {text!r}")
-    allowed = {"FieldApp"}
+    allowed = {"FieldApp", "Excel"}  # names that stay as they are
     assert [x for x in lazy if not any(a in x.split("->")[1] for a in allowed)] == []

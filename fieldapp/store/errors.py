@@ -91,6 +91,6 @@ class RecordDeleted(StoreError):
 class ReviewNotAllowed(StoreError):
     text = QT_TRANSLATE_NOOP(
         "StoreError",
-        "This record cannot be {decision} now: it is {current}. Only submitted records are approved "
-        "or returned, and only approved ones are reopened.",
+        "This record cannot be reviewed that way now: only submitted records are approved or "
+        "returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.",
     )

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Display</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Case number</source>
@@ -349,6 +360,117 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Families monitored</source>
+        <translation>Families monitored</translation>
+    </message>
+    <message>
+        <source>Children involved</source>
+        <translation>Children involved</translation>
+    </message>
+    <message>
+        <source>Families of those children</source>
+        <translation>Families of those children</translation>
+    </message>
+    <message>
+        <source>Persons in the families monitored</source>
+        <translation>Persons in the families monitored</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>Cases opened</translation>
+    </message>
+    <message>
+        <source>Cases active at the end of the period</source>
+        <translation>Cases active at the end of the period</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>Cases closed</translation>
+    </message>
+    <message>
+        <source>Needs assessments due</source>
+        <translation>Needs assessments due</translation>
+    </message>
+    <message>
+        <source>Needs assessments done within 5 working days</source>
+        <translation>Needs assessments done within 5 working days</translation>
+    </message>
+    <message>
+        <source>Active cases with a plan</source>
+        <translation>Active cases with a plan</translation>
+    </message>
+    <message>
+        <source>Referrals made</source>
+        <translation>Referrals made</translation>
+    </message>
+    <message>
+        <source>Referrals completed</source>
+        <translation>Referrals completed</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Safety concerns raised</source>
+        <translation>Safety concerns raised</translation>
+    </message>
+    <message>
+        <source>Median hours until a safety concern was reviewed</source>
+        <translation>Median hours until a safety concern was reviewed</translation>
+    </message>
+    <message>
+        <source>Persons by sex and age</source>
+        <translation>Persons by sex and age</translation>
+    </message>
+    <message>
+        <source>Persons by disability</source>
+        <translation>Persons by disability</translation>
+    </message>
+    <message>
+        <source>Persons by IDP status</source>
+        <translation>Persons by IDP status</translation>
+    </message>
+    <message>
+        <source>Persons by hromada</source>
+        <translation>Persons by hromada</translation>
+    </message>
+    <message>
+        <source>Children by sex and age</source>
+        <translation>Children by sex and age</translation>
+    </message>
+    <message>
+        <source>Cases closed, by reason</source>
+        <translation>Cases closed, by reason</translation>
+    </message>
+    <message>
+        <source>Visits by type</source>
+        <translation>Visits by type</translation>
+    </message>
+    <message>
+        <source>Service events by service</source>
+        <translation>Service events by service</translation>
+    </message>
+    <message>
+        <source>Distinct recipients by service</source>
+        <translation>Distinct recipients by service</translation>
+    </message>
+    <message>
+        <source>Persons identified as affected by trafficking, by sex and age</source>
+        <translation>Persons identified as affected by trafficking, by sex and age</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <translation>Forms of exploitation</translation>
+    </message>
+    <message>
+        <source>Victim status: applications and grants</source>
+        <translation>Victim status: applications and grants</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The local database could not be used.</source>
@@ -398,12 +520,20 @@
         <source>This record was deleted and cannot be changed.</source>
         <translation>This record was deleted and cannot be changed.</translation>
     </message>
+    <message>
+        <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
+        <translation>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>This family is not on this laptop.</source>
         <translation>This family is not on this laptop.</translation>
+    </message>
+    <message>
+        <source>Say what needs correcting, so the caseworker knows.</source>
+        <translation>Say what needs correcting, so the caseworker knows.</translation>
     </message>
     <message>
         <source>A record cannot move to another family.</source>

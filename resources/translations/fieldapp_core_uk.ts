@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
+    <name>Display</name>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Case number</source>
@@ -117,7 +128,7 @@
     </message>
     <message>
         <source>Internally displaced</source>
-        <translation>Внутрішньо переміщена особа</translation>
+        <translation>Внутрішньо переміщені</translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -349,6 +360,117 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Families monitored</source>
+        <translation>Сімей під супроводом</translation>
+    </message>
+    <message>
+        <source>Children involved</source>
+        <translation>Дітей охоплено</translation>
+    </message>
+    <message>
+        <source>Families of those children</source>
+        <translation>Сімей, з яких ці діти</translation>
+    </message>
+    <message>
+        <source>Persons in the families monitored</source>
+        <translation>Осіб у сімʼях під супроводом</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>Відкрито випадків</translation>
+    </message>
+    <message>
+        <source>Cases active at the end of the period</source>
+        <translation>Активних випадків на кінець періоду</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>Закрито випадків</translation>
+    </message>
+    <message>
+        <source>Needs assessments due</source>
+        <translation>Оцінок потреб мало бути проведено</translation>
+    </message>
+    <message>
+        <source>Needs assessments done within 5 working days</source>
+        <translation>Оцінок потреб проведено протягом 5 робочих днів</translation>
+    </message>
+    <message>
+        <source>Active cases with a plan</source>
+        <translation>Активних випадків із планом</translation>
+    </message>
+    <message>
+        <source>Referrals made</source>
+        <translation>Перенаправлень</translation>
+    </message>
+    <message>
+        <source>Referrals completed</source>
+        <translation>Перенаправлень завершено</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Візитів</translation>
+    </message>
+    <message>
+        <source>Safety concerns raised</source>
+        <translation>Зафіксовано загроз безпеці</translation>
+    </message>
+    <message>
+        <source>Median hours until a safety concern was reviewed</source>
+        <translation>Медіана годин до перевірки загрози безпеці</translation>
+    </message>
+    <message>
+        <source>Persons by sex and age</source>
+        <translation>Особи за статтю та віком</translation>
+    </message>
+    <message>
+        <source>Persons by disability</source>
+        <translation>Особи за інвалідністю</translation>
+    </message>
+    <message>
+        <source>Persons by IDP status</source>
+        <translation>Особи за статусом ВПО</translation>
+    </message>
+    <message>
+        <source>Persons by hromada</source>
+        <translation>Особи за громадами</translation>
+    </message>
+    <message>
+        <source>Children by sex and age</source>
+        <translation>Діти за статтю та віком</translation>
+    </message>
+    <message>
+        <source>Cases closed, by reason</source>
+        <translation>Закриті випадки за причинами</translation>
+    </message>
+    <message>
+        <source>Visits by type</source>
+        <translation>Візити за типами</translation>
+    </message>
+    <message>
+        <source>Service events by service</source>
+        <translation>Надання послуг за видами</translation>
+    </message>
+    <message>
+        <source>Distinct recipients by service</source>
+        <translation>Отримувачі за видами послуг</translation>
+    </message>
+    <message>
+        <source>Persons identified as affected by trafficking, by sex and age</source>
+        <translation>Особи, які постраждали від торгівлі людьми, за статтю та віком</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <translation>Форми експлуатації</translation>
+    </message>
+    <message>
+        <source>Victim status: applications and grants</source>
+        <translation>Статус постраждалої особи: заяви та встановлення</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The local database could not be used.</source>
@@ -398,12 +520,20 @@
         <source>This record was deleted and cannot be changed.</source>
         <translation>Цей запис видалено, його не можна змінити.</translation>
     </message>
+    <message>
+        <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
+        <translation>Цей запис зараз не можна так перевірити: затверджують або повертають лише подані записи, а знову відкривають лише затверджені. Оновіть список: можливо, хтось уже його перевірив.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>This family is not on this laptop.</source>
         <translation>Цієї сімʼї немає на цьому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>Say what needs correcting, so the caseworker knows.</source>
+        <translation>Напишіть, що треба виправити, щоб фахівець знав.</translation>
     </message>
     <message>
         <source>A record cannot move to another family.</source>

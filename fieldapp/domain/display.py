@@ -1,0 +1,95 @@
+"""Stored values as a person reads them: labels for codes, names for ids, dates in the locale.
+
+Pure Python: the caller passes how to translate and how to format dates, so
+the same code serves Qt screens and files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from fieldapp.domain import codifier
+from fieldapp.domain.enums import enumeration
+from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message, Translate
+from fieldapp.domain.records import Kind, field_spec
+
+YES = QT_TRANSLATE_NOOP("Display", "yes")
+NO = QT_TRANSLATE_NOOP("Display", "no")
+EMPTY = "—"
+
+
+def _identity(context: str, source: str) -> str:
+    return source
+
+
+def person_name(person: Mapping[str, Any]) -> str:
+    return " ".join(str(person.get(k)) for k in ("surname", "given_name", "patronymic") if person.get(k))
+
+
+def display_value(
+    collection: str,
+    field: str,
+    value: Any,
+    *,
+    lang: str = "en",
+    translate: Translate = _identity,
+    people: Mapping[str, str] | None = None,
+    date: Callable[[dt.date], str] = dt.date.isoformat,
+    moment: Callable[[dt.datetime], str] = lambda m: m.strftime("%Y-%m-%d %H:%M"),
+) -> str:
+    """`value` of `field` of a `collection` record, for reading. `people` maps person ids to names."""
+    if value is None or value == "" or value == []:
+        return EMPTY
+    spec = field_spec(collection, field)
+    kind = spec.kind if spec else None
+    names = people or {}
+    if isinstance(value, bool):
+        return Message.of(YES if value else NO).render(translate)
+    if kind is Kind.ENUM and spec and spec.enum:
+        return enumeration(spec.enum).label(str(value), lang)
+    if kind is Kind.ENUMS and spec and spec.enum and isinstance(value, list):
+        enum = enumeration(spec.enum)
+        return "; ".join(enum.label(str(v), lang) for v in value)
+    if kind is Kind.KATOTTG:
+        return codifier.display_name(value) if codifier.unit(value) else str(value)
+    if kind is Kind.REF:
+        return names.get(value, EMPTY)
+    if kind is Kind.REFS and isinstance(value, list):
+        return ", ".join(names.get(v, EMPTY) for v in value)
+    if kind is Kind.DATE:
+        try:
+            return date(dt.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    if kind is Kind.DATETIME:
+        try:
+            return moment(dt.datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    if field == "services" and isinstance(value, list):
+        services = enumeration("services")
+        lines = []
+        for item in value:
+            if isinstance(item, Mapping):
+                text = f"{item.get('code')} {services.label(str(item.get('code')), lang)}"
+                if item.get("recipient_id") in names:
+                    text += f" — {names[item['recipient_id']]}"
+                lines.append(text)
+        return "; ".join(lines)
+    if field == "factors" and isinstance(value, list):
+        factors = enumeration("circumstance_factors")
+        return "; ".join(factors.label(str(i.get("code")), lang) for i in value if isinstance(i, Mapping))
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            if isinstance(item, Mapping):
+                text = str(item.get("text") or item.get("field") or "")
+                if item.get("due"):
+                    text += f" ({date(dt.date.fromisoformat(item['due'])) if len(str(item['due'])) == 10 else item['due']})"
+                parts.append(text)
+            else:
+                parts.append(str(item))
+        return "; ".join(p for p in parts if p) or EMPTY
+    return str(value)

@@ -1,0 +1,1 @@
+"""The supervisor's screens: the review queue and the reports."""

@@ -1,0 +1,180 @@
+"""Reports for donors and the hromada, from the records on this laptop: aggregates only.
+
+A supervisor reports over the team's families; a caseworker's laptop holds
+only their own caseload, so the same screen is their monthly activity report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import codifier
+from fieldapp.domain.reports import DEFAULT_THRESHOLD, Period, Report, compute
+from fieldapp.reporting.files import write_csv, write_xlsx
+from fieldapp.reporting.tables import LabelledReport, label
+from fieldapp.store.database import Store
+
+COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
+
+
+def last_month(today: dt.date) -> Period:
+    first_this = today.replace(day=1)
+    end = first_this - dt.timedelta(days=1)
+    return Period(end.replace(day=1), end)
+
+
+def records_of(store: Store) -> dict[str, list[dict[str, Any]]]:
+    return {c: list(store.records(c)) for c in COLLECTIONS}
+
+
+class ReportsView(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, lang: str = "uk",
+                 organisation: str = "", protected_access: bool = False, today: dt.date | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.lang = lang
+        self.report: Report | None = None
+        self.labelled: LabelledReport | None = None
+        period = last_month(today or dt.date.today())
+
+        self.start = QDateEdit(QDate(period.start), calendarPopup=True)
+        self.start.setObjectName("periodStart")
+        self.end = QDateEdit(QDate(period.end), calendarPopup=True)
+        self.end.setObjectName("periodEnd")
+        short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        for edit in (self.start, self.end):  # four-digit years: "01.10.26" reads as a day, not a year
+            edit.setDisplayFormat(short if "yyyy" in short else short.replace("yy", "yyyy"))
+        self.hromada = QComboBox()
+        self.hromada.setObjectName("hromada")
+        self.hromada.addItem(self.tr("All hromadas"), None)
+        for code in self._hromadas():
+            self.hromada.addItem(codifier.display_name(code) if codifier.unit(code) else code, code)
+        self.organisation = QLineEdit(organisation)
+        self.organisation.setObjectName("organisation")
+        self.threshold = QSpinBox(minimum=1, maximum=20, value=DEFAULT_THRESHOLD)
+        self.threshold.setObjectName("threshold")
+        self.threshold.setToolTip(self.tr("Counts below this number are shown as “<N”, so that a small "
+                                          "number cannot point at a family."))
+        self.restricted = QCheckBox(self.tr("Include counter-trafficking figures (restricted)"))
+        self.restricted.setObjectName("restricted")
+        self.restricted.setVisible(protected_access)
+        self.make = QPushButton(self.tr("Make the report"))
+        self.make.setObjectName("makeReport")
+        self.make.clicked.connect(self.refresh)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("reportPreview")
+        self.export_buttons = []
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for kind, text in (("csv", self.tr("Save as CSV…")), ("xlsx", self.tr("Save as Excel…")),
+                           ("pdf", self.tr("Save as PDF…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"export_{kind}")
+            button.clicked.connect(lambda _=False, k=kind: self.export_dialog(k))
+            buttons.addWidget(button)
+            self.export_buttons.append(button)
+
+        form = QFormLayout()
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end)
+        dates.addStretch(1)
+        form.addRow(self.tr("Period"), dates)
+        form.addRow(self.tr("Hromada"), self.hromada)
+        form.addRow(self.tr("Organisation"), self.organisation)
+        form.addRow(self.tr("Hide counts below"), self.threshold)
+        form.addRow("", self.restricted)
+        note = QLabel(self.tr("Reports carry numbers only: no names, no addresses."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.make, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(note)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _hromadas(self) -> list[str]:
+        rows = self.store.read().execute(
+            "SELECT DISTINCT json_extract(data, '$.hromada') FROM households WHERE deleted = 0").fetchall()
+        return sorted((r[0] for r in rows if r[0]), key=lambda c: codifier.display_name(c) if codifier.unit(c) else c)
+
+    def period(self) -> Period | None:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        return Period(start, end) if start <= end else None
+
+    def refresh(self) -> None:
+        period = self.period()
+        if period is None:
+            self.preview.setPlainText(self.tr("The period ends before it starts."))
+            for b in self.export_buttons:
+                b.setEnabled(False)
+            return
+        self.report = compute(records_of(self.store), period, hromada=self.hromada.currentData())
+        locale = QLocale()
+        self.labelled = label(
+            self.report, lang=self.lang, translate=QCoreApplication.translate, threshold=self.threshold.value(),
+            organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),
+            restricted=self.restricted.isChecked(),
+            date_format=lambda d: locale.toString(d, QLocale.FormatType.ShortFormat))
+        from fieldapp.reporting.pdf import report_html
+
+        self.preview.setHtml(report_html(self.labelled))
+        for b in self.export_buttons:
+            b.setEnabled(True)
+
+    def export(self, kind: str, path: Path) -> None:
+        """Write the report shown as `kind` (csv, xlsx, pdf) to `path`."""
+        self.refresh()
+        assert self.labelled is not None
+        if kind == "csv":
+            write_csv(self.labelled, path)
+        elif kind == "xlsx":
+            write_xlsx(self.labelled, path)
+        else:
+            from fieldapp.reporting.pdf import write_pdf
+
+            write_pdf(self.labelled, path)
+
+    def export_dialog(self, kind: str) -> None:
+        filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel (*.xlsx)"), "pdf": self.tr("PDF (*.pdf)")}
+        name = f"fieldapp-report-{self.start.date().toString('yyyy-MM-dd')}-{self.end.date().toString('yyyy-MM-dd')}.{kind}"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(Path.home() / name),
+                                                filters[kind])
+        if not target:
+            return
+        try:
+            self.export(kind, Path(target))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The report could not be written there ({reason}). Choose another "
+                                        "folder or free some space.").format(reason=exc.strerror or type(exc).__name__))
+
+
+def user_can_see_protected(store: Store) -> bool:
+    try:
+        return bool(json.loads(store.meta("user") or "{}").get("protected_access"))
+    except ValueError:
+        return False

@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Report</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>applications for the status</source>
+        <translation>applications for the status</translation>
+    </message>
+    <message>
+        <source>status granted</source>
+        <translation>status granted</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Internally displaced</source>
+        <translation>Internally displaced</translation>
+    </message>
+    <message>
+        <source>Hromada</source>
+        <translation>Hromada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Type of visit</source>
+        <translation>Type of visit</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Form of exploitation</source>
+        <translation>Form of exploitation</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Small numbers</source>
+        <translation>Small numbers</translation>
+    </message>
+    <message>
+        <source>counts from 1 to {n} are shown as &lt;{m}</source>
+        <translation>counts from 1 to {n} are shown as &lt;{m}</translation>
+    </message>
+    <message>
+        <source>all shown</source>
+        <translation>all shown</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>{children} children from {families} families</source>
+        <translation>{children} children from {families} families</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Activity report</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>All hromadas</source>
+        <translation>All hromadas</translation>
+    </message>
+    <message>
+        <source>Counts below this number are shown as “&lt;N”, so that a small number cannot point at a family.</source>
+        <translation>Counts below this number are shown as “&lt;N”, so that a small number cannot point at a family.</translation>
+    </message>
+    <message>
+        <source>Include counter-trafficking figures (restricted)</source>
+        <translation>Include counter-trafficking figures (restricted)</translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation>Make the report</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Save as CSV…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Hromada</source>
+        <translation>Hromada</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Hide counts below</source>
+        <translation>Hide counts below</translation>
+    </message>
+    <message>
+        <source>Reports carry numbers only: no names, no addresses.</source>
+        <translation>Reports carry numbers only: no names, no addresses.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>The report could not be written there ({reason}). Choose another folder or free some space.</source>
+        <translation>The report could not be written there ({reason}). Choose another folder or free some space.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return for correction</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>What should the caseworker correct or add?</source>
+        <translation>What should the caseworker correct or add?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) go back to the caseworker with this comment.</source>
+        <translation>
+            <numerusform>%n record(s) go back to the caseworker with this comment.</numerusform>
+            <numerusform>%n record(s) go back to the caseworker with this comment.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Safety</source>
+        <translation>Safety</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>A safety concern was recorded in this visit.</source>
+        <translation>A safety concern was recorded in this visit.</translation>
+    </message>
+    <message>
+        <source>⚠ concern</source>
+        <translation>⚠ concern</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueView</name>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return with a comment…</source>
+        <translation>Return with a comment…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. Records your team submits appear here.</source>
+        <translation>Nothing waits for review. Records your team submits appear here.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>Approve %n</numerusform>
+            <numerusform>Approve %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records selected.</source>
+        <translation>
+            <numerusform>%n records selected.</numerusform>
+            <numerusform>%n records selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Safety concern</source>
+        <translation>Safety concern</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>Review history</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,299 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk" sourcelanguage="en">
+<context>
+    <name>Report</name>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>не зазначено</translation>
+    </message>
+    <message>
+        <source>applications for the status</source>
+        <translation>заяви про встановлення статусу</translation>
+    </message>
+    <message>
+        <source>status granted</source>
+        <translation>статус встановлено</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Вік</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Інвалідність</translation>
+    </message>
+    <message>
+        <source>Internally displaced</source>
+        <translation>Внутрішньо переміщені</translation>
+    </message>
+    <message>
+        <source>Hromada</source>
+        <translation>Громада</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Type of visit</source>
+        <translation>Тип візиту</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Form of exploitation</source>
+        <translation>Форма експлуатації</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Етап</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>усі</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Складено</translation>
+    </message>
+    <message>
+        <source>Small numbers</source>
+        <translation>Малі числа</translation>
+    </message>
+    <message>
+        <source>counts from 1 to {n} are shown as &lt;{m}</source>
+        <translation>числа від 1 до {n} показано як &lt;{m}</translation>
+    </message>
+    <message>
+        <source>all shown</source>
+        <translation>показано всі</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проєкт</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Підсумок</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>{children} children from {families} families</source>
+        <translation>Дітей: {children}, із сімей: {families}</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Звіт про діяльність</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>All hromadas</source>
+        <translation>Усі громади</translation>
+    </message>
+    <message>
+        <source>Counts below this number are shown as “&lt;N”, so that a small number cannot point at a family.</source>
+        <translation>Числа, менші за це, показано як «&lt;N», щоб мале число не вказувало на конкретну сімʼю.</translation>
+    </message>
+    <message>
+        <source>Include counter-trafficking figures (restricted)</source>
+        <translation>Додати показники протидії торгівлі людьми (обмежений доступ)</translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation>Скласти звіт</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Зберегти як CSV…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Зберегти як Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Зберегти як PDF…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>Hromada</source>
+        <translation>Громада</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <source>Hide counts below</source>
+        <translation>Приховувати числа, менші за</translation>
+    </message>
+    <message>
+        <source>Reports carry numbers only: no names, no addresses.</source>
+        <translation>Звіти містять лише числа: жодних імен, жодних адрес.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Період закінчується раніше, ніж починається.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Зберегти звіт</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не збережено</translation>
+    </message>
+    <message>
+        <source>The report could not be written there ({reason}). Choose another folder or free some space.</source>
+        <translation>Не вдалося записати звіт туди ({reason}). Виберіть іншу теку або звільніть місце.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return for correction</source>
+        <translation>Повернути на доопрацювання</translation>
+    </message>
+    <message>
+        <source>What should the caseworker correct or add?</source>
+        <translation>Що фахівцеві слід виправити або додати?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) go back to the caseworker with this comment.</source>
+        <translation>
+            <numerusform>%n запис повернеться до фахівця з цим коментарем.</numerusform>
+            <numerusform>%n записи повернуться до фахівця з цим коментарем.</numerusform>
+            <numerusform>%n записів повернуться до фахівця з цим коментарем.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Повернути</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Safety</source>
+        <translation>Безпека</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Сімʼя</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>A safety concern was recorded in this visit.</source>
+        <translation>Під час цього візиту зафіксовано загрозу безпеці.</translation>
+    </message>
+    <message>
+        <source>⚠ concern</source>
+        <translation>⚠ загроза</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueView</name>
+    <message>
+        <source>Approve</source>
+        <translation>Затвердити</translation>
+    </message>
+    <message>
+        <source>Return with a comment…</source>
+        <translation>Повернути з коментарем…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. Records your team submits appear here.</source>
+        <translation>Нічого не чекає на перевірку. Тут зʼявляються записи, які подає ваша команда.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>Затвердити %n</numerusform>
+            <numerusform>Затвердити %n</numerusform>
+            <numerusform>Затвердити %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records selected.</source>
+        <translation>
+            <numerusform>Вибрано %n запис.</numerusform>
+            <numerusform>Вибрано %n записи.</numerusform>
+            <numerusform>Вибрано %n записів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Safety concern</source>
+        <translation>Загроза безпеці</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>Історія перевірок</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>затверджено</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>повернуто</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не збережено</translation>
+    </message>
+</context>
+</TS>

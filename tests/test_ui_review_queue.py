@@ -1,0 +1,62 @@
+"""The supervisor's review queue, driven with real widgets on a real encrypted store."""
+
+from __future__ import annotations
+
+from factories import household, visit
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.store.review import history
+from fieldapp.ui.supervisor.review_queue import ReturnDialog, ReviewQueueView
+
+
+def submitted(store, n=3, concern_at=None):
+    h = store.write(lambda tx: tx.create("households", household(family_name="Савчук")))
+    made = []
+    for i in range(n):
+        extra = {"safety_concern": True, "safety_details": "дитина налякана"} if i == concern_at else {}
+        made.append(store.write(lambda tx, i=i, extra=extra: tx.create("visits", visit(
+            h["id"], review_status="submitted", started_at=f"2026-10-0{i + 1}T10:00:00+00:00", **extra))))
+    return made
+
+
+def test_model_passes_the_model_tester(qtbot, qtmodeltester, store):
+    submitted(store, concern_at=2)
+    view = ReviewQueueView(store)
+    qtmodeltester.check(view.model)
+
+
+def test_concern_first_approve_several_return_one(qtbot, store):
+    visits = submitted(store, n=3, concern_at=2)
+    view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    view.show()
+    model = view.model
+    assert [i.record_id for i in model.items] == [visits[2]["id"], visits[0]["id"], visits[1]["id"]]
+    assert "⚠" in model.index(0, 0).data()
+    assert "дитина налякана" in view.details.toPlainText()
+
+    selection = view.table.selectionModel()
+    selection.clearSelection()
+    for row in (1, 2):
+        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    assert view.approve.text() == "Approve 2"
+    qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    assert [i.record_id for i in model.items] == [visits[2]["id"]]
+    assert store.get("visits", visits[0]["id"])["review_status"] == "approved"
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
+        assert not dialog.ok.isEnabled()  # a return must say why
+        dialog.comment.setPlainText("Опишіть, що саме налякало дитину.")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    view.table.selectRow(0)
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 0 and view.empty.isVisibleTo(view)
+    assert store.get("visits", visits[2]["id"])["review_status"] == "returned"
+    assert history(store, "visits", visits[2]["id"])[0]["comment"] == "Опишіть, що саме налякало дитину."
+    # Three review decisions and three status changes, all waiting to sync.
+    assert sum(1 for e in store.outbox() if e.collection == "reviews") == 3
