@@ -1,0 +1,65 @@
+"""Organisation-wide reports on the server: the same indicators as the supervisor's laptop
+(`fieldapp.domain.reports`), over every team, without pulling a record onto a laptop.
+
+Aggregates only leave this module: the labelled report holds counts and
+codes, never a name, an address or an id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from fieldapp.domain.reports import Period, Report, compute
+from fieldapp.reporting.files import to_json, write_csv, write_xlsx
+from fieldapp.reporting.tables import LabelledReport, label
+from sync.server.db import reading, records
+
+COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
+FORMATS = ("csv", "xlsx", "json")
+
+
+def load_records(engine: sa.Engine, *, hromada: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Live records of the report's collections, as flat dicts (envelope + own fields)."""
+    out: dict[str, list[dict[str, Any]]] = {c: [] for c in COLLECTIONS}
+    with reading(engine) as conn:
+        rows = conn.execute(
+            sa.select(records.c.id, records.c.collection, records.c.household_id, records.c.data)
+            .where(records.c.collection.in_(COLLECTIONS), records.c.deleted.is_(False))
+        )
+        for rid, collection, household_id, data in rows:
+            record = json.loads(data)
+            record.update(id=rid, collection=collection, household_id=household_id)
+            out[collection].append(record)
+    if hromada:
+        keep = {h["id"] for h in out["households"] if h.get("hromada") == hromada}
+        out = {c: [r for r in rs if r.get("household_id") in keep] for c, rs in out.items()}
+    return out
+
+
+def make_report(engine: sa.Engine, start: dt.date, end: dt.date, *, hromada: str | None = None,
+                project: str | None = None) -> Report:
+    return compute(load_records(engine, hromada=hromada), Period(start, end), hromada=hromada, project=project)
+
+
+def labelled(report: Report, *, organisation: str, threshold: int, restricted: bool,
+             lang: str = "en") -> LabelledReport:
+    """English labels by default (the server has no translator loaded); Ukrainian labels of
+    enumerations and places come from the data files when `lang` is "uk"."""
+    return label(report, lang=lang, translate=lambda context, source: source, threshold=threshold,
+                 organisation=organisation, made_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                 restricted=restricted)
+
+
+def write(report: LabelledReport, fmt: str, path: Any) -> None:
+    if fmt == "csv":
+        write_csv(report, path)
+    elif fmt == "xlsx":
+        write_xlsx(report, path)
+    elif fmt == "json":
+        path.write_text(to_json(report), encoding="utf-8")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

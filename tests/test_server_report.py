@@ -1,0 +1,51 @@
+"""The server computes the same indicators as a supervisor's laptop, from its own database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+from factories import household, person, visit
+from kit import enrolled_laptop, quick_transport
+
+from fieldapp.domain.reports import Period, compute
+from fieldapp.ui.supervisor.reports_view import records_of
+from sync.device import sync_once
+from sync.server import reporting
+
+
+def test_server_and_laptop_agree_and_export_aggregates_only(live_server, tmp_path):
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+    names = []
+    for i in range(7):
+        h = anna.write(lambda tx: tx.create("households", household(identified_on="2026-10-01")))
+        kid = anna.write(lambda tx, h=h: tx.create("persons", person(h["id"], sex="male" if i % 2 else "female")))
+        anna.write(lambda tx, h=h, i=i: tx.create("visits", visit(
+            h["id"], started_at=f"2026-10-{10 + i}T09:00:00+00:00",
+            services=[{"code": "002.0", "quantity": 1, "recipient_id": kid["id"]}])))
+        names += [h["family_name"], h["address"], kid["given_name"], kid["surname"]]
+    sync_once(anna, transport=quick_transport)
+    sync_once(sofia, transport=quick_transport)
+
+    period = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    on_server = reporting.make_report(live_server.engine, period.start, period.end)
+    on_laptop = compute(records_of(sofia), period)
+    assert on_server.headline == on_laptop.headline
+    assert on_server.headline["families_monitored"] == 7 and on_server.headline["children_involved"] == 7
+    assert [t.counts for t in on_server.tables] == [t.counts for t in on_laptop.tables]
+
+    for fmt in reporting.FORMATS:
+        path = tmp_path / f"r.{fmt}"
+        reporting.write(reporting.labelled(on_server, organisation="ГО «Поруч»", threshold=5, restricted=False),
+                        fmt, path)
+        if fmt == "xlsx":  # a zip: read what is inside
+            with zipfile.ZipFile(path) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        else:
+            data = path.read_bytes()
+        assert "Families monitored".encode() in data
+        for name in names:
+            assert name.encode() not in data
+    assert json.loads((tmp_path / "r.json").read_text())["facts"]["Organisation"] == "ГО «Поруч»"
