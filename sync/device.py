@@ -76,6 +76,44 @@ def sync_once(store: Store, *, progress: Progress | None = None,
     return report
 
 
+def days_since_sync(store: Store, now: dt.datetime | None = None) -> float | None:
+    """Days since the last successful sync round; None if the laptop never synced."""
+    last = store.meta("last_sync_at")
+    if not last:
+        return None
+    try:
+        then = dt.datetime.fromisoformat(last)
+    except ValueError:
+        return None
+    return ((now or dt.datetime.now(dt.UTC)) - then).total_seconds() / 86400
+
+
+def checkin_due(store: Store, max_days: int | None, now: dt.datetime | None = None) -> bool:
+    """Whether IT's rule "call home every `max_days` days" asks for a check-in before the records show.
+
+    Off when `max_days` is None or 0, and for a profile that is not enrolled.
+    A remote wipe only reaches a laptop that calls home; this makes it call.
+    """
+    if not max_days or not is_enrolled(store):
+        return False
+    days = days_since_sync(store, now)
+    return days is None or days >= max_days
+
+
+def checkin(store: Store, *, transport: TransportFactory = _http) -> None:
+    """Ask the server who we are (GET /me): proves the device is still enrolled and not revoked.
+
+    Raises DeviceRevoked (then wipe) or SyncFailure (offline, ...); on success
+    the check-in counts as contact, like a sync round.
+    """
+    link = transport(store.meta("server_url") or "", store.meta("device_token"))
+    try:
+        link.me()
+    finally:
+        link.close()
+    store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+
+
 def wipe_profile(store: Store, reason: str = "device_revoked") -> Path:
     """Destroy a revoked laptop's records: the key settings first, then the database and its backups.
 
@@ -121,4 +159,5 @@ def wiped_reason(folder: Path) -> dict[str, Any] | None:
         return None
 
 
-__all__ = ["DeviceRevoked", "enrol", "is_enrolled", "sync_once", "wipe_profile", "wiped_reason"]
+__all__ = ["DeviceRevoked", "checkin", "checkin_due", "days_since_sync", "enrol", "is_enrolled", "sync_once",
+           "wipe_profile", "wiped_reason"]

@@ -250,3 +250,24 @@ def test_rejected_change_sent_again_after_the_supervisor_reopens(server, tmp_pat
     assert report.rejected == 0 and anna.outbox(state=None) == []
     sync_once(sofia)
     assert sofia.get("visits", v["id"])["notes"] == "уточнення"
+
+
+def test_checkin_rule_and_a_revoked_laptop_caught_by_it(server, tmp_path):
+    import datetime as dt
+
+    from sync.device import checkin, checkin_due
+
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    assert checkin_due(anna, 7)  # enrolled, never synced
+    assert not checkin_due(anna, None) and not checkin_due(anna, 0)
+    checkin(anna)
+    assert not checkin_due(anna, 7)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=8)
+    assert checkin_due(anna, 7, now=later)
+    admin.revoke_device(live.engine, anna.device_id)
+    with pytest.raises(DeviceRevoked):
+        checkin(anna)
+    plain = Store.create(tmp_path / "never-enrolled", PASSPHRASE)
+    assert not checkin_due(plain, 7)
+    plain.close()
