@@ -112,7 +112,7 @@ def test_damaged_key_file(store, profile_dir):
 def test_every_write_has_its_outbox_entry(store):
     h = store.write(lambda tx: tx.create("households", household()))
     p = store.write(lambda tx: tx.create("persons", person(h["id"])))
-    store.write(lambda tx: tx.update("persons", p["id"], {"given_name": "Оксана", "sex": "female"}))
+    store.write(lambda tx: tx.update("persons", p["id"], {"given_name": "Оксана-Тест", "sex": "female"}))
     store.write(lambda tx: tx.delete("persons", p["id"]))
     entries = store.outbox()
     assert [(e.collection, e.base_version, e.is_delete) for e in entries] == [
@@ -124,7 +124,7 @@ def test_every_write_has_its_outbox_entry(store):
     create, update = entries[1], entries[2]
     assert create.fields["surname"] == p["surname"] and create.base == {}
     # Only the field that changed, with the value it had before.
-    assert update.fields == {"given_name": "Оксана"}
+    assert update.fields == {"given_name": "Оксана-Тест"}
     assert update.base == {"given_name": p["given_name"]}
     assert len({e.change_id for e in entries}) == 4
     assert store.get("persons", p["id"])["deleted"] is True
