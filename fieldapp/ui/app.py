@@ -67,20 +67,38 @@ def create_application(argv: list[str], lang: str | None = None) -> QApplication
     return app
 
 
+def choose_language(asked: str | None, settings: object | None) -> str:
+    """The command line's --lang, else the setting, else the system's (Ukrainian or English)."""
+    if asked in LANGUAGES:
+        return asked
+    chosen = settings.get("language") if settings is not None else ""  # type: ignore[attr-defined]
+    return chosen if chosen in LANGUAGES else default_language()
+
+
 def run_gui(profile: Path | None, lang: str | None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.settings import Settings
     from fieldapp.store.database import DB_FILE
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.profile_dialog import ProfileDialog
+    from fieldapp.ui.settings_dialog import problem_text
 
-    app = create_application(sys.argv, lang)
+    settings = Settings()
+    app = create_application(sys.argv, choose_language(lang, settings))
+    if settings.problem is not None:
+        log.warning("settings unreadable: %s", settings.problem.reason)
+        QMessageBox.warning(None, APP_NAME, problem_text(settings.problem))
     folder = profile or default_profile_dir()
     dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
     store = dialog.store
     try:
-        window = MainWindow(store)
+        window = MainWindow(store, settings=settings)
+        window.restore_geometry()
         window.show()
+        window.offer_drafts()
         return app.exec()
     finally:
         store.close()

@@ -1,111 +1,209 @@
-"""The caseload as a Qt table model that fetches households lazily, a page at a time."""
+"""The caseload as a Qt table model: filtered and sorted in SQL, rows fetched a page at a time.
+
+The model asks `queries.caseload_ids` for the ordered ids of every household
+the filter keeps (cheap even for 10,000), then fetches the columns of 200 at a
+time as the view scrolls (`canFetchMore`/`fetchMore`). Sorting asks SQL for a
+new order of the whole list, never a proxy over the rows fetched so far.
+"""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
-from fieldapp.domain import codifier
+from fieldapp.store import queries
 from fieldapp.store.database import Store
+from fieldapp.ui import text
+from fieldapp.ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_CASE, COL_FAMILY, COL_SETTLEMENT, COL_STATUS, COL_PENDING = range(5)
+(COL_CASE, COL_FAMILY, COL_SETTLEMENT, COL_CATEGORIES, COL_LAST_VISIT, COL_NEXT_DUE,
+ COL_ACTIONS, COL_SYNC) = range(8)
+COLUMNS = 8
+SORT_BY_COLUMN = ("case_number", "family", "settlement", "categories", "last_visit", "next_due",
+                  "open_actions", "pending")
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
+OverdueRole = Qt.ItemDataRole.UserRole + 2
+SafetyRole = Qt.ItemDataRole.UserRole + 3
 PAGE = 200
+ALERT = QColor("#b71c1c")
 
 
 class CaseloadModel(QAbstractTableModel):
-    """Households of the profile, ordered by case number; rows arrive as the view scrolls."""
+    """Households of the profile that the filter keeps; rows arrive as the view scrolls."""
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, *, flt: queries.CaseloadFilter | None = None):
         super().__init__(parent)
         self.store = store
-        self._rows: list[dict[str, Any]] = []
-        self._total = 0
+        self.filter = flt or queries.CaseloadFilter()
+        self.sort_key = "case_number"
+        self.descending = False
+        self._ids: list[str] = []
+        self._rows: list[queries.CaseloadRow] = []
+        self._shown: dict[int, tuple[str, ...]] = {}  # display texts of a row, made once per fetch
+        self.today = dt.date.today()
+        queries.prepare(store)
         self.reload()
 
+    # -- what to show -----------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many households the filter keeps (fetched or not)."""
+        return len(self._ids)
+
+    def set_filter(self, flt: queries.CaseloadFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.reload()
+
     def reload(self) -> None:
+        self.today = dt.date.today()
         self.beginResetModel()
+        self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         self._rows = []
-        self._total = self.store.count("households")
+        self._shown = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
 
-    def _headers(self) -> list[str]:
-        tr = QCoreApplication.translate
-        return [
-            tr("CaseloadModel", "Case number"),
-            tr("CaseloadModel", "Family"),
-            tr("CaseloadModel", "Settlement"),
-            tr("CaseloadModel", "Status"),
-            tr("CaseloadModel", "Not synced"),
-        ]
+    def refresh_household(self, household_id: str) -> None:
+        """One family changed: refresh its row if fetched, without resetting the view."""
+        for row, r in enumerate(self._rows):
+            if r.id == household_id:
+                fresh = queries.caseload_rows(self.store, [household_id])
+                if fresh:
+                    self._rows[row] = fresh[0]
+                    self._shown.pop(row, None)
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
+                return
 
-    # -- lazy fetching --------------------------------------------------------
+    def household_id(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, household_id: str) -> int | None:
+        """The row of a household, fetching pages until it is reached; None when filtered out."""
+        try:
+            position = self._ids.index(household_id)
+        except ValueError:
+            return None
+        while len(self._rows) <= position and self.canFetchMore():
+            self.fetchMore()
+        return position
+
+    # -- sorting in SQL ---------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < COLUMNS:
+            return
+        key, descending = SORT_BY_COLUMN[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()
+
+    # -- lazy fetching ----------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and len(self._rows) < len(self._ids)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008,N802
         if parent.isValid():
             return
         start = len(self._rows)
-        page = self.store.read().execute(
-            "SELECT h.id, h.data, (SELECT count(*) FROM outbox o WHERE o.household_id = h.id "
-            "AND o.state = 'pending') FROM households h WHERE h.deleted = 0 "
-            "ORDER BY json_extract(h.data, '$.case_number'), h.id LIMIT ? OFFSET ?",
-            [PAGE, start],
-        ).fetchall()
-        page = page[: self._total - start]
+        page = queries.caseload_rows(self.store, self._ids[start : start + PAGE])
         if not page:
-            self._total = start
+            if start < len(self._ids):  # deleted meanwhile: forget the rest
+                self._ids = self._ids[:start]
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        for rid, data, pending in page:
-            self._rows.append({"id": rid, **json.loads(data), "_pending": pending})
+        self._rows.extend(page)
         self.endInsertRows()
 
-    # -- the table --------------------------------------------------------------
+    # -- the table --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return self._headers()[section]
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Case number"), self.tr("Family"), self.tr("Settlement"), self.tr("Categories"),
+                self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
+            )[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
+            return self.tr("Changes of this family waiting to be sent to the server")
         return None
+
+    def _overdue(self, r: queries.CaseloadRow) -> bool:
+        due = text.parse_date(r.next_due)
+        return due is not None and due < self.today and r.status == "active"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        row = self._rows[index.row()]
+        r = self._rows[index.row()]
         col = index.column()
         if role == RecordIdRole:
-            return row["id"]
-        if role != Qt.ItemDataRole.DisplayRole:
+            return r.id
+        if role == OverdueRole:
+            return self._overdue(r)
+        if role == SafetyRole:
+            return r.safety
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = self._shown.get(index.row())
+            if shown is None:
+                shown = self._shown[index.row()] = tuple(self._display(r, c) for c in range(COLUMNS))
+            return shown[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_FAMILY and r.safety:
+                return self.tr("A safety concern was recorded for this family")
+            if col == COL_SETTLEMENT:
+                return text.place(r.settlement or r.hromada)
+            if col == COL_CATEGORIES:
+                return text.enum_labels("household_categories", r.categories)
+            if col == COL_NEXT_DUE and self._overdue(r):
+                return self.tr("The visit is overdue")
             return None
-        tr = QCoreApplication.translate
-        if col == COL_CASE:
-            return row.get("case_number", "")
-        if col == COL_FAMILY:
-            return row.get("family_name", "")
-        if col == COL_SETTLEMENT:
-            code = row.get("settlement") or row.get("hromada")
-            return codifier.display_name(code) if code else ""
-        if col == COL_STATUS:
-            return tr("CaseloadModel", "closed") if row.get("status") == "closed" else tr("CaseloadModel", "active")
-        if col == COL_PENDING:
-            return str(row["_pending"]) if row["_pending"] else ""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == COL_FAMILY and r.safety:
+                return icon("warning")
+            if col == COL_NEXT_DUE and self._overdue(r):
+                return icon("overdue")
+            if col == COL_SYNC and r.pending:
+                return icon("pending")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_NEXT_DUE and self._overdue(r):
+            return QBrush(ALERT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ACTIONS, COL_SYNC):
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _display(self, r: queries.CaseloadRow, col: int) -> str:
+        if col == COL_CASE:
+            return r.case_number
+        if col == COL_FAMILY:
+            closed = r.status == "closed"
+            return r.family_name + (" " + self.tr("(closed)") if closed else "")
+        if col == COL_SETTLEMENT:
+            return text.place(r.settlement or r.hromada).split(",")[0]
+        if col == COL_CATEGORIES:
+            return text.enum_labels("household_categories", r.categories)
+        if col == COL_LAST_VISIT:
+            return text.date(r.last_visit)
+        if col == COL_NEXT_DUE:
+            shown = text.date(r.next_due)
+            return shown + " " + self.tr("overdue") if self._overdue(r) else shown
+        if col == COL_ACTIONS:
+            return text.number(r.open_actions) if r.open_actions else ""
+        if col == COL_SYNC:
+            return self.tr("%n waiting", "", r.pending) if r.pending else self.tr("synced")
+        return ""

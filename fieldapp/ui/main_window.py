@@ -1,41 +1,257 @@
-"""The main window: the caseload, and the state of sync in the status bar."""
+"""The main window: the caseload, today's work, family files as tabs, the sync state in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
+from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from fieldapp.settings import Settings
+from fieldapp.store import queries
 from fieldapp.store.database import Store
-from fieldapp.ui.caseload_model import CaseloadModel
+from fieldapp.ui import background, text
+from fieldapp.ui.caseload_view import CaseloadView
+from fieldapp.ui.family_file import FamilyFile
+from fieldapp.ui.household_dialog import HouseholdDialog
+from fieldapp.ui.icons import icon
+from fieldapp.ui.lock import Locker
+from fieldapp.ui.today_view import TodayView
+
+STATUS_REFRESH_MS = 30_000
+
+
+def forms_available() -> bool:
+    try:
+        from fieldapp.ui import forms  # noqa: F401
+    except ImportError:
+        return False
+    return hasattr(forms, "open_form")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, *, settings: Settings | None = None):
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(self.tr("FieldApp — caseload"))
-        self.resize(1100, 700)
+        self.settings = settings
+        self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive
+        self.setWindowTitle(self.tr("FieldApp"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
 
-        self.caseload = CaseloadModel(store, self)
-        self.table = QTableView()
-        self.table.setObjectName("caseload")
-        self.table.setModel(self.caseload)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        status = settings.get("caseload_status") if settings else "active"
+        self.caseload_view = CaseloadView(store, self, status=status)
+        self.caseload = self.caseload_view.model
+        self.caseload_view.open_household.connect(self.open_family)
+        self.caseload_view.new_household.connect(self.new_household)
+        self.today_view = TodayView(store, self)
+        self.today_view.start.connect(self.start_due)
+        self.today_view.open_household.connect(self.open_family)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.caseload_view, self.tr("Caseload"))
+        self.tabs.addTab(self.today_view, self.tr("Today and this week"))
+        for i in (0, 1):  # the two main screens stay
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.setCentralWidget(self.tabs)
+        self._menus()
 
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncState")
         self.statusBar().addPermanentWidget(self.sync_label)
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
         self.refresh_status()
+        minutes = settings.get("auto_lock_minutes") if settings else 0
+        self.locker = Locker(store, self, minutes)
+
+    def _menus(self) -> None:
+        def action(menu: Any, label: str, shortcut: Any, slot: Any, name: str) -> QAction:
+            act = QAction(label, self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        action(file_menu, self.tr("&New family…"), QKeySequence.StandardKey.New, self.new_household, "newFamilyAction")
+        action(file_menu, self.tr("&Lock now"), "Ctrl+L", lambda: self.locker.lock(), "lockAction")
+        action(file_menu, self.tr("&Settings…"), None, self.show_settings, "settingsAction")
+        file_menu.addSeparator()
+        action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        view = self.menuBar().addMenu(self.tr("&View"))
+        action(view, self.tr("&Caseload"), "Ctrl+1", lambda: self.tabs.setCurrentIndex(0), "showCaseload")
+        action(view, self.tr("&Today and this week"), "Ctrl+2", lambda: self.tabs.setCurrentIndex(1), "showToday")
+        action(view, self.tr("Close the family file"), "Ctrl+W", lambda: self._close_tab(self.tabs.currentIndex()),
+               "closeTab")
+
+    # -- sync state -------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
         pending = self.store.pending_count()
-        households = self.caseload._total
-        self.statusBar().showMessage(self.tr("%n families", "", households))
-        if pending:
-            self.sync_label.setText(self.tr("%n changes waiting to sync", "", pending))
-        else:
-            self.sync_label.setText(self.tr("Everything is synced"))
+        last = queries.last_sync_at(self.store)
+        waiting = (self.tr("%n changes waiting to sync", "", pending) if pending
+                   else self.tr("Nothing waiting to sync"))
+        synced = self.tr("last sync: %1").replace("%1", text.datetime(last) if last else self.tr("never"))
+        self.sync_label.setText(f"{waiting} · {synced}")
+        self.sync_label.setToolTip(self.tr("Changes made on this laptop are sent to the server at the next sync."))
+
+    def data_changed(self, household_id: str | None = None) -> None:
+        """After a save: refresh what shows the data."""
+        self.caseload_view.reload()
+        if self.today_view.loaded or self.today_view.loading:
+            self.today_view.reload()
+        for i in range(2, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, FamilyFile) and (household_id is None or page.household_id == household_id):
+                page.reload()
+                self.tabs.setTabText(i, page.family_name)
+        self.refresh_status()
+
+    # -- family files -----------------------------------------------------------------------
+
+    def family_tab(self, household_id: str) -> FamilyFile | None:
+        for i in range(2, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, FamilyFile) and page.household_id == household_id:
+                return page
+        return None
+
+    def open_family(self, household_id: str) -> FamilyFile:
+        page = self.family_tab(household_id)
+        if page is None:
+            page = FamilyFile(self.store, household_id, self)
+            page.record_visit.connect(lambda hid: self.open_form("home_visit", hid))
+            page.start_assessment.connect(lambda hid: self.open_form("needs_assessment", hid))
+            page.close_case.connect(lambda hid: self.open_form("case_closure", hid))
+            page.edit_household.connect(self.edit_household)
+            page.open_entry.connect(lambda hid, form, rid: self.open_form(form, hid, rid))
+            self.tabs.addTab(page, page.family_name)
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _close_tab(self, index: int) -> None:
+        if index >= 2:
+            page = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            page.deleteLater()
+
+    def _keep(self, dialog: QDialog, household_id: str | None) -> QDialog:
+        self.dialogs.append(dialog)
+
+        def finished(_result: int) -> None:
+            if dialog in self.dialogs:
+                self.dialogs.remove(dialog)
+            self.data_changed(household_id)
+
+        dialog.finished.connect(finished)
+        return dialog
+
+    def new_household(self) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.store, None, self)
+        dialog.accepted.connect(lambda: dialog.saved_id and self.open_family(dialog.saved_id))
+        self._keep(dialog, None).open()
+        return dialog
+
+    def edit_household(self, household_id: str) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.store, household_id, self)
+        self._keep(dialog, household_id).open()
+        return dialog
+
+    # -- forms (fieldapp/ui/forms) ----------------------------------------------------------
+
+    def _forms_missing(self) -> None:
+        QMessageBox.information(self, self.tr("FieldApp"),
+                                self.tr("The forms are not part of this build yet."))
+
+    def open_form(self, form_id: str, household_id: str, record_id: str | None = None) -> QDialog | None:
+        """Open a form (home visit, assessment, ...) for a family; the screens refresh when it closes."""
+        if not forms_available():
+            self._forms_missing()
+            return None
+        from fieldapp.ui.forms import open_form
+
+        dialog = open_form(self, self.store, form_id, household_id, record_id)
+        self._keep(dialog, household_id).open()
+        return dialog
+
+    def restore_draft(self, draft_id: str) -> QDialog | None:
+        if not forms_available():
+            return None
+        from fieldapp.ui.forms import restore_draft
+
+        draft = self.store.draft(draft_id)
+        dialog = restore_draft(self, self.store, draft_id)
+        self._keep(dialog, draft.household_id if draft else None).open()
+        return dialog
+
+    def offer_drafts(self) -> QMessageBox | None:
+        """At start-up: forms left unsaved (the program was closed or killed) are offered back."""
+        if not forms_available():
+            return None
+        from fieldapp.ui import forms
+
+        drafts = forms.pending_drafts(self.store)
+        if not drafts:
+            return None
+        lines = []
+        for d in drafts[:8]:
+            h = self.store.get("households", d.household_id) if d.household_id else None
+            family = h.get("family_name", "") if h else ""
+            lines.append(f"• {forms.draft_title(d)} — {family}, {text.datetime(d.updated_at)}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved forms"),
+                          self.tr("%n form(s) were not saved when FieldApp last closed. Continue them now?",
+                                  "", len(drafts)) + "\n\n" + "\n".join(lines), parent=self)
+        box.setObjectName("draftsOffer")
+        box.addButton(self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+
+        def answered() -> None:
+            if box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole:
+                for d in drafts:
+                    self.restore_draft(d.id)
+
+        box.finished.connect(lambda _r: answered())
+        box.open()
+        return box
+
+    def start_due(self, item: queries.DueItem) -> QDialog | None:
+        """From "Today": one click opens the visit (or assessment) form for that family."""
+        self.open_family(item.household_id)
+        return self.open_form("needs_assessment" if item.kind == "assessment" else "home_visit", item.household_id)
+
+    # -- settings and closing ---------------------------------------------------------------
+
+    def show_settings(self) -> QDialog | None:
+        if self.settings is None:
+            return None
+        from fieldapp.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.locker.set_minutes(self.settings.get("auto_lock_minutes")))
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.locker.stop()
+        self._status_timer.stop()
+        self.caseload_view.stop()
+        background.wait()  # no query may still run when the caller closes the store
+        if self.settings is not None:
+            self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+        super().closeEvent(event)
+
+    def restore_geometry(self) -> None:
+        from PySide6.QtCore import QByteArray
+
+        saved = self.settings.state("main_window_geometry") if self.settings else None
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode()))

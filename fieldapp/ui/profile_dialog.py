@@ -1,137 +1,373 @@
-"""Unlock a profile with its passphrase, or create one with a new passphrase."""
+"""Start-up: unlock the profile with its passphrase, or, on the first run, make one.
+
+The first run offers to connect to the organisation's server (enrolment:
+it works once sync is available) or to try the program offline with
+generated demo families; either way a passphrase is chosen first, with
+feedback on its strength.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
+from fieldapp.ui import background, text
+from fieldapp.ui.icons import icon
 
 MIN_LENGTH = 10
+DEMO_HOUSEHOLDS = 200
 
 
-def passphrase_strength(text: str) -> int:
+def passphrase_strength(text_: str) -> int:
     """A rough 0-4 score: length counts most, then variety of characters."""
-    if not text:
+    if not text_:
         return 0
     classes = sum(
-        any(test(ch) for ch in text)
+        any(test(ch) for ch in text_)
         for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
     )
-    words = len(text.split())
+    words = len(text_.split())
     score = 0
-    if len(text) >= MIN_LENGTH:
+    if len(text_) >= MIN_LENGTH:
         score += 1
-    if len(text) >= 14:
+    if len(text_) >= 14:
         score += 1
-    if len(text) >= 20 or words >= 4:
+    if len(text_) >= 20 or words >= 4:
         score += 1
     if classes >= 3:
         score += 1
-    if len(set(text)) <= 3:
+    if len(set(text_)) <= 3:
         score = 0
     return min(score, 4)
 
 
-class ProfileDialog(QDialog):
-    """On success `store` is the open store; the caller closes it."""
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
 
-    def __init__(self, folder: Path, *, create: bool, parent=None):
+
+class PassphraseForm(QWidget):
+    """A new passphrase typed twice, with its strength shown as it is typed."""
+
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.folder = folder
-        self.creating = create
-        self.store: Store | None = None
-        self.setWindowTitle(self.tr("FieldApp"))
-        self.setMinimumWidth(460)
-
-        intro = QLabel(
-            self.tr("Choose a passphrase for this laptop's records. It encrypts everything you "
-                    "record; without it nobody, not even IT, can read or recover the records.")
-            if create
-            else self.tr("Enter your passphrase to open the records on this laptop.")
-        )
-        intro.setWordWrap(True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.setObjectName("repeat")
         self.strength = QProgressBar(maximum=4, textVisible=True)
         self.strength.setObjectName("strength")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-
-        form = QFormLayout()
+        self.hint = QLabel(self.tr("A few words you will remember, such as a line of a song, are both strong "
+                                   "and easy to type. Write it down and keep it apart from the laptop."))
+        self.hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Passphrase"), self.passphrase)
-        if create:
-            form.addRow(self.tr("Repeat it"), self.repeat)
-            form.addRow(self.tr("Strength"), self.strength)
-            self.passphrase.textChanged.connect(self._show_strength)
-            self._show_strength("")
-        else:
-            self.repeat.hide()
-            self.strength.hide()
+        form.addRow(self.tr("Repeat it"), self.repeat)
+        form.addRow(self.tr("Strength"), self.strength)
+        form.addRow(self.hint)
+        self.passphrase.textChanged.connect(self.show_strength)
+        self.show_strength("")
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton(
-            self.tr("Create") if create else self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.ok.setObjectName("ok")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.passphrase.setFocus()
-
-    def _show_strength(self, text: str) -> None:
-        score = passphrase_strength(text)
-        labels = [
-            self.tr("too short"),
-            self.tr("weak"),
-            self.tr("fair"),
-            self.tr("good"),
-            self.tr("strong"),
-        ]
+    def show_strength(self, typed: str) -> None:
+        score = passphrase_strength(typed)
+        labels = [self.tr("too short"), self.tr("weak"), self.tr("fair"), self.tr("good"), self.tr("strong")]
+        # Light colours, so that the word on the bar stays readable; the word says it, not the colour.
+        colours = ["#ef9a9a", "#ffcc80", "#fff59d", "#c5e1a5", "#81c784"]
         self.strength.setValue(score)
         self.strength.setFormat(labels[score])
+        self.strength.setStyleSheet(
+            "QProgressBar { border: 1px solid #9e9e9e; border-radius: 3px; text-align: center; color: #000; }"
+            f"QProgressBar::chunk {{ background: {colours[score]}; }}")
 
-    def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+    def problem(self) -> str | None:
+        typed = self.passphrase.text()
+        if len(typed) < MIN_LENGTH:
+            return self.tr("Use at least %n characters: a few words you remember are best.", "", MIN_LENGTH)
+        if typed != self.repeat.text():
+            self.repeat.clear()
+            return self.tr("The two passphrases differ. Type them again.")
+        return None
 
-    def _submit(self) -> None:
-        text = self.passphrase.text()
-        if self.creating:
-            if len(text) < MIN_LENGTH:
-                self._fail(self.tr("Use at least %n characters: a few words you remember are best.", "", MIN_LENGTH))
-                return
-            if text != self.repeat.text():
-                self._fail(self.tr("The two passphrases differ. Type them again."))
-                self.repeat.clear()
-                return
+
+class ProfileDialog(QDialog):
+    """Unlock (`create=False`) or the first run (`create=True`). On success `store` is open; the caller closes it."""
+
+    PAGE_CHOICE, PAGE_ENROL, PAGE_CREATE, PAGE_PROGRESS, PAGE_UNLOCK = range(5)
+
+    def __init__(self, folder: Path, *, create: bool, parent=None, demo_households: int = DEMO_HOUSEHOLDS):
+        super().__init__(parent)
+        self.folder = folder
+        self.creating = create
+        self.demo = False
+        self.demo_households = demo_households
+        self.store: Store | None = None
+        self._progress = (0, 0)
+        self.setWindowTitle(self.tr("FieldApp"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(560)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choice_page())
+        self.pages.addWidget(self._enrol_page())
+        self.pages.addWidget(self._create_page())
+        self.pages.addWidget(self._progress_page())
+        self.pages.addWidget(self._unlock_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.pages.setCurrentIndex(self.PAGE_CHOICE if create else self.PAGE_UNLOCK)
+        # Enter acts on the page shown, never on a button of a hidden page.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.passphrase.returnPressed.connect(self._unlock)
+        self.new_passphrase.repeat.returnPressed.connect(self._create)
+        if not create:
+            self.passphrase.setFocus()
+        self._timer = QTimer(self, interval=100)
+        self._timer.timeout.connect(self._show_progress)
+
+    # compatibility with the first dialog's attribute names
+    @property
+    def ok(self) -> QPushButton:
+        return self.create_button if self.creating else self.unlock_button
+
+    @property
+    def error(self) -> QLabel:
+        return self.create_error if self.creating else self.unlock_error
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("<h2>" + self.tr("Welcome to FieldApp") + "</h2>")
+        intro = QLabel(self.tr("FieldApp keeps the records of the families you support on this laptop, "
+                               "encrypted, and works without a connection. How would you like to start?"))
+        intro.setWordWrap(True)
+        self.connect_button = QCommandLinkButton(
+            self.tr("Connect to my organisation's server"),
+            self.tr("Your IT gives you the server's address and an enrolment code."))
+        self.connect_button.setObjectName("connectServer")
+        self.connect_button.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_ENROL))
+        self.demo_button = QCommandLinkButton(
+            self.tr("Try it offline with demo data"),
+            self.tr("Made-up families to explore the program. Nothing is sent anywhere."))
+        self.demo_button.setObjectName("tryDemo")
+        self.demo_button.clicked.connect(lambda: self._to_create(demo=True))
+        self.empty_button = QCommandLinkButton(
+            self.tr("Start without a server"),
+            self.tr("Record on this laptop now; connect to the server later."))
+        self.empty_button.setObjectName("startEmpty")
+        self.empty_button.clicked.connect(lambda: self._to_create(demo=False))
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.connect_button)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(self.empty_button)
+        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel.rejected.connect(self.reject)
+        layout.addStretch(1)
+        layout.addWidget(cancel)
+        return page
+
+    def _enrol_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("<h2>" + self.tr("Connect to the organisation's server") + "</h2>")
+        self.server = QLineEdit()
+        self.server.setObjectName("serverAddress")
+        self.server.setPlaceholderText("https://")
+        self.code = QLineEdit()
+        self.code.setObjectName("enrolmentCode")
+        notice = QLabel(self.tr("This version of FieldApp cannot connect yet: enrolment works once "
+                                "synchronisation is available, in a coming update. Nothing has been sent. "
+                                "Meanwhile you can try the program with demo data, or start without a "
+                                "server and connect later."))
+        notice.setObjectName("enrolNotice")
+        notice.setWordWrap(True)
+        notice.setStyleSheet("background: #fff8e1; border: 1px solid #f9a825; padding: 8px;")
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.server)
+        form.addRow(self.tr("Enrolment code"), self.code)
+        connect = QPushButton(self.tr("Connect"))
+        connect.setObjectName("connect")
+        connect.setEnabled(False)
+        back = QPushButton(self.tr("Back"))
+        back.setObjectName("back")
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_CHOICE))
+        row = QHBoxLayout()
+        row.addWidget(back)
+        row.addStretch(1)
+        row.addWidget(connect)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(notice)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _create_page(self) -> QWidget:
+        page = QWidget()
+        self.create_title = QLabel()
+        intro = QLabel(self.tr("Choose a passphrase for this laptop's records. It encrypts everything you "
+                               "record; without it nobody, not even IT, can read or recover the records."))
+        intro.setWordWrap(True)
+        self.new_passphrase = PassphraseForm()
+        self.create_error = _error_label()
+        buttons = QDialogButtonBox()
+        back = buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.create_button = buttons.addButton(self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("ok")
+        buttons.accepted.connect(self._create)
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_CHOICE))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.create_title)
+        layout.addWidget(intro)
+        layout.addWidget(self.new_passphrase)
+        layout.addWidget(self.create_error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        # the first dialog's names, used by tests and the screenshots script
+        self.passphrase_new = self.new_passphrase.passphrase
+        self.repeat = self.new_passphrase.repeat
+        self.strength = self.new_passphrase.strength
+        return page
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget()
+        self.progress_label = QLabel(self.tr("Making up demo families…"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("demoProgress")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        return page
+
+    def _unlock_page(self) -> QWidget:
+        page = QWidget()
+        picture = QLabel()
+        picture.setPixmap(icon("lock").pixmap(48, 48))
+        intro = QLabel(self.tr("Enter your passphrase to open the records on this laptop."))
+        intro.setWordWrap(True)
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setObjectName("passphrase")
+        self.unlock_error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.unlock_button = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setObjectName("ok")
+        buttons.accepted.connect(self._unlock)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(picture)
+        top.addWidget(intro, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(self.unlock_error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        return page
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _to_create(self, *, demo: bool) -> None:
+        self.demo = demo
+        self.create_title.setText("<h2>" + (self.tr("Try FieldApp with demo data") if demo
+                                            else self.tr("Start without a server")) + "</h2>")
+        self.pages.setCurrentIndex(self.PAGE_CREATE)
+        self.new_passphrase.passphrase.setFocus()
+
+    def _fail(self, label: QLabel, message: str) -> None:
+        label.setText(message)
+        label.show()
+
+    def _create(self) -> None:
+        problem = self.new_passphrase.problem()
+        if problem:
+            self._fail(self.create_error, problem)
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.store = Store.create(self.folder, text) if self.creating else Store.open(self.folder, text)
+            store = Store.create(self.folder, self.new_passphrase.passphrase.text())
         except StoreError as exc:
-            self._fail(exc.message.render(QCoreApplication.translate))
+            self._fail(self.create_error, text.message(exc.message))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.store = store
+        if not self.demo:
+            self.accept()
+            return
+        self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress.setRange(0, self.demo_households)
+        self._timer.start()
+
+        def work() -> object:
+            from fieldapp import demo
+
+            def progress(done: int, total: int) -> None:
+                self._progress = (done, total)  # read by the GUI thread's timer
+
+            return demo.fill(store, self.demo_households, progress=progress)
+
+        background.run_task(work, self._demo_done, self._demo_failed)
+
+    def _show_progress(self) -> None:
+        done, total = self._progress
+        self.progress.setValue(done)
+        if total:
+            self.progress_label.setText(self.tr("Making up demo families… %1 of %2")
+                                        .replace("%1", text.number(done)).replace("%2", text.number(total)))
+
+    def _demo_done(self, _summary: object) -> None:
+        self._timer.stop()
+        self.accept()
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self._timer.stop()
+        # The profile exists and works; only the demo families are missing.
+        self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress_label.setText(self.tr("The demo families could not be made: %1")
+                                    .replace("%1", text.message(exc.message) if isinstance(exc, StoreError)
+                                             else type(exc).__name__))
+        QTimer.singleShot(3000, self.accept)
+
+    def _unlock(self) -> None:
+        typed = self.passphrase.text()
+        if not typed:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.store = Store.open(self.folder, typed)
+        except StoreError as exc:
+            self._fail(self.unlock_error, text.message(exc.message))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return

@@ -1,0 +1,358 @@
+"""The read queries the screens need: the caseload, a family's file, what is due.
+
+Widgets never hold SQL: they call these functions. Every function reads on
+the calling thread's connection (`Store.read`), so in WAL mode it never waits
+for the writer. Derived columns (last visit, next visit due, open plan
+actions, changes waiting to sync) are computed in SQL from indexed
+expressions that `prepare` creates once per profile (CREATE INDEX IF NOT
+EXISTS: cheap when they exist). Sorting happens in SQL over the whole
+filtered caseload, never in a proxy over the rows fetched so far.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.store.database import Store, fts_query
+
+# Indexes on expressions of the JSON data; the names start with q_ so they
+# are recognisably this module's.
+INDEXES = (
+    # Covers the latest visit, its next visit date and safety concerns: no row is read.
+    "CREATE INDEX IF NOT EXISTS q_visits_due ON visits (household_id, "
+    "json_extract(data, '$.started_at'), json_extract(data, '$.next_visit_on'), "
+    "json_extract(data, '$.safety_concern')) WHERE deleted = 0",
+    "CREATE INDEX IF NOT EXISTS q_plans_drawn ON plans "
+    "(household_id, json_extract(data, '$.drawn_up_on')) WHERE deleted = 0",
+    "CREATE INDEX IF NOT EXISTS q_households_list ON households "
+    "(json_extract(data, '$.status'), json_extract(data, '$.case_number')) WHERE deleted = 0",
+    "CREATE INDEX IF NOT EXISTS q_outbox_household ON outbox (household_id, state)",
+)
+
+# One correlated sub-query per derived column; each is an index lookup.
+_LAST_VISIT = (
+    "(SELECT max(json_extract(v.data, '$.started_at')) FROM visits v "
+    "WHERE v.household_id = h.id AND v.deleted = 0)"
+)
+_NEXT_DUE = (
+    "(SELECT json_extract(v.data, '$.next_visit_on') FROM visits v "
+    "WHERE v.household_id = h.id AND v.deleted = 0 "
+    "ORDER BY json_extract(v.data, '$.started_at') DESC LIMIT 1)"
+)
+_LATEST_PLAN = (
+    "(SELECT p.data FROM plans p WHERE p.household_id = h.id AND p.deleted = 0 "
+    "ORDER BY json_extract(p.data, '$.drawn_up_on') DESC LIMIT 1)"
+)
+_OPEN_ACTIONS = (
+    f"(SELECT count(*) FROM json_each({_LATEST_PLAN}, '$.actions') a "
+    "WHERE NOT coalesce(json_extract(a.value, '$.done'), 0))"
+)
+_PENDING = (
+    "(SELECT count(*) FROM outbox o WHERE o.household_id = h.id AND o.state = 'pending')"
+)
+
+SORT_KEYS: dict[str, str] = {
+    "case_number": "json_extract(h.data, '$.case_number')",
+    "family": "json_extract(h.data, '$.family_name') COLLATE NOCASE",
+    "settlement": "coalesce(json_extract(h.data, '$.settlement'), json_extract(h.data, '$.hromada'))",
+    "categories": "json_array_length(json_extract(h.data, '$.categories'))",
+    "last_visit": _LAST_VISIT,
+    "next_due": _NEXT_DUE,
+    "open_actions": _OPEN_ACTIONS,
+    "pending": _PENDING,
+}
+
+
+# Pages kept decrypted in memory by the reading connection: the caseload's
+# derived columns read the index pages of 100,000 visits on every sort.
+CACHE_KIB = 131072
+
+
+def prepare(store: Store) -> None:
+    """Create the indexes these queries rely on (once per profile; a no-op afterwards).
+
+    Also gives this thread's connection a larger page cache.
+    """
+    db = store.read()
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    have = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    missing = [sql for sql in INDEXES if sql.split()[5] not in have]
+    if missing:
+        def create(tx: Any) -> None:
+            for sql in missing:
+                tx.db.execute(sql)
+
+        store.write(create)
+
+
+# -- the caseload ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    """What the caseload shows. Empty values do not filter."""
+
+    text: str = ""  # words typed in the search box (names, addresses, notes)
+    hromada: str | None = None
+    category: str | None = None
+    status: str | None = "active"  # "active", "closed", or None for all
+    overdue: bool = False  # only families whose next visit is past due
+    today: dt.date | None = None
+
+
+@dataclass
+class CaseloadRow:
+    id: str
+    case_number: str
+    family_name: str
+    hromada: str | None
+    settlement: str | None
+    categories: list[str]
+    status: str
+    last_visit: str | None  # ISO datetime
+    next_due: str | None  # ISO date
+    open_actions: int
+    pending: int
+    safety: bool = False
+
+
+def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
+    where = ["h.deleted = 0"]
+    args: list[Any] = []
+    if flt.status:
+        where.append("json_extract(h.data, '$.status') = ?")
+        args.append(flt.status)
+    if flt.hromada:
+        where.append("json_extract(h.data, '$.hromada') = ?")
+        args.append(flt.hromada)
+    if flt.category:
+        where.append(
+            "EXISTS (SELECT 1 FROM json_each(h.data, '$.categories') c WHERE c.value = ?)"
+        )
+        args.append(flt.category)
+    if flt.overdue:
+        where.append(f"{_NEXT_DUE} < ?")
+        args.append((flt.today or dt.date.today()).isoformat())
+    query = fts_query(flt.text) if flt.text else None
+    if flt.text and query is None:
+        where.append("0")  # only punctuation typed: nothing matches
+    elif query is not None:
+        where.append(
+            "h.id IN (SELECT d.household_id FROM search JOIN search_docs d "
+            "ON d.rowid = search.rowid WHERE search MATCH ?)"
+        )
+        args.append(query)
+    return " AND ".join(where), args
+
+
+def caseload_ids(
+    store: Store, flt: CaseloadFilter = CaseloadFilter(), sort: str = "case_number",  # noqa: B008
+    descending: bool = False,
+) -> list[str]:
+    """Ids of the households the filter keeps, in the order asked for (the whole list, cheap)."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort {sort!r}")
+    where, args = _where(flt)
+    direction = "DESC" if descending else "ASC"
+    # Families without a value sort last either way: an empty "next due" is not urgent.
+    key = SORT_KEYS[sort]
+    sql = (
+        f"SELECT h.id FROM households h WHERE {where} "
+        f"ORDER BY ({key}) IS NULL, {key} {direction}, "
+        f"json_extract(h.data, '$.case_number') {direction}, h.id"
+    )
+    return [row[0] for row in store.read().execute(sql, args).fetchall()]
+
+
+def caseload_count(store: Store, flt: CaseloadFilter = CaseloadFilter()) -> int:  # noqa: B008
+    """How many households the filter keeps."""
+    where, args = _where(flt)
+    return int(store.read().execute(f"SELECT count(*) FROM households h WHERE {where}", args).fetchone()[0])
+
+
+def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
+    """The caseload's columns for these households, in the order of `ids`."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    sql = (
+        f"SELECT h.id, h.data, {_LAST_VISIT}, {_NEXT_DUE}, {_OPEN_ACTIONS}, {_PENDING}, "
+        "(SELECT count(*) FROM visits v WHERE v.household_id = h.id AND v.deleted = 0 "
+        "AND json_extract(v.data, '$.safety_concern') = 1) "
+        f"FROM households h WHERE h.id IN ({marks})"
+    )
+    found: dict[str, CaseloadRow] = {}
+    for rid, data, last, due, actions, pending, safety in store.read().execute(sql, list(ids)):
+        d = json.loads(data)
+        found[rid] = CaseloadRow(
+            id=rid, case_number=d.get("case_number", ""), family_name=d.get("family_name", ""),
+            hromada=d.get("hromada"), settlement=d.get("settlement"),
+            categories=list(d.get("categories") or []), status=d.get("status", "active"),
+            last_visit=last, next_due=due, open_actions=int(actions or 0), pending=int(pending or 0),
+            safety=bool(safety),
+        )
+    return [found[i] for i in ids if i in found]
+
+
+def caseload_page(
+    store: Store, flt: CaseloadFilter = CaseloadFilter(), sort: str = "case_number",  # noqa: B008
+    descending: bool = False, offset: int = 0, limit: int = 200,
+) -> list[CaseloadRow]:
+    """One page of the caseload (for callers that do not keep the id list)."""
+    return caseload_rows(store, caseload_ids(store, flt, sort, descending)[offset : offset + limit])
+
+
+def caseload_hromadas(store: Store) -> list[str]:
+    """The hromada codes of the families on this laptop."""
+    rows = store.read().execute(
+        "SELECT DISTINCT json_extract(data, '$.hromada') FROM households WHERE deleted = 0"
+    ).fetchall()
+    return [r[0] for r in rows if r[0]]
+
+
+# -- a family's file ------------------------------------------------------------------------
+
+ROLE_ORDER = {"mother": 0, "father": 1, "guardian": 2, "grandparent": 3, "other": 4, "child": 5}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    collection: str  # visits, assessments, plans, referrals
+    record_id: str
+    when: str  # ISO date or datetime: what the entry is sorted by
+    record: dict[str, Any] = field(compare=False, repr=False)
+
+    @property
+    def safety_concern(self) -> bool:
+        return self.collection == "visits" and self.record.get("safety_concern") is True
+
+    @property
+    def form_id(self) -> str:
+        """The form that opens this entry."""
+        default = {"visits": "home_visit", "assessments": "needs_assessment", "plans": "case_plan",
+                   "referrals": "referral"}[self.collection]
+        return self.record.get("form_id") or default
+
+
+_WHEN = {"visits": "started_at", "assessments": "started_on", "plans": "drawn_up_on",
+         "referrals": "referred_on"}
+
+
+def members(store: Store, household_id: str) -> list[dict[str, Any]]:
+    """The family's members: adults first, then children from the eldest."""
+    people = list(store.records("persons", household_id=household_id))
+    return sorted(people, key=lambda p: (ROLE_ORDER.get(p.get("role", ""), 9), p.get("birth_date") or "",
+                                         p.get("surname", ""), p.get("given_name", "")))
+
+
+def consents(store: Store, household_id: str) -> list[dict[str, Any]]:
+    out = list(store.records("consents", household_id=household_id))
+    return sorted(out, key=lambda c: c.get("given_on") or "", reverse=True)
+
+
+def timeline(store: Store, household_id: str) -> list[TimelineEntry]:
+    """Visits, assessments, plans and referrals of the family, newest first."""
+    entries = [
+        TimelineEntry(collection, r["id"], str(r.get(when_field) or ""), r)
+        for collection, when_field in _WHEN.items()
+        for r in store.records(collection, household_id=household_id)
+    ]
+    return sorted(entries, key=lambda e: (e.when, e.record_id), reverse=True)
+
+
+# -- what is due ----------------------------------------------------------------------------
+
+ASSESSMENT_WORKING_DAYS = 5  # Law "On Social Services", art. 20
+
+
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """`n` working days (Monday to Friday) after `day`."""
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # "visit", "assessment", "action"
+    household_id: str
+    case_number: str
+    family_name: str
+    due: dt.date
+    detail: str = ""  # the plan action's text
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due < today
+
+
+def week_end(today: dt.date) -> dt.date:
+    """The last day "this week" covers: the coming seven days."""
+    return today + dt.timedelta(days=7)
+
+
+def _active_families(store: Store, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    rows = store.read().execute(
+        "SELECT id, data FROM households WHERE deleted = 0 AND json_extract(data, '$.status') = 'active'"
+    )
+    return {rid: json.loads(data) for rid, data in rows}
+
+
+def due(store: Store, today: dt.date | None = None, until: dt.date | None = None) -> list[DueItem]:
+    """Visits, assessments and plan actions due by `until` (default: a week on), overdue included.
+
+    A visit is due on the `next_visit_on` of the family's latest visit; an
+    assessment 5 working days after the family was identified, while it has
+    none; a plan action on its `due` date while it is not done.
+    """
+    today = today or dt.date.today()
+    until = until or week_end(today)
+    limit = until.isoformat()
+    db = store.read()
+    families = _active_families(store)
+    items: list[DueItem] = []
+
+    def item(kind: str, hid: str, day: dt.date, detail: str = "") -> DueItem:
+        f = families[hid]
+        return DueItem(kind, hid, f.get("case_number", ""), f.get("family_name", ""), day, detail)
+
+    rows = db.execute(
+        f"SELECT h.id, {_NEXT_DUE} AS due FROM households h WHERE h.deleted = 0 "
+        "AND json_extract(h.data, '$.status') = 'active' AND due <= ?",
+        [limit],
+    ).fetchall()
+    items += [item("visit", hid, dt.date.fromisoformat(day)) for hid, day in rows if hid in families]
+
+    assessed = {r[0] for r in db.execute("SELECT DISTINCT household_id FROM assessments WHERE deleted = 0")}
+    for hid, f in families.items():
+        if hid in assessed or not f.get("identified_on"):
+            continue
+        day = add_working_days(dt.date.fromisoformat(f["identified_on"]), ASSESSMENT_WORKING_DAYS)
+        if day <= until:
+            items.append(item("assessment", hid, day))
+
+    rows = db.execute(
+        f"SELECT h.id, a.value FROM households h, json_each({_LATEST_PLAN}, '$.actions') a "
+        "WHERE h.deleted = 0 AND json_extract(h.data, '$.status') = 'active' "
+        "AND NOT coalesce(json_extract(a.value, '$.done'), 0) "
+        "AND json_extract(a.value, '$.due') <= ?",
+        [limit],
+    ).fetchall()
+    for hid, value in rows:
+        action = json.loads(value)
+        if hid in families:
+            items.append(item("action", hid, dt.date.fromisoformat(action["due"]), action.get("text", "")))
+    return sorted(items, key=lambda i: (i.due, i.kind, i.case_number))
+
+
+# -- sync state -----------------------------------------------------------------------------
+
+
+def last_sync_at(store: Store) -> str | None:
+    """When this laptop last synced with the server (ISO time, UTC), or None: never."""
+    return store.meta("last_sync_at")

@@ -1,0 +1,206 @@
+"""The caseload screen: search as you type, filters, and the table of families."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import enumeration
+from fieldapp.store import queries
+from fieldapp.store.database import Store
+from fieldapp.ui import text
+from fieldapp.ui.caseload_model import (
+    COL_ACTIONS,
+    COL_CASE,
+    COL_CATEGORIES,
+    COL_FAMILY,
+    COL_LAST_VISIT,
+    COL_NEXT_DUE,
+    COL_SETTLEMENT,
+    COL_SYNC,
+    CaseloadModel,
+)
+
+SEARCH_DELAY_MS = 250  # typing pauses longer than this search
+MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
+WIDTHS = {COL_CASE: 130, COL_FAMILY: 160, COL_SETTLEMENT: 160, COL_CATEGORIES: 200,
+          COL_LAST_VISIT: 105, COL_NEXT_DUE: 205, COL_ACTIONS: 100, COL_SYNC: 120}
+
+
+class CaseloadView(QWidget):
+    """Emits `open_household(id)` on Enter or a double click; `new_household` for the button."""
+
+    open_household = Signal(str)
+    new_household = Signal()
+
+    def __init__(self, store: Store, parent=None, *, status: str = "active"):
+        super().__init__(parent)
+        self.store = store
+        self.model = CaseloadModel(store, self, flt=queries.CaseloadFilter(status=status or None))
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search names, addresses and notes (Ctrl+F)"))
+        self.search.setMinimumWidth(300)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_enter)
+
+        self.hromada = QComboBox()
+        self.hromada.setObjectName("hromadaFilter")
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.setMaximumWidth(230)
+        self.hromada.setMaximumWidth(230)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.overdue = QCheckBox(self.tr("Overdue visits only"))
+        self.overdue.setObjectName("overdueFilter")
+        self._fill_filters(status)
+        for combo in (self.hromada, self.category, self.status):
+            combo.currentIndexChanged.connect(self.apply_filter)
+            # Long names of hromadas and categories must not widen the window past the screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.overdue.toggled.connect(self.apply_filter)
+
+        self.add = QPushButton(self.tr("New family…"))
+        self.add.setObjectName("newFamily")
+        self.add.clicked.connect(self.new_household.emit)
+
+        self.table = QTableView()
+        self.table.setObjectName("caseload")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in WIDTHS.items():
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.table.installEventFilter(self)
+
+        self.count = QLabel()
+        self.count.setObjectName("caseloadCount")
+        self.empty = QLabel()
+        self.empty.setObjectName("caseloadEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 4)
+        for label, combo in ((self.tr("Hromada"), self.hromada), (self.tr("Category"), self.category),
+                             (self.tr("Status"), self.status)):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            bar.addWidget(caption)
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.overdue)
+        bar.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.count)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.model.modelReset.connect(self._show_count)
+        self._show_count()
+
+    def _fill_filters(self, status: str) -> None:
+        self.hromada.addItem(self.tr("All hromadas"), None)
+        names = sorted((text.place(code).split(",")[0], code) for code in queries.caseload_hromadas(self.store))
+        for name, code in names:
+            self.hromada.addItem(name, code)
+        self.category.addItem(self.tr("All categories"), None)
+        for item in enumeration("household_categories").items:
+            self.category.addItem(item.label(text.lang()), item.code)
+        self.status.addItem(self.tr("Active"), "active")
+        self.status.addItem(self.tr("Closed"), "closed")
+        self.status.addItem(self.tr("All"), None)
+        self.status.setCurrentIndex(max(0, self.status.findData(status or None)))
+
+    def current_filter(self) -> queries.CaseloadFilter:
+        typed = self.search.text().strip()
+        return queries.CaseloadFilter(
+            text=typed if len(typed) >= MIN_SEARCH else "",
+            hromada=self.hromada.currentData(),
+            category=self.category.currentData(),
+            status=self.status.currentData(),
+            overdue=self.overdue.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self._show_count()
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def stop(self) -> None:
+        """No more searches (the window closes; the store may close next)."""
+        self._debounce.stop()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        self.count.setText(self.tr("%n families", "", total))
+        if total:
+            self.empty.hide()
+            self.table.show()
+            return
+        if self.store.count("households") == 0:
+            self.empty.setText(self.tr("No families on this laptop yet. Add one with “New family…”, "
+                                       "or they arrive with the first sync."))
+        else:
+            self.empty.setText(self.tr("No family matches the search and filters."))
+        self.table.hide()
+        self.empty.show()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_enter(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _open(self, row: int) -> None:
+        hid = self.model.household_id(row)
+        if hid:
+            self.open_household.emit(hid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+                index = self.table.currentIndex()
+                if index.isValid():
+                    self._open(index.row())
+                    return True
+        return super().eventFilter(watched, event)

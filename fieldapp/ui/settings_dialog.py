@@ -1,0 +1,78 @@
+"""Preferences: the language (applied at the next start) and when the program locks itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from fieldapp.settings import OPTIONS, Settings, SettingsProblem
+
+
+def problem_text(problem: SettingsProblem) -> str:
+    """The sentence shown when the settings file could not be read."""
+    from PySide6.QtCore import QCoreApplication
+
+    kept = str(problem.kept_as) if problem.kept_as else str(problem.path)
+    return QCoreApplication.translate(
+        "Settings",
+        "Your settings could not be read, so FieldApp uses its default settings for now. Nothing "
+        "else is affected. The unreadable file was kept as %1 for IT to look at.",
+    ).replace("%1", kept)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(480)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the system (Ukrainian on a Ukrainian system)"), "")
+        self.language.addItem("Українська", "uk")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        restart = QLabel(self.tr("A new language is used from the next start of FieldApp."))
+        restart.setWordWrap(True)
+        restart.setObjectName("restartNote")
+        lock = OPTIONS["auto_lock_minutes"]
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("autoLock")
+        self.lock_minutes.setRange(lock.minimum or 0, lock.maximum or 240)
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setSuffix(" " + self.tr("min"))
+        self.lock_minutes.setValue(settings.get("auto_lock_minutes"))
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", restart)
+        form.addRow(self.tr("Lock after idle"), self.lock_minutes)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            self.settings.set("language", self.language.currentData())
+            self.settings.set("auto_lock_minutes", self.lock_minutes.value())
+        except OSError as exc:
+            self.error.setText(self.tr("The settings could not be saved (%1). Check that the disk is "
+                                       "not full, then try again.").replace("%1", exc.strerror or type(exc).__name__))
+            self.error.show()
+            return
+        self.accept()

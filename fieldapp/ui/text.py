@@ -1,0 +1,118 @@
+"""What the screens show for a value: dates and numbers in the locale's format, ages,
+enumeration labels in the program's language, places, translated messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+
+from fieldapp.domain import codifier
+from fieldapp.domain import records as domain
+from fieldapp.domain.enums import enumeration
+from fieldapp.domain.i18n import Message
+
+
+def lang() -> str:
+    """The program's language, "uk" or "en"."""
+    app = QCoreApplication.instance()
+    value = app.property("fieldapp_lang") if app is not None else None
+    return value if value in ("uk", "en") else "en"
+
+
+def enum_label(name: str, code: str | None) -> str:
+    return enumeration(name).label(code, lang()) if code else ""
+
+
+def enum_labels(name: str, codes: list[str] | None) -> str:
+    return ", ".join(enum_label(name, c) for c in codes or [])
+
+
+def message(msg: Message) -> str:
+    """A domain or store message in the program's language."""
+    return msg.render(QCoreApplication.translate)
+
+
+def field_label(collection: str, name: str) -> str:
+    spec = domain.field_spec(collection, name)
+    return QCoreApplication.translate(*spec.label) if spec else name
+
+
+def place(code: str | None) -> str:
+    return _place(code) if code else ""
+
+
+@lru_cache(maxsize=4096)
+def _place(code: str) -> str:
+    # display_name looks for namesakes in the raion: worth keeping for a table's repaints.
+    return codifier.display_name(code)
+
+
+def _date_format() -> str:
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    # A four-digit year: "05.10.26" is ambiguous on a form about a birth in 1926.
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def date(value: str | dt.date | None) -> str:
+    """A date in the locale's short format, 4-digit year; "" for nothing."""
+    day = value if isinstance(value, dt.date) else parse_date(value)
+    if day is None:
+        return ""
+    return QLocale().toString(QDate(day.year, day.month, day.day), _date_format())
+
+
+def datetime(value: str | None) -> str:
+    """A moment (ISO 8601 with offset) in local time, in the locale's format."""
+    if not value:
+        return ""
+    moment = QDateTime.fromString(value, "yyyy-MM-ddTHH:mm:ss.zzzZ")
+    if not moment.isValid():
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        moment = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.systemTimeZone())
+    local = moment.toLocalTime()
+    return QLocale().toString(local, _date_format() + " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def age(birth_date: str | None, today: dt.date | None = None) -> str:
+    """Age in years; in years and months under 3, in months under 1."""
+    born = parse_date(birth_date)
+    if born is None:
+        return ""
+    today = today or dt.date.today()
+    months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+    if months < 0:
+        return ""
+    years, rest = divmod(months, 12)
+    month_text = QCoreApplication.translate("Age", "%n month(s)", "", rest)
+    if years == 0:
+        return month_text
+    year_text = QCoreApplication.translate("Age", "%n year(s)", "", years)
+    return f"{year_text} {month_text}" if years < 3 and rest else year_text
+
+
+def age_years(birth_date: str | None, today: dt.date | None = None) -> int | None:
+    born = parse_date(birth_date)
+    if born is None:
+        return None
+    today = today or dt.date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def person_name(p: dict) -> str:
+    return " ".join(x for x in (p.get("surname"), p.get("given_name"), p.get("patronymic")) if x)

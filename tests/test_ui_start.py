@@ -1,0 +1,130 @@
+"""Start-up: the first run (enrolment, demo data, passphrase strength) and unlocking."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from fieldapp.store.database import DB_FILE, Store
+from fieldapp.ui import background
+from fieldapp.ui.profile_dialog import ProfileDialog, passphrase_strength
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def synchronous():
+    background.set_synchronous(True)
+    yield
+    background.set_synchronous(False)
+
+
+def close_store(dialog: ProfileDialog) -> None:
+    if dialog.store is not None:
+        dialog.store.close()
+
+
+def test_strength_grows_with_length_and_variety():
+    assert passphrase_strength("") == 0
+    assert passphrase_strength("aaaaaaaaaaaaaaaa") == 0
+    assert passphrase_strength("short") == 0
+    assert passphrase_strength("кава з молоком 2026") >= 3
+    assert passphrase_strength("кава з молоком 2026") > passphrase_strength("кавазмолок")
+
+
+def test_first_run_offers_server_demo_or_empty(qtbot, profile_dir):
+    dialog = ProfileDialog(profile_dir, create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == dialog.PAGE_CHOICE
+    assert dialog.connect_button.isVisible() and dialog.demo_button.isVisible()
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == dialog.PAGE_ENROL
+    notice = dialog.findChild(type(dialog.progress_label), "enrolNotice")
+    assert "cannot connect yet" in notice.text()  # no pretend connection
+    assert not dialog.findChild(type(dialog.create_button), "connect").isEnabled()
+    qtbot.mouseClick(dialog.findChild(type(dialog.create_button), "back"), Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == dialog.PAGE_CHOICE
+    assert not (profile_dir / DB_FILE).exists()
+
+
+def test_new_passphrase_shows_strength_and_must_match(qtbot, profile_dir):
+    dialog = ProfileDialog(profile_dir, create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.passphrase_new, "short")
+    assert dialog.strength.text() == "too short"
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "at least 10 characters" in dialog.create_error.text()
+    dialog.passphrase_new.clear()
+    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
+    assert dialog.strength.text() == "strong"
+    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stove")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "differ" in dialog.create_error.text() and dialog.repeat.text() == ""
+    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.store is not None and dialog.store.count("households") == 0
+    close_store(dialog)
+
+
+def test_demo_profile_is_filled_off_the_gui_thread_with_progress(qtbot, profile_dir):
+    dialog = ProfileDialog(profile_dir, create=True, demo_households=12)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
+    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS
+    assert dialog.store.count("households") == 12
+    assert dialog.store.meta("demo") == "1"
+    close_store(dialog)
+
+
+def test_unlock_says_clearly_when_the_passphrase_is_wrong(qtbot, profile_dir):
+    Store.create(profile_dir, PASSPHRASE).close()
+    dialog = ProfileDialog(profile_dir, create=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == dialog.PAGE_UNLOCK
+    qtbot.keyClicks(dialog.passphrase, "wrong passphrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.store is None
+    assert "passphrase is not right" in dialog.unlock_error.text()
+    assert "Caps Lock" in dialog.unlock_error.text()
+    assert dialog.passphrase.selectedText() == "wrong passphrase"  # ready to type again
+    dialog.passphrase.setText(PASSPHRASE)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.store is not None
+    close_store(dialog)
+
+
+def test_background_work_reports_on_the_gui_thread(qtbot):
+    import threading
+
+    seen = {}
+
+    def work():
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def done(result):
+        seen["done"] = (threading.current_thread(), result)
+
+    background.run_task(work, done, lambda exc: seen.setdefault("failed", exc))
+    qtbot.waitUntil(lambda: "done" in seen)
+    assert seen["done"] == (threading.main_thread(), 42)
+    assert seen["worker"] is not threading.main_thread()
+    background.run_task(lambda: 1 / 0, done, lambda exc: seen.setdefault("failed", exc))
+    qtbot.waitUntil(lambda: "failed" in seen)
+    assert isinstance(seen["failed"], ZeroDivisionError)
+
+
+def test_synchronous_stand_in(synchronous):
+    out = []
+    background.run_task(lambda: "x", out.append, out.append)
+    assert out == ["x"]
