@@ -15,6 +15,7 @@ Example (every key optional)::
     language = "uk"                     # uk or en
     auto_lock_minutes = 5               # 0 to 240; 0 = never
     ca_certificate = "fieldapp-ca.pem"  # a private server's CA, PEM; relative to this file
+    checkin_days = 14                   # must reach the server every 14 days to unlock; 0 = off
     locked = ["server_url", "auto_lock_minutes", "ca_certificate"]
     portable = false                    # beside the executable only: see fieldapp/paths.py
 
@@ -171,7 +172,14 @@ def _ca_certificate(value: Any, folder: Path) -> Path:
     return path.resolve()
 
 
+def _checkin_days(value: Any, _folder: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
+        raise ValueError(f"must be a whole number of days from 0 (never) to 365 (found {value!r})")
+    return value
+
+
 KEYS: dict[str, Callable[[Any, Path], Any]] = {
+    "checkin_days": _checkin_days,
     "server_url": _server_url,
     "organisation": _organisation,
     "language": _language,

@@ -25,7 +25,11 @@ TransportFactory = Callable[[str, str | None], Any]
 
 
 def _http(server_url: str, token: str | None) -> HttpTransport:
-    return HttpTransport(server_url, token)
+    """The production transport: verifies the server with IT's CA certificate when one is provisioned."""
+    from fieldapp.provisioning import load_provisioning
+
+    ca = load_provisioning().ca_certificate
+    return HttpTransport(server_url, token, verify=str(ca) if ca else True)
 
 
 def is_enrolled(store: Store) -> bool:

@@ -141,10 +141,10 @@ def test_keyboard_enter_opens_the_family_file(qtbot, window):
     row = table.currentIndex().row()
     hid = window.caseload.household_id(row)
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == window.fixed_tabs + 1
     assert window.tabs.currentWidget().household_id == hid
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.tabs.count() == 2)
+    qtbot.waitUntil(lambda: window.tabs.count() == window.fixed_tabs)
 
 
 def test_status_bar_shows_pending_changes_and_last_sync(qtbot, store):

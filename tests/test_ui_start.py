@@ -40,9 +40,7 @@ def test_first_run_offers_server_demo_or_empty(qtbot, profile_dir):
     assert dialog.connect_button.isVisible() and dialog.demo_button.isVisible()
     qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == dialog.PAGE_ENROL
-    notice = dialog.findChild(type(dialog.progress_label), "enrolNotice")
-    assert "cannot connect yet" in notice.text()  # no pretend connection
-    assert not dialog.findChild(type(dialog.create_button), "connect").isEnabled()
+    assert not dialog.connect_ok.isEnabled()  # not before the address, the user and the password
     qtbot.mouseClick(dialog.findChild(type(dialog.create_button), "back"), Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == dialog.PAGE_CHOICE
     assert not (profile_dir / DB_FILE).exists()
@@ -128,3 +126,33 @@ def test_synchronous_stand_in(synchronous):
     out = []
     background.run_task(lambda: "x", out.append, out.append)
     assert out == ["x"]
+
+
+def test_first_run_enrols_with_the_server(qtbot, profile_dir, live_server):
+    from server_kit import PASSWORD
+
+    dialog = ProfileDialog(profile_dir, create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == dialog.PAGE_ENROL
+    assert not dialog.connect_ok.isEnabled()
+    dialog.server.setText(live_server.base)
+    dialog.username.setText("anna")
+    dialog.password.setText("not her password")
+    qtbot.mouseClick(dialog.connect_ok, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == dialog.PAGE_CREATE
+    dialog.new_passphrase.passphrase.setText(PASSPHRASE)
+    dialog.new_passphrase.repeat.setText(PASSPHRASE)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    # A wrong password: back on the enrolment page, saying so; the profile is made and kept.
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_ENROL and dialog.enrol_error.isVisible(),
+                    timeout=20_000)
+    assert "did not accept this user name and password" in dialog.enrol_error.text()
+    assert (profile_dir / DB_FILE).exists()
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.connect_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    store = dialog.store
+    assert store.meta("server_url") == live_server.base and store.meta("device_token")
+    store.close()

@@ -5,8 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp import __version__
@@ -75,6 +84,42 @@ def choose_language(asked: str | None, settings: object | None) -> str:
     return chosen if chosen in LANGUAGES else default_language()
 
 
+def check_in(store: Any) -> bool:
+    """IT's rule (checkin_days in fieldapp.toml): a laptop long out of contact calls home before its
+    records show, so that a revoked laptop is wiped. False: do not show the records."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.provisioning import load_provisioning
+    from sync.client import failure_message
+    from sync.device import DeviceRevoked, checkin, checkin_due, days_since_sync, wipe_profile
+    from sync.engine import SyncFailure
+
+    days = load_provisioning().get("checkin_days")
+    if not checkin_due(store, days):
+        return True
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        checkin(store)
+        return True
+    except DeviceRevoked:
+        wipe_profile(store)
+        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+            "Start", "The organisation revoked this laptop, so the records on it were erased. What was synced "
+                     "is safe on the server."))
+        return False
+    except SyncFailure as exc:
+        since = days_since_sync(store)
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+            "Start", "Your organisation asks this laptop to reach its server at least every %1 days before the "
+                     "records open, and the last contact was %2 days ago. Connect to the internet and start "
+                     "FieldApp again.").replace("%1", str(days)).replace("%2", "?" if since is None else str(int(since)))
+            + "\n\n" + failure_message(exc).render(QCoreApplication.translate))
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 def run_gui(profile: Path | None, lang: str | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
@@ -83,6 +128,7 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.profile_dialog import ProfileDialog
     from fieldapp.ui.settings_dialog import problem_text
+    from sync.device import wiped_reason
 
     settings = Settings()
     app = create_application(sys.argv, choose_language(lang, settings))
@@ -90,10 +136,19 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
         log.warning("settings unreadable: %s", settings.problem.reason)
         QMessageBox.warning(None, APP_NAME, problem_text(settings.problem))
     folder = profile or default_profile_dir()
+    wiped = wiped_reason(folder)
+    if wiped is not None and not (folder / DB_FILE).exists():
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+            "Start", "The organisation revoked this laptop, so the records on it were erased. What was synced "
+                     "is safe on the server. To work again, ask IT to enrol this laptop."))
+        (folder / "wiped.json").unlink(missing_ok=True)
     dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
     store = dialog.store
+    if not check_in(store):
+        store.close()
+        return 0
     try:
         window = MainWindow(store, settings=settings)
         window.restore_geometry()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from fieldapp.settings import Settings
 from fieldapp.store import queries
@@ -17,9 +17,25 @@ from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
 from fieldapp.ui.icons import icon
 from fieldapp.ui.lock import Locker
+from fieldapp.ui.supervisor.reports_view import ReportsView, user_can_see_protected
+from fieldapp.ui.supervisor.returned_view import ReturnedView
+from fieldapp.ui.supervisor.review_queue import ReviewQueueView
+from fieldapp.ui.sync.controller import SyncController
+from fieldapp.ui.sync.issues import SyncIssuesDialog
 from fieldapp.ui.today_view import TodayView
+from sync.device import is_enrolled, wipe_profile
 
 STATUS_REFRESH_MS = 30_000
+
+
+def user_role(store: Store) -> str | None:
+    """The role the server gave this laptop's user at enrolment; None before enrolment."""
+    import json
+
+    try:
+        return json.loads(store.meta("user") or "{}").get("role")
+    except ValueError:
+        return None
 
 
 def forms_available() -> bool:
@@ -55,7 +71,23 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.addTab(self.caseload_view, self.tr("Caseload"))
         self.tabs.addTab(self.today_view, self.tr("Today and this week"))
-        for i in (0, 1):  # the two main screens stay
+        self.role = user_role(store)
+        self.review_view: ReviewQueueView | None = None
+        self.returned_view: ReturnedView | None = None
+        if self.role == "supervisor":
+            self.review_view = ReviewQueueView(store, self, lang=text.lang())
+            self.review_view.reviewed.connect(self._reviewed)
+            self.tabs.addTab(self.review_view, self.tr("Review"))
+        elif is_enrolled(store):
+            self.returned_view = ReturnedView(store, self)
+            self.returned_view.open_record.connect(lambda hid, form, rid: self.open_form(form, hid, rid))
+            self.tabs.addTab(self.returned_view, "")
+        self.reports_view: ReportsView | None = None
+        self.tabs.addTab(QWidget(), self.tr("Reports"))  # made when first shown: it reads every record
+        self.reports_index = self.tabs.count() - 1
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.fixed_tabs = self.tabs.count()
+        for i in range(self.fixed_tabs):  # the main screens stay
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
@@ -70,6 +102,15 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         minutes = settings.get("auto_lock_minutes") if settings else 0
         self.locker = Locker(store, self, minutes)
+
+        self.sync = SyncController(store, self)
+        self.sync.started.connect(self._sync_started)
+        self.sync.progress.connect(self._sync_progress)
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.failed.connect(self._sync_failed)
+        self.sync.revoked.connect(self._revoked)
+        self.refresh_returned()
+        QTimer.singleShot(0, self.sync.start)  # a first round as soon as the window shows, when enrolled
 
     def _menus(self) -> None:
         def action(menu: Any, label: str, shortcut: Any, slot: Any, name: str) -> QAction:
@@ -92,6 +133,10 @@ class MainWindow(QMainWindow):
         action(view, self.tr("&Today and this week"), "Ctrl+2", lambda: self.tabs.setCurrentIndex(1), "showToday")
         action(view, self.tr("Close the family file"), "Ctrl+W", lambda: self._close_tab(self.tabs.currentIndex()),
                "closeTab")
+        sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
+        self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", lambda: self.sync.sync_now(), "syncNow")
+        self.issues_action = action(sync_menu, self.tr("Conflicts and refused changes…"), None, self.show_sync_issues,
+                                    "syncIssues")
 
     # -- sync state -------------------------------------------------------------------------
 
@@ -104,12 +149,101 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(f"{waiting} · {synced}")
         self.sync_label.setToolTip(self.tr("Changes made on this laptop are sent to the server at the next sync."))
 
+    def refresh_returned(self) -> None:
+        if self.returned_view is not None:
+            self.returned_view.reload()
+            index = self.tabs.indexOf(self.returned_view)
+            self.tabs.setTabText(index, self.tr("Returned (%n)", "", self.returned_view.count()))
+
+    def _tab_shown(self, index: int) -> None:
+        if index == self.reports_index and self.reports_view is None:
+            organisation = ""
+            try:
+                from fieldapp.provisioning import load_provisioning
+
+                organisation = str(load_provisioning().get("organisation") or "")
+            except Exception:  # noqa: BLE001 - the report works without it
+                pass
+            self.reports_view = ReportsView(self.store, self, lang=text.lang(), organisation=organisation,
+                                            protected_access=user_can_see_protected(self.store))
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, self.reports_view, self.tr("Reports"))
+            self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
+            self.tabs.setCurrentIndex(index)
+            self.tabs.blockSignals(False)
+
+    # -- sync --------------------------------------------------------------------------------
+
+    def _sync_started(self) -> None:
+        self.sync_now_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Syncing…"))
+
+    def _sync_progress(self, phase: str, count: int) -> None:
+        if phase == "push":
+            self.statusBar().showMessage(self.tr("Syncing: %n record(s) sent", "", count))
+        else:
+            self.statusBar().showMessage(self.tr("Syncing: %n record(s) received", "", count))
+
+    def _sync_finished(self, report: Any) -> None:
+        self.sync_now_action.setEnabled(True)
+        needs_you = report.conflicts + report.rejected
+        if needs_you:
+            self.statusBar().showMessage(self.tr("Synced. %n item(s) need you: see Sync → Conflicts and refused "
+                                                 "changes.", "", needs_you))
+        else:
+            self.statusBar().showMessage(self.tr("Synced."), 10_000)
+        if report.pulled or report.evicted or report.pushed:
+            self.data_changed()
+        if self.review_view is not None:
+            self.review_view.reload()
+        self.refresh_returned()
+        self._issue_count()
+
+    def _sync_failed(self, code: str, sentence: str) -> None:
+        self.sync_now_action.setEnabled(True)
+        if code != "not_enrolled":
+            self.statusBar().showMessage(sentence)
+        self.refresh_status()
+
+    def _issue_count(self) -> None:
+        conflicts = sum(1 for c in self.store.records("conflicts") if not c.get("resolved"))
+        refused = len(self.store.outbox(state="rejected"))
+        total = conflicts + refused
+        self.issues_action.setText(self.tr("Conflicts and refused changes (%n)…", "", total) if total
+                                   else self.tr("Conflicts and refused changes…"))
+
+    def show_sync_issues(self) -> QDialog:
+        dialog = SyncIssuesDialog(self.store, self)
+        dialog.changed.connect(self.sync.record_saved)
+        dialog.changed.connect(self._issue_count)
+        self._keep(dialog, None).open()
+        return dialog
+
+    def _reviewed(self) -> None:
+        self.refresh_status()
+        self.sync.record_saved()
+
+    def _revoked(self) -> None:
+        """The organisation revoked this laptop: its records are wiped, and the program says why."""
+        self.sync.stop()
+        self.locker.stop()
+        background.wait()
+        for dialog in list(self.dialogs):
+            dialog.reject()
+        wipe_profile(self.store)
+        QMessageBox.critical(self, self.tr("FieldApp"), self.tr(
+            "The organisation revoked this laptop, so the records on it were erased. If this is a mistake, "
+            "ask IT to enrol the laptop again: what was synced is safe on the server."))
+        self.wiped = True
+        self.close()
+
     def data_changed(self, household_id: str | None = None) -> None:
         """After a save: refresh what shows the data."""
         self.caseload_view.reload()
         if self.today_view.loaded or self.today_view.loading:
             self.today_view.reload()
-        for i in range(2, self.tabs.count()):
+        for i in range(self.fixed_tabs, self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, FamilyFile) and (household_id is None or page.household_id == household_id):
                 page.reload()
@@ -119,7 +253,7 @@ class MainWindow(QMainWindow):
     # -- family files -----------------------------------------------------------------------
 
     def family_tab(self, household_id: str) -> FamilyFile | None:
-        for i in range(2, self.tabs.count()):
+        for i in range(self.fixed_tabs, self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, FamilyFile) and page.household_id == household_id:
                 return page
@@ -139,7 +273,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _close_tab(self, index: int) -> None:
-        if index >= 2:
+        if index >= self.fixed_tabs:
             page = self.tabs.widget(index)
             self.tabs.removeTab(index)
             page.deleteLater()
@@ -150,7 +284,11 @@ class MainWindow(QMainWindow):
         def finished(_result: int) -> None:
             if dialog in self.dialogs:
                 self.dialogs.remove(dialog)
+            if getattr(self, "wiped", False):
+                return
             self.data_changed(household_id)
+            self.refresh_returned()
+            self.sync.record_saved()  # what was saved goes to the server shortly
 
         dialog.finished.connect(finished)
         return dialog
@@ -241,6 +379,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.sync.stop()
         self.locker.stop()
         self._status_timer.stop()
         self.caseload_view.stop()

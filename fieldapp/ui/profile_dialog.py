@@ -112,6 +112,18 @@ class PassphraseForm(QWidget):
         return None
 
 
+def _provisioned_server() -> tuple[str, bool] | None:
+    """The server address IT placed in fieldapp.toml, and whether it is locked."""
+    try:
+        from fieldapp.provisioning import load_provisioning
+
+        prov = load_provisioning()
+    except Exception:  # noqa: BLE001 - provisioning never stops the first run
+        return None
+    url = prov.get("server_url")
+    return (str(url), prov.is_locked("server_url")) if url else None
+
+
 class ProfileDialog(QDialog):
     """Unlock (`create=False`) or the first run (`create=True`). On success `store` is open; the caller closes it."""
 
@@ -122,6 +134,7 @@ class ProfileDialog(QDialog):
         self.folder = folder
         self.creating = create
         self.demo = False
+        self.enrolling = False
         self.demo_households = demo_households
         self.store: Store | None = None
         self._progress = (0, 0)
@@ -168,7 +181,7 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         self.connect_button = QCommandLinkButton(
             self.tr("Connect to my organisation's server"),
-            self.tr("Your IT gives you the server's address and an enrolment code."))
+            self.tr("IT gives you the server's address, a user name and a password."))
         self.connect_button.setObjectName("connectServer")
         self.connect_button.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_ENROL))
         self.demo_button = QCommandLinkButton(
@@ -196,38 +209,94 @@ class ProfileDialog(QDialog):
     def _enrol_page(self) -> QWidget:
         page = QWidget()
         title = QLabel("<h2>" + self.tr("Connect to the organisation's server") + "</h2>")
+        intro = QLabel(self.tr("IT gives you the server's address, your user name and a password. "
+                               "Then you choose a passphrase for this laptop, and your caseload arrives "
+                               "at the first sync."))
+        intro.setWordWrap(True)
         self.server = QLineEdit()
         self.server.setObjectName("serverAddress")
         self.server.setPlaceholderText("https://")
-        self.code = QLineEdit()
-        self.code.setObjectName("enrolmentCode")
-        notice = QLabel(self.tr("This version of FieldApp cannot connect yet: enrolment works once "
-                                "synchronisation is available, in a coming update. Nothing has been sent. "
-                                "Meanwhile you can try the program with demo data, or start without a "
-                                "server and connect later."))
-        notice.setObjectName("enrolNotice")
-        notice.setWordWrap(True)
-        notice.setStyleSheet("background: #fff8e1; border: 1px solid #f9a825; padding: 8px;")
+        provisioned = _provisioned_server()
+        if provisioned:
+            url, locked = provisioned
+            self.server.setText(url)
+            self.server.setReadOnly(locked)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setObjectName("password")
+        self.enrol_error = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("Enrolment code"), self.code)
-        connect = QPushButton(self.tr("Connect"))
-        connect.setObjectName("connect")
-        connect.setEnabled(False)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        self.connect_ok = QPushButton(self.tr("Connect"))
+        self.connect_ok.setObjectName("connect")
+        self.connect_ok.setEnabled(False)
+        self.connect_ok.clicked.connect(self._connect)
+        for field in (self.server, self.username, self.password):
+            field.textChanged.connect(self._enrol_ready)
+        self.password.returnPressed.connect(self._connect)
         back = QPushButton(self.tr("Back"))
         back.setObjectName("back")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_CHOICE))
         row = QHBoxLayout()
         row.addWidget(back)
         row.addStretch(1)
-        row.addWidget(connect)
+        row.addWidget(self.connect_ok)
         layout = QVBoxLayout(page)
         layout.addWidget(title)
+        layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(notice)
+        layout.addWidget(self.enrol_error)
         layout.addStretch(1)
         layout.addLayout(row)
         return page
+
+    def _enrol_ready(self) -> None:
+        self.connect_ok.setEnabled(all(f.text().strip() for f in (self.server, self.username, self.password)))
+
+    def _connect(self) -> None:
+        """Enrolment: first a passphrase for the new profile, then the server (see _create)."""
+        if not self.connect_ok.isEnabled():
+            return
+        if self.store is not None:  # the profile exists: an earlier attempt failed; try again
+            self._enrol_now()
+            return
+        self.enrolling = True
+        self.create_title.setText("<h2>" + self.tr("Choose a passphrase for this laptop") + "</h2>")
+        self.pages.setCurrentIndex(self.PAGE_CREATE)
+        self.new_passphrase.passphrase.setFocus()
+
+    def _enrol_now(self) -> None:
+        from sync.device import enrol
+
+        store = self.store
+        assert store is not None
+        self.enrol_error.hide()
+        self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Connecting to the server…"))
+        url, user, password = self.server.text().strip(), self.username.text().strip(), self.password.text()
+        background.run_task(lambda: enrol(store, url, user, password), lambda _a: self.accept(), self._enrol_failed)
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        from sync.client import failure_message
+        from sync.engine import SyncFailure
+
+        if isinstance(exc, SyncFailure):
+            reason = text.message(failure_message(exc))
+            if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
+                reason = self.tr("The server did not accept this user name and password. Check them, "
+                                 "or ask IT.")
+        elif isinstance(exc, StoreError):
+            reason = text.message(exc.message)
+        else:
+            reason = type(exc).__name__
+        self.pages.setCurrentIndex(self.PAGE_ENROL)
+        self._fail(self.enrol_error, reason + " " + self.tr("Your passphrase is set; press Connect to try again."))
+        self.password.selectAll()
+        self.password.setFocus()
 
     def _create_page(self) -> QWidget:
         page = QWidget()
@@ -299,6 +368,7 @@ class ProfileDialog(QDialog):
 
     def _to_create(self, *, demo: bool) -> None:
         self.demo = demo
+        self.enrolling = False
         self.create_title.setText("<h2>" + (self.tr("Try FieldApp with demo data") if demo
                                             else self.tr("Start without a server")) + "</h2>")
         self.pages.setCurrentIndex(self.PAGE_CREATE)
@@ -322,6 +392,9 @@ class ProfileDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.store = store
+        if self.enrolling:
+            self._enrol_now()
+            return
         if not self.demo:
             self.accept()
             return

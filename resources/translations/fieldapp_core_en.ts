@@ -351,6 +351,30 @@
         <translation>Fields in conflict</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>On the device</source>
+        <translation>On the device</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>A deletion</source>
+        <translation>A deletion</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>

@@ -351,6 +351,30 @@
         <translation>Поля в конфлікті</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>Чому</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Хто змінив</translation>
+    </message>
+    <message>
+        <source>On the device</source>
+        <translation>На пристрої</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Зміна</translation>
+    </message>
+    <message>
+        <source>A deletion</source>
+        <translation>Видалення</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>Розвʼязано</translation>
     </message>

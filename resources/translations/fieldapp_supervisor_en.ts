@@ -218,6 +218,21 @@
     </message>
 </context>
 <context>
+    <name>ReturnedView</name>
+    <message>
+        <source>Your supervisor returned these for correction. Open one, correct it and submit it again.</source>
+        <translation>Your supervisor returned these for correction. Open one, correct it and submit it again.</translation>
+    </message>
+    <message>
+        <source>Nothing was returned to you.</source>
+        <translation>Nothing was returned to you.</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(no comment)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueue</name>
     <message>
         <source>Safety</source>

@@ -219,6 +219,21 @@
     </message>
 </context>
 <context>
+    <name>ReturnedView</name>
+    <message>
+        <source>Your supervisor returned these for correction. Open one, correct it and submit it again.</source>
+        <translation>Супервізор повернув ці записи на доопрацювання. Відкрийте запис, виправте його й подайте знову.</translation>
+    </message>
+    <message>
+        <source>Nothing was returned to you.</source>
+        <translation>Вам нічого не повернули.</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(без коментаря)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueue</name>
     <message>
         <source>Safety</source>

@@ -317,6 +317,14 @@
         <translation>Today and this week</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -352,6 +360,18 @@
         <source>Close the family file</source>
         <translation>Close the family file</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>Conflicts and refused changes…</source>
+        <translation>Conflicts and refused changes…</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>
@@ -374,6 +394,53 @@
     <message>
         <source>Changes made on this laptop are sent to the server at the next sync.</source>
         <translation>Changes made on this laptop are sent to the server at the next sync.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned (%n)</source>
+        <translation>
+            <numerusform>Returned (%n)</numerusform>
+            <numerusform>Returned (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing: %n record(s) sent</source>
+        <translation>
+            <numerusform>Syncing: %n record(s) sent</numerusform>
+            <numerusform>Syncing: %n record(s) sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing: %n record(s) received</source>
+        <translation>
+            <numerusform>Syncing: %n record(s) received</numerusform>
+            <numerusform>Syncing: %n record(s) received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced. %n item(s) need you: see Sync → Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>Synced. %n item(s) need you: see Sync → Conflicts and refused changes.</numerusform>
+            <numerusform>Synced. %n item(s) need you: see Sync → Conflicts and refused changes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Synced.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts and refused changes (%n)…</source>
+        <translation>
+            <numerusform>Conflicts and refused changes (%n)…</numerusform>
+            <numerusform>Conflicts and refused changes (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. If this is a mistake, ask IT to enrol the laptop again: what was synced is safe on the server.</source>
+        <translation>The organisation revoked this laptop, so the records on it were erased. If this is a mistake, ask IT to enrol the laptop again: what was synced is safe on the server.</translation>
     </message>
     <message>
         <source>The forms are not part of this build yet.</source>
@@ -525,10 +592,6 @@
         <translation>Connect to my organisation&apos;s server</translation>
     </message>
     <message>
-        <source>Your IT gives you the server&apos;s address and an enrolment code.</source>
-        <translation>Your IT gives you the server&apos;s address and an enrolment code.</translation>
-    </message>
-    <message>
         <source>Try it offline with demo data</source>
         <translation>Try it offline with demo data</translation>
     </message>
@@ -549,16 +612,8 @@
         <translation>Connect to the organisation&apos;s server</translation>
     </message>
     <message>
-        <source>This version of FieldApp cannot connect yet: enrolment works once synchronisation is available, in a coming update. Nothing has been sent. Meanwhile you can try the program with demo data, or start without a server and connect later.</source>
-        <translation>This version of FieldApp cannot connect yet: enrolment works once synchronisation is available, in a coming update. Nothing has been sent. Meanwhile you can try the program with demo data, or start without a server and connect later.</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -567,6 +622,22 @@
     <message>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for this laptop</source>
+        <translation>Choose a passphrase for this laptop</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
+        <translation>The server did not accept this user name and password. Check them, or ask IT.</translation>
+    </message>
+    <message>
+        <source>Your passphrase is set; press Connect to try again.</source>
+        <translation>Your passphrase is set; press Connect to try again.</translation>
     </message>
     <message>
         <source>Choose a passphrase for this laptop&apos;s records. It encrypts everything you record; without it nobody, not even IT, can read or recover the records.</source>
@@ -599,6 +670,22 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
+    </message>
+    <message>
+        <source>IT gives you the server&apos;s address, a user name and a password.</source>
+        <translation>IT gives you the server&apos;s address, a user name and a password.</translation>
+    </message>
+    <message>
+        <source>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
+        <translation>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -645,6 +732,21 @@
     <message>
         <source>The settings could not be saved (%1). Check that the disk is not full, then try again.</source>
         <translation>The settings could not be saved (%1). Check that the disk is not full, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server.</source>
+        <translation>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server.</translation>
+    </message>
+    <message>
+        <source>Your organisation asks this laptop to reach its server at least every %1 days before the records open, and the last contact was %2 days ago. Connect to the internet and start FieldApp again.</source>
+        <translation>Your organisation asks this laptop to reach its server at least every %1 days before the records open, and the last contact was %2 days ago. Connect to the internet and start FieldApp again.</translation>
+    </message>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server. To work again, ask IT to enrol this laptop.</source>
+        <translation>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server. To work again, ask IT to enrol this laptop.</translation>
     </message>
 </context>
 <context>

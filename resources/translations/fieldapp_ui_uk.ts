@@ -322,6 +322,14 @@
         <translation>Сьогодні й цього тижня</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Звіти</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -357,6 +365,18 @@
         <source>Close the family file</source>
         <translation>Закрити справу сімʼї</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронізація</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Синхронізувати &amp;зараз</translation>
+    </message>
+    <message>
+        <source>Conflicts and refused changes…</source>
+        <translation>Конфлікти й неприйняті зміни…</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>
@@ -380,6 +400,58 @@
     <message>
         <source>Changes made on this laptop are sent to the server at the next sync.</source>
         <translation>Зміни, зроблені на цьому ноутбуці, буде надіслано на сервер під час наступної синхронізації.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned (%n)</source>
+        <translation>
+            <numerusform>Повернуто (%n)</numerusform>
+            <numerusform>Повернуто (%n)</numerusform>
+            <numerusform>Повернуто (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронізація…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing: %n record(s) sent</source>
+        <translation>
+            <numerusform>Синхронізація: надіслано %n запис</numerusform>
+            <numerusform>Синхронізація: надіслано %n записи</numerusform>
+            <numerusform>Синхронізація: надіслано %n записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing: %n record(s) received</source>
+        <translation>
+            <numerusform>Синхронізація: отримано %n запис</numerusform>
+            <numerusform>Синхронізація: отримано %n записи</numerusform>
+            <numerusform>Синхронізація: отримано %n записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced. %n item(s) need you: see Sync → Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>Синхронізовано. %n питання потребує вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+            <numerusform>Синхронізовано. %n питання потребують вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+            <numerusform>Синхронізовано. %n питань потребують вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Синхронізовано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts and refused changes (%n)…</source>
+        <translation>
+            <numerusform>Конфлікти й неприйняті зміни (%n)…</numerusform>
+            <numerusform>Конфлікти й неприйняті зміни (%n)…</numerusform>
+            <numerusform>Конфлікти й неприйняті зміни (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. If this is a mistake, ask IT to enrol the laptop again: what was synced is safe on the server.</source>
+        <translation>Організація відкликала цей ноутбук, тому записи на ньому стерто. Якщо це помилка, попросіть ІТ-фахівця підключити ноутбук знову: усе синхронізоване в безпеці на сервері.</translation>
     </message>
     <message>
         <source>The forms are not part of this build yet.</source>
@@ -533,10 +605,6 @@
         <translation>Підʼєднатися до сервера моєї організації</translation>
     </message>
     <message>
-        <source>Your IT gives you the server&apos;s address and an enrolment code.</source>
-        <translation>Адресу сервера й код реєстрації дає ваш ІТ-фахівець.</translation>
-    </message>
-    <message>
         <source>Try it offline with demo data</source>
         <translation>Спробувати без мережі з демонстраційними даними</translation>
     </message>
@@ -557,16 +625,8 @@
         <translation>Підʼєднання до сервера організації</translation>
     </message>
     <message>
-        <source>This version of FieldApp cannot connect yet: enrolment works once synchronisation is available, in a coming update. Nothing has been sent. Meanwhile you can try the program with demo data, or start without a server and connect later.</source>
-        <translation>Ця версія FieldApp ще не вміє підʼєднуватися: реєстрація запрацює, коли зʼявиться синхронізація, в одному з наступних оновлень. Нічого не надіслано. Тим часом можна спробувати програму з демонстраційними даними або почати без сервера й підʼєднатися пізніше.</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Адреса сервера</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Код реєстрації</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -575,6 +635,22 @@
     <message>
         <source>Back</source>
         <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for this laptop</source>
+        <translation>Оберіть парольну фразу для цього ноутбука</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Підключення до сервера…</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
+        <translation>Сервер не прийняв це імʼя користувача й пароль. Перевірте їх або зверніться до ІТ-фахівця.</translation>
+    </message>
+    <message>
+        <source>Your passphrase is set; press Connect to try again.</source>
+        <translation>Парольну фразу встановлено; натисніть «Підключитися», щоб спробувати ще раз.</translation>
     </message>
     <message>
         <source>Choose a passphrase for this laptop&apos;s records. It encrypts everything you record; without it nobody, not even IT, can read or recover the records.</source>
@@ -607,6 +683,22 @@
     <message>
         <source>Create</source>
         <translation>Створити</translation>
+    </message>
+    <message>
+        <source>IT gives you the server&apos;s address, a user name and a password.</source>
+        <translation>ІТ-фахівець надає адресу сервера, імʼя користувача й пароль.</translation>
+    </message>
+    <message>
+        <source>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
+        <translation>ІТ-фахівець надає адресу сервера, ваше імʼя користувача й пароль. Потім ви обираєте парольну фразу для цього ноутбука, а ваші справи надійдуть під час першої синхронізації.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Імʼя користувача</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -653,6 +745,21 @@
     <message>
         <source>The settings could not be saved (%1). Check that the disk is not full, then try again.</source>
         <translation>Не вдалося зберегти налаштування (%1). Перевірте, чи не заповнений диск, і спробуйте ще раз.</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server.</source>
+        <translation>Організація відкликала цей ноутбук, тому записи на ньому стерто. Усе синхронізоване в безпеці на сервері.</translation>
+    </message>
+    <message>
+        <source>Your organisation asks this laptop to reach its server at least every %1 days before the records open, and the last contact was %2 days ago. Connect to the internet and start FieldApp again.</source>
+        <translation>Ваша організація вимагає, щоб цей ноутбук звʼязувався з її сервером щонайменше раз на %1 дн., перш ніж відкривати записи, а останній звʼязок був %2 дн. тому. Підключіться до інтернету й запустіть FieldApp знову.</translation>
+    </message>
+    <message>
+        <source>The organisation revoked this laptop, so the records on it were erased. What was synced is safe on the server. To work again, ask IT to enrol this laptop.</source>
+        <translation>Організація відкликала цей ноутбук, тому записи на ньому стерто. Усе синхронізоване в безпеці на сервері. Щоб працювати далі, попросіть ІТ-фахівця підключити цей ноутбук знову.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,279 @@
+"""The central server under load, through real HTTP on 127.0.0.1.
+
+The server runs as `fieldapp-server serve` in its own process (as IT runs
+it); the benchmark drives it with the protocol's own requests. SQLite always;
+PostgreSQL too when FIELDAPP_TEST_PG_URL names a server (./test.sh and
+scripts/test-postgres.sh start one).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import requests
+import sqlalchemy as sa
+
+from benchmarks.runner import Bench, scenario
+from fieldapp.domain.ids import new_id
+from sync import protocol as p
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "benchmark password 1"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def _database(bench: Bench, backend: str) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite+pysqlite:///{bench.tmp / 'server.sqlite3'}"
+        return
+    base = os.environ.get("FIELDAPP_TEST_PG_URL")
+    if not base:
+        raise RuntimeError("FIELDAPP_TEST_PG_URL is not set")
+    name = f"fa_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin_engine = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield sa.make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin_engine.dispose()
+
+
+@contextmanager
+def _serve(url: str, workers: int = 1) -> Iterator[str]:
+    """Migrate, then run `fieldapp-server serve` in a subprocess; yield its base URL."""
+    # Cheap Argon2 parameters (as in the tests): enrolling 200 laptops is setup, not what we measure.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FIELDAPP_TEST_FAST_KDF": "1"}
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
+                             "--workers", str(workers), "--database-url", url],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+class Device:
+    def __init__(self, base: str, username: str):
+        self.base = base
+        self.session = requests.Session()
+        self.device_id = str(uuid.uuid4())
+        r = self.session.post(f"{base}/api/v1/devices", headers={p.HEADER: "1"}, timeout=120,
+                              json={"username": username, "password": PASSWORD,
+                                    "device_id": self.device_id, "device_name": "bench"})
+        r.raise_for_status()
+        self.headers = {p.HEADER: "1", "Authorization": f"Bearer {r.json()['device_token']}"}
+        self.cursor = 0
+
+    def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        r = self.session.post(f"{self.base}/api/v1/sync/push", json={"changes": changes},
+                              headers=self.headers, timeout=300)
+        r.raise_for_status()
+        return list(r.json()["results"])
+
+    def pull_page(self, limit: int = p.DEFAULT_PULL_LIMIT) -> dict[str, Any]:
+        r = self.session.get(f"{self.base}/api/v1/sync/pull", headers=self.headers, timeout=300,
+                             params={"cursor": self.cursor, "limit": limit})
+        r.raise_for_status()
+        body = r.json()
+        self.cursor = body["cursor"]
+        return dict(body)
+
+    def pull_all(self, limit: int = p.DEFAULT_PULL_LIMIT) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        while True:
+            body = self.pull_page(limit)
+            out += body["changes"]
+            if not body["more"]:
+                return out
+
+
+def _household(n: int) -> dict[str, Any]:
+    return {"change_id": str(uuid.uuid4()), "collection": "households", "id": new_id(),
+            "base_version": None, "base": {}, "fields": {
+                "case_number": f"2026/1-{n:04d}", "family_name": f"Family {n}",
+                "hromada": "UA12345678901234567", "identified_on": "2026-01-10",
+                "status": "active", "notes": "x" * 200}}
+
+
+def _setup(url: str, caseworkers: int, teams: int = 1) -> list[str]:
+    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"  # before sync.server.security is imported
+    from sync.server import admin
+    from sync.server.db import make_engine, migrate
+
+    engine = make_engine(url, pool_size=1)
+    migrate(engine)
+    names = []
+    team_names = [admin.add_team(engine, f"Team {t}") and f"Team {t}" for t in range(teams)]
+    for i in range(caseworkers):
+        name = f"cw{i}"
+        admin.add_user(engine, name, PASSWORD, team=team_names[i % teams])
+        names.append(name)
+    for t in team_names:
+        admin.add_user(engine, f"sup-{t.split()[-1]}", PASSWORD, role="supervisor", team=t)
+    engine.dispose()
+    return names
+
+
+def _push_pull(bench: Bench, backend: str) -> None:
+    total, batch = 10_000, p.MAX_PUSH_CHANGES
+    with _database(bench, backend) as url:
+        _setup(url, 1)
+        with _serve(url) as base:
+            device = Device(base, "cw0")
+            start = time.perf_counter()
+            for offset in range(0, total, batch):
+                changes = [_household(offset + i) for i in range(batch)]
+                with bench.measure(f"push batch of {batch}"):
+                    results = device.push(changes)
+                assert all(r["status"] == "applied" for r in results)
+            elapsed = time.perf_counter() - start
+            bench.record("push 10,000 records: total", elapsed, "s")
+            bench.record("push: records per second", total / elapsed, "records/s")
+
+            reader = Device(base, "cw0")
+            with bench.measure("full pull of 10,000 (pages of 1000)"):
+                changes = reader.pull_all(limit=p.MAX_PULL_LIMIT)
+            ids = [c["id"] for c in changes if c["collection"] == "households"]
+            assert len(ids) == total == len(set(ids)), (len(ids), len(set(ids)))
+
+            for _round in range(5):
+                device.push([_household(i) for i in range(100)])
+                with bench.measure("incremental pull of 100"):
+                    got = reader.pull_all()
+                assert len([c for c in got if c["collection"] == "households"]) == 100
+
+
+@scenario("server-push-pull-sqlite", "Server on SQLite: push 10,000, full pull 10,000, incremental 100")
+def push_pull_sqlite(bench: Bench) -> None:
+    _push_pull(bench, "sqlite")
+
+
+@scenario("server-push-pull-postgres", "Server on PostgreSQL: push 10,000, full pull 10,000, incremental 100")
+def push_pull_postgres(bench: Bench) -> None:
+    if not os.environ.get("FIELDAPP_TEST_PG_URL"):
+        print("server-push-pull-postgres: skipped, FIELDAPP_TEST_PG_URL is not set", file=sys.stderr)
+        return
+    _push_pull(bench, "postgres")
+
+
+def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 20,
+                  rounds: int = 3, per_round: int = 5) -> None:
+    with _database(bench, backend) as url:
+        names = _setup(url, users, teams=2)
+        workers = 2 if backend == "postgres" else 1
+        with _serve(url, workers=workers) as base:
+            fleet = [Device(base, names[i % users]) for i in range(devices)]
+            for d in fleet:
+                d.pull_all()  # each laptop starts in sync (forms, reference)
+            latencies: list[tuple[str, float]] = []
+            made: dict[int, list[str]] = {i: [] for i in range(devices)}
+            received: dict[int, Counter[str]] = {i: Counter() for i in range(devices)}
+            errors: list[BaseException] = []
+            barrier = threading.Barrier(devices)
+            lock = threading.Lock()
+
+            def sync_rounds(i: int) -> None:
+                try:
+                    d = fleet[i]
+                    barrier.wait()
+                    for r in range(rounds):
+                        changes = [_household(i * 100 + r * 10 + k) for k in range(per_round)]
+                        t0 = time.perf_counter()
+                        results = d.push(changes)
+                        t1 = time.perf_counter()
+                        pulled = d.pull_all()
+                        t2 = time.perf_counter()
+                        assert all(x["status"] == "applied" for x in results)
+                        with lock:
+                            latencies.extend([("push", t1 - t0), ("pull", t2 - t1)])
+                            made[i] += [c["id"] for c in changes]
+                            received[i].update(c["id"] for c in pulled
+                                               if c["collection"] == "households")
+                except BaseException as exc:  # noqa: B036 - reported below
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=sync_rounds, args=(i,)) for i in range(devices)]
+            start = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            elapsed = time.perf_counter() - start
+            if errors:
+                raise errors[0]
+            requests_done = len(latencies)
+            records = sum(len(v) for v in made.values())
+            bench.record(f"{devices} devices: wall time", elapsed, "s")
+            bench.record("throughput: requests", requests_done / elapsed, "req/s")
+            bench.record("throughput: records pushed", records / elapsed, "records/s")
+            for kind, seconds in latencies:
+                bench.add(f"{kind} round trip (p50, p95)", seconds * 1000, "ms")
+            # Every record arrived exactly once: at a fresh laptop of its author, and at the supervisors.
+            by_user: dict[str, set[str]] = {}
+            for i, ids in made.items():
+                by_user.setdefault(names[i % users], set()).update(ids)
+            for name, ids in by_user.items():
+                got = Counter(c["id"] for c in Device(base, name).pull_all(p.MAX_PULL_LIMIT)
+                              if c["collection"] == "households")
+                assert set(got) == ids and set(got.values()) == {1}, name
+            supervisors = Counter()
+            for t in range(2):
+                supervisors.update(c["id"] for c in Device(base, f"sup-{t}").pull_all(p.MAX_PULL_LIMIT)
+                                   if c["collection"] == "households")
+            assert len(supervisors) == records and set(supervisors.values()) == {1}
+            # ... and every laptop, pulling incrementally during the storm (and once after it),
+            # received each of its user's records exactly once.
+            for i, d in enumerate(fleet):
+                received[i].update(c["id"] for c in d.pull_all() if c["collection"] == "households")
+                assert set(received[i]) == by_user[names[i % users]], i
+                assert set(received[i].values()) == {1}, i
+            bench.record("records checked (arrived exactly once)", records, "records")
+
+
+@scenario("server-200-devices-sqlite", "200 laptops syncing at once against one server on SQLite")
+def many_devices_sqlite(bench: Bench) -> None:
+    _many_devices(bench, "sqlite")
+
+
+@scenario("server-200-devices-postgres", "200 laptops syncing at once against one server on PostgreSQL (2 workers)")
+def many_devices_postgres(bench: Bench) -> None:
+    if not os.environ.get("FIELDAPP_TEST_PG_URL"):
+        print("server-200-devices-postgres: skipped, FIELDAPP_TEST_PG_URL is not set", file=sys.stderr)
+        return
+    _many_devices(bench, "postgres")

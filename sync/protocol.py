@@ -1,0 +1,399 @@
+"""The sync protocol's wire types, shared by the desktop client and the server.
+
+The contract is ../shared/design/sync-protocol.md (version 1); this module is
+its executable half: header names, limits, error codes, the shapes of the
+requests and answers, and the parsers that turn a decoded JSON body into typed
+values or raise `ProtocolError` with a sentence a person can act on. It
+imports nothing from HTTP, so the same checks serve a future "sync parcel"
+carried on a USB stick.
+
+Decisions where the design page is silent (the client relies on them):
+
+* **Records are flat JSON objects**: the envelope fields (`ENVELOPE`) and the
+  record's own fields side by side; a form's answers are own fields with a
+  dotted name (``"housing.heating"``). The merge is per top-level key; lists
+  and text are whole values (no text merge).
+* **`base_version`**: ``null`` is a create. ``0`` is an update that follows
+  the same device's create which the device has not had acknowledged yet
+  (both may travel in one batch): the server merges it field by field against
+  `base` like any other stale update. A value equal to the record's current
+  version is a fast-forward: every field is applied. A value above the
+  record's version is refused (`invalid_payload`). A create (``null``) for an
+  id that already exists is merged against an empty `base` (a lost answer to
+  an earlier create, retried under a new change id).
+* **A household is its own scope key**: its `household_id` is its `id`.
+  Its `caseworker_id` and `team_id` are set by the server on create; a
+  supervisor may change `caseworker_id` to a caseworker of the team (a
+  reassignment), an administrator does it with ``fieldapp-server assign``.
+* **Conflicts**: one `conflicts` record per change (the push result names one
+  `conflict_id`), with ``record_collection``, ``record_id``, ``fields`` (a list
+  of ``{"field", "base", "mine", "theirs"}``), ``by`` (user id), ``device``
+  (device id), ``at``, ``change_id``, ``reason`` (`CONFLICT_REASONS`) and
+  ``resolved`` (false). For a change to a household outside the author's
+  scope (reason ``out_of_scope``) ``theirs`` is null, the push result's
+  ``version`` is null, and the conflict goes to the household's current
+  caseworker and the team's supervisors as well as to the author: nothing
+  typed is lost and nothing of the household leaks. A device resolves a
+  conflict by pushing ``{"resolved": true}`` (and optionally ``resolution``)
+  to it; nothing else of a conflict is writable.
+* **Idempotence covers every result**, rejections included: a device that
+  wants a rejected change reconsidered (after a fix, or after a supervisor
+  reopens a locked record) pushes it under a new `change_id`.
+* **Review states** follow `fieldapp.domain.records.review_transition_allowed`;
+  the author is the user who created the record or the household's current
+  caseworker.
+* **A cursor the server cannot honour** (older than the tombstones kept, or
+  newer than anything the server has, e.g. after a restore from backup)
+  answers 410 `cursor_expired`: pull from 0 again.
+* **Evictions** are sent to cursors above 0 only; a pull from 0 is the whole
+  current scope.
+* Error codes beyond the design's list: `not_found` (404, no such endpoint)
+  and `internal_error` (500, always a bug). A change that fails inside the
+  server answers `rejected` with `internal_error`; that answer alone is not
+  remembered, so the device simply pushes the change again next round.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypedDict
+
+PROTOCOL_VERSION = 1
+# The versions this build speaks; a server answers 426 below MIN.
+SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
+HEADER = "FieldApp-Protocol"
+API_PREFIX = "/api/v1"
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+# Limits (a larger push batch answers 413 payload_too_large).
+MAX_PUSH_CHANGES = 500
+MAX_BODY_BYTES = 1_000_000  # as sent on the wire (compressed when gzip)
+MAX_INFLATED_BYTES = 16_000_000  # after gunzip: a zip bomb stops here
+MAX_ENROL_BODY_BYTES = 16_000
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 1000
+MAX_ID_LENGTH = 64
+MAX_FIELD_NAME_LENGTH = 200
+MAX_FIELDS_PER_CHANGE = 2000
+MAX_JSON_DEPTH = 32
+MAX_CURSOR = 2**63 - 1
+
+CASE_COLLECTIONS: tuple[str, ...] = (
+    "households", "persons", "visits", "assessments", "plans", "referrals",
+    "reviews", "consents", "protected", "conflicts",
+)
+READ_ONLY_COLLECTIONS: tuple[str, ...] = ("forms", "reference")
+COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
+# Collections with a supervisor's review (a household's review is its closure).
+REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
+# Review states that freeze every other field of a record.
+LOCKED_STATES: tuple[str, ...] = ("approved",)
+
+# Envelope fields: set by the server (`household_id` and `schema` come from the device on create).
+ENVELOPE: tuple[str, ...] = (
+    "id", "collection", "version", "deleted", "household_id", "schema",
+    "updated_at", "updated_by", "device_id",
+)
+SERVER_FIELDS: frozenset[str] = frozenset(
+    {"id", "collection", "version", "deleted", "updated_at", "updated_by", "device_id"}
+)
+
+ROLES: tuple[str, ...] = ("caseworker", "supervisor", "admin")
+CONFLICT_REASONS: tuple[str, ...] = ("clash", "deleted", "out_of_scope")
+
+ErrorCode = Literal[
+    "invalid_payload", "unauthorized", "device_revoked", "forbidden", "record_locked",
+    "cursor_expired", "protocol_too_old", "payload_too_large", "rate_limited",
+    "not_found", "internal_error",
+]
+# The HTTP status each code answers with when it is the whole answer.
+ERROR_STATUS: dict[str, int] = {
+    "invalid_payload": 400,
+    "unauthorized": 401,
+    "device_revoked": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "record_locked": 409,
+    "cursor_expired": 410,
+    "payload_too_large": 413,
+    "protocol_too_old": 426,
+    "rate_limited": 429,
+    "internal_error": 500,
+}
+ERROR_TITLES: dict[str, str] = {
+    "invalid_payload": "The request is not valid",
+    "unauthorized": "Not signed in",
+    "device_revoked": "This device was revoked",
+    "forbidden": "Not allowed",
+    "not_found": "Not found",
+    "record_locked": "The record is locked",
+    "cursor_expired": "Pull again from the start",
+    "payload_too_large": "The request is too large",
+    "protocol_too_old": "This version of FieldApp is too old",
+    "rate_limited": "Too many attempts",
+    "internal_error": "Server error",
+}
+
+ChangeStatus = Literal["applied", "merged", "conflict", "rejected"]
+
+
+class ProtocolError(ValueError):
+    """A request or a change that breaks the protocol: a stable code and a sentence."""
+
+    def __init__(self, code: str, detail: str, status: int | None = None):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+        self.status = status if status is not None else ERROR_STATUS.get(code, 400)
+
+
+# ---- shapes on the wire (for type checkers on both ends) ----
+
+class UserInfo(TypedDict):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    team_id: str | None
+    protected_access: bool
+
+
+class EnrolResponse(TypedDict):
+    device_token: str
+    user: UserInfo
+    server_id: str
+    device_number: int
+    device_code: str
+
+
+class MeResponse(TypedDict):
+    user: UserInfo
+    device_id: str
+    device_number: int
+    device_code: str
+    server_id: str
+    server_time: str
+    protocol_versions: list[int]
+
+
+class ErrorBody(TypedDict):
+    code: str
+    detail: str
+
+
+class ChangeResult(TypedDict, total=False):
+    change_id: str
+    status: ChangeStatus
+    version: int | None
+    conflict_id: str
+    fields: list[str]
+    error: ErrorBody
+
+
+class PullChange(TypedDict, total=False):
+    op: Literal["upsert", "evict", "wipe"]
+    collection: str
+    id: str
+    version: int
+    record: dict[str, Any]
+
+
+class PullResponse(TypedDict):
+    changes: list[PullChange]
+    cursor: int
+    more: bool
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    username: str
+    password: str
+    device_id: str
+    device_name: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a push batch, as the device's outbox keeps it."""
+
+    change_id: str
+    collection: str
+    id: str
+    base_version: int | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    base: dict[str, Any] = field(default_factory=dict)
+    delete: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"change_id": self.change_id, "collection": self.collection, "id": self.id,
+                "base_version": self.base_version, "fields": self.fields, "base": self.base,
+                "delete": self.delete}
+
+
+# ---- parsers: decoded JSON -> typed values, or ProtocolError ----
+
+def _invalid(detail: str) -> ProtocolError:
+    return ProtocolError("invalid_payload", detail)
+
+
+def is_uuid_text(value: object) -> bool:
+    """Whether `value` is a UUID in its canonical 36-character text form."""
+    import uuid
+
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_json_value(value: Any, where: str, depth: int = 0) -> None:
+    """Refuse what JSON allows but storage and people cannot use.
+
+    NUL characters and lone surrogates in text, non-finite numbers, and
+    nesting deeper than MAX_JSON_DEPTH.
+    """
+    if depth > MAX_JSON_DEPTH:
+        raise _invalid(f"{where} is nested too deeply (at most {MAX_JSON_DEPTH} levels).")
+    if isinstance(value, str):
+        _check_text(value, where)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise _invalid(f"{where} must be a finite number.")
+    elif isinstance(value, list):
+        for item in value:
+            check_json_value(item, where, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, where)
+            check_json_value(item, where, depth + 1)
+    elif value is not None and not isinstance(value, bool | int):
+        raise _invalid(f"{where} is not a JSON value.")
+
+
+def _check_text(text: str, where: str) -> None:
+    if "\x00" in text:
+        raise _invalid(f"{where} contains a NUL character; remove it.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _invalid(f"{where} contains an invalid character (a lone surrogate).") from None
+
+
+def _string(obj: Mapping[str, Any], key: str, where: str, max_len: int, *,
+            allow_empty: bool = False) -> str:
+    if key not in obj:
+        raise _invalid(f"{where} lacks '{key}'.")
+    value = obj[key]
+    if not isinstance(value, str):
+        raise _invalid(f"'{key}' in {where} must be text.")
+    if not allow_empty and not value.strip():
+        raise _invalid(f"'{key}' in {where} must not be empty.")
+    if len(value) > max_len:
+        raise _invalid(f"'{key}' in {where} is too long (at most {max_len} characters).")
+    _check_text(value, f"'{key}' in {where}")
+    return value
+
+
+def parse_enrolment(body: Any) -> Enrolment:
+    """The body of POST /api/v1/devices."""
+    if not isinstance(body, dict):
+        raise _invalid("The body must be a JSON object with username, password, device_id and device_name.")
+    where = "the enrolment"
+    username = _string(body, "username", where, 100)
+    password = _string(body, "password", where, 1000)
+    device_id = _string(body, "device_id", where, 36)
+    if not is_uuid_text(device_id):
+        raise _invalid("'device_id' must be a UUID the app made once for this laptop.")
+    device_name = _string(body, "device_name", where, 200)
+    return Enrolment(username.strip(), password, device_id.lower(), device_name.strip())
+
+
+def _field_map(raw: Any, key: str, where: str) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise _invalid(f"'{key}' of {where} must be an object of field names to values.")
+    if len(raw) > MAX_FIELDS_PER_CHANGE:
+        raise _invalid(f"'{key}' of {where} has too many fields (at most {MAX_FIELDS_PER_CHANGE}).")
+    for name, value in raw.items():
+        if not name or len(name) > MAX_FIELD_NAME_LENGTH:
+            raise _invalid(f"A field name in '{key}' of {where} is empty or too long "
+                           f"(at most {MAX_FIELD_NAME_LENGTH} characters).")
+        _check_text(name, f"a field name in '{key}' of {where}")
+        check_json_value(value, f"field '{name[:60]}' of {where}")
+    return raw
+
+
+def parse_change(raw: Any, index: int) -> Change:
+    """One change of a push batch; `index` (0-based) names it in error sentences."""
+    where = f"change {index + 1}"
+    if not isinstance(raw, dict):
+        raise _invalid(f"{where.capitalize()} must be a JSON object.")
+    change_id = _string(raw, "change_id", where, 36)
+    if not is_uuid_text(change_id):
+        raise _invalid(f"'change_id' of {where} must be a UUID.")
+    collection = _string(raw, "collection", where, 40)
+    if collection not in COLLECTIONS:
+        raise _invalid(f"Unknown collection '{collection[:40]}' in {where}; "
+                       f"known: {', '.join(COLLECTIONS)}.")
+    record_id = _string(raw, "id", where, MAX_ID_LENGTH)
+    base_version = raw.get("base_version")
+    if base_version is not None and (
+        not isinstance(base_version, int) or isinstance(base_version, bool)
+        or base_version < 0 or base_version > MAX_CURSOR
+    ):
+        raise _invalid(f"'base_version' of {where} must be null (a create) or a whole number from 0.")
+    delete = raw.get("delete", False)
+    if not isinstance(delete, bool):
+        raise _invalid(f"'delete' of {where} must be true or false.")
+    fields = _field_map(raw.get("fields"), "fields", where)
+    base = _field_map(raw.get("base"), "base", where)
+    return Change(change_id.lower(), collection, record_id, base_version, fields, base, delete)
+
+
+def parse_push(body: Any) -> list[Any]:
+    """The raw change list of POST /api/v1/sync/push (each parsed on its own by `parse_change`).
+
+    The batch itself must be well formed; one malformed change becomes that
+    change's `rejected` result, so the rest of the queue goes on.
+    """
+    if not isinstance(body, dict) or "changes" not in body:
+        raise _invalid('The body must be a JSON object: {"changes": [...]}.')
+    changes = body["changes"]
+    if not isinstance(changes, list):
+        raise _invalid("'changes' must be a list.")
+    if len(changes) > MAX_PUSH_CHANGES:
+        raise ProtocolError("payload_too_large",
+                            f"A push carries at most {MAX_PUSH_CHANGES} changes; "
+                            f"this one has {len(changes)}. Send smaller batches.")
+    return changes
+
+
+def parse_protocol_header(value: str | None) -> int:
+    """The version a request speaks, or ProtocolError (426 when too old)."""
+    if value is None:
+        raise _invalid(f"Send the header '{HEADER}: {PROTOCOL_VERSION}' with every request.")
+    try:
+        version = int(value.strip())
+    except ValueError:
+        raise _invalid(f"The header '{HEADER}' must be a whole number such as {PROTOCOL_VERSION}.") from None
+    if version < min(SUPPORTED_VERSIONS):
+        raise ProtocolError("protocol_too_old",
+                            f"This server speaks protocol versions {min(SUPPORTED_VERSIONS)} to "
+                            f"{max(SUPPORTED_VERSIONS)}; please update FieldApp on this laptop.")
+    if version not in SUPPORTED_VERSIONS:
+        raise _invalid(f"This server speaks protocol versions {min(SUPPORTED_VERSIONS)} to "
+                       f"{max(SUPPORTED_VERSIONS)}, older than this FieldApp; ask IT to update the server.")
+    return version
+
+
+def problem(code: str, detail: str, status: int | None = None, **extra: Any) -> dict[str, Any]:
+    """An RFC 9457 problem document with FieldApp's stable `code`."""
+    return {"type": f"urn:fieldapp:problem:{code}", "title": ERROR_TITLES.get(code, code),
+            "status": status if status is not None else ERROR_STATUS.get(code, 400),
+            "detail": detail, "code": code, **extra}

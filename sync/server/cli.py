@@ -1,0 +1,313 @@
+"""fieldapp-server: run and administer FieldApp's central server.
+
+Every command works on the database named by --database-url, or else on the
+SQLite file in the data folder (--data, default: the current folder, or
+FIELDAPP_DATA_DIR). Passwords are read from a prompt, or from standard input
+with --password-stdin; never from the command line, where other users of the
+machine could read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sync.server import admin, service
+from sync.server.admin import AdminError
+from sync.server.db import default_url, make_engine, migrate, schema_revision
+
+CONFIG_NAME = "fieldapp-server.json"
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data or os.environ.get("FIELDAPP_DATA_DIR") or ".").resolve()
+
+
+def _url(args: argparse.Namespace) -> str:
+    if args.database_url:
+        return str(args.database_url)
+    if os.environ.get("FIELDAPP_DATABASE_URL"):
+        return os.environ["FIELDAPP_DATABASE_URL"]
+    data = _data_dir(args)
+    config = data / CONFIG_NAME
+    if config.exists():
+        saved = json.loads(config.read_text(encoding="utf-8")).get("database_url")
+        if saved:
+            return str(saved)
+    return default_url(data)
+
+
+def _engine(args: argparse.Namespace, *, migrate_first: bool = False) -> Any:
+    engine = make_engine(_url(args), pool_size=2)
+    if migrate_first:
+        migrate(engine)
+    elif schema_revision(engine) is None:
+        raise AdminError("This database is not set up yet: run `fieldapp-server init` first.")
+    return engine
+
+
+def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise AdminError("No password on standard input.")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    second = getpass.getpass("Again: ")
+    if first != second:
+        raise AdminError("The two passwords differ.")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    data = _data_dir(args)
+    old = os.umask(0o077)
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        config = data / CONFIG_NAME
+        if args.database_url:
+            config.write_text(json.dumps({"database_url": args.database_url}, indent=2), encoding="utf-8")
+        engine = _engine(args, migrate_first=True)
+    finally:
+        os.umask(old)
+    loaded = admin.load_resources(engine, _resources())
+    print(f"The server's database is ready ({engine.dialect.name}, schema {schema_revision(engine)}).")
+    print(f"Published {len(loaded)} forms and reference lists.")
+    print("Next: fieldapp-server team add NAME; fieldapp-server user add USERNAME --role ...")
+
+
+def _resources() -> Path:
+    from fieldapp.domain.resources import resource_dir
+
+    return resource_dir()
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    url = _url(args)
+    engine = make_engine(url, pool_size=1)
+    migrate(engine)  # once, before the workers start
+    engine.dispose()
+    os.environ["FIELDAPP_DATABASE_URL"] = url
+    if args.retention_days > 0:
+        os.environ["FIELDAPP_RETENTION_DAYS"] = str(args.retention_days)
+    if args.workers > 1 and url.startswith("sqlite"):
+        print("Note: several workers on SQLite take turns to write; use PostgreSQL for many users.",
+              file=sys.stderr)
+    uvicorn.run("sync.server.app:create_app_from_env", factory=True, host=args.host,
+                port=args.port, workers=args.workers, proxy_headers=args.behind_proxy,
+                forwarded_allow_ips="*" if args.behind_proxy else None,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+                access_log=False, log_level="warning")
+
+
+def cmd_team_add(args: argparse.Namespace) -> None:
+    team_id = admin.add_team(_engine(args), args.name)
+    print(f"Team {args.name!r} added ({team_id}).")
+
+
+def cmd_team_list(args: argparse.Namespace) -> None:
+    print(admin.rows_as_table(admin.list_teams(_engine(args)), ["id", "name", "created_at"]))
+
+
+def cmd_user_add(args: argparse.Namespace) -> None:
+    engine = _engine(args)
+    password = _password(args, f"Password for {args.username}: ")
+    user_id = admin.add_user(engine, args.username, password, role=args.role, team=args.team,
+                             display_name=args.name, protected_access=args.protected)
+    print(f"User {args.username!r} added as {args.role} ({user_id}).")
+
+
+def cmd_user_list(args: argparse.Namespace) -> None:
+    print(admin.rows_as_table(admin.list_users(_engine(args)),
+                              ["username", "display_name", "role", "team", "protected_access",
+                               "disabled", "id"]))
+
+
+def cmd_user_disable(args: argparse.Namespace) -> None:
+    admin.set_disabled(_engine(args), args.username, not args.enable)
+    print(f"User {args.username!r} {'enabled' if args.enable else 'disabled'}.")
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> None:
+    engine = _engine(args)
+    admin.set_password(engine, args.username, _password(args, f"New password for {args.username}: "))
+    print(f"Password of {args.username!r} changed.")
+
+
+def cmd_assign(args: argparse.Namespace) -> None:
+    engine = _engine(args)
+    if args.csv:
+        count = admin.assign_csv(engine, Path(args.csv))
+        print(f"{count} households assigned.")
+        return
+    if not args.household or not args.user:
+        raise AdminError("Give HOUSEHOLD USER, or --csv FILE.")
+    admin.assign(engine, args.household, args.user)
+    print(f"Household {args.household} assigned to {args.user}.")
+
+
+def cmd_device_list(args: argparse.Namespace) -> None:
+    print(admin.rows_as_table(admin.list_devices(_engine(args)),
+                              ["number", "device_id", "name", "username", "enrolled_at",
+                               "last_seen_at", "revoked_at"]))
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> None:
+    device_id = admin.revoke_device(_engine(args), args.device)
+    print(f"Device {device_id} revoked: it wipes itself at its next contact.")
+
+
+def cmd_audit(args: argparse.Namespace) -> None:
+    rows = admin.query_audit(_engine(args), user=args.user, record=args.record,
+                             action=args.action, since=args.since, limit=args.limit)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    print(admin.rows_as_table(rows, ["id", "at", "username", "device_id", "action", "collection",
+                                     "record_id", "detail"]))
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    engine = _engine(args)
+    dest = admin.backup(engine, _url(args), Path(args.dest))
+    print(f"Backup written to {dest}.")
+
+
+def cmd_form_put(args: argparse.Namespace) -> None:
+    published = admin.publish_form(_engine(args), admin.load_json_file(Path(args.file)),
+                                   replace=args.replace)
+    print(f"Form {published.id} published (record version {published.version}).")
+
+
+def cmd_reference_put(args: argparse.Namespace) -> None:
+    published = admin.publish_reference(_engine(args), admin.load_json_file(Path(args.file)))
+    print(f"Reference data {published.id} published (record version {published.version}).")
+
+
+def cmd_resources_load(args: argparse.Namespace) -> None:
+    loaded = admin.load_resources(_engine(args), Path(args.folder) if args.folder else _resources())
+    print(f"Published {len(loaded)} forms and reference lists.")
+
+
+def cmd_retire(args: argparse.Namespace) -> None:
+    count = service.retire_closed(_engine(args), args.days)
+    print(f"{count} closed households leave the caseworkers' laptops.")
+
+
+def cmd_purge(args: argparse.Namespace) -> None:
+    count = service.purge_tombstones(_engine(args), args.days)
+    print(f"{count} deleted records forgotten; laptops that last synced before them pull afresh.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp-server", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="FOLDER",
+                        help="the data folder (default: FIELDAPP_DATA_DIR or the current folder)")
+    common.add_argument("--database-url", metavar="URL",
+                        help="e.g. postgresql+psycopg://fieldapp@db/fieldapp (default: SQLite in the data folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Any, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "Create the data folder and the database (or bring it up to date), "
+                          "and publish the shipped forms and lists.")
+    p = add("serve", cmd_serve, "Run the server (migrates the database first).")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8400, help="port (default 8400)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate")
+    p.add_argument("--ssl-keyfile", help="... and this key")
+    p.add_argument("--retention-days", type=int, default=90,
+                   help="closed households leave caseworkers' laptops this many days after "
+                        "closing, checked hourly (default 90; 0: never)")
+    p.add_argument("--behind-proxy", action="store_true",
+                   help="trust X-Forwarded-For from the reverse proxy (for the rate limit)")
+
+    team = sub.add_parser("team", help="Teams").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    p = add("add", cmd_team_add, "Add a team.", team)
+    p.add_argument("name")
+    add("list", cmd_team_list, "List the teams.", team)
+
+    user = sub.add_parser("user", help="Accounts").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    p = add("add", cmd_user_add, "Add an account; the password is asked for (or read with --password-stdin).", user)
+    p.add_argument("username")
+    p.add_argument("--role", choices=["caseworker", "supervisor", "admin"], default="caseworker")
+    p.add_argument("--team", help="the team's name (caseworkers and supervisors)")
+    p.add_argument("--name", help="the name people see (default: the username)")
+    p.add_argument("--protected", action="store_true",
+                   help="may see protected (trafficking, gender-based violence) records")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add("list", cmd_user_list, "List the accounts.", user)
+    p = add("disable", cmd_user_disable, "Disable an account (its laptops stop syncing).", user)
+    p.add_argument("username")
+    p.add_argument("--enable", action="store_true", help="enable it again instead")
+    p = add("passwd", cmd_user_passwd, "Set an account's password.", user)
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+    p = add("assign", cmd_assign, "Assign a household to a caseworker (and the caseworker's team).")
+    p.add_argument("household", nargs="?", help="the household's id")
+    p.add_argument("user", nargs="?", help="the caseworker's username")
+    p.add_argument("--csv", metavar="FILE", help="assign in bulk: a CSV with columns household,user")
+
+    device = sub.add_parser("device", help="Enrolled laptops").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    add("list", cmd_device_list, "List the enrolled laptops.", device)
+    p = add("revoke", cmd_device_revoke, "Revoke a laptop (lost or stolen): it wipes itself at its next contact.", device)
+    p.add_argument("device", help="the device's number or id (see device list)")
+
+    p = add("audit", cmd_audit, "Show the audit log (newest last).")
+    p.add_argument("--user", help="only this user's actions")
+    p.add_argument("--record", help="only this record (or household)")
+    p.add_argument("--action", help="only this action (read, read_protected, create, update, ...)")
+    p.add_argument("--since", help="only from this time on (ISO 8601, UTC)")
+    p.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    p = add("backup", cmd_backup, "Write a consistent copy of the database (SQLite file or pg_dump custom format).")
+    p.add_argument("dest", help="the file to write")
+
+    form = sub.add_parser("form", help="Form definitions").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    p = add("put", cmd_form_put, "Publish a form definition (JSON with id and version).", form)
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="replace an already published version")
+    ref = sub.add_parser("reference", help="Reference data").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    p = add("put", cmd_reference_put, "Publish reference data (JSON with name and version).", ref)
+    p.add_argument("file")
+    res = sub.add_parser("resources", help="Shipped forms and lists").add_subparsers(dest="sub", required=True, metavar="ACTION")
+    p = add("load", cmd_resources_load, "Publish the forms and lists shipped with this version.", res)
+    p.add_argument("--folder", help="a resources folder other than the shipped one")
+
+    p = add("retire-closed", cmd_retire, "Take closed households past retention off caseworkers' laptops.")
+    p.add_argument("--days", type=int, default=90, help="retention after closing (default 90)")
+    p = add("purge-tombstones", cmd_purge, "Forget deleted records older than --days.")
+    p.add_argument("--days", type=int, default=365, help="default 365")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except AdminError as exc:
+        print(f"fieldapp-server: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""fieldapp-server as IT runs it: in subprocesses, against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from server_kit import PASSWORD, Client, create, free_port, household_fields
+
+from sync.server import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "sync.server.cli", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def start_serve(*args: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
+                             *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return proc
+        except requests.ConnectionError:
+            time.sleep(0.2)
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stderr.read() if proc.stderr else "serve exited")
+    proc.terminate()
+    raise RuntimeError("serve did not answer")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def test_every_command_has_help(capsys):
+    commands = [[], ["init"], ["serve"], ["team", "add"], ["team", "list"], ["user", "add"],
+                ["user", "list"], ["user", "disable"], ["user", "passwd"], ["assign"],
+                ["device", "list"], ["device", "revoke"], ["audit"], ["backup"], ["form", "put"],
+                ["reference", "put"], ["resources", "load"], ["retire-closed"], ["purge-tombstones"]]
+    for command in commands:
+        with pytest.raises(SystemExit) as exit_:
+            cli.main([*command, "--help"])
+        assert exit_.value.code == 0
+        assert "usage: fieldapp-server" in capsys.readouterr().out
+
+
+def test_passwords_never_come_from_the_command_line(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["user", "add", "anna", "--password", "secret-password"])
+    assert exit_.value.code == 2
+
+
+@pytest.mark.slow
+def test_it_sets_up_a_server_and_revokes_a_laptop(database_url: str, tmp_path: Path):
+    db = ["--database-url", database_url]
+    data = ["--data", str(tmp_path / "data")]
+    out = run("init", *data, *db).stdout
+    assert "ready" in out and "Published " in out
+    run("team", "add", "North", *db)
+    run("user", "add", "anna", "--team", "North", "--name", "Anna K.", "--password-stdin", *db,
+        stdin=PASSWORD + "\n")
+    run("user", "add", "ira", "--role", "admin", "--password-stdin", *db, stdin=PASSWORD + "\n")
+    weak = run("user", "add", "bob", "--team", "North", "--password-stdin", *db, stdin="short\n",
+               check=False)
+    assert weak.returncode == 1 and "at least" in weak.stderr
+    users = run("user", "list", *db).stdout
+    assert "anna" in users and "Anna K." in users and "admin" in users and "bob" not in users
+
+    port = free_port()
+    server = start_serve("--workers", "2", *db, port=port)
+    try:
+        anna = Client(f"http://127.0.0.1:{port}")
+        assert anna.enrol("anna").status_code == 201
+        [res] = anna.push(create("households", household_fields()))
+        assert res["status"] == "applied"
+        hh_id = next(ch["id"] for ch in anna.pull_all(0) if ch["collection"] == "households")
+
+        run("user", "add", "boris", "--team", "North", "--password-stdin", *db, stdin=PASSWORD + "\n")
+        sheet = tmp_path / "assign.csv"
+        with sheet.open("w", newline="") as fh:
+            csv.writer(fh).writerows([["household", "user"], [hh_id, "boris"]])
+        assert "1 households assigned" in run("assign", "--csv", str(sheet), *db).stdout
+        assert {"op": "evict", "collection": "households", "id": hh_id} in anna.pull_all()
+        run("assign", hh_id, "anna", *db)
+        assert hh_id in {ch["id"] for ch in anna.pull_all()}
+
+        devices = run("device", "list", *db).stdout
+        assert anna.device_id in devices
+        run("device", "revoke", anna.device_id, *db)
+        r = anna.get("/api/v1/me")
+        assert r.status_code == 401 and r.json()["code"] == "device_revoked"
+
+        run("user", "passwd", "boris", "--password-stdin", *db, stdin="another long password\n")
+        assert Client(anna.base).enrol("boris", "another long password").status_code == 201
+        run("user", "disable", "boris", *db)
+        assert Client(anna.base).enrol("boris", "another long password").status_code == 401
+    finally:
+        stop(server)
+    assert '"status": 201' in server.stderr.read()  # structured request logs
+    audit = run("audit", "--record", hh_id, *db).stdout
+    assert "create" in audit and "read" in audit and "assign" in audit
+    assert "enrol" in run("audit", "--action", "enrol", "--json", *db).stdout
+    form = tmp_path / "form.json"
+    form.write_text('{"id": "home_visit", "version": 3, "title": "Home visit"}')
+    assert "home_visit@3" in run("form", "put", str(form), *db).stdout
+    again = run("form", "put", str(form), *db, check=False)
+    assert again.returncode == 1 and "--replace" in again.stderr
+
+    dest = tmp_path / "backup.db"
+    run("backup", str(dest), *db)
+    assert dest.stat().st_size > 0
+    if database_url.startswith("sqlite"):
+        with sqlite3.connect(dest) as conn:
+            assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == 3
+    else:
+        assert dest.read_bytes()[:5] == b"PGDMP"
+
+
+def test_init_makes_a_private_data_folder_with_a_sqlite_database(tmp_path: Path):
+    data = tmp_path / "srv"
+    run("init", "--data", str(data))
+    db = data / "fieldapp-server.sqlite3"
+    assert db.exists()
+    assert (data.stat().st_mode & 0o077) == 0
+    run("team", "add", "North", "--data", str(data))
+    assert "North" in run("team", "list", "--data", str(data)).stdout
+    fresh = run("user", "list", "--data", str(tmp_path / "empty"), check=False)
+    assert fresh.returncode == 1 and "init" in fresh.stderr
