@@ -70,6 +70,13 @@ class HttpTransport:
             raise BadAnswer("/me did not answer an object")
         return answer
 
+    def team(self) -> list[dict[str, Any]]:
+        """A supervisor's team members with their laptops' last contact (GET /team)."""
+        answer = self._request("GET", "/team")
+        if not isinstance(answer, dict) or not isinstance(answer.get("members"), list):
+            raise BadAnswer("/team did not answer a list of members")
+        return answer["members"]
+
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         answer = self._request("POST", "/sync/push", {"changes": changes})
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):

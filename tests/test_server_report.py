@@ -49,3 +49,44 @@ def test_server_and_laptop_agree_and_export_aggregates_only(live_server, tmp_pat
         for name in names:
             assert name.encode() not in data
     assert json.loads((tmp_path / "r.json").read_text())["facts"]["Organisation"] == "ГО «Поруч»"
+
+
+def test_report_command_and_endpoint(live_server, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from server_kit import Client
+
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    h = anna.write(lambda tx: tx.create("households", household(identified_on="2026-10-01")))
+    anna.write(lambda tx: tx.create("visits", visit(h["id"], started_at="2026-10-05T09:00:00+00:00")))
+    sync_once(anna, transport=quick_transport)
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "sync.server", "report", "--database-url", live_server.database_url,
+                           "--from", "2026-10-01", "--to", "2026-10-31", "--threshold", "1"],
+                          capture_output=True, text=True, cwd=root, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Families monitored,1" in done.stdout and h["family_name"] not in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "sync.server", "report", "--database-url", live_server.database_url,
+                          "--from", "2026-10-31", "--to", "2026-10-01"], capture_output=True, text=True, cwd=root,
+                         timeout=120)
+    assert bad.returncode == 1 and "--to comes before --from" in bad.stderr
+
+    sofia = Client(live_server.base)
+    assert sofia.enrol("sofia").status_code == 201
+    r = sofia.get("/api/v1/reports?from=2026-10-01&to=2026-10-31&threshold=1")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert ["Families monitored", "1"] in body["sections"][0]["rows"] and h["family_name"] not in r.text
+    assert sofia.get("/api/v1/reports?from=2026-10-31&to=nope").status_code == 400
+    worker = Client(live_server.base)
+    assert worker.enrol("boris").status_code == 201
+    assert worker.get("/api/v1/reports?from=2026-10-01&to=2026-10-31").json()["code"] == "forbidden"
+    # The team: its people and their laptops' last contact.
+    team = sofia.get("/api/v1/team").json()["members"]
+    names = {m["username"]: m for m in team}
+    assert {"anna", "boris", "sofia"} <= set(names) and "petro" not in names
+    assert names["anna"]["devices"][0]["last_seen_at"]
+    assert worker.get("/api/v1/team").json()["code"] == "forbidden"

@@ -263,6 +263,53 @@ def create_app(settings: Settings) -> FastAPI:
             commit_delay=settings.commit_delay_for_tests)
         return JSONResponse({"results": results})
 
+    @app.get(f"{p.API_PREFIX}/team", summary="A supervisor's team: its people and when their laptops last synced")
+    def team_endpoint(request: Request) -> JSONResponse:
+        actor = authenticate(request)
+        if actor.role != "supervisor" or not actor.team_id:
+            raise p.ProtocolError("forbidden", "Only a team's supervisor sees the team.")
+        with reading(engine) as conn:
+            people = conn.execute(sa.select(users).where(users.c.team_id == actor.team_id,
+                                                         users.c.disabled.is_(False))
+                                  .order_by(users.c.display_name)).all()
+            laptops = conn.execute(sa.select(devices.c.user_id, devices.c.number, devices.c.name,
+                                             devices.c.last_seen_at, devices.c.revoked_at)
+                                   .where(devices.c.user_id.in_([u.id for u in people]))
+                                   .order_by(devices.c.number)).all()
+        by_user: dict[str, list[dict[str, Any]]] = {}
+        for d in laptops:
+            by_user.setdefault(d.user_id, []).append({
+                "number": d.number, "code": device_code(d.number), "name": d.name,
+                "last_seen_at": d.last_seen_at, "revoked": d.revoked_at is not None})
+        return JSONResponse({"members": [{**_user_info(u), "devices": by_user.get(u.id, [])} for u in people]})
+
+    @app.get(f"{p.API_PREFIX}/reports", summary="The report indicators over all teams: aggregates only")
+    def report_endpoint(request: Request) -> JSONResponse:
+        from datetime import date
+
+        from sync.server import reporting
+
+        actor = authenticate(request)
+        if actor.role not in ("supervisor", "admin"):
+            raise p.ProtocolError("forbidden", "Reports are for supervisors and administrators.")
+        try:
+            start = date.fromisoformat(request.query_params.get("from", ""))
+            end = date.fromisoformat(request.query_params.get("to", ""))
+        except ValueError:
+            raise p.ProtocolError("invalid_payload", "Give 'from' and 'to' as dates like 2026-10-31.") from None
+        if end < start:
+            raise p.ProtocolError("invalid_payload", "'to' comes before 'from'.")
+        threshold = _int_param(request, "threshold", 5, 1, 100)
+        hromada = request.query_params.get("hromada") or None
+        report = reporting.make_report(engine, start, end, hromada=hromada)
+        labelled = reporting.labelled(report, organisation=request.query_params.get("organisation", "")[:200],
+                                      threshold=threshold, restricted=actor.protected_access)
+        with engine.begin() as conn:
+            write_audit(conn, [_audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'}")])
+        from fieldapp.reporting.files import to_json
+
+        return JSONResponse(json.loads(to_json(labelled)))
+
     return app
 
 

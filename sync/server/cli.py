@@ -207,6 +207,46 @@ def cmd_purge(args: argparse.Namespace) -> None:
     print(f"{count} deleted records forgotten; laptops that last synced before them pull afresh.")
 
 
+def _day(value: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-10-31") from None
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from sync.server import reporting
+
+    if args.to < args.from_:
+        raise AdminError("--to comes before --from.")
+    report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
+    labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
+                                  restricted=args.restricted, lang=args.lang)
+    if args.output:
+        reporting.write(labelled, args.format, Path(args.output))
+        print(f"Report written to {args.output}.")
+    elif args.format == "xlsx":
+        raise AdminError("An XLSX report needs --output FILE.")
+    elif args.format == "json":
+        from fieldapp.reporting.files import to_json
+
+        print(to_json(labelled))
+    else:
+        import csv
+
+        out = csv.writer(sys.stdout)
+        out.writerow([labelled.title])
+        out.writerows([list(f) for f in labelled.facts])
+        out.writerow([labelled.summary])
+        for section in labelled.sections:
+            out.writerow([])
+            out.writerow([section.title])
+            out.writerow(section.header)
+            out.writerows(section.rows)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldapp-server", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -289,6 +329,20 @@ def build_parser() -> argparse.ArgumentParser:
     res = sub.add_parser("resources", help="Shipped forms and lists").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("load", cmd_resources_load, "Publish the forms and lists shipped with this version.", res)
     p.add_argument("--folder", help="a resources folder other than the shipped one")
+
+    p = add("report", cmd_report, "The donors' and hromadas' indicators over all teams: aggregates only, "
+                                  "small counts hidden.")
+    p.add_argument("--from", dest="from_", type=_day, required=True, help="first day, e.g. 2026-10-01")
+    p.add_argument("--to", type=_day, required=True, help="last day, e.g. 2026-10-31")
+    p.add_argument("--hromada", help="only this hromada (its KATOTTH code)")
+    p.add_argument("--project", help="only households of this project")
+    p.add_argument("--format", choices=("csv", "xlsx", "json"), default="csv")
+    p.add_argument("--output", "-o", help="write to this file (default: standard output; xlsx needs a file)")
+    p.add_argument("--organisation", help="the organisation's name on the report")
+    p.add_argument("--threshold", type=int, default=5, help="show counts below this as <N (default 5)")
+    p.add_argument("--restricted", action="store_true", help="include the counter-trafficking tables")
+    p.add_argument("--lang", choices=("en", "uk"), default="en",
+                   help="language of the lists' labels (headings are in English)")
 
     p = add("retire-closed", cmd_retire, "Take closed households past retention off caseworkers' laptops.")
     p.add_argument("--days", type=int, default=90, help="retention after closing (default 90)")
