@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.reports import add_working_days
 from fieldapp.store.database import Store, fts_query
 
 # Indexes on expressions of the JSON data; the names start with q_ so they
@@ -267,15 +268,6 @@ def timeline(store: Store, household_id: str) -> list[TimelineEntry]:
 # -- what is due ----------------------------------------------------------------------------
 
 ASSESSMENT_WORKING_DAYS = 5  # Law "On Social Services", art. 20
-
-
-def add_working_days(day: dt.date, n: int) -> dt.date:
-    """`n` working days (Monday to Friday) after `day`."""
-    while n > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
 
 
 @dataclass(frozen=True)

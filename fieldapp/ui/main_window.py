@@ -20,6 +20,7 @@ from fieldapp.ui.lock import Locker
 from fieldapp.ui.supervisor.reports_view import ReportsView, user_can_see_protected
 from fieldapp.ui.supervisor.returned_view import ReturnedView
 from fieldapp.ui.supervisor.review_queue import ReviewQueueView
+from fieldapp.ui.supervisor.team_view import TeamView
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.issues import SyncIssuesDialog
 from fieldapp.ui.today_view import TodayView
@@ -73,11 +74,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today_view, self.tr("Today and this week"))
         self.role = user_role(store)
         self.review_view: ReviewQueueView | None = None
+        self.team_view: TeamView | None = None
         self.returned_view: ReturnedView | None = None
         if self.role == "supervisor":
             self.review_view = ReviewQueueView(store, self, lang=text.lang())
             self.review_view.reviewed.connect(self._reviewed)
             self.tabs.addTab(self.review_view, self.tr("Review"))
+            self.team_view = TeamView(store, self)
+            self.team_view.open_household.connect(self.open_family)
+            self.tabs.addTab(self.team_view, self.tr("Team"))
         elif is_enrolled(store):
             self.returned_view = ReturnedView(store, self)
             self.returned_view.open_record.connect(lambda hid, form, rid: self.open_form(form, hid, rid))
@@ -197,6 +202,8 @@ class MainWindow(QMainWindow):
             self.data_changed()
         if self.review_view is not None:
             self.review_view.reload()
+        if self.team_view is not None and (report.pulled or report.evicted):
+            self.team_view.reload()
         self.refresh_returned()
         self._issue_count()
 

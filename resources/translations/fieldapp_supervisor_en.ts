@@ -308,4 +308,55 @@
         <translation>Not saved</translation>
     </message>
 </context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Families</translation>
+    </message>
+    <message>
+        <source>Visits this month</source>
+        <translation>Visits this month</translation>
+    </message>
+    <message>
+        <source>Overdue visits</source>
+        <translation>Overdue visits</translation>
+    </message>
+    <message>
+        <source>Assessments past 5 working days</source>
+        <translation>Assessments past 5 working days</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>Laptops: last sync</source>
+        <translation>Laptops: last sync</translation>
+    </message>
+    <message>
+        <source>Double-click a number to see the families behind it.</source>
+        <translation>Double-click a number to see the families behind it.</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <source>not known offline</source>
+        <translation>not known offline</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>no laptop</source>
+        <translation>no laptop</translation>
+    </message>
+</context>
 </TS>

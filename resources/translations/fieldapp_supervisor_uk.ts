@@ -311,4 +311,55 @@
         <translation>Не збережено</translation>
     </message>
 </context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Фахівець</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Сімʼї</translation>
+    </message>
+    <message>
+        <source>Visits this month</source>
+        <translation>Візити цього місяця</translation>
+    </message>
+    <message>
+        <source>Overdue visits</source>
+        <translation>Прострочені візити</translation>
+    </message>
+    <message>
+        <source>Assessments past 5 working days</source>
+        <translation>Оцінки понад 5 робочих днів</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Відкриті конфлікти</translation>
+    </message>
+    <message>
+        <source>Laptops: last sync</source>
+        <translation>Ноутбуки: остання синхронізація</translation>
+    </message>
+    <message>
+        <source>Double-click a number to see the families behind it.</source>
+        <translation>Двічі клацніть число, щоб побачити сімʼї за ним.</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(не призначено)</translation>
+    </message>
+    <message>
+        <source>not known offline</source>
+        <translation>невідомо без звʼязку</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+    <message>
+        <source>no laptop</source>
+        <translation>немає ноутбука</translation>
+    </message>
+</context>
 </TS>

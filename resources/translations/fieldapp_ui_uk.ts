@@ -326,6 +326,10 @@
         <translation>Перевірка</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Звіти</translation>
     </message>
@@ -395,7 +399,7 @@
     </message>
     <message>
         <source>never</source>
-        <translation>ще не було</translation>
+        <translation>ніколи</translation>
     </message>
     <message>
         <source>Changes made on this laptop are sent to the server at the next sync.</source>

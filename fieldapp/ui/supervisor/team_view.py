@@ -1,0 +1,218 @@
+"""The supervisor's team overview: for each caseworker, the numbers that need attention.
+
+Caseload, visits this month, overdue visits, assessments past 5 working
+days and open conflicts come from the records on this laptop (the team's, as
+synced); each laptop's last contact comes from the server when it can be
+reached. Every number opens the list of families behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.reports import add_working_days
+from fieldapp.store.database import Store
+from fieldapp.ui import background
+
+FamilyRole = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("caseload", "visits_month", "overdue", "assessments_late", "conflicts")
+
+
+@dataclass
+class Member:
+    user_id: str
+    name: str
+    families: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # column -> household ids
+    laptops: str = ""
+
+
+def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
+    """Per caseworker id: the household ids behind each column (computed on this laptop)."""
+    db = store.read()
+    households = {rid: json.loads(data) for rid, data in db.execute(
+        "SELECT id, data FROM households WHERE deleted = 0")}
+    members: dict[str, Member] = {}
+
+    def member(uid: str | None) -> Member:
+        key = uid or ""
+        if key not in members:
+            members[key] = Member(key, "")
+        return members[key]
+
+    active = {hid: h for hid, h in households.items() if h.get("status") != "closed"}
+    for hid, h in active.items():
+        member(h.get("caseworker_id")).families["caseload"].append(hid)
+    month_start = today.replace(day=1).isoformat()
+    latest: dict[str, dict[str, Any]] = {}
+    for hid, data in db.execute("SELECT household_id, data FROM visits WHERE deleted = 0"):
+        v = json.loads(data)
+        if hid not in households:
+            continue
+        if str(v.get("started_at", ""))[:10] >= month_start:
+            member(households[hid].get("caseworker_id")).families["visits_month"].append(hid)
+        if hid not in latest or str(v.get("started_at", "")) > str(latest[hid].get("started_at", "")):
+            latest[hid] = v
+    for hid, v in latest.items():
+        nxt = v.get("next_visit_on")
+        if hid in active and nxt and nxt < today.isoformat():
+            member(active[hid].get("caseworker_id")).families["overdue"].append(hid)
+    assessed = {r[0] for r in db.execute("SELECT DISTINCT household_id FROM assessments WHERE deleted = 0")}
+    for hid, h in active.items():
+        identified = h.get("identified_on")
+        if hid not in assessed and identified and add_working_days(dt.date.fromisoformat(identified), 5) < today:
+            member(h.get("caseworker_id")).families["assessments_late"].append(hid)
+    for (data,) in db.execute("SELECT data FROM conflicts WHERE deleted = 0"):
+        c = json.loads(data)
+        if not c.get("resolved"):
+            h = households.get(c.get("household_id"))
+            member(h.get("caseworker_id") if h else c.get("by")).families["conflicts"].append(c.get("household_id"))
+    return members
+
+
+class TeamView(QWidget):
+    open_household = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 transport: Any = None):
+        super().__init__(parent)
+        self.store = store
+        self.today = today or dt.date.today()
+        self._transport = transport
+        self.table = QTableWidget(0, 1 + len(COLUMNS) + 1)
+        self.table.setObjectName("teamTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Caseworker"), self.tr("Families"), self.tr("Visits this month"), self.tr("Overdue visits"),
+            self.tr("Assessments past 5 working days"), self.tr("Open conflicts"), self.tr("Laptops: last sync"),
+        ])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) + 1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._open_cell)
+        self.table.cellDoubleClicked.connect(self._open_cell)
+        self.note = QLabel(self.tr("Double-click a number to see the families behind it."))
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        self.members: list[Member] = []
+        self.reload()
+
+    def reload(self) -> None:
+        figures = team_figures(self.store, self.today)
+        self.members = sorted(figures.values(), key=lambda m: m.user_id)
+        self._fill()
+        self._ask_server()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.members))
+        for row, m in enumerate(self.members):
+            name = m.name or (self.tr("(not assigned)") if not m.user_id else m.user_id[:8])
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            for col, key in enumerate(COLUMNS, start=1):
+                n = len(set(m.families.get(key, [])))
+                cell = QTableWidgetItem(QLocale().toString(n))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                cell.setData(FamilyRole, (row, key))
+                if key in ("overdue", "assessments_late", "conflicts") and n:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                self.table.setItem(row, col, cell)
+            self.table.setItem(row, len(COLUMNS) + 1, QTableWidgetItem(m.laptops or self.tr("not known offline")))
+        self.table.resizeRowsToContents()
+
+    def _ask_server(self) -> None:
+        url, token = self.store.meta("server_url"), self.store.meta("device_token")
+        if not url or not token:
+            return
+
+        def work() -> list[dict[str, Any]]:
+            from sync.device import _http
+
+            link = (self._transport or _http)(url, token)
+            try:
+                return link.team()
+            finally:
+                link.close()
+
+        background.run_task(work, self._names, lambda exc: None)  # offline: the local numbers stay
+
+    def _names(self, team: list[dict[str, Any]]) -> None:
+        known = {m.user_id: m for m in self.members}
+        for person in team:
+            if person.get("role") != "caseworker":
+                continue
+            m = known.get(person["id"])
+            if m is None:
+                m = known[person["id"]] = Member(person["id"], "")
+                self.members.append(m)
+            m.name = person.get("display_name") or person.get("username", "")
+            seen = []
+            for d in person.get("devices", []):
+                if d.get("revoked"):
+                    continue
+                when = d.get("last_seen_at")
+                shown = (QLocale().toString(dt.datetime.fromisoformat(when).astimezone(), QLocale.FormatType.ShortFormat)
+                         if when else self.tr("never"))
+                seen.append(f"{d.get('code', '')}: {shown}")
+            m.laptops = "; ".join(seen) or self.tr("no laptop")
+        self._fill()
+
+    def families_behind(self, row: int, key: str) -> list[str]:
+        return list(dict.fromkeys(self.members[row].families.get(key, [])))
+
+    def _open_cell(self, row: int, col: int) -> None:
+        item = self.table.item(row, col)
+        data = item.data(FamilyRole) if item else None
+        if not data:
+            return
+        ids = self.families_behind(*data)
+        if not ids:
+            return
+        dialog = FamiliesDialog(self.store, ids, self.table.horizontalHeaderItem(col).text(), self)
+        dialog.open_household.connect(self.open_household)
+        dialog.open()
+
+
+class FamiliesDialog(QDialog):
+    open_household = Signal(str)
+
+    def __init__(self, store: Store, household_ids: list[str], title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.list = QListWidget()
+        self.list.setObjectName("familiesBehind")
+        for hid in household_ids:
+            h = store.get("households", hid)
+            text = f"{h.get('family_name', '')} ({h.get('case_number', '')})" if h else hid
+            item = QListWidgetItem(text)
+            item.setData(FamilyRole, hid)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(lambda item: (self.open_household.emit(item.data(FamilyRole)), self.accept()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(420, 360)
