@@ -10,6 +10,7 @@ real people. The main window is 1280x800; dialogs are shown at their own size.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -137,6 +138,17 @@ def _render(lang: str, out: Path) -> list[Path]:
             window.locker.screen.passphrase.setText(PASSPHRASE)
             window.locker.screen.try_unlock()
             window.close()
+
+            # The supervisor's screens: the same laptop as a supervisor's (no server: the numbers are local).
+            store.write(lambda tx: tx.set_meta("user", json.dumps({"role": "supervisor", "protected_access": True})))
+            boss = MainWindow(store, settings=settings)
+            boss.resize(1280, 800)
+            boss.show()
+            for title, name in (("Review", "13-review-queue"), ("Team", "14-team"), ("Reports", "15-reports")):
+                index = next(i for i in range(boss.tabs.count()) if boss.tabs.tabText(i) == boss.tr(title))
+                boss.tabs.setCurrentIndex(index)
+                save(boss, name)
+            boss.close()
         finally:
             store.close()
     QApplication.processEvents()
