@@ -60,6 +60,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
+from fieldapp.domain.ids import is_uuid
+
 PROTOCOL_VERSION = 1
 # The versions this build speaks; a server answers 426 below MIN.
 SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
@@ -240,15 +242,7 @@ def _invalid(detail: str) -> ProtocolError:
 
 def is_uuid_text(value: object) -> bool:
     """Whether `value` is a UUID in its canonical 36-character text form."""
-    import uuid
-
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return is_uuid(value)
 
 
 def check_json_value(value: Any, where: str, depth: int = 0) -> None:

@@ -47,7 +47,7 @@ from fieldapp.domain import records
 from fieldapp.domain.enums import enumeration
 from fieldapp.domain.i18n import Message
 from fieldapp.domain.ids import is_uuid
-from fieldapp.domain.records import Problem
+from fieldapp.domain.records import Problem, parse_date, parse_datetime
 from fieldapp.domain.resources import resource_dir
 
 LANGUAGES = ("uk", "en")
@@ -783,15 +783,6 @@ def _items_with_group(items: Iterable[Item]) -> Iterable[tuple[Item | None, Item
 # -- values ------------------------------------------------------------------------
 
 
-def parse_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def parse_time(value: Any) -> dt.time | None:
     if not isinstance(value, str) or not re.match(r"^\d{2}:\d{2}$", value):
         return None
@@ -799,16 +790,6 @@ def parse_time(value: Any) -> dt.time | None:
         return dt.time.fromisoformat(value)
     except ValueError:
         return None
-
-
-def parse_datetime(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
 
 
 def is_empty(value: Any) -> bool:

@@ -70,7 +70,8 @@ def uuid7_millis(value: str | uuid.UUID) -> int:
 
 
 def is_uuid(value: object) -> bool:
-    if not isinstance(value, str):
+    """Whether `value` is a UUID in its canonical 36-character text form (how ids travel)."""
+    if not isinstance(value, str) or len(value) != 36:
         return False
     try:
         uuid.UUID(value)

@@ -109,7 +109,7 @@ def _check_factor(item: Any) -> Message | None:
     if not isinstance(item, Mapping) or item.get("code") not in enumeration("circumstance_factors"):
         return _msg(QT_TRANSLATE_NOOP("Validation", "Choose each circumstance from the list."))
     identified = item.get("identified_on")
-    if identified is not None and _parse_date(identified) is None:
+    if identified is not None and parse_date(identified) is None:
         return _msg(QT_TRANSLATE_NOOP("Validation", "Give the date each circumstance was identified as a valid date."))
     return None
 
@@ -129,7 +129,7 @@ def _check_step(item: Any) -> Message | None:
     if not isinstance(item, Mapping) or not str(item.get("text", "")).strip():
         return _msg(QT_TRANSLATE_NOOP("Validation", "Describe each step."))
     due = item.get("due")
-    if due is not None and _parse_date(due) is None:
+    if due is not None and parse_date(due) is None:
         return _msg(QT_TRANSLATE_NOOP("Validation", "Give each step's deadline as a valid date."))
     return None
 
@@ -296,7 +296,7 @@ def field_spec(collection: str, name: str) -> FieldSpec | None:
     return None
 
 
-def _parse_date(value: Any) -> dt.date | None:
+def parse_date(value: Any) -> dt.date | None:
     if not isinstance(value, str) or len(value) != 10:
         return None
     try:
@@ -305,7 +305,7 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def _parse_datetime(value: Any) -> dt.datetime | None:
+def parse_datetime(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
     try:
@@ -346,7 +346,7 @@ def _check_field(spec: FieldSpec, value: Any, today: dt.date) -> Message | None:
         if not isinstance(value, bool):
             return _msg(QT_TRANSLATE_NOOP("Validation", "Answer yes or no."))
     elif k is Kind.DATE:
-        day = _parse_date(value)
+        day = parse_date(value)
         if day is None:
             return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date."))
         if day.year < 1900:
@@ -354,7 +354,7 @@ def _check_field(spec: FieldSpec, value: Any, today: dt.date) -> Message | None:
         if spec.not_future and day > today:
             return _msg(QT_TRANSLATE_NOOP("Validation", "This date is in the future."))
     elif k is Kind.DATETIME:
-        if _parse_datetime(value) is None:
+        if parse_datetime(value) is None:
             return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date and time."))
     elif k is Kind.ENUM:
         assert spec.enum
@@ -398,7 +398,7 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     out: list[Problem] = []
 
     def before(earlier: str, later: str, message: Message) -> None:
-        a, b = _parse_date(r.get(earlier)), _parse_date(r.get(later))
+        a, b = parse_date(r.get(earlier)), parse_date(r.get(later))
         if a and b and b < a:
             out.append(Problem(later, message))
 
@@ -416,11 +416,11 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     if collection == "visits":
         if r.get("safety_concern") is True and _is_empty(r.get("safety_details")):
             out.append(Problem("safety_details", _msg(QT_TRANSLATE_NOOP("Validation", "Describe the safety concern."))))
-        started = _parse_datetime(r.get("started_at"))
+        started = parse_datetime(r.get("started_at"))
         if started is not None:
             if started.date() > today + dt.timedelta(days=1):
                 out.append(Problem("started_at", _msg(QT_TRANSLATE_NOOP("Validation", "A visit cannot be recorded in the future."))))
-            nxt = _parse_date(r.get("next_visit_on"))
+            nxt = parse_date(r.get("next_visit_on"))
             if nxt is not None and nxt < started.date():
                 out.append(Problem("next_visit_on", _msg(QT_TRANSLATE_NOOP("Validation", "The next visit must come after this one."))))
         present = set(r.get("members_present") or [])
@@ -434,7 +434,7 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     if collection == "consents":
         before("given_on", "withdrawn_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot be withdrawn before it was given.")))
     if collection == "protected":
-        issued, expires = _parse_date(r.get("certificate_on")), _parse_date(r.get("certificate_expires_on"))
+        issued, expires = parse_date(r.get("certificate_on")), parse_date(r.get("certificate_expires_on"))
         if issued and expires:
             if expires < issued:
                 out.append(Problem("certificate_expires_on",

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 from pathlib import Path
+from typing import TextIO
 
 from fieldapp.reporting.tables import LabelledReport
 
@@ -15,20 +16,25 @@ def _private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def write_csv(report: LabelledReport, path: Path) -> None:
-    """One CSV: the facts, then each section with a blank line between (UTF-8 with BOM for Excel)."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-        out = csv.writer(fh)
-        out.writerow([report.title])
-        for name, value in report.facts:
-            out.writerow([name, value])
+def csv_rows(report: LabelledReport, stream: TextIO) -> None:
+    """The report as CSV rows on `stream`: the facts, then each section after a blank line."""
+    out = csv.writer(stream)
+    out.writerow([report.title])
+    for name, value in report.facts:
+        out.writerow([name, value])
+    out.writerow([])
+    out.writerow([report.summary])
+    for section in report.sections:
         out.writerow([])
-        out.writerow([report.summary])
-        for section in report.sections:
-            out.writerow([])
-            out.writerow([section.title])
-            out.writerow(section.header)
-            out.writerows(section.rows)
+        out.writerow([section.title])
+        out.writerow(section.header)
+        out.writerows(section.rows)
+
+
+def write_csv(report: LabelledReport, path: Path) -> None:
+    """One CSV file (UTF-8 with BOM, so that Excel reads the Cyrillic right)."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        csv_rows(report, fh)
     _private(path)
 
 

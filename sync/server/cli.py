@@ -234,17 +234,9 @@ def cmd_report(args: argparse.Namespace) -> None:
 
         print(to_json(labelled))
     else:
-        import csv
+        from fieldapp.reporting.files import csv_rows
 
-        out = csv.writer(sys.stdout)
-        out.writerow([labelled.title])
-        out.writerows([list(f) for f in labelled.facts])
-        out.writerow([labelled.summary])
-        for section in labelled.sections:
-            out.writerow([])
-            out.writerow([section.title])
-            out.writerow(section.header)
-            out.writerows(section.rows)
+        csv_rows(labelled, sys.stdout)
 
 
 def build_parser() -> argparse.ArgumentParser:
