@@ -104,8 +104,12 @@ def _sync(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"fieldapp sync: {exc.message}", file=sys.stderr)
         return 1
+    def progress(phase: str, count: int) -> None:
+        if args.progress:
+            print(f"{phase} {count}", file=sys.stderr, flush=True)
+
     try:
-        report = sync_once(store)
+        report = sync_once(store, progress=progress)
     except DeviceRevoked as exc:
         wipe_profile(store)
         print(f"fieldapp sync: {failure_message(exc)}", file=sys.stderr)
@@ -142,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--device-name", help="how the server lists this laptop (default: its host name)")
     sync = sub.add_parser("sync", help="run one sync round (passphrase on stdin)")
     sync.add_argument("--profile", type=Path, required=True, dest="profile")
+    sync.add_argument("--progress", action="store_true",
+                      help="say on standard error each time a batch is sent or a page received")
     return parser
 
 

@@ -32,21 +32,33 @@ def live(live_server):
     return live_server
 
 
-def run_sync(profile: Path, kill_after: float | None) -> int:
-    proc = subprocess.Popen([sys.executable, "-m", "fieldapp", "sync", "--profile", str(profile)],
+def run_sync(profile: Path, kill_after: tuple[int, float] | None) -> int:
+    """Run `fieldapp sync`; with `kill_after` = (n, seconds), SIGKILL it that long after its n-th
+    committed batch or page, so that the kill lands inside the round whatever the machine's speed."""
+    proc = subprocess.Popen([sys.executable, "-m", "fieldapp", "sync", "--progress", "--profile", str(profile)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             cwd=ROOT, text=True, env={**os.environ, "FIELDAPP_TEST_FAST_KDF": "1"})
     proc.stdin.write(PASSPHRASE + "\n")
     proc.stdin.close()
+    err = []
     if kill_after is not None:
-        try:
-            proc.wait(timeout=kill_after)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
+        steps, delay = kill_after
+        seen = 0
+        while seen < steps:
+            line = proc.stderr.readline()  # "push N" / "pull N", or '' when the round ended first
+            err.append(line)
+            if not line:
+                break
+            seen += line.startswith(("push ", "pull "))
+        if seen == steps:
+            try:
+                proc.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=300)
-    err = proc.stderr.read()
+    err.append(proc.stderr.read())
     proc.stderr.close()
-    assert proc.returncode in (0, -signal.SIGKILL), err
+    assert proc.returncode in (0, -signal.SIGKILL), "".join(err)
     return proc.returncode
 
 
@@ -73,7 +85,8 @@ def test_sync_killed_at_random_moments_converges(live, tmp_path):
                 for rec in old:
                     tx.update("visits", rec["id"], {"duration_min": rng.randint(10, 200)})
             store.write(write)
-        if run_sync(profile, kill_after=rng.uniform(0.4, 2.5)) == -signal.SIGKILL:
+        # A round here is 2 push batches and 2 or more pull pages: kill after the 1st, 2nd or 3rd.
+        if run_sync(profile, kill_after=(rng.randint(1, 3), rng.uniform(0.0, 0.1))) == -signal.SIGKILL:
             kills += 1
         assert rounds < TRIALS * 4, "the sync finished before every kill: make the work larger"
     assert run_sync(profile, kill_after=None) == 0

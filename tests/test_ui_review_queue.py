@@ -60,3 +60,28 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     assert history(store, "visits", visits[2]["id"])[0]["comment"] == "Опишіть, що саме налякало дитину."
     # Three review decisions and three status changes, all waiting to sync.
     assert sum(1 for e in store.outbox() if e.collection == "reviews") == 3
+
+
+def test_reopen_an_approved_record_with_a_reason(qtbot, store):
+    (v,) = submitted(store, n=1)
+    store.write(lambda tx: tx.review("visits", v["id"], "approved"))
+    view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.rowCount() == 0
+    view.show_approved.setChecked(True)
+    assert view.model.rowCount() == 1 and not view.approve.isVisible()
+    assert view.send_back.text() == "Reopen with a reason…"
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
+        assert dialog.windowTitle() == "Reopen an approved record"
+        dialog.comment.setPlainText("Дата візиту помилкова.")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    view.table.selectRow(0)
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
+    assert store.get("visits", v["id"])["review_status"] == "returned"
+    assert [r.get("comment") for r in history(store, "visits", v["id"])][-1] == "Дата візиту помилкова."
+    assert view.model.rowCount() == 0

@@ -52,6 +52,11 @@ def review_queue(store: Store) -> list[ReviewItem]:
     return sorted(_items(store, "submitted"), key=lambda i: (not i.safety_concern, i.date, i.record_id))
 
 
+def approved(store: Store) -> list[ReviewItem]:
+    """Approved (locked) records, newest first: what a supervisor may reopen."""
+    return sorted(_items(store, "approved"), key=lambda i: (i.date, i.record_id), reverse=True)
+
+
 def history(store: Store, collection: str, record_id: str) -> list[dict[str, Any]]:
     """The `reviews` records of one record, oldest first."""
     rows = store.read().execute(

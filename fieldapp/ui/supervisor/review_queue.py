@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -37,7 +38,7 @@ from fieldapp.domain.display import display_value, person_name
 from fieldapp.domain.records import ENVELOPE, SCHEMAS
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.store.review import ReviewItem, history, review_queue
+from fieldapp.store.review import ReviewItem, approved, history, review_queue
 from fieldapp.ui.sync.issues import collection_label, field_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,11 +60,12 @@ class ReviewQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.items: list[ReviewItem] = []
+        self.showing_approved = False
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.items = review_queue(self.store)
+        self.items = approved(self.store) if self.showing_approved else review_queue(self.store)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -110,12 +112,13 @@ class ReviewQueueModel(QAbstractTableModel):
 class ReturnDialog(QDialog):
     """Ask why a record goes back (or why an approved one is reopened)."""
 
-    def __init__(self, count: int, parent: QWidget | None = None):
+    def __init__(self, count: int, parent: QWidget | None = None, *, reopening: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Return for correction"))
+        self.setWindowTitle(self.tr("Reopen an approved record") if reopening else self.tr("Return for correction"))
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("returnComment")
-        self.comment.setPlaceholderText(self.tr("What should the caseworker correct or add?"))
+        self.comment.setPlaceholderText(self.tr("Why is it reopened? What should the caseworker correct?")
+                                        if reopening else self.tr("What should the caseworker correct or add?"))
         label = QLabel(self.tr("%n record(s) go back to the caseworker with this comment.", "", count))
         label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -160,6 +163,9 @@ class ReviewQueueView(QWidget):
         self.send_back = QPushButton(self.tr("Return with a comment…"))
         self.send_back.setObjectName("return")
         self.send_back.clicked.connect(self._return)
+        self.show_approved = QCheckBox(self.tr("Show approved records, to reopen one"))
+        self.show_approved.setObjectName("showApproved")
+        self.show_approved.toggled.connect(self._switch)
         self.empty = QLabel(self.tr("Nothing waits for review. Records your team submits appear here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -179,8 +185,15 @@ class ReviewQueueView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([460, 540])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.show_approved)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
+        self.reload()
+
+    def _switch(self, on: bool) -> None:
+        self.model.showing_approved = on
+        self.approve.setVisible(not on)
+        self.send_back.setText(self.tr("Reopen with a reason…") if on else self.tr("Return with a comment…"))
         self.reload()
 
     def reload(self) -> None:
@@ -277,6 +290,6 @@ class ReviewQueueView(QWidget):
         self._decide("approved")
 
     def _return(self) -> None:
-        dialog = ReturnDialog(len(self.selected()), self)
+        dialog = ReturnDialog(len(self.selected()), self, reopening=self.model.showing_approved)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._decide("returned", dialog.comment.toPlainText())
