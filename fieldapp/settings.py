@@ -63,6 +63,9 @@ OPTIONS: dict[str, Option] = {
         Option("server_url", str, "", "The organisation's sync server (set when enrolling)."),
         Option("caseload_status", str, "active", "Which cases the caseload shows at start.",
                choices=("active", "closed", "")),
+        Option("caseload_warning", int, 300,
+               "Warn when this laptop holds more families than this: a lost laptop should carry little.",
+               minimum=10, maximum=100_000),
     )
 }
 

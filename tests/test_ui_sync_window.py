@@ -68,3 +68,20 @@ def test_revoked_laptop_wipes_itself_and_says_why(qtbot, live_server, tmp_path, 
     assert said and "revoked this laptop" in said[0]
     assert not (tmp_path / "anna" / DB_FILE).exists()
     assert wiped_reason(tmp_path / "anna")["reason"] == "device_revoked"
+
+
+def test_warning_when_the_caseload_grows_past_the_threshold(qtbot, live_server, tmp_path):
+    from fieldapp.settings import Settings
+
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    settings = Settings(tmp_path / "config", admin=[])
+    settings.set("caseload_warning", 10)
+    anna.write(lambda tx: [tx.create("households", household()) for _ in range(11)])
+    window = MainWindow(anna, settings=settings)
+    qtbot.addWidget(window)
+    window.sync._transport = quick_transport
+    with qtbot.waitSignal(window.sync.finished, timeout=30_000):
+        window.show()
+    assert window.caseload_warning.isVisible()
+    assert "11 families on this laptop (more than 10)" in window.caseload_warning.text()
+    window.close()

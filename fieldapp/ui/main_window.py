@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._menus()
 
+        self.caseload_warning = QLabel()
+        self.caseload_warning.setObjectName("caseloadWarning")
+        self.caseload_warning.setStyleSheet("color: #8a4b00;")
+        self.caseload_warning.hide()
+        self.statusBar().addPermanentWidget(self.caseload_warning)
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncState")
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
         self.sync.failed.connect(self._sync_failed)
         self.sync.revoked.connect(self._revoked)
         self.refresh_returned()
+        self.check_caseload_size()
         QTimer.singleShot(0, self.sync.start)  # a first round as soon as the window shows, when enrolled
 
     def _menus(self) -> None:
@@ -206,6 +212,19 @@ class MainWindow(QMainWindow):
             self.team_view.reload()
         self.refresh_returned()
         self._issue_count()
+        self.check_caseload_size()
+
+    def check_caseload_size(self) -> None:
+        """A laptop should hold only its user's active caseload: say so when it grows past IT's threshold."""
+        limit = self.settings.get("caseload_warning") if self.settings else 300
+        held = self.store.count("households")
+        self.caseload_warning.setVisible(held > limit)
+        if held > limit:
+            self.caseload_warning.setText(self.tr("⚠ %1 families on this laptop (more than %2)")
+                                          .replace("%1", text.number(held)).replace("%2", text.number(limit)))
+            self.caseload_warning.setToolTip(self.tr(
+                "A lost laptop should carry as few families as possible. Ask your supervisor whether all of "
+                "them are still yours; families reassigned or closed leave the laptop at the next sync."))
 
     def _sync_failed(self, code: str, sentence: str) -> None:
         self.sync_now_action.setEnabled(True)

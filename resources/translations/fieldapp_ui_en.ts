@@ -435,6 +435,14 @@
         <source>Synced.</source>
         <translation>Synced.</translation>
     </message>
+    <message>
+        <source>⚠ %1 families on this laptop (more than %2)</source>
+        <translation>⚠ %1 families on this laptop (more than %2)</translation>
+    </message>
+    <message>
+        <source>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</source>
+        <translation>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</translation>
+    </message>
     <message numerus="yes">
         <source>Conflicts and refused changes (%n)…</source>
         <translation>

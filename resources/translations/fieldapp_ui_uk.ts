@@ -445,6 +445,14 @@
         <source>Synced.</source>
         <translation>Синхронізовано.</translation>
     </message>
+    <message>
+        <source>⚠ %1 families on this laptop (more than %2)</source>
+        <translation>⚠ На цьому ноутбуці %1 сімей (більше ніж %2)</translation>
+    </message>
+    <message>
+        <source>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</source>
+        <translation>Загублений ноутбук має містити якомога менше сімей. Запитайте супервізора, чи всі вони досі ваші; передані іншим або закриті сімʼї зникнуть із ноутбука під час наступної синхронізації.</translation>
+    </message>
     <message numerus="yes">
         <source>Conflicts and refused changes (%n)…</source>
         <translation>
