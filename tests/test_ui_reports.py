@@ -50,3 +50,24 @@ def test_period_backwards_is_explained(qtbot, store):
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     assert "ends before it starts" in view.preview.toPlainText()
     assert not any(b.isEnabled() for b in view.export_buttons)
+
+
+def test_charts_hide_small_counts(qtbot, store):
+    for i in range(7):
+        h = store.write(lambda tx: tx.create("households", household(identified_on="2026-09-01")))
+        store.write(lambda tx, h=h: tx.create("persons", person(h["id"], birth_date="2020-01-01")))
+        store.write(lambda tx, h=h, i=i: tx.create("visits", visit(
+            h["id"], type="crisis" if i == 0 else "monitoring", started_at=f"2026-10-1{i}T10:00:00+00:00")))
+    view = ReportsView(store, lang="en")
+    qtbot.addWidget(view)
+    view.start.setDate(QDate(2026, 10, 1))
+    view.end.setDate(QDate(2026, 10, 31))
+    qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
+    visits = {label: (value, shown) for label, value, shown in view.charts[0].rows}
+    assert visits["Scheduled monitoring"] == (6, "6")
+    assert visits["Crisis"] == (0, "<5")  # one crisis visit: hidden, no bar
+    children = {label: shown for label, _v, shown in view.charts[1].rows}
+    assert children["5-11"] == "7"
+    view.resize(1000, 700)
+    view.show()
+    view.grab()  # the charts paint without a warning

@@ -171,6 +171,14 @@
         <translation>The period ends before it starts.</translation>
     </message>
     <message>
+        <source>Visits by type</source>
+        <translation>Visits by type</translation>
+    </message>
+    <message>
+        <source>Children by age</source>
+        <translation>Children by age</translation>
+    </message>
+    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -200,6 +208,14 @@
     <message>
         <source>Return for correction</source>
         <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>Reopen an approved record</source>
+        <translation>Reopen an approved record</translation>
+    </message>
+    <message>
+        <source>Why is it reopened? What should the caseworker correct?</source>
+        <translation>Why is it reopened? What should the caseworker correct?</translation>
     </message>
     <message>
         <source>What should the caseworker correct or add?</source>
@@ -270,8 +286,16 @@
         <translation>Return with a comment…</translation>
     </message>
     <message>
+        <source>Show approved records, to reopen one</source>
+        <translation>Show approved records, to reopen one</translation>
+    </message>
+    <message>
         <source>Nothing waits for review. Records your team submits appear here.</source>
         <translation>Nothing waits for review. Records your team submits appear here.</translation>
+    </message>
+    <message>
+        <source>Reopen with a reason…</source>
+        <translation>Reopen with a reason…</translation>
     </message>
     <message numerus="yes">
         <source>Approve %n</source>

@@ -171,6 +171,14 @@
         <translation>Період закінчується раніше, ніж починається.</translation>
     </message>
     <message>
+        <source>Visits by type</source>
+        <translation>Візити за типами</translation>
+    </message>
+    <message>
+        <source>Children by age</source>
+        <translation>Діти за віком</translation>
+    </message>
+    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -200,6 +208,14 @@
     <message>
         <source>Return for correction</source>
         <translation>Повернути на доопрацювання</translation>
+    </message>
+    <message>
+        <source>Reopen an approved record</source>
+        <translation>Відкрити знову затверджений запис</translation>
+    </message>
+    <message>
+        <source>Why is it reopened? What should the caseworker correct?</source>
+        <translation>Чому запис відкрито знову? Що фахівцеві слід виправити?</translation>
     </message>
     <message>
         <source>What should the caseworker correct or add?</source>
@@ -271,8 +287,16 @@
         <translation>Повернути з коментарем…</translation>
     </message>
     <message>
+        <source>Show approved records, to reopen one</source>
+        <translation>Показати затверджені записи, щоб відкрити один знову</translation>
+    </message>
+    <message>
         <source>Nothing waits for review. Records your team submits appear here.</source>
         <translation>Нічого не чекає на перевірку. Тут зʼявляються записи, які подає ваша команда.</translation>
+    </message>
+    <message>
+        <source>Reopen with a reason…</source>
+        <translation>Відкрити знову з поясненням…</translation>
     </message>
     <message numerus="yes">
         <source>Approve %n</source>

@@ -30,12 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import codifier
-from fieldapp.domain.reports import DEFAULT_THRESHOLD, Period, Report, compute
+from fieldapp.domain.reports import AGE_BANDS, DEFAULT_THRESHOLD, Period, Report, compute, suppress
 from fieldapp.reporting.files import write_csv, write_xlsx
-from fieldapp.reporting.tables import LabelledReport, label
+from fieldapp.reporting.tables import LabelledReport, code_label, label
 from fieldapp.store.database import Store
+from fieldapp.ui.supervisor.chart import BarChart
 
 COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
+
+
+def full_year_format() -> str:
+    """The locale's short date format with a four-digit year."""
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
 def last_month(today: dt.date) -> Period:
@@ -62,9 +69,8 @@ class ReportsView(QWidget):
         self.start.setObjectName("periodStart")
         self.end = QDateEdit(QDate(period.end), calendarPopup=True)
         self.end.setObjectName("periodEnd")
-        short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
         for edit in (self.start, self.end):  # four-digit years: "01.10.26" reads as a day, not a year
-            edit.setDisplayFormat(short if "yyyy" in short else short.replace("yy", "yyyy"))
+            edit.setDisplayFormat(full_year_format())
         self.hromada = QComboBox()
         self.hromada.setObjectName("hromada")
         self.hromada.addItem(self.tr("All hromadas"), None)
@@ -84,6 +90,7 @@ class ReportsView(QWidget):
         self.make.clicked.connect(self.refresh)
         self.preview = QTextBrowser()
         self.preview.setObjectName("reportPreview")
+        self.charts = [BarChart(), BarChart()]  # visits by type; children by age
         self.export_buttons = []
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -112,6 +119,10 @@ class ReportsView(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.make, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(note)
+        charts = QHBoxLayout()
+        for chart in self.charts:
+            charts.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(charts)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         self.refresh()
@@ -133,17 +144,40 @@ class ReportsView(QWidget):
                 b.setEnabled(False)
             return
         self.report = compute(records_of(self.store), period, hromada=self.hromada.currentData())
-        locale = QLocale()
+        locale, fmt = QLocale(), full_year_format()
         self.labelled = label(
             self.report, lang=self.lang, translate=QCoreApplication.translate, threshold=self.threshold.value(),
             organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),
             restricted=self.restricted.isChecked(),
-            date_format=lambda d: locale.toString(d, QLocale.FormatType.ShortFormat))
+            date_format=lambda d: locale.toString(d, fmt))
         from fieldapp.reporting.pdf import report_html
 
         self.preview.setHtml(report_html(self.labelled))
+        self._draw_charts()
         for b in self.export_buttons:
             b.setEnabled(True)
+
+    def _draw_charts(self) -> None:
+        """Two pictures a supervisor reads at a glance; small counts stay hidden here too."""
+        assert self.report is not None
+        threshold = self.threshold.value()
+
+        def rows(table_key: str, dimension: str, codes: list[str] | None = None) -> list[tuple[str, float, str]]:
+            counts: dict[str, int] = {}
+            for key, n in self.report.table(table_key).counts.items():
+                code = key[-1] if dimension == "age_band" else key[0]
+                counts[code] = counts.get(code, 0) + n
+            order = codes or sorted(counts, key=lambda c: -counts[c])
+            out = []
+            for code in order:
+                cell = suppress(counts.get(code, 0), threshold)
+                out.append((code_label(dimension, code, self.lang, QCoreApplication.translate),
+                            0 if cell.suppressed else counts.get(code, 0), cell.text(threshold)))
+            return out
+
+        self.charts[0].set_rows(self.tr("Visits by type"), rows("visits_by_type", "visit_type"))
+        self.charts[1].set_rows(self.tr("Children by age"),
+                                rows("children_by_sex_age", "age_band", [b[0] for b in AGE_BANDS[:3]]))
 
     def export(self, kind: str, path: Path) -> None:
         """Write the report shown as `kind` (csv, xlsx, pdf) to `path`."""
