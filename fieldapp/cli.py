@@ -3,7 +3,7 @@
     fieldapp [--profile DIR] [--lang uk|en]        open the program
     fieldapp --selftest                            start offscreen once and check the basics
     fieldapp demo --profile DIR --households N [--seed S]   fill a profile with generated data
-    fieldapp enrol --profile DIR --server URL --user NAME   connect a profile to the server
+    fieldapp enrol --profile DIR --server URL (--user NAME | --code)   connect a profile to the server
     fieldapp sync --profile DIR                              run one sync round and say what it did
 
 Headless commands read the passphrase from standard input (never from the
@@ -75,11 +75,18 @@ def _enrol(args: argparse.Namespace) -> int:
     from sync.device import enrol
     from sync.engine import SyncFailure
 
+    if not args.user and not args.code:
+        print("fieldapp enrol: give --user NAME (then the password on stdin) or --code (the code on stdin)",
+              file=sys.stderr)
+        return 2
     passphrase = _read_secret("Passphrase: ")
-    password = _read_secret("Password: ")
+    secret = _read_secret("Enrolment code: " if args.code else "Password: ")
     try:
         with _open_store(args.profile, passphrase) as store:
-            answer = enrol(store, args.server, args.user, password, device_name=args.device_name)
+            if args.code:
+                answer = enrol(store, args.server, code=secret, device_name=args.device_name)
+            else:
+                answer = enrol(store, args.server, args.user, secret, device_name=args.device_name)
     except StoreError as exc:
         print(f"fieldapp enrol: {exc.message}", file=sys.stderr)
         return 1
@@ -139,10 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
     enrol = sub.add_parser("enrol", help="connect a profile to the organisation's server "
-                                         "(passphrase, then password, on stdin)")
+                                         "(passphrase, then password or enrolment code, on stdin)")
     enrol.add_argument("--profile", type=Path, required=True, dest="profile")
     enrol.add_argument("--server", required=True, help="the server's address, https://...")
-    enrol.add_argument("--user", required=True, help="your user name on the server")
+    enrol.add_argument("--user", help="your user name on the server (the password follows on stdin)")
+    enrol.add_argument("--code", action="store_true",
+                       help="enrol with IT's one-time code instead (the code follows the passphrase on stdin)")
     enrol.add_argument("--device-name", help="how the server lists this laptop (default: its host name)")
     sync = sub.add_parser("sync", help="run one sync round (passphrase on stdin)")
     sync.add_argument("--profile", type=Path, required=True, dest="profile")

@@ -57,8 +57,14 @@ class HttpTransport:
 
     # -- the protocol ---------------------------------------------------------
 
-    def enrol(self, username: str, password: str, device_id: str, device_name: str) -> dict[str, Any]:
-        body = {"username": username, "password": password, "device_id": device_id, "device_name": device_name}
+    def enrol(self, username: str, password: str, device_id: str, device_name: str, *,
+              code: str | None = None) -> dict[str, Any]:
+        """Enrol with a user name and password, or with a one-time enrolment code from IT."""
+        body: dict[str, Any] = {"device_id": device_id, "device_name": device_name}
+        if code is not None:
+            body["enrolment_code"] = code
+        else:
+            body.update(username=username, password=password)
         answer = self._request("POST", "/devices", body, retry=False)
         if not isinstance(answer, dict) or not isinstance(answer.get("device_token"), str):
             raise BadAnswer("enrolment answer without a device token")
@@ -175,6 +181,7 @@ _MESSAGES = {
     "cursor_expired": QT_TRANSLATE_NOOP("SyncFailure", "FieldApp must fetch your caseload again; this happens by itself."),
     "not_enrolled": QT_TRANSLATE_NOOP("SyncFailure", "This laptop is not connected to the organisation's server yet."),
     "demo_profile": QT_TRANSLATE_NOOP("SyncFailure", "A demo profile never syncs. Create a new profile to connect to the server."),
+    "code_typo": QT_TRANSLATE_NOOP("SyncFailure", "This enrolment code has a typo: check it character by character."),
 }
 
 

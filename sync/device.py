@@ -36,14 +36,21 @@ def is_enrolled(store: Store) -> bool:
     return bool(store.meta("device_token") and store.meta("server_url"))
 
 
-def enrol(store: Store, server_url: str, username: str, password: str, *, device_name: str | None = None,
-          transport: TransportFactory = _http) -> dict[str, Any]:
-    """Enrol this laptop with the server; the token is kept inside the encrypted store."""
+def enrol(store: Store, server_url: str, username: str = "", password: str = "", *, code: str | None = None,
+          device_name: str | None = None, transport: TransportFactory = _http) -> dict[str, Any]:
+    """Enrol this laptop with the server, by user name and password or by IT's one-time `code`;
+    the token is kept inside the encrypted store."""
     if store.meta("demo") == "1":
         raise SyncFailure("demo_profile")
+    if code is not None:
+        from fieldapp.domain.ids import normalise_enrolment_code
+
+        code = normalise_enrolment_code(code)
+        if code is None:
+            raise SyncFailure("code_typo")
     link = transport(server_url, None)
     try:
-        answer = link.enrol(username, password, store.device_id, device_name or _device_name())
+        answer = link.enrol(username, password, store.device_id, device_name or _device_name(), code=code)
     finally:
         link.close()
     user = answer.get("user") if isinstance(answer.get("user"), dict) else {}

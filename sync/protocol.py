@@ -60,7 +60,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
-from fieldapp.domain.ids import is_uuid
+from fieldapp.domain.ids import is_uuid, normalise_enrolment_code
 
 PROTOCOL_VERSION = 1
 # The versions this build speaks; a server answers 426 below MIN.
@@ -214,6 +214,7 @@ class Enrolment:
     password: str
     device_id: str
     device_name: str
+    code: str | None = None  # a one-time enrolment code (canonical), instead of username and password
 
 
 @dataclass(frozen=True)
@@ -298,12 +299,17 @@ def parse_enrolment(body: Any) -> Enrolment:
     if not isinstance(body, dict):
         raise _invalid("The body must be a JSON object with username, password, device_id and device_name.")
     where = "the enrolment"
-    username = _string(body, "username", where, 100)
-    password = _string(body, "password", where, 1000)
     device_id = _string(body, "device_id", where, 36)
     if not is_uuid_text(device_id):
         raise _invalid("'device_id' must be a UUID the app made once for this laptop.")
     device_name = _string(body, "device_name", where, 200)
+    if "enrolment_code" in body:
+        code = normalise_enrolment_code(_string(body, "enrolment_code", where, 40))
+        if code is None:
+            raise _invalid("This enrolment code has a typo: check it character by character.")
+        return Enrolment("", "", device_id.lower(), device_name.strip(), code)
+    username = _string(body, "username", where, 100)
+    password = _string(body, "password", where, 1000)
     return Enrolment(username.strip(), password, device_id.lower(), device_name.strip())
 
 

@@ -131,3 +131,19 @@ def test_display_values_for_people():
     assert display_value("households", "categories", ["idp", "large_family"], lang="uk").count(";") == 1
     assert display_value("households", "hromada", "UA59080270000073662") != "UA59080270000073662"
     assert display_value("visits", "notes", "") == "—"
+
+
+def test_enrolment_codes_catch_typos():
+    code = ids.make_enrolment_code()
+    assert len(code) == 13 and code.count("-") == 2
+    canonical = ids.normalise_enrolment_code(code)
+    assert canonical == code.replace("-", "")
+    assert ids.normalise_enrolment_code(code.lower().replace("-", " ")) == canonical
+    assert ids.normalise_enrolment_code(code.replace("0", "O")) == canonical
+    # Any single wrong character is caught.
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    for i, ch in enumerate(canonical[:10]):
+        wrong = alphabet[(alphabet.index(ch) + 1) % 32]
+        assert ids.normalise_enrolment_code(canonical[:i] + wrong + canonical[i + 1:]) is None
+    assert ids.normalise_enrolment_code("hello") is None
+    assert len({ids.make_enrolment_code() for _ in range(500)}) == 500

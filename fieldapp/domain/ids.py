@@ -120,3 +120,30 @@ def uuid7_from(millis: int, rng: random.Random) -> str:
     value |= 0b10 << 62
     value |= rng.getrandbits(62)
     return str(uuid.UUID(int=value))
+
+
+# Enrolment codes: what IT reads out or writes down for a caseworker, once.
+# Ten Crockford base-32 characters (50 bits) and a check symbol (mod 37), shown
+# as XXXX-XXXX-XXC. The check catches a mistyped character before any network.
+_CHECK = _CROCKFORD + "*~$=U"
+_LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def _check_symbol(data: str) -> str:
+    return _CHECK[int("".join(str(_CROCKFORD.index(c)).zfill(2) for c in data)) % 37]
+
+
+def make_enrolment_code(rng_bytes: bytes | None = None) -> str:
+    """A new one-time enrolment code, e.g. ``K7QM-2FXD-9TA``."""
+    raw = int.from_bytes(rng_bytes or os.urandom(7), "big") & ((1 << 50) - 1)
+    data = "".join(_CROCKFORD[(raw >> (5 * i)) & 31] for i in range(10))
+    code = data + _check_symbol(data)
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def normalise_enrolment_code(text: str) -> str | None:
+    """The code as typed, made canonical (case, dashes, spaces, O/I/L look-alikes); None on a typo."""
+    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t").translate(_LOOKALIKE)
+    if len(cleaned) != 11 or any(c not in _CROCKFORD for c in cleaned[:10]) or cleaned[10] not in _CHECK:
+        return None
+    return cleaned if _check_symbol(cleaned[:10]) == cleaned[10] else None

@@ -181,7 +181,7 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         self.connect_button = QCommandLinkButton(
             self.tr("Connect to my organisation's server"),
-            self.tr("IT gives you the server's address, a user name and a password."))
+            self.tr("IT gives you the server's address and an enrolment code (or a user name and password)."))
         self.connect_button.setObjectName("connectServer")
         self.connect_button.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_ENROL))
         self.demo_button = QCommandLinkButton(
@@ -209,9 +209,9 @@ class ProfileDialog(QDialog):
     def _enrol_page(self) -> QWidget:
         page = QWidget()
         title = QLabel("<h2>" + self.tr("Connect to the organisation's server") + "</h2>")
-        intro = QLabel(self.tr("IT gives you the server's address, your user name and a password. "
-                               "Then you choose a passphrase for this laptop, and your caseload arrives "
-                               "at the first sync."))
+        intro = QLabel(self.tr("IT gives you the server's address and a one-time enrolment code (or your user "
+                               "name and password). Then you choose a passphrase for this laptop, and your "
+                               "caseload arrives at the first sync."))
         intro.setWordWrap(True)
         self.server = QLineEdit()
         self.server.setObjectName("serverAddress")
@@ -225,17 +225,25 @@ class ProfileDialog(QDialog):
         self.username.setObjectName("username")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setObjectName("password")
+        self.code = QLineEdit()
+        self.code.setObjectName("enrolmentCode")
+        self.code.setPlaceholderText("XXXX-XXXX-XXX")
         self.enrol_error = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server)
+        form.addRow(self.tr("Enrolment code"), self.code)
+        either = QLabel(self.tr("or, without a code:"))
+        either.setStyleSheet("color: palette(mid);")
+        form.addRow("", either)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         self.connect_ok = QPushButton(self.tr("Connect"))
         self.connect_ok.setObjectName("connect")
         self.connect_ok.setEnabled(False)
         self.connect_ok.clicked.connect(self._connect)
-        for field in (self.server, self.username, self.password):
+        for field in (self.server, self.username, self.password, self.code):
             field.textChanged.connect(self._enrol_ready)
+        self.code.returnPressed.connect(self._connect)
         self.password.returnPressed.connect(self._connect)
         back = QPushButton(self.tr("Back"))
         back.setObjectName("back")
@@ -254,12 +262,22 @@ class ProfileDialog(QDialog):
         return page
 
     def _enrol_ready(self) -> None:
-        self.connect_ok.setEnabled(all(f.text().strip() for f in (self.server, self.username, self.password)))
+        by_code = bool(self.code.text().strip())
+        by_password = all(f.text().strip() for f in (self.username, self.password))
+        self.connect_ok.setEnabled(bool(self.server.text().strip()) and (by_code or by_password))
 
     def _connect(self) -> None:
         """Enrolment: first a passphrase for the new profile, then the server (see _create)."""
         if not self.connect_ok.isEnabled():
             return
+        if self.code.text().strip():
+            from fieldapp.domain.ids import normalise_enrolment_code
+
+            if normalise_enrolment_code(self.code.text()) is None:  # caught before any network
+                self._fail(self.enrol_error, self.tr("This enrolment code has a typo: check it character by "
+                                                     "character."))
+                self.code.setFocus()
+                return
         if self.store is not None:  # the profile exists: an earlier attempt failed; try again
             self._enrol_now()
             return
@@ -278,7 +296,9 @@ class ProfileDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress_label.setText(self.tr("Connecting to the server…"))
         url, user, password = self.server.text().strip(), self.username.text().strip(), self.password.text()
-        background.run_task(lambda: enrol(store, url, user, password), lambda _a: self.accept(), self._enrol_failed)
+        code = self.code.text().strip() or None
+        background.run_task(lambda: enrol(store, url, user, password, code=code), lambda _a: self.accept(),
+                            self._enrol_failed)
 
     def _enrol_failed(self, exc: BaseException) -> None:
         from sync.client import failure_message
@@ -287,8 +307,10 @@ class ProfileDialog(QDialog):
         if isinstance(exc, SyncFailure):
             reason = text.message(failure_message(exc))
             if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
-                reason = self.tr("The server did not accept this user name and password. Check them, "
-                                 "or ask IT.")
+                reason = (self.tr("The server did not accept this enrolment code: it may be used or expired. "
+                                  "Ask IT for a new one.") if self.code.text().strip()
+                          else self.tr("The server did not accept this user name and password. Check them, "
+                                       "or ask IT."))
         elif isinstance(exc, StoreError):
             reason = text.message(exc.message)
         else:

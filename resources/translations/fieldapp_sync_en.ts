@@ -172,6 +172,10 @@
         <source>A demo profile never syncs. Create a new profile to connect to the server.</source>
         <translation>A demo profile never syncs. Create a new profile to connect to the server.</translation>
     </message>
+    <message>
+        <source>This enrolment code has a typo: check it character by character.</source>
+        <translation>This enrolment code has a typo: check it character by character.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>

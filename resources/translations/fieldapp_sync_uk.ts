@@ -172,6 +172,10 @@
         <source>A demo profile never syncs. Create a new profile to connect to the server.</source>
         <translation>Демонстраційний профіль не синхронізується. Щоб підключитися до сервера, створіть новий профіль.</translation>
     </message>
+    <message>
+        <source>This enrolment code has a typo: check it character by character.</source>
+        <translation>У цьому коді підключення помилка: перевірте його символ за символом.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>

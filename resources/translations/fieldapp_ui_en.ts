@@ -604,6 +604,10 @@
         <translation>Connect to my organisation&apos;s server</translation>
     </message>
     <message>
+        <source>IT gives you the server&apos;s address and an enrolment code (or a user name and password).</source>
+        <translation>IT gives you the server&apos;s address and an enrolment code (or a user name and password).</translation>
+    </message>
+    <message>
         <source>Try it offline with demo data</source>
         <translation>Try it offline with demo data</translation>
     </message>
@@ -624,8 +628,20 @@
         <translation>Connect to the organisation&apos;s server</translation>
     </message>
     <message>
+        <source>IT gives you the server&apos;s address and a one-time enrolment code (or your user name and password). Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
+        <translation>IT gives you the server&apos;s address and a one-time enrolment code (or your user name and password). Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</translation>
+    </message>
+    <message>
         <source>Server address</source>
         <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>or, without a code:</source>
+        <translation>or, without a code:</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -636,12 +652,20 @@
         <translation>Back</translation>
     </message>
     <message>
+        <source>This enrolment code has a typo: check it character by character.</source>
+        <translation>This enrolment code has a typo: check it character by character.</translation>
+    </message>
+    <message>
         <source>Choose a passphrase for this laptop</source>
         <translation>Choose a passphrase for this laptop</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>
         <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</source>
+        <translation>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</translation>
     </message>
     <message>
         <source>The server did not accept this user name and password. Check them, or ask IT.</source>
@@ -682,14 +706,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>IT gives you the server&apos;s address, a user name and a password.</source>
-        <translation>IT gives you the server&apos;s address, a user name and a password.</translation>
-    </message>
-    <message>
-        <source>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
-        <translation>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</translation>
     </message>
     <message>
         <source>User name</source>

@@ -617,6 +617,10 @@
         <translation>Підʼєднатися до сервера моєї організації</translation>
     </message>
     <message>
+        <source>IT gives you the server&apos;s address and an enrolment code (or a user name and password).</source>
+        <translation>ІТ-фахівець надає адресу сервера й код підключення (або імʼя користувача й пароль).</translation>
+    </message>
+    <message>
         <source>Try it offline with demo data</source>
         <translation>Спробувати без мережі з демонстраційними даними</translation>
     </message>
@@ -637,8 +641,20 @@
         <translation>Підʼєднання до сервера організації</translation>
     </message>
     <message>
+        <source>IT gives you the server&apos;s address and a one-time enrolment code (or your user name and password). Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
+        <translation>ІТ-фахівець надає адресу сервера й одноразовий код підключення (або ваше імʼя користувача й пароль). Потім ви обираєте парольну фразу для цього ноутбука, а ваші справи надійдуть під час першої синхронізації.</translation>
+    </message>
+    <message>
         <source>Server address</source>
         <translation>Адреса сервера</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Код підключення</translation>
+    </message>
+    <message>
+        <source>or, without a code:</source>
+        <translation>або, без коду:</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -649,12 +665,20 @@
         <translation>Назад</translation>
     </message>
     <message>
+        <source>This enrolment code has a typo: check it character by character.</source>
+        <translation>У цьому коді підключення помилка: перевірте його символ за символом.</translation>
+    </message>
+    <message>
         <source>Choose a passphrase for this laptop</source>
         <translation>Оберіть парольну фразу для цього ноутбука</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>
         <translation>Підключення до сервера…</translation>
+    </message>
+    <message>
+        <source>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</source>
+        <translation>Сервер не прийняв цей код підключення: можливо, його вже використано або строк його дії минув. Попросіть в ІТ-фахівця новий.</translation>
     </message>
     <message>
         <source>The server did not accept this user name and password. Check them, or ask IT.</source>
@@ -695,14 +719,6 @@
     <message>
         <source>Create</source>
         <translation>Створити</translation>
-    </message>
-    <message>
-        <source>IT gives you the server&apos;s address, a user name and a password.</source>
-        <translation>ІТ-фахівець надає адресу сервера, імʼя користувача й пароль.</translation>
-    </message>
-    <message>
-        <source>IT gives you the server&apos;s address, your user name and a password. Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</source>
-        <translation>ІТ-фахівець надає адресу сервера, ваше імʼя користувача й пароль. Потім ви обираєте парольну фразу для цього ноутбука, а ваші справи надійдуть під час першої синхронізації.</translation>
     </message>
     <message>
         <source>User name</source>

@@ -162,6 +162,34 @@ def list_devices(engine: sa.Engine) -> list[dict[str, Any]]:
         return [dict(r._mapping) for r in rows]
 
 
+def make_enrolment_code(engine: sa.Engine, username: str, hours: int = 72) -> tuple[str, str]:
+    """A one-time enrolment code for `username`, valid `hours`; returns (code, expires_at).
+
+    Only the code's hash is stored: the code itself is shown once, to IT.
+    """
+    import datetime as dt
+
+    from fieldapp.domain.ids import make_enrolment_code as new_code
+    from fieldapp.domain.ids import normalise_enrolment_code
+    from sync.server import security
+    from sync.server.db import enrolment_codes
+
+    if not 1 <= hours <= 24 * 30:
+        raise AdminError("A code is valid from 1 hour to 30 days (--hours).")
+    with engine.begin() as conn:
+        user = _user(conn, username)
+        if user.disabled:
+            raise AdminError(f"The account {username!r} is disabled.")
+        code = new_code()
+        now = dt.datetime.now(dt.UTC)
+        expires = (now + dt.timedelta(hours=hours)).isoformat(timespec="milliseconds")
+        conn.execute(enrolment_codes.insert().values(
+            code_hash=security.token_hash(normalise_enrolment_code(code) or ""), user_id=user.id,
+            created_at=now.isoformat(timespec="milliseconds"), expires_at=expires))
+        write_audit(conn, [_audit_row(None, "enrol_code", detail=f"for {username}")])
+    return code, expires
+
+
 def revoke_device(engine: sa.Engine, device: str) -> str:
     """Revoke a device by its number or its id; its next call answers device_revoked."""
     with engine.begin() as conn:

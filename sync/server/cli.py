@@ -164,6 +164,13 @@ def cmd_device_revoke(args: argparse.Namespace) -> None:
     print(f"Device {device_id} revoked: it wipes itself at its next contact.")
 
 
+def cmd_device_code(args: argparse.Namespace) -> None:
+    code, expires = admin.make_enrolment_code(_engine(args), args.username, args.hours)
+    print(f"Enrolment code for {args.username}: {code}")
+    print(f"Valid once, until {expires[:16].replace('T', ' ')} UTC. The caseworker types it on the first start, "
+          "with the server's address.")
+
+
 def cmd_audit(args: argparse.Namespace) -> None:
     rows = admin.query_audit(_engine(args), user=args.user, record=args.record,
                              action=args.action, since=args.since, limit=args.limit)
@@ -297,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     device = sub.add_parser("device", help="Enrolled laptops").add_subparsers(dest="sub", required=True, metavar="ACTION")
     add("list", cmd_device_list, "List the enrolled laptops.", device)
+    p = add("enrol-code", cmd_device_code, "Print a one-time code with which a caseworker enrols a laptop "
+                                           "without a password.", device)
+    p.add_argument("username")
+    p.add_argument("--hours", type=int, default=72, help="how long the code is valid (default 72)")
     p = add("revoke", cmd_device_revoke, "Revoke a laptop (lost or stolen): it wipes itself at its next contact.", device)
     p.add_argument("device", help="the device's number or id (see device list)")
 

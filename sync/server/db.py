@@ -69,6 +69,17 @@ devices = sa.Table(
     sa.Column("revoked_at", sa.String(40), nullable=True),
 )
 
+# One-time enrolment codes (fieldapp-server device enrol-code): only a hash is kept.
+enrolment_codes = sa.Table(
+    "enrolment_codes", metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(36), sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("used_at", sa.String(40), nullable=True),
+    sa.Column("device_id", sa.String(36), nullable=True),
+)
+
 login_failures = sa.Table(
     "login_failures", metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),
