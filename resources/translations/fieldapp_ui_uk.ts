@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>never</source>
-        <translation>ніколи</translation>
+        <translation>ще не було</translation>
     </message>
     <message>
         <source>Changes made on this laptop are sent to the server at the next sync.</source>
