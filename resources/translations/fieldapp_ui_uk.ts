@@ -686,7 +686,7 @@
     </message>
     <message>
         <source>Your passphrase is set; press Connect to try again.</source>
-        <translation>Парольну фразу встановлено; натисніть «Підключитися», щоб спробувати ще раз.</translation>
+        <translation>Парольну фразу встановлено; натисніть «Підʼєднатися», щоб спробувати ще раз.</translation>
     </message>
     <message>
         <source>Choose a passphrase for this laptop&apos;s records. It encrypts everything you record; without it nobody, not even IT, can read or recover the records.</source>
