@@ -23,6 +23,9 @@ def test_concurrent_pushes_while_another_client_pulls_never_miss_a_change(world:
     expected: dict[str, int] = {}  # id -> last version the server answered
     lock = threading.Lock()
     errors: list[BaseException] = []
+    # Interleave for sure, on a fast machine too: each pusher's next round waits for a pull to happen.
+    pulled = threading.Condition()
+    pull_count = [0]
 
     def push_loop(index: int) -> None:
         try:
@@ -40,7 +43,9 @@ def test_concurrent_pushes_while_another_client_pulls_never_miss_a_change(world:
                     for ch, res in zip(changes, results, strict=True):
                         assert res["status"] in ("applied", "merged"), res
                         expected[ch["id"]] = res["version"]
-                time.sleep(0.01)
+                with pulled:
+                    before = pull_count[0]
+                    pulled.wait_for(lambda before=before: pull_count[0] > before, timeout=5)
                 mine += [(ch["id"], 1) for ch in changes[:batch]]
                 if len(changes) > batch:
                     mine[-batch - 1] = (changes[-1]["id"], results[-1]["version"])
@@ -62,6 +67,9 @@ def test_concurrent_pushes_while_another_client_pulls_never_miss_a_change(world:
         assert body["cursor"] >= puller.cursor
         puller.cursor = body["cursor"]
         pulls += 1
+        with pulled:
+            pull_count[0] += 1
+            pulled.notify_all()
         if not body["more"]:
             time.sleep(0.005)
     for t in threads:
