@@ -32,6 +32,15 @@ def _http(server_url: str, token: str | None) -> HttpTransport:
     return HttpTransport(server_url, token, verify=str(ca) if ca else True)
 
 
+def enrolled_user(store: Store) -> dict[str, Any]:
+    """The user the server named at enrolment (id, role, team_id, protected_access, ...); {} before."""
+    try:
+        user = json.loads(store.meta("user") or "{}")
+    except ValueError:
+        return {}
+    return user if isinstance(user, dict) else {}
+
+
 def is_enrolled(store: Store) -> bool:
     return bool(store.meta("device_token") and store.meta("server_url"))
 

@@ -17,26 +17,16 @@ from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
 from fieldapp.ui.icons import icon
 from fieldapp.ui.lock import Locker
-from fieldapp.ui.supervisor.reports_view import ReportsView, user_can_see_protected
+from fieldapp.ui.supervisor.reports_view import ReportsView
 from fieldapp.ui.supervisor.returned_view import ReturnedView
 from fieldapp.ui.supervisor.review_queue import ReviewQueueView
 from fieldapp.ui.supervisor.team_view import TeamView
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.issues import SyncIssuesDialog
 from fieldapp.ui.today_view import TodayView
-from sync.device import is_enrolled, wipe_profile
+from sync.device import enrolled_user, is_enrolled, wipe_profile
 
 STATUS_REFRESH_MS = 30_000
-
-
-def user_role(store: Store) -> str | None:
-    """The role the server gave this laptop's user at enrolment; None before enrolment."""
-    import json
-
-    try:
-        return json.loads(store.meta("user") or "{}").get("role")
-    except ValueError:
-        return None
 
 
 def forms_available() -> bool:
@@ -72,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.addTab(self.caseload_view, self.tr("Caseload"))
         self.tabs.addTab(self.today_view, self.tr("Today and this week"))
-        self.role = user_role(store)
+        self.role = enrolled_user(store).get("role")
         self.review_view: ReviewQueueView | None = None
         self.team_view: TeamView | None = None
         self.returned_view: ReturnedView | None = None
@@ -176,7 +166,7 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - the report works without it
                 pass
             self.reports_view = ReportsView(self.store, self, lang=text.lang(), organisation=organisation,
-                                            protected_access=user_can_see_protected(self.store))
+                                            protected_access=bool(enrolled_user(self.store).get("protected_access")))
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, self.reports_view, self.tr("Reports"))

@@ -7,7 +7,6 @@ only their own caseload, so the same screen is their monthly activity report.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -205,10 +204,3 @@ class ReportsView(QWidget):
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The report could not be written there ({reason}). Choose another "
                                         "folder or free some space.").format(reason=exc.strerror or type(exc).__name__))
-
-
-def user_can_see_protected(store: Store) -> bool:
-    try:
-        return bool(json.loads(store.meta("user") or "{}").get("protected_access"))
-    except ValueError:
-        return False

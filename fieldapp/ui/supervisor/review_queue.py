@@ -40,6 +40,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
 from fieldapp.ui.sync.issues import collection_label, field_label
+from sync.device import enrolled_user
 
 Index = QModelIndex | QPersistentModelIndex
 COL_CONCERN, COL_KIND, COL_FAMILY, COL_DATE = range(4)
@@ -262,17 +263,9 @@ class ReviewQueueView(QWidget):
             parts.append("</ul>")
         self.details.setHtml("".join(parts))
 
-    def _reviewer(self) -> str | None:
-        import json
-
-        try:
-            return json.loads(self.store.meta("user") or "{}").get("id")
-        except ValueError:
-            return None
-
     def _decide(self, decision: str, comment: str = "") -> None:
         items = self.selected()
-        reviewer = self._reviewer()
+        reviewer = enrolled_user(self.store).get("id")
 
         def write(tx: Any) -> None:
             for item in items:
