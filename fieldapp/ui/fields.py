@@ -31,7 +31,7 @@ class DateField(QDateEdit):
     def __init__(self, parent=None, *, not_future: bool = True):
         super().__init__(parent)
         self.setCalendarPopup(True)
-        fmt = text._date_format()
+        fmt = text.date_format()
         self.setDisplayFormat(fmt)
         self.setMinimumDate(_EMPTY)
         self.setSpecialValueText("—")

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.team_view: TeamView | None = None
         self.returned_view: ReturnedView | None = None
         if self.role == "supervisor":
-            self.review_view = ReviewQueueView(store, self, lang=text.lang())
+            self.review_view = ReviewQueueView(store, self)
             self.review_view.reviewed.connect(self._reviewed)
             self.tabs.addTab(self.review_view, self.tr("Review"))
             self.team_view = TeamView(store, self)

@@ -4,12 +4,15 @@ enumeration labels in the program's language, places, translated messages."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from fieldapp.domain import codifier
 from fieldapp.domain import records as domain
+from fieldapp.domain.display import display_value, person_name  # noqa: F401 - person_name: for the screens
 from fieldapp.domain.enums import enumeration
 from fieldapp.domain.i18n import Message
 
@@ -49,7 +52,8 @@ def _place(code: str) -> str:
     return codifier.display_name(code)
 
 
-def _date_format() -> str:
+def date_format() -> str:
+    """The locale's short date format, with a four-digit year."""
     fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     # A four-digit year: "05.10.26" is ambiguous on a form about a birth in 1926.
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
@@ -67,7 +71,7 @@ def date(value: str | dt.date | None) -> str:
     day = value if isinstance(value, dt.date) else parse_date(value)
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), _date_format())
+    return QLocale().toString(QDate(day.year, day.month, day.day), date_format())
 
 
 def datetime(value: str | None) -> str:
@@ -82,7 +86,7 @@ def datetime(value: str | None) -> str:
             return value
         moment = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.systemTimeZone())
     local = moment.toLocalTime()
-    return QLocale().toString(local, _date_format() + " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+    return QLocale().toString(local, date_format() + " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat))
 
 
 def number(value: int) -> str:
@@ -114,5 +118,7 @@ def age_years(birth_date: str | None, today: dt.date | None = None) -> int | Non
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def person_name(p: dict) -> str:
-    return " ".join(x for x in (p.get("surname"), p.get("given_name"), p.get("patronymic")) if x)
+def record_value(collection: str, field: str, value: Any, people: Mapping[str, str] | None = None) -> str:
+    """A record's value for reading: labels for codes, `people`'s names for person ids, local dates."""
+    return display_value(collection, field, value, lang=lang(), translate=QCoreApplication.translate,
+                         people=people, date=date, moment=lambda m: datetime(m.isoformat()))

@@ -220,14 +220,6 @@
         <translation>Conflict</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-    <message>
         <source>a family no longer on this laptop</source>
         <translation>a family no longer on this laptop</translation>
     </message>

@@ -220,14 +220,6 @@
         <translation>Конфлікт</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>так</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>ні</translation>
-    </message>
-    <message>
         <source>a family no longer on this laptop</source>
         <translation>сімʼя, якої вже немає на цьому ноутбуці</translation>
     </message>

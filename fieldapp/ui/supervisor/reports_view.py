@@ -33,15 +33,10 @@ from fieldapp.domain.reports import AGE_BANDS, DEFAULT_THRESHOLD, Period, Report
 from fieldapp.reporting.files import write_csv, write_xlsx
 from fieldapp.reporting.tables import LabelledReport, code_label, label
 from fieldapp.store.database import Store
+from fieldapp.ui import text
 from fieldapp.ui.supervisor.chart import BarChart
 
 COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
-
-
-def full_year_format() -> str:
-    """The locale's short date format with a four-digit year."""
-    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
 def last_month(today: dt.date) -> Period:
@@ -69,7 +64,7 @@ class ReportsView(QWidget):
         self.end = QDateEdit(QDate(period.end), calendarPopup=True)
         self.end.setObjectName("periodEnd")
         for edit in (self.start, self.end):  # four-digit years: "01.10.26" reads as a day, not a year
-            edit.setDisplayFormat(full_year_format())
+            edit.setDisplayFormat(text.date_format())
         self.hromada = QComboBox()
         self.hromada.setObjectName("hromada")
         self.hromada.addItem(self.tr("All hromadas"), None)
@@ -93,9 +88,9 @@ class ReportsView(QWidget):
         self.export_buttons = []
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for kind, text in (("csv", self.tr("Save as CSV…")), ("xlsx", self.tr("Save as Excel…")),
+        for kind, caption in (("csv", self.tr("Save as CSV…")), ("xlsx", self.tr("Save as Excel…")),
                            ("pdf", self.tr("Save as PDF…"))):
-            button = QPushButton(text)
+            button = QPushButton(caption)
             button.setObjectName(f"export_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self.export_dialog(k))
             buttons.addWidget(button)
@@ -143,7 +138,7 @@ class ReportsView(QWidget):
                 b.setEnabled(False)
             return
         self.report = compute(records_of(self.store), period, hromada=self.hromada.currentData())
-        locale, fmt = QLocale(), full_year_format()
+        locale, fmt = QLocale(), text.date_format()
         self.labelled = label(
             self.report, lang=self.lang, translate=QCoreApplication.translate, threshold=self.threshold.value(),
             organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from fieldapp.store.database import Store
 from fieldapp.store.review import ReviewItem, returned
-from fieldapp.ui.supervisor.review_queue import show_date
+from fieldapp.ui import text
 from fieldapp.ui.sync.issues import collection_label
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +45,7 @@ class ReturnedView(QWidget):
         for it in items:
             comment = it.comment or self.tr("(no comment)")
             entry = QListWidgetItem(f"{collection_label(it.collection)} — {it.family_name} ({it.case_number}), "
-                                    f"{show_date(it.date)}\n    “{comment}”")
+                                    f"{text.date(it.date)}\n    “{comment}”")
             entry.setData(ItemRole, it)
             entry.setToolTip(html.escape(comment))
             self.list.addItem(entry)

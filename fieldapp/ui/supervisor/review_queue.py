@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,26 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.display import display_value, person_name
 from fieldapp.domain.records import ENVELOPE, SCHEMAS
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
-from fieldapp.ui.sync.issues import collection_label, field_label
+from fieldapp.ui import text
+from fieldapp.ui.sync.issues import collection_label, people_of
 from sync.device import enrolled_user
 
 Index = QModelIndex | QPersistentModelIndex
 COL_CONCERN, COL_KIND, COL_FAMILY, COL_DATE = range(4)
 ItemRole = Qt.ItemDataRole.UserRole + 1
 CONCERN_BACKGROUND = QColor("#fde2e1")
-
-
-def show_date(value: str) -> str:
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
 class ReviewQueueModel(QAbstractTableModel):
@@ -106,7 +96,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if col == COL_FAMILY:
             return f"{item.family_name} ({item.case_number})"
         if col == COL_DATE:
-            return show_date(item.date)
+            return text.date(item.date)
         return None
 
 
@@ -140,10 +130,9 @@ class ReviewQueueView(QWidget):
 
     reviewed = Signal()  # something was approved or returned: a sync round should follow
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, lang: str = "uk"):
+    def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.lang = lang
         self.model = ReviewQueueModel(store, self)
         self.table = QTableView()
         self.table.setObjectName("reviewQueue")
@@ -227,14 +216,7 @@ class ReviewQueueView(QWidget):
         if record is None:
             return
         e = html.escape
-        locale = QLocale()
-        people = {p["id"]: person_name(p) for p in self.store.records("persons", household_id=item.household_id)}
-
-        def shown(name: str, value: Any) -> str:
-            return display_value(
-                item.collection, name, value, lang=self.lang, translate=QCoreApplication.translate, people=people,
-                date=lambda d: locale.toString(d, QLocale.FormatType.ShortFormat),
-                moment=lambda m: locale.toString(m.astimezone(), QLocale.FormatType.ShortFormat))
+        people = people_of(self.store, item.household_id)
 
         concern_label = self.tr("Safety concern")
         parts = [f"<h3>{e(collection_label(item.collection))}: {e(item.family_name)} ({e(item.case_number)})</h3>"]
@@ -248,8 +230,8 @@ class ReviewQueueView(QWidget):
             value = record.get(spec.name)
             if value in (None, "", []):
                 continue
-            parts.append(f"<tr><td valign='top'><b>{e(field_label(item.collection, spec.name))}</b></td>"
-                         f"<td>{e(shown(spec.name, value))}</td></tr>")
+            parts.append(f"<tr><td valign='top'><b>{e(text.field_label(item.collection, spec.name))}</b></td>"
+                         f"<td>{e(text.record_value(item.collection, spec.name, value, people))}</td></tr>")
         parts.append("</table>")
         past = history(self.store, item.collection, item.record_id)
         if past:
@@ -257,7 +239,7 @@ class ReviewQueueView(QWidget):
             parts.append(f"<h4>{e(history_label)}</h4><ul>")
             for r in past:
                 verdict = self.tr("approved") if r.get("status") == "approved" else self.tr("returned")
-                when = show_date(str(r.get("reviewed_at") or ""))
+                when = text.date(str(r.get("reviewed_at") or ""))
                 comment = f": {e(r['comment'])}" if r.get("comment") else ""
                 parts.append(f"<li>{e(when)} — {e(verdict)}{comment}</li>")
             parts.append("</ul>")

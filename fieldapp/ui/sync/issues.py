@@ -8,11 +8,10 @@ again or, deliberately, discarded; it never holds up the rest of the queue.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.records import field_spec
 from fieldapp.store.database import OutboxEntry, Store
 from fieldapp.store.errors import StoreError
+from fieldapp.ui import text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -54,31 +53,11 @@ def collection_label(collection: str) -> str:
     }.get(collection, collection)
 
 
-def field_label(collection: str, name: str) -> str:
-    spec = field_spec(collection, name)
-    if spec is None:
-        return name
-    return QCoreApplication.translate(*spec.label)
-
-
-def show_value(value: Any) -> str:
-    """A stored value as a person reads it."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if value is True:
-        return QCoreApplication.translate("SyncIssues", "yes")
-    if value is False:
-        return QCoreApplication.translate("SyncIssues", "no")
-    if isinstance(value, list):
-        return "; ".join(show_value(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {show_value(v)}" for k, v in value.items())
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
-        try:
-            return QLocale().toString(dt.date.fromisoformat(value), QLocale.FormatType.ShortFormat)
-        except ValueError:
-            return value
-    return str(value)
+def people_of(store: Store, household_id: str | None) -> dict[str, str]:
+    """Person id -> name, for showing a household's records."""
+    if not household_id:
+        return {}
+    return {p["id"]: text.person_name(p) for p in store.records("persons", household_id=household_id)}
 
 
 def family_of(store: Store, household_id: str | None) -> str:
@@ -171,11 +150,12 @@ class ConflictsPage(QWidget):
             self.heading.setText(self.tr("Someone else changed the same fields. Choose, field by field, "
                                          "which version to keep."))
         fields = [f for f in conflict.get("fields") or [] if isinstance(f, dict)]
+        people = people_of(self.store, conflict.get("household_id"))
         self.table.setRowCount(len(fields))
         for row, f in enumerate(fields):
             name = f.get("field", "")
-            for col, value in enumerate((field_label(collection, name), show_value(f.get("base")),
-                                         show_value(f.get("mine")), show_value(f.get("theirs")))):
+            shown = [text.record_value(collection, name, f.get(side), people) for side in ("base", "mine", "theirs")]
+            for col, value in enumerate([text.field_label(collection, name), *shown]):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, cell)
@@ -298,9 +278,10 @@ class RejectedPage(QWidget):
         entry = self._entries[item.data(IdRole)]
         entered = self.tr("What you entered:")
         lines = [f"<p><b>{html.escape(self._reason(entry))}</b></p>", f"<p>{html.escape(entered)}</p><ul>"]
+        people = people_of(self.store, entry.household_id)
         for name, value in entry.fields.items():
-            lines.append(f"<li>{html.escape(field_label(entry.collection, name))}: "
-                         f"{html.escape(show_value(value))}</li>")
+            lines.append(f"<li>{html.escape(text.field_label(entry.collection, name))}: "
+                         f"{html.escape(text.record_value(entry.collection, name, value, people))}</li>")
         lines.append("</ul>")
         self.details.setText("".join(lines))
 
