@@ -114,10 +114,14 @@ def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: lis
             tx.db.execute("UPDATE outbox SET state = 'rejected', error = ? WHERE seq = ?",
                           [json.dumps(error, ensure_ascii=False), entry.seq])
             continue
-        setattr(report, status if status != "conflict" else "conflicts",
-                getattr(report, status if status != "conflict" else "conflicts") + 1)
-        if status == "conflict" and result.get("conflict_id"):
-            report.conflict_ids.append(str(result["conflict_id"]))
+        if status == "applied":
+            report.applied += 1
+        elif status == "merged":
+            report.merged += 1
+        else:
+            report.conflicts += 1
+            if result.get("conflict_id"):
+                report.conflict_ids.append(str(result["conflict_id"]))
         tx.db.execute("DELETE FROM outbox WHERE seq = ?", [entry.seq])
         version = result.get("version")
         if version is not None and entry.collection in protocol.CASE_COLLECTIONS:

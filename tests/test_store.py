@@ -329,7 +329,8 @@ def test_apply_remote_keeps_pending_local_values_on_top(store):
     store.write(acknowledge_create)
     store.write(lambda tx: tx.update("households", h["id"], {"address": "вул. Нова 1"}))
     remote = {**h, "version": 3, "phone": "+380 50 000 0002", "address": "вул. Стара 9"}
-    got = store.write(lambda tx: tx.apply_remote(remote))
+    store.write(lambda tx: tx.apply_remote(remote))
+    got = store.get("households", h["id"])
     assert got["version"] == 3
     assert got["phone"] == "+380 50 000 0002"  # the server's change arrives
     assert got["address"] == "вул. Нова 1"  # what this laptop has not pushed yet stays

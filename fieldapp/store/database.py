@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fieldapp.domain import records as domain
+from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
 from fieldapp.domain.ids import case_number, new_id, trial_device_code
 from fieldapp.store import crypto, schema
 from fieldapp.store.driver import DatabaseError, connect, dbapi, sqlite_utils
@@ -199,7 +200,7 @@ class Transaction:
         rid = record_id or new_id()
         household_id = rid if collection == "households" else data.get("household_id")
         if collection != "households" and not problems and self.get("households", household_id) is None:
-            problems.append(domain.Problem("household_id", _family_missing()))
+            problems.append(domain.Problem("household_id", Message.of(FAMILY_MISSING)))
         if problems:
             raise domain.InvalidRecord(collection, problems)
         self.db.execute(
@@ -227,7 +228,7 @@ class Transaction:
         old = own_fields(current)
         if "household_id" in changes and changes["household_id"] != old.get("household_id"):
             raise domain.InvalidRecord(
-                collection, [domain.Problem("household_id", _cannot_move())]
+                collection, [domain.Problem("household_id", Message.of(CANNOT_MOVE))]
             )
         changed = {k: v for k, v in changes.items() if k not in domain.ENVELOPE and old.get(k) != v}
         if not changed:
@@ -268,7 +269,7 @@ class Transaction:
         self._outbox(collection, record_id, current["household_id"], current["version"], {}, {}, True)
         self._unindex(collection, record_id)
 
-    def apply_remote(self, record: Mapping[str, Any]) -> dict[str, Any]:
+    def apply_remote(self, record: Mapping[str, Any]) -> None:
         """Store a record as the server sent it (a pulled upsert), without an outbox entry.
 
         Fields that this laptop changed and has not pushed yet stay on top of
@@ -307,7 +308,7 @@ class Transaction:
             self._unindex(collection, rid)
         else:
             self._index(collection, rid, household_id, data)
-        return self.get(collection, rid)  # type: ignore[return-value]
+        # Nothing returned: on a first sync this runs for every record, and a re-read would double it.
 
     def remove_local(self, collection: str, record_id: str) -> None:
         """Remove a record from this laptop (not a deletion: nothing is pushed).
@@ -352,7 +353,7 @@ class Transaction:
         ):
             raise ReviewNotAllowed(decision=decision, current=current)
         if decision == "returned" and not comment.strip():
-            raise domain.InvalidRecord("reviews", [domain.Problem("comment", _comment_needed())])
+            raise domain.InvalidRecord("reviews", [domain.Problem("comment", Message.of(COMMENT_NEEDED))])
         self.update(collection, record_id, {"review_status": decision})
         return self.create("reviews", {
             "household_id": record["household_id"], "record_collection": collection, "record_id": record_id,
@@ -510,22 +511,10 @@ def _writable(collection: str) -> None:
         raise ValueError(f"records of {collection!r} are not written on a device")
 
 
-def _family_missing() -> Any:
-    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
-
-    return Message.of(QT_TRANSLATE_NOOP("Validation", "This family is not on this laptop."))
-
-
-def _comment_needed() -> Any:
-    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
-
-    return Message.of(QT_TRANSLATE_NOOP("Validation", "Say what needs correcting, so the caseworker knows."))
-
-
-def _cannot_move() -> Any:
-    from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
-
-    return Message.of(QT_TRANSLATE_NOOP("Validation", "A record cannot move to another family."))
+# Messages of the store's own checks (the domain's are in records.py).
+FAMILY_MISSING = QT_TRANSLATE_NOOP("Validation", "This family is not on this laptop.")
+CANNOT_MOVE = QT_TRANSLATE_NOOP("Validation", "A record cannot move to another family.")
+COMMENT_NEEDED = QT_TRANSLATE_NOOP("Validation", "Say what needs correcting, so the caseworker knows.")
 
 
 class Store:
