@@ -27,3 +27,10 @@ def quick_transport(url: str, token: str | None):
     from sync.client import HttpTransport
 
     return HttpTransport(url, token, retries=2, sleep=lambda s: None)
+
+
+def no_retry_transport(url: str, token: str | None):
+    """An HTTP transport that fails at once (tests of what a failure looks like)."""
+    from sync.client import HttpTransport
+
+    return HttpTransport(url, token, retries=0)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, visit
-from kit import PASSPHRASE
+from kit import PASSPHRASE, no_retry_transport
 from PySide6.QtWidgets import QLineEdit
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
@@ -15,24 +15,14 @@ from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import Store  # noqa: E402
 from fieldapp.ui.sync.controller import SyncController  # noqa: E402
-from sync.client import HttpTransport  # noqa: E402
 from sync.device import enrol  # noqa: E402
 from sync.server import admin  # noqa: E402
 
 
 @pytest.fixture
-def live(live_server):
-    return live_server
-
-
-def quick(url, token):
-    return HttpTransport(url, token, retries=0)
-
-
-@pytest.fixture
-def enrolled(live, tmp_path):
+def enrolled(live_server, tmp_path):
     store = Store.create(tmp_path / "anna", PASSPHRASE)
-    enrol(store, live.base, "anna", PASSWORD)
+    enrol(store, live_server.base, "anna", PASSWORD)
     yield store
     store.close()
 
@@ -44,7 +34,7 @@ def test_a_round_runs_off_the_gui_thread_while_typing_goes_on(qtbot, enrolled):
             for _ in range(4):
                 tx.create("visits", visit(h["id"]))
     enrolled.write(write)
-    controller = SyncController(enrolled, transport=quick)
+    controller = SyncController(enrolled, transport=no_retry_transport)
     field = QLineEdit()
     qtbot.addWidget(field)
     phases = []
@@ -68,7 +58,7 @@ def test_a_round_runs_off_the_gui_thread_while_typing_goes_on(qtbot, enrolled):
 def test_offline_is_a_sentence_and_a_later_retry(qtbot, tmp_path):
     store = Store.create(tmp_path / "p", PASSPHRASE)
     store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "x")])
-    controller = SyncController(store, transport=quick)
+    controller = SyncController(store, transport=no_retry_transport)
     with qtbot.waitSignal(controller.failed, timeout=30_000) as failed:
         controller.sync_now()
     code, sentence = failed.args
@@ -78,16 +68,16 @@ def test_offline_is_a_sentence_and_a_later_retry(qtbot, tmp_path):
     store.close()
 
 
-def test_revoked_laptop_is_reported(qtbot, live, enrolled):
-    admin.revoke_device(live.engine, enrolled.device_id)
-    controller = SyncController(enrolled, transport=quick)
+def test_revoked_laptop_is_reported(qtbot, live_server, enrolled):
+    admin.revoke_device(live_server.engine, enrolled.device_id)
+    controller = SyncController(enrolled, transport=no_retry_transport)
     with qtbot.waitSignal(controller.revoked, timeout=30_000):
         controller.sync_now()
     controller.stop()
 
 
 def test_not_enrolled_says_so(qtbot, store):
-    controller = SyncController(store, transport=quick)
+    controller = SyncController(store, transport=no_retry_transport)
     with qtbot.waitSignal(controller.failed, timeout=5_000) as failed:
         controller.sync_now()
     assert failed.args[0] == "not_enrolled"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import PASSPHRASE, enrolled_laptop
+from kit import PASSPHRASE, enrolled_laptop, no_retry_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import DB_FILE, Store  # noqa: E402
-from sync.client import HttpTransport, failure_message  # noqa: E402
+from sync.client import failure_message  # noqa: E402
 from sync.device import sync_once, wipe_profile, wiped_reason  # noqa: E402
 from sync.engine import BadAnswer, DeviceRevoked, SyncFailure  # noqa: E402
 from sync.server import admin  # noqa: E402
@@ -31,10 +31,6 @@ def server(live_server):
 
 def laptop(tmp_path: Path, name: str, base: str, user: str) -> Store:
     return enrolled_laptop(tmp_path, name, base, user)
-
-
-def no_retry(url, token):
-    return HttpTransport(url, token, retries=0)
 
 
 def test_enrol_keeps_the_token_inside_the_encrypted_store(server, tmp_path):
@@ -163,7 +159,7 @@ def test_server_answering_garbage_loses_nothing(tmp_path):
                                 tx.set_meta("device_token", "t")])
         store.write(lambda tx: tx.create("households", household()))
         with pytest.raises(BadAnswer) as info:
-            sync_once(store, transport=no_retry)
+            sync_once(store, transport=no_retry_transport)
         assert "does not understand" in failure_message(info.value).render()
         assert store.pending_count() == 1
         store.close()
@@ -176,7 +172,7 @@ def test_offline_is_a_calm_sentence_and_loses_nothing(tmp_path):
     store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "t")])
     store.write(lambda tx: tx.create("households", household()))
     with pytest.raises(SyncFailure) as info:
-        sync_once(store, transport=no_retry)
+        sync_once(store, transport=no_retry_transport)
     assert info.value.code == "offline"
     assert "saved on this laptop" in failure_message(info.value).render()
     assert store.pending_count() == 1

@@ -13,28 +13,18 @@ from pathlib import Path
 import pytest
 from factories import household, person, visit
 from faultproxy import FaultProxy
-from kit import PASSPHRASE
+from kit import PASSPHRASE, quick_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
 
 from fieldapp.store.database import Store, own_fields  # noqa: E402
-from sync.client import HttpTransport  # noqa: E402
 from sync.device import enrol, sync_once  # noqa: E402
 from sync.engine import SyncFailure  # noqa: E402
 
 CASE = ("households", "persons", "visits")
 EDITABLE = {"households": ("phone", "address", "notes"), "persons": ("given_name", "study_work"),
             "visits": ("notes", "duration_min")}
-
-
-def quick(url, token):
-    return HttpTransport(url, token, retries=2, sleep=lambda s: None)
-
-
-@pytest.fixture
-def live(live_server):
-    return live_server
 
 
 def value_for(field: str, tag: str):
@@ -54,7 +44,7 @@ def settle(devices: dict[str, Store]) -> None:
     for _ in range(6):
         moved = 0
         for store in devices.values():
-            report = sync_once(store, transport=quick)
+            report = sync_once(store, transport=quick_transport)
             moved += report.pushed + report.pulled
         if moved == 0:
             return
@@ -63,9 +53,9 @@ def settle(devices: dict[str, Store]) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
-def test_faults_then_convergence(live, tmp_path, seed):
+def test_faults_then_convergence(live_server, tmp_path, seed):
     rng = random.Random(seed)
-    with FaultProxy(live.port, seed=seed) as proxy:
+    with FaultProxy(live_server.port, seed=seed) as proxy:
         devices: dict[str, Store] = {}
         for name, user in [("anna-1", "anna"), ("anna-2", "anna"), ("anna-3", "anna"), ("sofia", "sofia")]:
             devices[name] = Store.create(tmp_path / name, PASSPHRASE)
@@ -98,7 +88,7 @@ def test_faults_then_convergence(live, tmp_path, seed):
                     v = store.write(lambda tx, hid=hid: tx.create("visits", visit(hid)))
                     created.append(v["id"])
                 try:
-                    sync_once(store, transport=quick)
+                    sync_once(store, transport=quick_transport)
                 except SyncFailure:
                     pass  # a round broken by the network; the next one resumes
         proxy.faults = False
@@ -107,7 +97,7 @@ def test_faults_then_convergence(live, tmp_path, seed):
 
         # Everyone holds the same, and it is what the server gives a fresh laptop of the team.
         views = {name: snapshot(store) for name, store in devices.items()}
-        fresh = Client(live.base)
+        fresh = Client(live_server.base)
         assert fresh.enrol("sofia").status_code == 201
         server_view = {(r["collection"], r["id"]): r for r in fresh.holds().values()
                        if r["collection"] in CASE}

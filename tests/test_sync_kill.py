@@ -27,11 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TRIALS = int(os.environ.get("FIELDAPP_KILL_TRIALS", "8"))
 
 
-@pytest.fixture
-def live(live_server):
-    return live_server
-
-
 def run_sync(profile: Path, kill_after: tuple[int, float] | None) -> int:
     """Run `fieldapp sync`; with `kill_after` = (n, seconds), SIGKILL it that long after its n-th
     committed batch or page, so that the kill lands inside the round whatever the machine's speed."""
@@ -64,11 +59,11 @@ def run_sync(profile: Path, kill_after: tuple[int, float] | None) -> int:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_sync_killed_at_random_moments_converges(live, tmp_path):
+def test_sync_killed_at_random_moments_converges(live_server, tmp_path):
     rng = random.Random(20261122)
     profile = tmp_path / "anna"
     with Store.create(profile, PASSPHRASE) as store:
-        enrol(store, live.base, "anna", PASSWORD)
+        enrol(store, live_server.base, "anna", PASSWORD)
     made: set[tuple[str, str]] = set()
     kills = 0
     rounds = 0
@@ -95,7 +90,7 @@ def test_sync_killed_at_random_moments_converges(live, tmp_path):
     with Store.open(profile, PASSPHRASE) as store:
         assert store.pending_count() == 0 and store.outbox(state="rejected") == []
         local = {(c, r["id"]): r for c in ("households", "persons", "visits") for r in store.records(c)}
-    fresh = Client(live.base)
+    fresh = Client(live_server.base)
     assert fresh.enrol("anna").status_code == 201
     server = {(r["collection"], r["id"]): r for r in fresh.holds().values()
               if r["collection"] in ("households", "persons", "visits")}
