@@ -9,7 +9,7 @@ import sys
 import time
 
 from benchmarks.runner import Bench, scenario
-from fieldapp.domain import codifier
+from casework import codifier
 
 # Six-letter prefixes of real names, typed one letter at a time: common starts
 # (many matches on the first keystrokes) and rarer ones.
@@ -43,7 +43,7 @@ def load(bench: Bench) -> None:
         bench.record("units", json.loads(handle.readline()[1:])["units"], "units")
     script = (
         "import time; t = time.perf_counter();"
-        "from fieldapp.domain import codifier; codifier.load();"
+        "from casework import codifier; codifier.load();"
         "print((time.perf_counter() - t) * 1000)"
     )
     for _ in range(5):

@@ -88,7 +88,7 @@ def open_home_visit(bench: Bench) -> None:
 
 @scenario("forms.save_visit", "Forms: submit a filled home visit (checks, record + outbox + search, draft discarded)")
 def save_visit(bench: Bench) -> None:
-    from fieldapp.domain import forms
+    from casework import forms
     from fieldapp.store.database import Draft
     from fieldapp.ui.forms import FormDialog
 

@@ -25,7 +25,7 @@ import requests
 import sqlalchemy as sa
 
 from benchmarks.runner import Bench, scenario
-from fieldapp.domain.ids import new_id
+from casework.ids import new_id
 from sync import protocol as p
 
 ROOT = Path(__file__).resolve().parents[1]

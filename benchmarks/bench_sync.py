@@ -40,7 +40,7 @@ def _laptop(tmp: Path, name: str, base: str):
     from server_kit import PASSWORD
 
     from fieldapp.store.database import Store
-    from sync.device import enrol
+    from fieldapp.sync.device import enrol
 
     store = Store.create(tmp / name, PASS)
     enrol(store, base, "anna", PASSWORD)
@@ -89,7 +89,7 @@ def first_sync(b: Bench) -> None:
     import os
 
     os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"
-    from sync.device import sync_once
+    from fieldapp.sync.device import sync_once
 
     server = _world(b.tmp)
     try:
@@ -140,8 +140,8 @@ def gui_stall(b: Bench) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from fieldapp.sync.device import sync_once
     from fieldapp.ui.sync.controller import SyncController
-    from sync.device import sync_once
 
     app = QApplication.instance() or QApplication([])
     server = _world(b.tmp)

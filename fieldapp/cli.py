@@ -71,9 +71,9 @@ def _open_store(profile: Path, passphrase: str):
 
 def _enrol(args: argparse.Namespace) -> int:
     from fieldapp.store.errors import StoreError
+    from fieldapp.sync.device import enrol
     from sync.client import failure_message
-    from sync.device import enrol
-    from sync.engine import SyncFailure
+    from sync.errors import SyncFailure
 
     if not args.user and not args.code:
         print("fieldapp enrol: give --user NAME (then the password on stdin) or --code (the code on stdin)",
@@ -101,9 +101,9 @@ def _enrol(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace) -> int:
     from fieldapp.store.errors import StoreError
+    from fieldapp.sync.device import DeviceRevoked, sync_once, wipe_profile
     from sync.client import failure_message
-    from sync.device import DeviceRevoked, sync_once, wipe_profile
-    from sync.engine import SyncFailure
+    from sync.errors import SyncFailure
 
     passphrase = _read_secret("Passphrase: ")
     try:

@@ -18,10 +18,10 @@ from typing import Any
 
 from faker import Faker
 
-from fieldapp.domain import codifier
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.ids import case_number, uuid7_from
-from fieldapp.domain.records import check
+from casework import codifier
+from casework.enums import enumeration
+from casework.ids import case_number, uuid7_from
+from casework.records import check
 from fieldapp.store.database import Store, Transaction
 
 # Frontline oblasts named in domain.md: Sumy, Kharkiv, Donetsk; and Chernihiv.

@@ -59,9 +59,9 @@ from urllib.parse import urlsplit
 
 from platformdirs import site_config_path
 
+from casework.i18n import LANGUAGES
 from fieldapp.paths import APP_NAME, PROVISIONING_FILE, executable_dir
 
-LANGUAGES = ("uk", "en")
 MAX_AUTO_LOCK = 240
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 

@@ -23,9 +23,9 @@ def run_selftest() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     step = "starting"
     try:
+        from casework import codifier
+        from casework.resources import resource_dir
         from fieldapp import demo
-        from fieldapp.domain import codifier
-        from fieldapp.domain.resources import resource_dir
         from fieldapp.store.database import Store
 
         with tempfile.TemporaryDirectory(prefix="fieldapp-selftest-") as tmp:

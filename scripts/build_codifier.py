@@ -20,7 +20,7 @@ import openpyxl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fieldapp.domain.codifier import (  # noqa: E402
+from casework.codifier import (  # noqa: E402
     FILE_NAME,
     CodifierError,
     Unit,

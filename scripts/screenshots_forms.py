@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from fieldapp.domain import forms  # noqa: E402
+from casework import forms  # noqa: E402
 from fieldapp.store.database import Store  # noqa: E402
 from fieldapp.ui.app import install_translators  # noqa: E402
 from fieldapp.ui.forms.widgets import RepeatEditor  # noqa: E402

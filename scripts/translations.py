@@ -19,17 +19,18 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from casework.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("uk", "en")
-# area -> the source folders (relative to the root) whose strings it holds.
-# A file belongs to the first area whose folder contains it.
+# area -> the source folders or files (relative to the root) whose strings it holds.
+# A file belongs to the first area whose folder contains it (or that names it).
 AREAS: dict[str, tuple[str, ...]] = {
     "forms": ("fieldapp/ui/forms",),
-    "sync": ("fieldapp/ui/sync", "sync"),
-    "supervisor": ("fieldapp/ui/supervisor", "fieldapp/reporting"),
+    "sync": ("fieldapp/ui/sync", "fieldapp/sync", "sync"),
+    "supervisor": ("fieldapp/ui/supervisor", "fieldapp/reporting", "casework/reports/tables.py"),
     "ui": ("fieldapp/ui",),
-    "core": ("fieldapp",),
+    "core": ("fieldapp", "casework"),
 }
 
 
@@ -51,7 +52,8 @@ def area_files(area: str) -> list[str]:
     """The .py files whose strings belong to `area`."""
     out = []
     for folder in AREAS[area]:
-        for path in sorted((ROOT / folder).rglob("*.py")):
+        place = ROOT / folder
+        for path in [place] if place.is_file() else sorted(place.rglob("*.py")):
             owner = next(a for a, dirs in AREAS.items() if any(path.is_relative_to(ROOT / d) for d in dirs))
             if owner == area:
                 out.append(str(path))

@@ -17,9 +17,9 @@ from typing import Any
 
 import requests
 
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+from casework.i18n import QT_TRANSLATE_NOOP, Message
 from sync import protocol
-from sync.engine import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
+from sync.errors import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0

@@ -39,7 +39,7 @@ Decisions where the design page is silent (the client relies on them):
 * **Idempotence covers every result**, rejections included: a device that
   wants a rejected change reconsidered (after a fix, or after a supervisor
   reopens a locked record) pushes it under a new `change_id`.
-* **Review states** follow `fieldapp.domain.records.review_transition_allowed`;
+* **Review states** follow `casework.records.review_transition_allowed`;
   the author is the user who created the record or the household's current
   caseworker.
 * **A cursor the server cannot honour** (older than the tombstones kept, or
@@ -60,7 +60,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
-from fieldapp.domain.ids import is_uuid, normalise_enrolment_code
+from casework import records
+from casework.ids import is_uuid, normalise_enrolment_code
 
 PROTOCOL_VERSION = 1
 # The versions this build speaks; a server answers 426 below MIN.
@@ -82,16 +83,12 @@ MAX_FIELDS_PER_CHANGE = 2000
 MAX_JSON_DEPTH = 32
 MAX_CURSOR = 2**63 - 1
 
-CASE_COLLECTIONS: tuple[str, ...] = (
-    "households", "persons", "visits", "assessments", "plans", "referrals",
-    "reviews", "consents", "protected", "conflicts",
-)
-READ_ONLY_COLLECTIONS: tuple[str, ...] = ("forms", "reference")
-COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
-# Collections with a supervisor's review (a household's review is its closure).
-REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
-# Review states that freeze every other field of a record.
-LOCKED_STATES: tuple[str, ...] = ("approved",)
+# The collections and the review rule are the shared domain's (casework.records): one list for both ends.
+CASE_COLLECTIONS = records.CASE_COLLECTIONS
+READ_ONLY_COLLECTIONS = records.READ_ONLY_COLLECTIONS
+COLLECTIONS = records.COLLECTIONS
+REVIEWED_COLLECTIONS = records.REVIEWED_COLLECTIONS
+LOCKED_STATES = records.LOCKED_STATES
 
 # Envelope fields: set by the server (`household_id` and `schema` come from the device on create).
 ENVELOPE: tuple[str, ...] = (

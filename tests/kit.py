@@ -15,7 +15,7 @@ def enrolled_laptop(tmp_path: Path, name: str, base: str, user: str):
     from server_kit import PASSWORD
 
     from fieldapp.store.database import Store
-    from sync.device import enrol
+    from fieldapp.sync.device import enrol
 
     store = Store.create(tmp_path / name, PASSPHRASE)
     enrol(store, base, user, PASSWORD)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.domain import codifier
-from fieldapp.domain.codifier import CodifierError, Unit, normalize_row
+from casework import codifier
+from casework.codifier import CodifierError, Unit, normalize_row
 
 # Real codes from the edition shipped (07.07.2026).
 SUMY_OBLAST = "UA59000000000057109"

@@ -8,8 +8,8 @@ import uuid
 import pytest
 from factories import household, person, visit
 
-from fieldapp.domain import ids
-from fieldapp.domain.records import COLLECTIONS, SCHEMAS, review_transition_allowed, validate
+from casework import ids
+from casework.records import CASE_COLLECTIONS, SCHEMAS, review_transition_allowed, validate
 
 HID = ids.new_id()
 
@@ -99,7 +99,7 @@ def test_unknown_collection():
 
 
 def test_schemas_cover_the_protocol_collections():
-    assert set(COLLECTIONS) == {"households", "persons", "visits", "assessments", "plans",
+    assert set(CASE_COLLECTIONS) == {"households", "persons", "visits", "assessments", "plans",
                                 "referrals", "reviews", "consents", "protected", "conflicts"}
     for fields in SCHEMAS.values():
         names = [f.name for f in fields]
@@ -118,7 +118,7 @@ def test_review_transitions():
 
 
 def test_display_values_for_people():
-    from fieldapp.domain.display import display_value
+    from casework.display import display_value
 
     people = {HID: "Коваль Олена"}
     assert display_value("visits", "type", "initial", lang="uk") == "Первинний"

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog
 from server_kit import Client
 
 from fieldapp.store.database import Store
+from fieldapp.sync.device import enrol
 from fieldapp.ui.profile_dialog import ProfileDialog
-from sync.device import enrol
-from sync.engine import SyncFailure
+from sync.errors import SyncFailure
 from sync.server import admin
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from fieldapp.domain.enums import (
+from casework.enums import (
     EnumerationError,
     available,
     enumeration,
     parse,
 )
-from fieldapp.domain.resources import resource_dir
+from casework.resources import resource_dir
 
 # The exact codes other code depends on: renaming one must fail here first.
 EXPECTED_CODES: dict[str, list[str]] = {

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.domain import forms, records
-from fieldapp.domain.forms import ExpressionError, FormDefinitionError, Member
+from casework import forms, records
+from casework.forms import ExpressionError, FormDefinitionError, Member
 
 BUILT_IN = ("case_closure", "case_plan", "home_visit", "needs_assessment", "referral")
 MOTHER = Member("0190a000-0000-7000-8000-000000000001", "Коваленко Оксана", "mother", "1988-04-11", False)

@@ -10,7 +10,7 @@ from helpers.form_typist import type_text
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QRadioButton
 
-from fieldapp.domain import forms
+from casework import forms
 from fieldapp.store.errors import DiskFull, RecordLocked
 from fieldapp.ui.app import install_translators
 from fieldapp.ui.forms import discard_draft, draft_title, open_form, pending_drafts, restore_draft

@@ -1,11 +1,11 @@
-"""The three-way field merge (fieldapp.domain.merge) against a simple model, with hypothesis."""
+"""The three-way field merge (casework.merge) against a simple model, with hypothesis."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldapp.domain.merge import apply, merge, same
+from casework.merge import apply, merge, same
 
 FIELDS = ["phone", "address", "notes", "categories", "housing.heating"]
 values = st.one_of(

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 from test_reports import DATA, OCT
 
-from fieldapp.domain.reports import compute
-from fieldapp.reporting.files import to_json, write_csv, write_xlsx
-from fieldapp.reporting.tables import label
+from casework.reports.files import to_json, write_csv, write_xlsx
+from casework.reports.indicators import compute
+from casework.reports.tables import label
 
 MADE = dt.datetime(2026, 11, 2, 9, 30)
 PERSONAL = ([h["family_name"] for h in DATA["households"]] + [h["address"] for h in DATA["households"]]

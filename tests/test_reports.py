@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from fieldapp.domain.reports import Period, add_working_days, age_band, compute, suppress
+from casework.reports.indicators import Period, add_working_days, age_band, compute, suppress
 
 OCT = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 H1, H2 = "UA59080270000073662", "UA63120270000011111"

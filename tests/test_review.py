@@ -6,10 +6,10 @@ import pytest
 from factories import household, visit
 from kit import enrolled_laptop, quick_transport
 
-from fieldapp.domain.records import InvalidRecord
+from casework.records import InvalidRecord
 from fieldapp.store.errors import RecordLocked, ReviewNotAllowed
 from fieldapp.store.review import history, returned, review_queue
-from sync.device import sync_once
+from fieldapp.sync.device import sync_once
 
 
 def sync(store):

@@ -9,9 +9,9 @@ import zipfile
 from factories import household, person, visit
 from kit import enrolled_laptop, quick_transport
 
-from fieldapp.domain.reports import Period, compute
+from casework.reports.indicators import Period, compute
+from fieldapp.sync.device import sync_once
 from fieldapp.ui.supervisor.reports_view import records_of
-from sync.device import sync_once
 from sync.server import reporting
 
 

@@ -12,8 +12,8 @@ import pytest
 from factories import household, person, visit
 from kit import PASSPHRASE
 
-from fieldapp.domain.ids import trial_device_code
-from fieldapp.domain.records import InvalidRecord
+from casework.ids import trial_device_code
+from casework.records import InvalidRecord
 from fieldapp.store import crypto
 from fieldapp.store.database import DB_FILE, Store
 from fieldapp.store.driver import connect

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import Store  # noqa: E402
+from fieldapp.sync.device import enrol  # noqa: E402
 from fieldapp.ui.sync.controller import SyncController  # noqa: E402
-from sync.device import enrol  # noqa: E402
 from sync.server import admin  # noqa: E402
 
 

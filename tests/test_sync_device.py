@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD  # noqa: E402
 
 from fieldapp.store.database import DB_FILE, Store  # noqa: E402
+from fieldapp.sync.device import sync_once, wipe_profile, wiped_reason  # noqa: E402
 from sync.client import failure_message  # noqa: E402
-from sync.device import sync_once, wipe_profile, wiped_reason  # noqa: E402
-from sync.engine import BadAnswer, DeviceRevoked, SyncFailure  # noqa: E402
+from sync.errors import BadAnswer, DeviceRevoked, SyncFailure  # noqa: E402
 from sync.server import admin  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,7 +251,7 @@ def test_rejected_change_sent_again_after_the_supervisor_reopens(server, tmp_pat
 def test_checkin_rule_and_a_revoked_laptop_caught_by_it(server, tmp_path):
     import datetime as dt
 
-    from sync.device import checkin, checkin_due
+    from fieldapp.sync.device import checkin, checkin_due
 
     live, _ = server
     anna = laptop(tmp_path, "anna", live.base, "anna")

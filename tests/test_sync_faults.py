@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
 
 from fieldapp.store.database import Store, own_fields  # noqa: E402
-from sync.device import enrol, sync_once  # noqa: E402
-from sync.engine import SyncFailure  # noqa: E402
+from fieldapp.sync.device import enrol, sync_once  # noqa: E402
+from sync.errors import SyncFailure  # noqa: E402
 
 CASE = ("households", "persons", "visits")
 EDITABLE = {"households": ("phone", "address", "notes"), "persons": ("given_name", "study_work"),

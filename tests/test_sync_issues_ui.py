@@ -7,8 +7,8 @@ from kit import enrolled_laptop, quick_transport
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from fieldapp.sync.device import sync_once
 from fieldapp.ui.sync.issues import SyncIssuesDialog
-from sync.device import sync_once
 
 
 def sync(store):

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
 
 from fieldapp.store.database import Store, own_fields  # noqa: E402
-from sync.device import enrol  # noqa: E402
+from fieldapp.sync.device import enrol  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIALS = int(os.environ.get("FIELDAPP_KILL_TRIALS", "8"))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.domain import codifier
+from casework import codifier
 from fieldapp.store import queries
 from fieldapp.ui import text
 from fieldapp.ui.family_file import FamilyFile, MembersModel, TimelineModel

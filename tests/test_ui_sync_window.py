@@ -8,8 +8,8 @@ from kit import enrolled_laptop, quick_transport
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.store.database import DB_FILE
+from fieldapp.sync.device import sync_once, wiped_reason
 from fieldapp.ui.main_window import MainWindow
-from sync.device import sync_once, wiped_reason
 from sync.server import admin
 
 

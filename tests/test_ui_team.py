@@ -7,8 +7,8 @@ import datetime as dt
 from factories import household, visit
 from kit import enrolled_laptop, quick_transport
 
+from fieldapp.sync.device import sync_once
 from fieldapp.ui.supervisor.team_view import COLUMNS, TeamView
-from sync.device import sync_once
 
 
 def test_team_numbers_and_the_families_behind_them(qtbot, live_server, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from fieldapp.reporting.tables import LabelledReport
+from casework.reports.tables import LabelledReport
 
 
 def report_html(report: LabelledReport) -> str:

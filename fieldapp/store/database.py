@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fieldapp.domain import records as domain
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
-from fieldapp.domain.ids import case_number, new_id, trial_device_code
+from casework import records as domain
+from casework.i18n import QT_TRANSLATE_NOOP, Message
+from casework.ids import case_number, new_id, trial_device_code
 from fieldapp.store import crypto, schema
 from fieldapp.store.driver import DatabaseError, connect, dbapi, sqlite_utils
 from fieldapp.store.errors import (
@@ -193,8 +193,9 @@ class Transaction:
             data.setdefault("status", "active")
             if not data.get("case_number"):
                 data["case_number"] = self.next_case_number()
-        if collection in domain.REVIEWED_COLLECTIONS:
-            data.setdefault("review_status", "draft")
+        review = domain.field_spec(collection, "review_status")
+        if collection in domain.REVIEWED_COLLECTIONS and review is not None and review.required:
+            data.setdefault("review_status", "draft")  # a household is reviewed only at closure
         data = {k: v for k, v in data.items() if v is not None}
         problems = domain.validate(collection, data)
         rid = record_id or new_id()
@@ -234,7 +235,7 @@ class Transaction:
         if not changed:
             return current
         if (
-            old.get("review_status") == "approved"
+            old.get("review_status") in domain.LOCKED_STATES
             and collection in domain.REVIEWED_COLLECTIONS
             and set(changed) - {"review_status"}
         ):
@@ -260,7 +261,7 @@ class Transaction:
             raise RecordNotFound(collection)
         if current["deleted"]:
             return
-        if current.get("review_status") == "approved" and collection in domain.REVIEWED_COLLECTIONS:
+        if current.get("review_status") in domain.LOCKED_STATES and collection in domain.REVIEWED_COLLECTIONS:
             raise RecordLocked(collection)
         self.db.execute(
             f"UPDATE [{collection}] SET deleted = 1, local_updated_at = ? WHERE id = ?",
@@ -317,7 +318,7 @@ class Transaction:
         are typing not yet saved, and nothing typed is thrown away.
         """
         if collection == "households":
-            for name in domain.COLLECTIONS:
+            for name in domain.CASE_COLLECTIONS:
                 for (rid,) in self.db.execute(
                     f"SELECT id FROM [{name}] WHERE household_id = ?", [record_id]
                 ).fetchall():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 
 class StoreError(Exception):

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.reports import add_working_days
+from casework.reports.indicators import add_working_days
 from fieldapp.store.database import Store, fts_query
 
 # Indexes on expressions of the JSON data; the names start with q_ so they

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fieldapp.domain.records import COLLECTIONS
+from casework.records import CASE_COLLECTIONS
 from fieldapp.store.driver import sqlite_utils
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
-    for name in COLLECTIONS:
+    for name in CASE_COLLECTIONS:
         db[name].create(
             {
                 "id": str,

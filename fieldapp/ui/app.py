@@ -18,11 +18,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QDialog
 
+from casework.i18n import LANGUAGES
+from casework.resources import resource_dir
 from fieldapp import __version__
-from fieldapp.domain.resources import resource_dir
 from fieldapp.paths import APP_NAME, default_profile_dir
 
-LANGUAGES = ("uk", "en")
 log = logging.getLogger("fieldapp.qt")
 
 # Qt messages that say nothing about FieldApp (the offscreen platform's limits).
@@ -91,9 +91,15 @@ def check_in(store: Any) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.provisioning import load_provisioning
+    from fieldapp.sync.device import (
+        DeviceRevoked,
+        checkin,
+        checkin_due,
+        days_since_sync,
+        wipe_profile,
+    )
     from sync.client import failure_message
-    from sync.device import DeviceRevoked, checkin, checkin_due, days_since_sync, wipe_profile
-    from sync.engine import SyncFailure
+    from sync.errors import SyncFailure
 
     days = load_provisioning().get("checkin_days")
     if not checkin_due(store, days):
@@ -125,10 +131,10 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
 
     from fieldapp.settings import Settings
     from fieldapp.store.database import DB_FILE
+    from fieldapp.sync.device import wiped_reason
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.profile_dialog import ProfileDialog
     from fieldapp.ui.settings_dialog import problem_text
-    from sync.device import wiped_reason
 
     settings = Settings()
     app = create_application(sys.argv, choose_language(lang, settings))

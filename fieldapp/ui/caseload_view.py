@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import enumeration
+from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui import text

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.records import Problem
+from casework.enums import enumeration
+from casework.records import Problem
 from fieldapp.ui import text
 
 ERROR_STYLE = "color: #b00020;"

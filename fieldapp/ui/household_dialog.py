@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import codifier
-from fieldapp.domain import records as domain
-from fieldapp.domain.ids import new_id
+from casework import codifier
+from casework import records as domain
+from casework.ids import new_id
 from fieldapp.store.database import Store, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from fieldapp.domain.resources import resource_dir
+from casework.resources import resource_dir
 
 
 @cache

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 from fieldapp.settings import Settings
 from fieldapp.store import queries
 from fieldapp.store.database import Store
+from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
 from fieldapp.ui import background, text
 from fieldapp.ui.caseload_view import CaseloadView
 from fieldapp.ui.family_file import FamilyFile
@@ -24,7 +25,6 @@ from fieldapp.ui.supervisor.team_view import TeamView
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.issues import SyncIssuesDialog
 from fieldapp.ui.today_view import TodayView
-from sync.device import enrolled_user, is_enrolled, wipe_profile
 
 STATUS_REFRESH_MS = 30_000
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from fieldapp.domain import codifier
+from casework import codifier
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 HROMADA = "hromada"

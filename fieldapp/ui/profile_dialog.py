@@ -271,7 +271,7 @@ class ProfileDialog(QDialog):
         if not self.connect_ok.isEnabled():
             return
         if self.code.text().strip():
-            from fieldapp.domain.ids import normalise_enrolment_code
+            from casework.ids import normalise_enrolment_code
 
             if normalise_enrolment_code(self.code.text()) is None:  # caught before any network
                 self._fail(self.enrol_error, self.tr("This enrolment code has a typo: check it character by "
@@ -287,7 +287,7 @@ class ProfileDialog(QDialog):
         self.new_passphrase.passphrase.setFocus()
 
     def _enrol_now(self) -> None:
-        from sync.device import enrol
+        from fieldapp.sync.device import enrol
 
         store = self.store
         assert store is not None
@@ -302,7 +302,7 @@ class ProfileDialog(QDialog):
 
     def _enrol_failed(self, exc: BaseException) -> None:
         from sync.client import failure_message
-        from sync.engine import SyncFailure
+        from sync.errors import SyncFailure
 
         if isinstance(exc, SyncFailure):
             reason = text.message(failure_message(exc))

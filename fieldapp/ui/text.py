@@ -10,11 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
-from fieldapp.domain import codifier
-from fieldapp.domain import records as domain
-from fieldapp.domain.display import display_value, person_name  # noqa: F401 - person_name: for the screens
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.i18n import Message
+from casework import codifier
+from casework import records as domain
+from casework.display import display_value, person_name  # noqa: F401 - person_name: for the screens
+from casework.enums import enumeration
+from casework.i18n import Message
 
 
 def lang() -> str:

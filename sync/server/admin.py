@@ -169,8 +169,8 @@ def make_enrolment_code(engine: sa.Engine, username: str, hours: int = 72) -> tu
     """
     import datetime as dt
 
-    from fieldapp.domain.ids import make_enrolment_code as new_code
-    from fieldapp.domain.ids import normalise_enrolment_code
+    from casework.ids import make_enrolment_code as new_code
+    from casework.ids import normalise_enrolment_code
     from sync.server import security
     from sync.server.db import enrolment_codes
 

@@ -24,7 +24,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fieldapp.domain.ids import device_code
+from casework.ids import device_code
 from sync import protocol as p
 from sync.server import security
 from sync.server.db import devices, enrolment_codes, make_engine, meta, reading, users
@@ -306,7 +306,7 @@ def create_app(settings: Settings) -> FastAPI:
                                       threshold=threshold, restricted=actor.protected_access)
         with engine.begin() as conn:
             write_audit(conn, [_audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'}")])
-        from fieldapp.reporting.files import to_json
+        from casework.reports.files import to_json
 
         return JSONResponse(json.loads(to_json(labelled)))
 

@@ -82,7 +82,7 @@ def cmd_init(args: argparse.Namespace) -> None:
 
 
 def _resources() -> Path:
-    from fieldapp.domain.resources import resource_dir
+    from casework.resources import resource_dir
 
     return resource_dir()
 
@@ -237,11 +237,11 @@ def cmd_report(args: argparse.Namespace) -> None:
     elif args.format == "xlsx":
         raise AdminError("An XLSX report needs --output FILE.")
     elif args.format == "json":
-        from fieldapp.reporting.files import to_json
+        from casework.reports.files import to_json
 
         print(to_json(labelled))
     else:
-        from fieldapp.reporting.files import csv_rows
+        from casework.reports.files import csv_rows
 
         csv_rows(labelled, sys.stdout)
 

@@ -1,5 +1,5 @@
 """Organisation-wide reports on the server: the same indicators as the supervisor's laptop
-(`fieldapp.domain.reports`), over every team, without pulling a record onto a laptop.
+(`casework.reports.indicators`), over every team, without pulling a record onto a laptop.
 
 Aggregates only leave this module: the labelled report holds counts and
 codes, never a name, an address or an id.
@@ -13,22 +13,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from fieldapp.domain.reports import Period, Report, compute
-from fieldapp.reporting.files import to_json, write_csv, write_xlsx
-from fieldapp.reporting.tables import LabelledReport, label
+from casework.reports.files import to_json, write_csv, write_xlsx
+from casework.reports.indicators import INPUT_COLLECTIONS, Period, Report, compute
+from casework.reports.tables import LabelledReport, label
 from sync.server.db import reading, records
 
-COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
 FORMATS = ("csv", "xlsx", "json")
 
 
 def load_records(engine: sa.Engine, *, hromada: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Live records of the report's collections, as flat dicts (envelope + own fields)."""
-    out: dict[str, list[dict[str, Any]]] = {c: [] for c in COLLECTIONS}
+    out: dict[str, list[dict[str, Any]]] = {c: [] for c in INPUT_COLLECTIONS}
     with reading(engine) as conn:
         rows = conn.execute(
             sa.select(records.c.id, records.c.collection, records.c.household_id, records.c.data)
-            .where(records.c.collection.in_(COLLECTIONS), records.c.deleted.is_(False))
+            .where(records.c.collection.in_(INPUT_COLLECTIONS), records.c.deleted.is_(False))
         )
         for rid, collection, household_id, data in rows:
             record = json.loads(data)

@@ -36,8 +36,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from fieldapp.domain.ids import new_id
-from fieldapp.domain.merge import Clash, MergeResult, merge, same
+from casework.ids import new_id
+from casework.merge import Clash, MergeResult, merge, same
 from sync.protocol import (
     LOCKED_STATES,
     READ_ONLY_COLLECTIONS,
@@ -451,8 +451,8 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
 
 
 def _validation_problems(collection: str, record: dict[str, Any]) -> set[tuple[str, str]]:
-    # fieldapp.domain.records is the schema both ends validate with; this is its one use here.
-    from fieldapp.domain import records as schemas
+    # casework.records is the schema both ends validate with; this is its one use here.
+    from casework import records as schemas
 
     return {(p.field, p.message.render()) for p in schemas.validate(collection, record)}
 
@@ -477,7 +477,7 @@ def _is_author(actor: Actor, row: Any, hh: Any) -> bool:
 
 
 def _check_review(actor: Actor, old: str | None, new: Any, row: Any, hh: Any) -> None:
-    from fieldapp.domain.records import review_transition_allowed
+    from casework.records import review_transition_allowed
 
     if not isinstance(new, str):
         return  # validation names the field

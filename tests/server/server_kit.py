@@ -15,7 +15,7 @@ import requests
 import sqlalchemy as sa
 import uvicorn
 
-from fieldapp.domain.ids import new_id
+from casework.ids import new_id
 from sync import protocol as p
 from sync.server import admin
 from sync.server.app import Settings, create_app
@@ -135,7 +135,7 @@ class Client:
         return held
 
 
-# ---- valid records (fieldapp.domain.records)
+# ---- valid records (casework.records)
 
 def household_fields(**over: Any) -> dict[str, Any]:
     f = {"case_number": "2026/1-0001", "family_name": "Koval", "hromada": "UA12345678901234567",

@@ -10,7 +10,7 @@ import logging
 import requests
 from server_kit import PASSWORD, Client, World, create, household_fields
 
-from fieldapp.domain.ids import device_code
+from casework.ids import device_code
 from sync import protocol as p
 from sync.server import admin
 from sync.server.logs import JsonFormatter

@@ -35,7 +35,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from fieldapp.domain import forms
+from casework import forms
 from fieldapp.store.database import Draft
 from fieldapp.store.errors import RecordDeleted, RecordNotFound
 from fieldapp.ui.forms.dialog import FormDialog

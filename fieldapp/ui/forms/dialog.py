@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import forms, records
-from fieldapp.domain.forms import FormDefinition
-from fieldapp.domain.records import InvalidRecord, Problem
+from casework import forms, records
+from casework.forms import FormDefinition
+from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language

@@ -1,11 +1,11 @@
-"""The form engine's messages (fieldapp/domain/forms.py), marked here for lupdate.
+"""The form engine's messages (casework/forms.py), marked here for lupdate.
 
 The domain module cannot use lupdate's marker without putting its strings in
 the core area's .ts; these lines put them in the forms area. A test keeps
 this list equal to `forms.ALL_MESSAGES`.
 """
 
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP
+from casework.i18n import QT_TRANSLATE_NOOP
 
 MESSAGES = (
     QT_TRANSLATE_NOOP("FormCheck", "Answer this question."),

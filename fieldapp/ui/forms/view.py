@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import forms
-from fieldapp.domain.forms import FormDefinition, Item, Member, Page
-from fieldapp.domain.i18n import Message
-from fieldapp.domain.records import Problem
+from casework import forms
+from casework.forms import FormDefinition, Item, Member, Page
+from casework.i18n import Message
+from casework.records import Problem
 from fieldapp.ui.forms.widgets import HINT_STYLE, Editor, RepeatEditor, make_editor
 
 PROBLEM_STYLE = "color: #b00020;"

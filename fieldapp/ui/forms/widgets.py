@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.forms import Item, Member, is_empty, parse_date, parse_datetime, parse_time
+from casework.enums import enumeration
+from casework.forms import Item, Member, is_empty, parse_date, parse_datetime, parse_time
 
 HINT_STYLE = "color: #5f6368;"
 

@@ -28,15 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import codifier
-from fieldapp.domain.reports import AGE_BANDS, DEFAULT_THRESHOLD, Period, Report, compute, suppress
-from fieldapp.reporting.files import write_csv, write_xlsx
-from fieldapp.reporting.tables import LabelledReport, code_label, label
+from casework import codifier
+from casework.reports.files import write_csv, write_xlsx
+from casework.reports.indicators import (
+    AGE_BANDS,
+    DEFAULT_THRESHOLD,
+    INPUT_COLLECTIONS,
+    Period,
+    Report,
+    compute,
+    suppress,
+)
+from casework.reports.tables import LabelledReport, code_label, label
+from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui import text
 from fieldapp.ui.supervisor.chart import BarChart
-
-COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected")
 
 
 def last_month(today: dt.date) -> Period:
@@ -46,7 +53,7 @@ def last_month(today: dt.date) -> Period:
 
 
 def records_of(store: Store) -> dict[str, list[dict[str, Any]]]:
-    return {c: list(store.records(c)) for c in COLLECTIONS}
+    return {c: list(store.records(c)) for c in INPUT_COLLECTIONS}
 
 
 class ReportsView(QWidget):
@@ -122,9 +129,8 @@ class ReportsView(QWidget):
         self.refresh()
 
     def _hromadas(self) -> list[str]:
-        rows = self.store.read().execute(
-            "SELECT DISTINCT json_extract(data, '$.hromada') FROM households WHERE deleted = 0").fetchall()
-        return sorted((r[0] for r in rows if r[0]), key=lambda c: codifier.display_name(c) if codifier.unit(c) else c)
+        codes = queries.caseload_hromadas(self.store)
+        return sorted(codes, key=lambda c: codifier.display_name(c) if codifier.unit(c) else c)
 
     def period(self) -> Period | None:
         start, end = self.start.date().toPython(), self.end.date().toPython()

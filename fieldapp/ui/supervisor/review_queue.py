@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.records import ENVELOPE, SCHEMAS
+from casework.records import ENVELOPE, SCHEMAS
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
+from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import text
 from fieldapp.ui.sync.issues import collection_label, people_of
-from sync.device import enrolled_user
 
 Index = QModelIndex | QPersistentModelIndex
 COL_CONCERN, COL_KIND, COL_FAMILY, COL_DATE = range(4)

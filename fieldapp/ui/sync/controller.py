@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
+from fieldapp.sync.device import TransportFactory, http_transport, is_enrolled, sync_once
+from fieldapp.sync.engine import RoundReport
 from sync.client import failure_message
-from sync.device import TransportFactory, _http, is_enrolled, sync_once
-from sync.engine import DeviceRevoked, RoundReport, SyncFailure
+from sync.errors import DeviceRevoked, SyncFailure
 
 log = logging.getLogger("fieldapp.sync")
 
@@ -38,7 +39,7 @@ class SyncController(QObject):
     _outcome = Signal(str, object)  # from the worker thread to the GUI thread
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
-                 transport: TransportFactory = _http, period_ms: int = PERIOD_MS):
+                 transport: TransportFactory = http_transport, period_ms: int = PERIOD_MS):
         super().__init__(parent)
         self.store = store
         self._transport = transport

@@ -6,10 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from fieldapp.domain import codifier
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message, Translate
-from fieldapp.domain.reports import HEADLINE_LABELS, NOT_COUNTS, UNKNOWN, Report, Table, suppress
+from casework import codifier
+from casework.enums import enumeration
+from casework.i18n import QT_TRANSLATE_NOOP, Message, Translate
+from casework.reports.indicators import (
+    HEADLINE_LABELS,
+    NOT_COUNTS,
+    UNKNOWN,
+    Report,
+    Table,
+    suppress,
+)
 
 _WORDS = {
     "yes": QT_TRANSLATE_NOOP("Report", "yes"),

@@ -17,14 +17,15 @@ from typing import Any
 
 from fieldapp.store import crypto
 from fieldapp.store.database import BACKUPS, DB_FILE, Store
+from fieldapp.sync.engine import Progress, RoundReport, sync_round
 from sync.client import HttpTransport
-from sync.engine import DeviceRevoked, Progress, RoundReport, SyncFailure, sync_round
+from sync.errors import DeviceRevoked, SyncFailure
 
 WIPED_MARKER = "wiped.json"
 TransportFactory = Callable[[str, str | None], Any]
 
 
-def _http(server_url: str, token: str | None) -> HttpTransport:
+def http_transport(server_url: str, token: str | None) -> HttpTransport:
     """The production transport: verifies the server with IT's CA certificate when one is provisioned."""
     from fieldapp.provisioning import load_provisioning
 
@@ -46,13 +47,13 @@ def is_enrolled(store: Store) -> bool:
 
 
 def enrol(store: Store, server_url: str, username: str = "", password: str = "", *, code: str | None = None,
-          device_name: str | None = None, transport: TransportFactory = _http) -> dict[str, Any]:
+          device_name: str | None = None, transport: TransportFactory = http_transport) -> dict[str, Any]:
     """Enrol this laptop with the server, by user name and password or by IT's one-time `code`;
     the token is kept inside the encrypted store."""
     if store.meta("demo") == "1":
         raise SyncFailure("demo_profile")
     if code is not None:
-        from fieldapp.domain.ids import normalise_enrolment_code
+        from casework.ids import normalise_enrolment_code
 
         code = normalise_enrolment_code(code)
         if code is None:
@@ -83,7 +84,7 @@ def _device_name() -> str:
 
 
 def sync_once(store: Store, *, progress: Progress | None = None,
-              transport: TransportFactory = _http) -> RoundReport:
+              transport: TransportFactory = http_transport) -> RoundReport:
     """One round against the enrolled server. A revoked laptop raises DeviceRevoked (wipe it)."""
     if not is_enrolled(store):
         raise SyncFailure("not_enrolled")
@@ -120,7 +121,7 @@ def checkin_due(store: Store, max_days: int | None, now: dt.datetime | None = No
     return days is None or days >= max_days
 
 
-def checkin(store: Store, *, transport: TransportFactory = _http) -> None:
+def checkin(store: Store, *, transport: TransportFactory = http_transport) -> None:
     """Ask the server who we are (GET /me): proves the device is still enrolled and not revoked.
 
     Raises DeviceRevoked (then wipe) or SyncFailure (offline, ...); on success

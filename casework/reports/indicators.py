@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
+from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("0-4", 0, 4), ("5-11", 5, 11), ("12-17", 12, 17), ("18-59", 18, 59), ("60+", 60, 200),
@@ -157,6 +157,12 @@ def _live(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
 def _yes_no(value: Any) -> str:
     return "yes" if value is True else "no"
+
+
+# The collections `compute` reads: the laptop and the server each load these and nothing else.
+INPUT_COLLECTIONS: tuple[str, ...] = (
+    "households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected",
+)
 
 
 def compute(records: Records, period: Period, *, hromada: str | None = None,

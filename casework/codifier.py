@@ -30,7 +30,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from fieldapp.domain.resources import resource_dir
+from casework.resources import resource_dir
 
 FILE_NAME = "katottg.tsv.gz"
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from fieldapp.reporting.tables import LabelledReport
+from casework.reports.tables import LabelledReport
 
 
 def _private(path: Path) -> None:

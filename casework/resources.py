@@ -11,4 +11,4 @@ def resource_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

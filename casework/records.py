@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message
-from fieldapp.domain.ids import is_uuid
+from casework.enums import enumeration
+from casework.i18n import QT_TRANSLATE_NOOP, Message
+from casework.ids import is_uuid
 
 ENVELOPE = frozenset(
     {"id", "collection", "version", "deleted", "household_id", "schema",
@@ -272,11 +272,17 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
         F("resolution", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Resolution")),
     ),
 }
-COLLECTIONS = tuple(SCHEMAS)
-# Collections a device receives but never writes.
-READ_ONLY_COLLECTIONS = ("forms", "reference")
-# Collections whose records are reviewed by a supervisor.
-REVIEWED_COLLECTIONS = ("visits", "assessments", "plans")
+# The collections of case records, each with its schema above.
+CASE_COLLECTIONS: tuple[str, ...] = tuple(SCHEMAS)
+# Collections a device receives but never writes (forms and reference data from the server).
+READ_ONLY_COLLECTIONS: tuple[str, ...] = ("forms", "reference")
+# Everything that travels in sync.
+COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
+# Collections whose records a supervisor reviews; a household's review is its closure.
+# The laptop (store) and the server both lock by this list: one list, one rule.
+REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
+# Review states that freeze every other field of a record.
+LOCKED_STATES: tuple[str, ...] = ("approved",)
 
 # Which fields full-text search reads, per collection (names, addresses, notes).
 SEARCHABLE: dict[str, tuple[str, ...]] = {

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from fieldapp.domain import codifier
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.i18n import QT_TRANSLATE_NOOP, Message, Translate
-from fieldapp.domain.records import Kind, field_spec
+from casework import codifier
+from casework.enums import enumeration
+from casework.i18n import QT_TRANSLATE_NOOP, Message, Translate
+from casework.records import Kind, field_spec
 
 YES = QT_TRANSLATE_NOOP("Display", "yes")
 NO = QT_TRANSLATE_NOOP("Display", "no")

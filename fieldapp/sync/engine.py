@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from fieldapp.store.database import OutboxEntry, Store, Transaction
 from sync import protocol
+from sync.errors import BadAnswer, CursorExpired, DeviceRevoked
 
 CURSOR_KEY = "cursor"
 RESYNC_KEY = "resync_from_zero"
@@ -31,34 +32,6 @@ class Transport(Protocol):
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
 
     def pull(self, cursor: int, limit: int) -> dict[str, Any]: ...
-
-
-class SyncFailure(Exception):
-    """A round stopped; `code` is stable, the message is for logs (no personal data)."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-
-
-class BadAnswer(SyncFailure):
-    """The server answered something that is not this protocol."""
-
-    def __init__(self, detail: str):
-        super().__init__("bad_answer", detail)
-
-
-class CursorExpired(SyncFailure):
-    def __init__(self) -> None:
-        super().__init__("cursor_expired")
-
-
-class DeviceRevoked(SyncFailure):
-    """The server revoked this device (401 device_revoked, or a `wipe` in a pull)."""
-
-    def __init__(self) -> None:
-        super().__init__("device_revoked")
 
 
 @dataclass

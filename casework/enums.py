@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from fieldapp.domain.resources import resource_dir
-
-LANGUAGES = ("uk", "en")
+from casework.i18n import LANGUAGES
+from casework.resources import resource_dir
 
 
 class EnumerationError(ValueError):

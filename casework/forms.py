@@ -43,14 +43,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fieldapp.domain import records
-from fieldapp.domain.enums import enumeration
-from fieldapp.domain.i18n import Message
-from fieldapp.domain.ids import is_uuid
-from fieldapp.domain.records import Problem, parse_date, parse_datetime
-from fieldapp.domain.resources import resource_dir
+from casework import records
+from casework.enums import enumeration
+from casework.i18n import LANGUAGES, Message
+from casework.ids import is_uuid
+from casework.records import Problem, parse_date, parse_datetime
+from casework.resources import resource_dir
 
-LANGUAGES = ("uk", "en")
 CONTEXT = "FormCheck"
 VALUE_TYPES = (
     "text", "longtext", "number", "date", "time", "datetime", "single", "multiple",

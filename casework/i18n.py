@@ -13,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+# The languages of the program, its forms, enumerations and translations; the first is the default.
+LANGUAGES: tuple[str, ...] = ("uk", "en")
+
 Translate = Callable[[str, str], str]
 
 
