@@ -13,7 +13,8 @@ from typing import Any
 from casework import codifier
 from casework.enums import enumeration
 from casework.i18n import QT_TRANSLATE_NOOP, Message, Translate
-from casework.records import Kind, field_spec
+from casework.records import field_spec
+from casework.values import Kind
 
 YES = QT_TRANSLATE_NOOP("Display", "yes")
 NO = QT_TRANSLATE_NOOP("Display", "no")

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
+from casework import values
+from casework.dates import parse_date, parse_datetime
 from casework.enums import enumeration
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import is_uuid
+from casework.values import Kind, Rule, is_empty
 
 ENVELOPE = frozenset(
     {"id", "collection", "version", "deleted", "household_id", "schema",
@@ -31,41 +33,15 @@ ENVELOPE = frozenset(
 # The record schema version written by this program (the envelope's `schema`).
 RECORD_SCHEMA = 1
 
-_KATOTTG = re.compile(r"^UA\d{17}$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
 _FORM_FIELD = re.compile(r"^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_\-]+)+$")
 
 
-class Kind(Enum):
-    TEXT = "text"  # one line
-    LONGTEXT = "longtext"  # notes, descriptions
-    INT = "int"
-    BOOL = "bool"
-    DATE = "date"  # YYYY-MM-DD
-    DATETIME = "datetime"  # ISO 8601 with offset
-    ENUM = "enum"  # one code of `enum`
-    ENUMS = "enums"  # a list of codes of `enum`
-    KATOTTG = "katottg"  # a code of the codifier, UA + 17 digits
-    PHONE = "phone"
-    REF = "ref"  # the id of another record
-    REFS = "refs"
-    ITEMS = "items"  # a list of small objects, checked by `item_check`
-    CHOICE = "choice"  # one of the fixed `choices` (protocol states, not law)
+@dataclass(frozen=True, kw_only=True)
+class FieldSpec(Rule):
+    """A field of a record: its name and label, and the rule its value follows (`values.Rule`)."""
 
-
-@dataclass(frozen=True)
-class FieldSpec:
     name: str
-    kind: Kind
     label: tuple[str, str]
-    required: bool = False
-    enum: str | None = None
-    choices: tuple[str, ...] = ()
-    max_len: int | None = None
-    minimum: int | None = None
-    maximum: int | None = None
-    not_future: bool = False
-    item_check: Callable[[Any], Message | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +78,7 @@ T = Kind  # short alias for the tables below
 
 
 def F(name: str, kind: Kind, label: tuple[str, str], **kw: Any) -> FieldSpec:  # noqa: N802 - reads as a table
-    return FieldSpec(name, kind, label, **kw)
+    return FieldSpec(name=name, kind=kind, label=label, **kw)
 
 
 def _check_factor(item: Any) -> Message | None:
@@ -302,101 +278,11 @@ def field_spec(collection: str, name: str) -> FieldSpec | None:
     return None
 
 
-def parse_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def parse_datetime(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
-
-
 def _add_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
-
-
-def _check_field(spec: FieldSpec, value: Any, today: dt.date) -> Message | None:
-    k = spec.kind
-    if k in (Kind.TEXT, Kind.LONGTEXT):
-        if not isinstance(value, str):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter text here."))
-        if k is Kind.TEXT and ("\n" in value or "\r" in value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Keep this on one line."))
-        if spec.max_len is not None and len(value) > spec.max_len:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Too long: at most {max} characters."), max=spec.max_len)
-    elif k is Kind.INT:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a whole number."))
-        if (spec.minimum is not None and value < spec.minimum) or (
-            spec.maximum is not None and value > spec.maximum
-        ):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a number from {min} to {max}."), min=spec.minimum, max=spec.maximum)
-    elif k is Kind.BOOL:
-        if not isinstance(value, bool):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Answer yes or no."))
-    elif k is Kind.DATE:
-        day = parse_date(value)
-        if day is None:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date."))
-        if day.year < 1900:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "This date is too far in the past."))
-        if spec.not_future and day > today:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "This date is in the future."))
-    elif k is Kind.DATETIME:
-        if parse_datetime(value) is None:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "This is not a valid date and time."))
-    elif k is Kind.ENUM:
-        assert spec.enum
-        if value not in enumeration(spec.enum):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a value from the list."))
-    elif k is Kind.ENUMS:
-        assert spec.enum
-        enum = enumeration(spec.enum)
-        if not isinstance(value, list) or any(v not in enum for v in value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose values from the list."))
-        if len(set(value)) != len(value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Each value may be chosen once."))
-    elif k is Kind.CHOICE:
-        if value not in spec.choices:
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a value from the list."))
-    elif k is Kind.KATOTTG:
-        if not isinstance(value, str) or not _KATOTTG.match(value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a place from the codifier (KATOTTH)."))
-    elif k is Kind.PHONE:
-        if not isinstance(value, str) or not _PHONE.match(value.strip()):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Enter a phone number in digits, for example +380 67 123 4567."))
-    elif k is Kind.REF:
-        if not is_uuid(value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose a record from the list."))
-    elif k is Kind.REFS:
-        if not isinstance(value, list) or not all(is_uuid(v) for v in value):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "Choose records from the list."))
-    elif k is Kind.ITEMS:
-        if not isinstance(value, list):
-            return _msg(QT_TRANSLATE_NOOP("Validation", "This must be a list."))
-        if spec.item_check is not None:
-            for item in value:
-                problem = spec.item_check(item)
-                if problem is not None:
-                    return problem
-    return None
 
 
 def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list[Problem]:
@@ -410,17 +296,17 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
 
     if collection == "households" and r.get("status") == "closed":
         for name in ("closure_reason", "closed_on"):
-            if _is_empty(r.get(name)):
+            if is_empty(r.get(name)):
                 out.append(Problem(name, _msg(QT_TRANSLATE_NOOP("Validation", "A closed case needs the reason and the date of closing."))))
         before("identified_on", "closed_on", _msg(QT_TRANSLATE_NOOP("Validation", "A case cannot close before it was identified.")))
     if collection == "persons":
         if r.get("disability_group") and r.get("disability") is not True:
             out.append(Problem("disability", _msg(QT_TRANSLATE_NOOP("Validation", "A disability group is given: mark the disability."))))
-        if r.get("returned_from_institution") is True and _is_empty(r.get("returned_on")):
+        if r.get("returned_from_institution") is True and is_empty(r.get("returned_on")):
             out.append(Problem("returned_on", _msg(QT_TRANSLATE_NOOP("Validation", "Give the date the child returned."))))
         before("birth_date", "returned_on", _msg(QT_TRANSLATE_NOOP("Validation", "The return cannot be before the date of birth.")))
     if collection == "visits":
-        if r.get("safety_concern") is True and _is_empty(r.get("safety_details")):
+        if r.get("safety_concern") is True and is_empty(r.get("safety_details")):
             out.append(Problem("safety_details", _msg(QT_TRANSLATE_NOOP("Validation", "Describe the safety concern."))))
         started = parse_datetime(r.get("started_at"))
         if started is not None:
@@ -463,12 +349,7 @@ def validate(collection: str, record: Mapping[str, Any], today: dt.date | None =
     problems: list[Problem] = []
     known = {spec.name for spec in schema}
     for spec in schema:
-        value = record.get(spec.name)
-        if _is_empty(value):
-            if spec.required:
-                problems.append(Problem(spec.name, _msg(QT_TRANSLATE_NOOP("Validation", "This field is required."))))
-            continue
-        message = _check_field(spec, value, today)
+        message = values.check(spec, record.get(spec.name), today)
         if message is not None:
             problems.append(Problem(spec.name, message))
     for name in record:
