@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from casework import codifier
+from casework import codifier, dates
 from casework.enums import enumeration
 from casework.i18n import QT_TRANSLATE_NOOP, Message, Translate
 from casework.records import field_spec
-from casework.values import Kind
+from casework.values import Kind, is_empty
 
 YES = QT_TRANSLATE_NOOP("Display", "yes")
 NO = QT_TRANSLATE_NOOP("Display", "no")
@@ -41,7 +41,7 @@ def display_value(
     moment: Callable[[dt.datetime], str] = lambda m: m.strftime("%Y-%m-%d %H:%M"),
 ) -> str:
     """`value` of `field` of a `collection` record, for reading. `people` maps person ids to names."""
-    if value is None or value == "" or value == []:
+    if is_empty(value):
         return EMPTY
     spec = field_spec(collection, field)
     kind = spec.kind if spec else None
@@ -60,15 +60,11 @@ def display_value(
     if kind is Kind.REFS and isinstance(value, list):
         return ", ".join(names.get(v, EMPTY) for v in value)
     if kind is Kind.DATE:
-        try:
-            return date(dt.date.fromisoformat(value))
-        except (TypeError, ValueError):
-            return str(value)
+        day = dates.parse_date(value)
+        return str(value) if day is None else date(day)
     if kind is Kind.DATETIME:
-        try:
-            return moment(dt.datetime.fromisoformat(value))
-        except (TypeError, ValueError):
-            return str(value)
+        when = dates.parse_datetime(value)
+        return str(value) if when is None else moment(when)
     if field == "services" and isinstance(value, list):
         services = enumeration("services")
         lines = []
@@ -88,7 +84,8 @@ def display_value(
             if isinstance(item, Mapping):
                 text = str(item.get("text") or item.get("field") or "")
                 if item.get("due"):
-                    text += f" ({date(dt.date.fromisoformat(item['due'])) if len(str(item['due'])) == 10 else item['due']})"
+                    due = dates.parse_date(item["due"])
+                    text += f" ({item['due'] if due is None else date(due)})"
                 parts.append(text)
             else:
                 parts.append(str(item))

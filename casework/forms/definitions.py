@@ -167,8 +167,8 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         raise FormDefinitionError(f"{where}: unknown item type {kind!r}")
     key = raw.get("key")
     if kind in VALUE_TYPES:
-        pattern = r"^[a-z][a-z0-9_]*$" if in_repeat else r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
-        if not isinstance(key, str) or not re.match(pattern, key):
+        key_pattern = r"^[a-z][a-z0-9_]*$" if in_repeat else r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
+        if not isinstance(key, str) or not re.match(key_pattern, key):
             raise FormDefinitionError(f"{where}: bad or missing key {key!r}")
     where = f"{where} {key or kind}"
     relevant = raw.get("relevant")
@@ -189,7 +189,7 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         sub = tuple(_item(r, where, in_repeat=True) for r in raw.get("fields", []))
         if not sub:
             raise FormDefinitionError(f"{where}: a repeat needs fields")
-    pattern = raw.get("pattern")
+    pattern: str | None = raw.get("pattern")
     if pattern is not None:
         re.compile(pattern)
     item = Item(
@@ -237,6 +237,7 @@ _ALSO_FILLS: dict[Kind, tuple[Kind, ...]] = {
     Kind.ENUM: (Kind.CHOICE,), Kind.TEXT: (Kind.KATOTTG, Kind.PHONE),
 }
 NOT_PERSON = QT_TRANSLATE_NOOP("FormCheck", "Choose a member of the family.")
+NOT_ROWS = QT_TRANSLATE_NOOP("FormCheck", "These rows could not be read.")
 FORM_TEXT = "FormText"  # the context of a definition's own sentences (both languages are in the data)
 
 
@@ -252,7 +253,13 @@ def _own_rule(item: Item) -> Rule:
     if message is None and kind in (Kind.REF, Kind.REFS):
         message = Message.of(NOT_PERSON)
     return Rule(kind=kind, enum=item.enum, choices=tuple(c.code for c in item.choices), max_len=item.max_len,
-                minimum=item.minimum, maximum=item.maximum, pattern=item.pattern, message=message)
+                minimum=item.minimum, maximum=item.maximum, pattern=item.pattern, message=message,
+                item_check=_row if kind is Kind.ITEMS else None)
+
+
+def _row(row: Any) -> Message | None:
+    """A repeat's row is an object of its fields (the fields are checked one by one)."""
+    return None if isinstance(row, dict) else Message.of(NOT_ROWS)
 
 
 def _check_fills(item: Item, own: Rule, spec: records.FieldSpec, where: str) -> None:

@@ -71,7 +71,8 @@ def expression_fields(expr: Any) -> set[str]:
         if "field" in expr:
             return {expr["field"]}
         out: set[str] = set()
-        for sub in expr.get("all", expr.get("any", [])):
+        subs: list[Any] = expr.get("all") or expr.get("any") or []
+        for sub in subs:
             out |= expression_fields(sub)
         if "not" in expr:
             out |= expression_fields(expr["not"])
@@ -107,7 +108,8 @@ def evaluate(expr: Any, lookup: Callable[[str], Any]) -> bool:
         return isinstance(value, list) and any(_same(v, arg) for v in value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return {"gt": value > arg, "gte": value >= arg, "lt": value < arg, "lte": value <= arg}[op]
+    outcome: bool = {"gt": value > arg, "gte": value >= arg, "lt": value < arg, "lte": value <= arg}[op]
+    return outcome
 
 
 def _same(a: Any, b: Any) -> bool:

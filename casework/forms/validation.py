@@ -18,16 +18,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from casework import values
-from casework.forms.definitions import FORM_TEXT, NOT_PERSON, Item
+from casework.forms.definitions import FORM_TEXT, NOT_PERSON, FormDefinition, Item
 from casework.forms.pages import Member, fields, relevant_keys
-from casework.forms.definitions import FormDefinition
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.records import Problem
 from casework.values import is_empty
 
 REQUIRED = values.REQUIRED
 REQUIRED_ROW = QT_TRANSLATE_NOOP("FormCheck", "Fill this in for each row.")
-NOT_ROWS = QT_TRANSLATE_NOOP("FormCheck", "These rows could not be read.")
 
 
 def form_text(message: Message, lang: str) -> str | None:
@@ -49,8 +47,6 @@ def check_value(item: Item, value: Any, members: Sequence[Member] = (), today: d
         return Message.of(NOT_PERSON)
     if item.type == "persons" and not all(_is_member(v, item, members) for v in value):
         return Message.of(NOT_PERSON)
-    if item.type == "repeat" and not all(isinstance(r, dict) for r in value):
-        return Message.of(NOT_ROWS)
     return None
 
 

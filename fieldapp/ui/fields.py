@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework import dates
 from casework.enums import enumeration
 from casework.records import Problem
 from fieldapp.ui import text
@@ -43,7 +44,7 @@ class DateField(QDateEdit):
         self.setDate(_EMPTY)
 
     def set_iso(self, value: str | None) -> None:
-        day = text.parse_date(value)
+        day = dates.day_of(value)
         self.setDate(QDate(day.year, day.month, day.day) if day else _EMPTY)
 
     def iso(self) -> str:

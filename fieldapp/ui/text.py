@@ -1,4 +1,5 @@
-"""What the screens show for a value: dates and numbers in the locale's format, ages,
+"""What the screens show for a value: dates as the program's language writes them (casework.dates),
+numbers in the locale's format, ages,
 enumeration labels in the program's language, places, translated messages."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from casework import codifier
+from casework import codifier, dates
 from casework import records as domain
 from casework.display import display_value, person_name  # noqa: F401 - person_name: for the screens
 from casework.enums import enumeration
@@ -53,40 +54,32 @@ def _place(code: str) -> str:
 
 
 def date_format() -> str:
-    """The locale's short date format, with a four-digit year."""
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    # A four-digit year: "05.10.26" is ambiguous on a form about a birth in 1926.
-    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+    """How the program's language writes a date, in Qt's notation (for QDateEdit)."""
+    return dates.date_pattern(lang())
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    """The day of a stored date or moment."""
+    return dates.day_of(value)
 
 
 def date(value: str | dt.date | None) -> str:
-    """A date in the locale's short format, 4-digit year; "" for nothing."""
-    day = value if isinstance(value, dt.date) else parse_date(value)
-    if day is None:
-        return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), date_format())
+    """A date as the program's language writes it (four-digit year); "" for nothing."""
+    if isinstance(value, dt.date):
+        return dates.format_date(value, lang())
+    day = dates.day_of(value)
+    return "" if day is None else dates.format_date(day, lang())
 
 
 def datetime(value: str | None) -> str:
-    """A moment (ISO 8601 with offset) in local time, in the locale's format."""
+    """A moment (ISO 8601 with offset) in local time, as the program's language writes it."""
     if not value:
         return ""
-    moment = QDateTime.fromString(value, "yyyy-MM-ddTHH:mm:ss.zzzZ")
-    if not moment.isValid():
-        try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-        moment = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.systemTimeZone())
-    local = moment.toLocalTime()
-    return QLocale().toString(local, date_format() + " " + QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return dates.format_datetime(moment, lang())
 
 
 def number(value: int) -> str:
