@@ -384,6 +384,21 @@
     </message>
 </context>
 <context>
+    <name>FormCheck</name>
+    <message>
+        <source>Choose a member of the family.</source>
+        <translation>Choose a member of the family.</translation>
+    </message>
+    <message>
+        <source>These rows could not be read.</source>
+        <translation>These rows could not be read.</translation>
+    </message>
+    <message>
+        <source>Fill this in for each row.</source>
+        <translation>Fill this in for each row.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Families monitored</source>
@@ -604,6 +619,10 @@
         <translation>Too long: at most {max} characters.</translation>
     </message>
     <message>
+        <source>This does not look right.</source>
+        <translation>This does not look right.</translation>
+    </message>
+    <message>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
@@ -612,24 +631,24 @@
         <translation>Enter a number from {min} to {max}.</translation>
     </message>
     <message>
+        <source>Enter a number of at least {min}.</source>
+        <translation>Enter a number of at least {min}.</translation>
+    </message>
+    <message>
+        <source>Enter a number of at most {max}.</source>
+        <translation>Enter a number of at most {max}.</translation>
+    </message>
+    <message>
         <source>Answer yes or no.</source>
         <translation>Answer yes or no.</translation>
     </message>
     <message>
-        <source>This is not a valid date.</source>
-        <translation>This is not a valid date.</translation>
-    </message>
-    <message>
-        <source>This date is too far in the past.</source>
-        <translation>This date is too far in the past.</translation>
+        <source>This date looks wrong: check the year.</source>
+        <translation>This date looks wrong: check the year.</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
         <translation>This date is in the future.</translation>
-    </message>
-    <message>
-        <source>This is not a valid date and time.</source>
-        <translation>This is not a valid date and time.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
@@ -730,6 +749,22 @@
     <message>
         <source>Unknown field.</source>
         <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <source>Enter a date as DD.MM.YYYY.</source>
+        <translation>Enter a date as DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>There is no such day in that month: check the day and the month.</source>
+        <translation>There is no such day in that month: check the day and the month.</translation>
+    </message>
+    <message>
+        <source>Enter a time as HH:MM, for example 14:30.</source>
+        <translation>Enter a time as HH:MM, for example 14:30.</translation>
+    </message>
+    <message>
+        <source>Enter both the date and the time.</source>
+        <translation>Enter both the date and the time.</translation>
     </message>
 </context>
 </TS>

@@ -384,6 +384,21 @@
     </message>
 </context>
 <context>
+    <name>FormCheck</name>
+    <message>
+        <source>Choose a member of the family.</source>
+        <translation>Виберіть члена сімʼї.</translation>
+    </message>
+    <message>
+        <source>These rows could not be read.</source>
+        <translation>Ці рядки не вдалося прочитати.</translation>
+    </message>
+    <message>
+        <source>Fill this in for each row.</source>
+        <translation>Заповніть це в кожному рядку.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Families monitored</source>
@@ -604,6 +619,10 @@
         <translation>Задовго: не більше {max} символів.</translation>
     </message>
     <message>
+        <source>This does not look right.</source>
+        <translation>Схоже, тут помилка.</translation>
+    </message>
+    <message>
         <source>Enter a whole number.</source>
         <translation>Введіть ціле число.</translation>
     </message>
@@ -612,24 +631,24 @@
         <translation>Введіть число від {min} до {max}.</translation>
     </message>
     <message>
+        <source>Enter a number of at least {min}.</source>
+        <translation>Введіть число, не менше ніж {min}.</translation>
+    </message>
+    <message>
+        <source>Enter a number of at most {max}.</source>
+        <translation>Введіть число, не більше ніж {max}.</translation>
+    </message>
+    <message>
         <source>Answer yes or no.</source>
         <translation>Дайте відповідь «так» або «ні».</translation>
     </message>
     <message>
-        <source>This is not a valid date.</source>
-        <translation>Це неправильна дата.</translation>
-    </message>
-    <message>
-        <source>This date is too far in the past.</source>
-        <translation>Ця дата надто давня.</translation>
+        <source>This date looks wrong: check the year.</source>
+        <translation>Дата схожа на помилкову: перевірте рік.</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
         <translation>Ця дата ще не настала.</translation>
-    </message>
-    <message>
-        <source>This is not a valid date and time.</source>
-        <translation>Це неправильні дата і час.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
@@ -730,6 +749,22 @@
     <message>
         <source>Unknown field.</source>
         <translation>Невідоме поле.</translation>
+    </message>
+    <message>
+        <source>Enter a date as DD.MM.YYYY.</source>
+        <translation>Введіть дату у форматі ДД.ММ.РРРР.</translation>
+    </message>
+    <message>
+        <source>There is no such day in that month: check the day and the month.</source>
+        <translation>Такого дня в цьому місяці немає: перевірте день і місяць.</translation>
+    </message>
+    <message>
+        <source>Enter a time as HH:MM, for example 14:30.</source>
+        <translation>Введіть час у форматі ГГ:ХХ, наприклад 14:30.</translation>
+    </message>
+    <message>
+        <source>Enter both the date and the time.</source>
+        <translation>Введіть і дату, і час.</translation>
     </message>
 </context>
 </TS>
