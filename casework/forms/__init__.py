@@ -55,10 +55,11 @@ from casework.forms.pages import (
     relevant_keys,
 )
 from casework.forms.validation import REQUIRED, check_value, form_text, validate_answers
+from casework.i18n import LANGUAGES
 from casework.values import is_empty
 
 __all__ = [
-    "ADULT_AGE", "COLLECTIONS", "KINDS", "LAYOUT_TYPES", "REPEAT_FIELD_TYPES", "REQUIRED", "VALUE_TYPES",
+    "ADULT_AGE", "COLLECTIONS", "KINDS", "LANGUAGES", "LAYOUT_TYPES", "REPEAT_FIELD_TYPES", "REQUIRED", "VALUE_TYPES",
     "Choice", "ExpressionError", "Field", "FormDefinition", "FormDefinitionError", "Item", "Member", "Page",
     "Section", "answers_from_record", "available_forms", "check_expression", "check_value", "default_answers",
     "evaluate", "expression_fields", "fields", "form_for_record", "form_text", "format_expression", "forms_dir",
