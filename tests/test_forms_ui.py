@@ -181,7 +181,7 @@ def test_a_required_answer_left_empty_blocks_submission_but_not_a_draft(qtbot, s
     click(qtbot, dialog.submit_button)
     assert dialog.outcome is None and dialog.isVisible()
     box = dialog.view.box("notes")
-    assert box.message.isVisible() and box.message.text() == "Дайте відповідь на це питання."
+    assert box.message.isVisible() and box.message.text() == "Це поле обовʼязкове."
     assert dialog.view.sections.currentRow() == 6  # taken to the question
     assert "⚠" in dialog.view.sections.item(6).text()
     assert store.count("visits") == 0
@@ -325,7 +325,7 @@ def test_a_plan_with_action_rows(qtbot, store, family, uk):
     type_text(row["due"].focus_target(), "31.02.2027")
     click(qtbot, dialog.submit_button)
     assert dialog.outcome is None
-    assert view.problem_text("actions[0].due") == "Введіть дату у форматі ДД.ММ.РРРР."
+    assert view.problem_text("actions[0].due") == "Такого дня в цьому місяці немає: перевірте день і місяць."
     assert view.problem_text("actions[0].responsible") == "Заповніть це в кожному рядку."
     assert repeat.rows[0][2]["due"].isVisible()
     row["due"].focus_target().clear()
