@@ -192,6 +192,7 @@ def test_format_then_parse_gives_the_same_expression(expr):
     assert forms.parse_expression(forms.format_expression(expr)) == expr
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # 7 sessions share 2 cores here
 @given(EXPRESSIONS, ANSWERS)
 def test_evaluation_is_total_and_follows_logic(expr, answers):
     value = forms.evaluate(expr, answers.get)
@@ -203,6 +204,7 @@ def test_evaluation_is_total_and_follows_logic(expr, answers):
         {"any": [{"not": expr}, {"not": other}]}, answers.get)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # 7 sessions share 2 cores here
 @given(st.sampled_from(["a", "b"]), ANSWER_VALUES, SCALARS)
 def test_comparisons_mean_what_they_say(name, value, arg):
     answers = {name: value}
