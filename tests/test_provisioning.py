@@ -345,3 +345,14 @@ def test_only_settings_declared_for_it_can_be_provisioned(places):
     assert user_only  # the caseworker's own choices exist, and IT's file refuses them
     write(places.system, "".join(f'{n} = {json.dumps(OPTIONS[n].default)}\n' for n in user_only))
     assert {p.key for p in load_provisioning(places).problems} == set(user_only)
+
+
+def test_the_example_in_the_it_guide_is_a_file_the_program_takes_whole(places):
+    """What IT copies from docs/it.md works as it stands: every key known, every value accepted."""
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "it.md").read_text(encoding="utf-8")
+    example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    (places.system / "fieldapp-ca.pem").write_text(PEM, encoding="utf-8")
+    write(places.system, example)
+    prov = load_provisioning(places)
+    assert prov.problems == ()
+    assert set(prov.values) == {n for n, o in OPTIONS.items() if o.it}  # it shows every key IT can set
