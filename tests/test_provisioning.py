@@ -356,3 +356,16 @@ def test_the_example_in_the_it_guide_is_a_file_the_program_takes_whole(places):
     prov = load_provisioning(places)
     assert prov.problems == ()
     assert set(prov.values) == {n for n, o in OPTIONS.items() if o.it}  # it shows every key IT can set
+
+
+def test_the_system_folder_on_this_computer_is_searched_for_an_old_settings_json(monkeypatch, tmp_path):
+    """The default places, not test ones: Linux's system config folder comes from XDG_CONFIG_DIRS."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG_CONFIG_DIRS is Linux's")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path))
+    (tmp_path / "FieldApp").mkdir()
+    legacy = tmp_path / "FieldApp" / "settings.json"
+    legacy.write_text('{"language": "en"}', encoding="utf-8")
+    prov = load_provisioning()
+    assert prov.get("language") is None
+    assert [(p.file, p.message.splitlines()[-1].strip()) for p in prov.problems] == [(legacy, 'language = "en"')]
