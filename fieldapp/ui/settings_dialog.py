@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.settings import OPTIONS, Settings, SettingsProblem
@@ -31,7 +32,9 @@ def problem_text(problem: SettingsProblem) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent=None):
+    """The caseworker's preferences; what IT locked is shown, disabled, and never saved as theirs."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
