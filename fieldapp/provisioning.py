@@ -12,7 +12,7 @@ Example (every key optional)::
 
     server_url = "https://fieldapp.example.org"
     organisation = "Благодійний фонд «Приклад»"
-    language = "uk"                     # uk or en
+    language = "uk"                     # uk, en, or "" for the system's
     auto_lock_minutes = 5               # 0 to 240; 0 = never
     caseload_warning = 200              # warn above this many families on the laptop
     ca_certificate = "fieldapp-ca.pem"  # a private server's CA, PEM; relative to this file
@@ -30,7 +30,7 @@ problem naming the file, and nothing of it applies; a key with a wrong value
 (or an unknown key, usually a typo) gives a problem naming the file and the
 key, and the rest of the file still applies. Nothing here raises.
 
-For the program (the UI reads it once at start)::
+For the program (`Settings` reads it once and keeps it as `settings.provisioning`)::
 
     from fieldapp.provisioning import load_provisioning
 
