@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -38,14 +37,6 @@ def executable_dir() -> Path | None:
     return Path(sys.executable).resolve().parent
 
 
-def _config_says_portable(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle).get("portable") is True
-    except (OSError, ValueError):  # absent or unreadable: provisioning reports what is wrong
-        return False
-
-
 def portable_data_dir(exe_dir: Path | None = None) -> Path | None:
     """`FieldApp-data` beside the executable when portable mode is on, else None.
 
@@ -54,7 +45,11 @@ def portable_data_dir(exe_dir: Path | None = None) -> Path | None:
     folder = executable_dir() if exe_dir is None else exe_dir
     if folder is None:
         return None
-    if (folder / PORTABLE_MARKER).is_file() or _config_says_portable(folder / PROVISIONING_FILE):
+    if (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_DATA
+    from fieldapp.provisioning import Locations, load_provisioning  # it imports this module's names
+
+    if load_provisioning(Locations(system=None, beside_executable=folder)).portable:
         return folder / PORTABLE_DATA
     return None
 

@@ -12,8 +12,9 @@ Example (every key optional)::
 
     server_url = "https://fieldapp.example.org"
     organisation = "Благодійний фонд «Приклад»"
-    language = "uk"                     # uk or en
+    language = "uk"                     # uk, en, or "" for the system's
     auto_lock_minutes = 5               # 0 to 240; 0 = never
+    caseload_warning = 200              # warn above this many families on the laptop
     ca_certificate = "fieldapp-ca.pem"  # a private server's CA, PEM; relative to this file
     checkin_days = 14                   # must reach the server every 14 days to unlock; 0 = off
     locked = ["server_url", "auto_lock_minutes", "ca_certificate"]
@@ -29,7 +30,7 @@ problem naming the file, and nothing of it applies; a key with a wrong value
 (or an unknown key, usually a typo) gives a problem naming the file and the
 key, and the rest of the file still applies. Nothing here raises.
 
-For the program (the UI reads it once at start)::
+For the program (`Settings` reads it once and keeps it as `settings.provisioning`)::
 
     from fieldapp.provisioning import load_provisioning
 
@@ -41,29 +42,34 @@ For the program (the UI reads it once at start)::
     prov.sources                          # the files read, weakest first
     prov.ca_certificate                   # a Path, or None: pass to sync's HTTP client as `verify`
 
-Keys are named as in fieldapp/settings.py where a setting exists
-(``server_url``, ``language``, ``auto_lock_minutes``): provisioned values are
-the defaults of those settings on this laptop, locked ones override the user's.
-Problems are in English: they are for IT, not for the caseworker.
+The keys, and what each accepts, are the options of fieldapp/options.py with
+``it=True`` (the one declaration the caseworker's settings use too):
+provisioned values are the defaults of those settings on this laptop, locked
+ones override the user's (fieldapp/settings.py applies both).
+
+An IT ``settings.json`` in either folder (how an earlier version was set up)
+is no longer read: it gives a problem naming its keys, as the lines to move
+into ``fieldapp.toml``. Problems are in English: they are for IT, not for the
+caseworker.
 """
 
 from __future__ import annotations
 
+import json
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
 
 from platformdirs import site_config_path
 
-from casework.i18n import LANGUAGES
+from fieldapp.options import OPTIONS, PROVISIONABLE
 from fieldapp.paths import APP_NAME, PROVISIONING_FILE, executable_dir
 
-MAX_AUTO_LOCK = 240
-_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+LEGACY_FILE = "settings.json"  # IT's file of earlier versions, beside fieldapp.toml
+_SPECIAL = ("locked", "portable")
 
 
 @dataclass(frozen=True)
@@ -89,104 +95,25 @@ class Provisioning:
     portable: bool = False  # the file beside the executable asks for portable mode
 
     def get(self, key: str, default: Any = None) -> Any:
-        if key not in KEYS:
-            raise KeyError(f"no provisioning key {key!r}")
+        """IT's value for `key`, or `default` when no file sets it; KeyError for a key IT cannot set."""
+        _known(key)
         return self.values.get(key, default)
 
     def is_locked(self, key: str) -> bool:
-        if key not in KEYS:
-            raise KeyError(f"no provisioning key {key!r}")
+        """True when IT locked `key`: the caseworker's choice is ignored and the control disabled."""
+        _known(key)
         return key in self.locked
 
     @property
-    def server_url(self) -> str | None:
-        return self.values.get("server_url")
-
-    @property
-    def organisation(self) -> str | None:
-        return self.values.get("organisation")
-
-    @property
-    def language(self) -> str | None:
-        return self.values.get("language")
-
-    @property
-    def auto_lock_minutes(self) -> int | None:
-        return self.values.get("auto_lock_minutes")
-
-    @property
     def ca_certificate(self) -> Path | None:
-        return self.values.get("ca_certificate")
+        """The private server's CA certificate (an absolute path), or None for a public one."""
+        value = self.values.get("ca_certificate")
+        return value if isinstance(value, Path) else None
 
 
-# -- the keys and what each accepts ---------------------------------------------------------
-# A check takes the raw value and the file's folder, and returns the value to use, or raises
-# ValueError with a sentence for IT.
-
-
-def _server_url(value: Any, _folder: Path) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be the server's address, e.g. \"https://fieldapp.example.org\"")
-    url = value.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"must start with https:// and name a host (found {value!r})")
-    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
-        raise ValueError("must use https:// (plain http is only for a server on this computer)")
-    return url
-
-
-def _organisation(value: Any, _folder: Path) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be the organisation's name, in quotes")
-    if len(value.strip()) > 200:
-        raise ValueError("is longer than 200 characters")
-    return value.strip()
-
-
-def _language(value: Any, _folder: Path) -> str:
-    if value not in LANGUAGES:
-        raise ValueError(f"must be \"uk\" or \"en\" (found {value!r})")
-    return str(value)
-
-
-def _auto_lock_minutes(value: Any, _folder: Path) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AUTO_LOCK:
-        raise ValueError(f"must be a whole number of minutes from 0 (never) to {MAX_AUTO_LOCK} "
-                         f"(found {value!r})")
-    return value
-
-
-def _ca_certificate(value: Any, folder: Path) -> Path:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be the path of a PEM certificate file, in quotes")
-    path = Path(value.strip()).expanduser()
-    if not path.is_absolute():
-        path = folder / path
-    try:
-        head = path.read_bytes()[:4096]
-    except OSError as exc:
-        raise ValueError(f"cannot read {path} ({exc.strerror or type(exc).__name__})") from exc
-    if b"-----BEGIN CERTIFICATE-----" not in head:
-        raise ValueError(f"{path} is not a PEM certificate (-----BEGIN CERTIFICATE-----)")
-    return path.resolve()
-
-
-def _checkin_days(value: Any, _folder: Path) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
-        raise ValueError(f"must be a whole number of days from 0 (never) to 365 (found {value!r})")
-    return value
-
-
-KEYS: dict[str, Callable[[Any, Path], Any]] = {
-    "checkin_days": _checkin_days,
-    "server_url": _server_url,
-    "organisation": _organisation,
-    "language": _language,
-    "auto_lock_minutes": _auto_lock_minutes,
-    "ca_certificate": _ca_certificate,
-}
-_SPECIAL = ("locked", "portable")
+def _known(key: str) -> None:
+    if key not in PROVISIONABLE:
+        raise KeyError(f"no provisioning key {key!r}")
 
 
 @dataclass(frozen=True)
@@ -217,6 +144,7 @@ def load_provisioning(locations: Locations | None = None) -> Provisioning:
         if folder is None:
             continue
         path = Path(folder) / PROVISIONING_FILE
+        _legacy(Path(folder) / LEGACY_FILE, path, problems)
         data = _read(path, problems)
         if data is None:
             continue
@@ -232,9 +160,9 @@ def load_provisioning(locations: Locations | None = None) -> Provisioning:
                         path, key, "applies only in the file beside the executable; ignored here"))
                 else:
                     portable = raw
-            elif key in KEYS:
+            elif key in PROVISIONABLE:
                 try:
-                    values[key] = KEYS[key](raw, path.parent)
+                    values[key] = OPTIONS[key].provisioned(raw, path.parent)
                 except ValueError as exc:
                     problems.append(ProvisioningProblem(path, key, str(exc)))
             else:
@@ -265,6 +193,45 @@ def _read(path: Path, problems: list[ProvisioningProblem]) -> dict[str, Any] | N
     return None
 
 
+def _legacy(path: Path, toml: Path, problems: list[ProvisioningProblem]) -> None:
+    """An earlier version's IT settings.json: not read as settings, but IT is told what to move where."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        data = None
+    intro = f"is no longer read: IT's settings now go in {toml} only"
+    if not isinstance(data, dict):
+        problems.append(ProvisioningProblem(path, None, f"{intro} (this file is not a readable JSON object "
+                                                        "either: move its settings by hand, then remove it)"))
+        return
+    lines, others = [], []
+    for key, value in data.items():
+        written = _toml_value(value) if key in PROVISIONABLE else None
+        if written is None:
+            others.append(key)
+        else:
+            lines.append(f"{key} = {written}")
+    message = intro
+    if others:
+        message += f"; ignored (not settings IT can provision): {', '.join(others)}"
+    if not lines:
+        message += "; remove this file"
+    else:  # one line each, ready to paste
+        message += "; move these lines into it, then remove this file:" + "".join(f"\n    {line}" for line in lines)
+    problems.append(ProvisioningProblem(path, None, message))
+
+
+def _toml_value(value: Any) -> str | None:
+    """`value` written as TOML, or None for what has no plain TOML form here."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return json.dumps(value, ensure_ascii=False)  # JSON strings and lists of them are TOML too
+    return None
+
+
 def _locked(raw: Any, path: Path, problems: list[ProvisioningProblem]) -> set[str]:
     if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
         problems.append(ProvisioningProblem(path, "locked", "must be a list of key names in quotes, "
@@ -272,7 +239,7 @@ def _locked(raw: Any, path: Path, problems: list[ProvisioningProblem]) -> set[st
         return set()
     names = set()
     for name in raw:
-        if name in KEYS:
+        if name in PROVISIONABLE:
             names.add(name)
         else:
             problems.append(ProvisioningProblem(path, "locked", _unknown(name)))
@@ -280,4 +247,4 @@ def _locked(raw: Any, path: Path, problems: list[ProvisioningProblem]) -> set[st
 
 
 def _unknown(key: str) -> str:
-    return f"{key!r} is not a FieldApp setting (known: {', '.join([*KEYS, *_SPECIAL])}); ignored"
+    return f"{key!r} is not a FieldApp setting IT can set (known: {', '.join([*PROVISIONABLE, *_SPECIAL])}); ignored"

@@ -1,11 +1,16 @@
-"""FieldApp's settings: each declared once, with its type and default.
+"""The caseworker's settings on this laptop, over IT's provisioning: one `Settings` object to read.
 
-Preferences live in ``settings.json`` in the user's config folder
-(``FIELDAPP_CONFIG`` overrides the folder, for tests and portable installs).
-IT can put a ``settings.json`` next to the executable or in the system config
-folder: its values are the defaults on that laptop, and the user's file
-overrides them. Window state (geometry, column widths) is kept apart, in
-``state.json``, so that resetting one never touches the other.
+Every setting is declared once, in fieldapp/options.py. A value comes from, strongest first:
+
+1. IT's ``fieldapp.toml`` when IT locked that key (fieldapp/provisioning.py);
+2. the caseworker's ``settings.json`` in the user's config folder
+   (``FIELDAPP_CONFIG`` overrides the folder, for tests and portable installs);
+3. IT's ``fieldapp.toml`` when it sets the key: the default on that laptop;
+4. the declared default.
+
+IT configures a laptop with ``fieldapp.toml`` only. Window state (geometry,
+column widths) is kept apart, in ``state.json``, so that resetting one never
+touches the other.
 
 A settings file that cannot be read is never thrown away: it is renamed
 ``settings.json.unreadable-<time>`` (kept for IT), the defaults are used, and
@@ -17,57 +22,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from platformdirs import site_config_path, user_config_path
+from platformdirs import user_config_path
 
+from fieldapp.options import OPTIONS, Option
 from fieldapp.paths import APP_NAME
+from fieldapp.provisioning import Provisioning, load_provisioning
+
+__all__ = ["OPTIONS", "Option", "Settings", "SettingLocked", "SettingsProblem", "config_dir"]
 
 SETTINGS_FILE = "settings.json"
 STATE_FILE = "state.json"
 
 
-@dataclass(frozen=True)
-class Option:
-    name: str
-    type: type
-    default: Any
-    doc: str
-    choices: tuple[Any, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-
-    def accepts(self, value: Any) -> bool:
-        if self.type is int and (isinstance(value, bool) or not isinstance(value, int)):
-            return False
-        if not isinstance(value, self.type):
-            return False
-        if self.choices and value not in self.choices:
-            return False
-        if self.minimum is not None and value < self.minimum:
-            return False
-        return not (self.maximum is not None and value > self.maximum)
-
-
-OPTIONS: dict[str, Option] = {
-    o.name: o
-    for o in (
-        Option("language", str, "", "The language of the program: uk, en, or empty for the system's.",
-               choices=("", "uk", "en")),
-        Option("auto_lock_minutes", int, 10,
-               "Lock the program after this many idle minutes (0: never).", minimum=0, maximum=240),
-        Option("server_url", str, "", "The organisation's sync server (set when enrolling)."),
-        Option("caseload_status", str, "active", "Which cases the caseload shows at start.",
-               choices=("active", "closed", "")),
-        Option("caseload_warning", int, 300,
-               "Warn when this laptop holds more families than this: a lost laptop should carry little.",
-               minimum=10, maximum=100_000),
-    )
-}
+class SettingLocked(ValueError):
+    """IT locked this setting in fieldapp.toml: the caseworker cannot change it."""
 
 
 @dataclass(frozen=True)
@@ -80,16 +52,11 @@ class SettingsProblem:
 
 
 def config_dir() -> Path:
+    """The caseworker's config folder: FIELDAPP_CONFIG, else the platform's (~/.config/FieldApp)."""
     env = os.environ.get("FIELDAPP_CONFIG")
     if env:
         return Path(env)
     return user_config_path(APP_NAME, appauthor=False)
-
-
-def admin_files() -> list[Path]:
-    """Files IT may provide, weakest first: the system config folder, then beside the executable."""
-    return [site_config_path(APP_NAME, appauthor=False) / SETTINGS_FILE,
-            Path(sys.executable).resolve().parent / SETTINGS_FILE]
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -107,21 +74,18 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 class Settings:
-    """The settings of this user on this laptop. `get` a value; `set` it, which saves it."""
+    """The settings of this user on this laptop. `get` a value; `set` it, which saves it.
 
-    def __init__(self, folder: Path | None = None, admin: Iterable[Path] | None = None):
+    `provisioning` defaults to IT's files on this computer (`load_provisioning()`); tests
+    pass their own, `Provisioning()` for none.
+    """
+
+    def __init__(self, folder: Path | None = None, provisioning: Provisioning | None = None):
         self.folder = folder or config_dir()
         self.path = self.folder / SETTINGS_FILE
         self.state_path = self.folder / STATE_FILE
+        self.provisioning = load_provisioning() if provisioning is None else provisioning
         self.problem: SettingsProblem | None = None
-        self._defaults = {name: o.default for name, o in OPTIONS.items()}
-        for path in admin_files() if admin is None else admin:
-            try:
-                self._merge(self._defaults, _read_json(path))
-            except FileNotFoundError:
-                continue
-            except (OSError, ValueError):
-                continue  # IT's file is IT's to fix; the built-in defaults stand
         self._values: dict[str, Any] = {}
         self._extra: dict[str, Any] = {}  # keys of a newer or older version: kept as they are
         try:
@@ -131,21 +95,16 @@ class Settings:
         except (OSError, ValueError) as exc:
             data = {}
             self.problem = SettingsProblem(self.path, self._keep_unreadable(), f"{type(exc).__name__}: {exc}")
-        self._merge(self._values, data, extra=self._extra)
+        for key, value in data.items():
+            option = OPTIONS.get(key)
+            if option is None or not option.user:
+                self._extra[key] = value
+            elif option.accepts(value):
+                self._values[key] = value  # a wrong value is dropped: that one setting takes its default
         try:
             self._state: dict[str, Any] = _read_json(self.state_path)
         except (OSError, ValueError):
             self._state = {}  # window state is disposable
-
-    @staticmethod
-    def _merge(target: dict[str, Any], data: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
-        for key, value in data.items():
-            option = OPTIONS.get(key)
-            if option is None:
-                if extra is not None:
-                    extra[key] = value
-            elif option.accepts(value):
-                target[key] = value
 
     def _keep_unreadable(self) -> Path | None:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -156,22 +115,36 @@ class Settings:
             return None
         return target
 
+    def is_locked(self, name: str) -> bool:
+        """True when IT locked `name`: show the value, disable its control."""
+        return _option(name).it and self.provisioning.is_locked(name)
+
     def get(self, name: str) -> Any:
-        if name not in OPTIONS:
-            raise KeyError(f"no setting {name!r}")
-        return self._values.get(name, self._defaults[name])
+        """The value in force: IT's lock, else the caseworker's choice, else IT's default, else ours."""
+        option = _option(name)
+        provisioned = self.provisioning.get(name, option.default) if option.it else option.default
+        if self.is_locked(name):
+            return provisioned
+        return self._values.get(name, provisioned)
 
     def set(self, name: str, value: Any) -> None:
-        """Change a setting and save the file; ValueError for a value the setting does not take."""
-        option = OPTIONS.get(name)
-        if option is None:
-            raise KeyError(f"no setting {name!r}")
+        """Change a setting and save the file.
+
+        KeyError for no such setting of the caseworker's, SettingLocked when IT locked it,
+        ValueError for a value the setting does not take, OSError when the file cannot be written.
+        """
+        option = _option(name)
+        if not option.user:
+            raise KeyError(f"{name!r} is set by IT only")
+        if self.is_locked(name):
+            raise SettingLocked(f"{name} is locked by IT")
         if not option.accepts(value):
             raise ValueError(f"{name}: {value!r} is not a valid value")
         self._values[name] = value
         self.save()
 
     def save(self) -> None:
+        """Write the caseworker's settings (and keys this version does not know, untouched)."""
         _write_json(self.path, {**self._extra, **self._values})
 
     # -- window state, kept apart from preferences ------------------------------------------
@@ -185,3 +158,10 @@ class Settings:
             _write_json(self.state_path, self._state)
         except OSError:
             pass  # losing a window size is no reason to interrupt anyone
+
+
+def _option(name: str) -> Option:
+    option = OPTIONS.get(name)
+    if option is None:
+        raise KeyError(f"no setting {name!r}")
+    return option

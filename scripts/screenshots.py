@@ -30,6 +30,7 @@ def _render(lang: str, out: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from fieldapp import demo
+    from fieldapp.provisioning import Provisioning
     from fieldapp.settings import Settings
     from fieldapp.store import queries
     from fieldapp.store.database import Store
@@ -82,7 +83,7 @@ def _render(lang: str, out: Path) -> list[Path]:
 
         store = Store.open(folder, PASSPHRASE)
         try:
-            settings = Settings(Path(tmp) / "config", admin=[])
+            settings = Settings(Path(tmp) / "config", Provisioning())
             window = MainWindow(store, settings=settings)
             window.resize(1280, 800)
             window.show()

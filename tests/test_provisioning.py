@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from casework.i18n import LANGUAGES
+from fieldapp.options import OPTIONS
 from fieldapp.paths import PROVISIONING_FILE
 from fieldapp.provisioning import Locations, Provisioning, load_provisioning
 
@@ -52,9 +58,9 @@ def test_a_full_file_in_the_system_folder(places):
     prov = load_provisioning(places)
     assert prov.problems == ()
     assert prov.sources == (path,)
-    assert prov.server_url == "https://fieldapp.example.org"  # the trailing slash dropped
-    assert prov.organisation == "Благодійний фонд «Приклад»"
-    assert prov.language == "uk" and prov.auto_lock_minutes == 5
+    assert prov.get("server_url") == "https://fieldapp.example.org"  # the trailing slash dropped
+    assert prov.get("organisation") == "Благодійний фонд «Приклад»"
+    assert prov.get("language") == "uk" and prov.get("auto_lock_minutes") == 5
     assert prov.ca_certificate == (places.system / "org-ca.pem").resolve()
     assert prov.locked == {"server_url", "auto_lock_minutes"}
     assert prov.is_locked("server_url") and not prov.is_locked("language")
@@ -200,21 +206,51 @@ def test_a_folder_where_the_file_should_be(places):
     assert "folder" in problem.message
 
 
-@pytest.mark.skipif(sys.platform == "win32" or not hasattr(__import__("os"), "geteuid")
-                    or __import__("os").geteuid() == 0, reason="root reads any file")
-def test_a_file_that_cannot_be_read(places):
-    path = write(places.system, 'language = "uk"\n')
-    path.chmod(0)
-    try:
-        [problem] = load_provisioning(places).problems
-        assert "permission denied" in problem.message
-    finally:
-        path.chmod(0o644)
+def as_nobody(work: Callable[[], str]) -> str:
+    """`work()` in a forked child that has become `nobody`: root reads any file, nobody does not."""
+    import pwd  # POSIX only
+
+    nobody = pwd.getpwnam("nobody")
+    read, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: no exec (the interpreter may sit in root's home), just lose root
+        code = 1
+        try:
+            os.close(read)
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            os.write(write_end, work().encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        out = pipe.read().decode()
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows ignores chmod's read bits")
+def test_a_file_that_cannot_be_read():
+    """A file its reader may not read: `nobody` reading root's when run as root (CI), else mode 000."""
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o755)  # others may look in, as they may in /etc/xdg/FieldApp
+        path = write(Path(folder), 'language = "uk"\n')
+        path.chmod(0o600 if os.geteuid() == 0 else 0)
+
+        def read() -> str:
+            prov = load_provisioning(Locations(system=Path(folder), beside_executable=None))
+            return "\n".join([*map(str, prov.problems), repr(dict(prov.values))])
+
+        out = as_nobody(read) if os.geteuid() == 0 else read()
+        assert out.splitlines() == [f"{path}: cannot be read (permission denied); nothing of it applies", "{}"]
 
 
 def test_missing_places_are_skipped(tmp_path):
     write(tmp_path, 'language = "en"\n')
-    assert load_provisioning(Locations(system=None, beside_executable=tmp_path)).language == "en"
+    assert load_provisioning(Locations(system=None, beside_executable=tmp_path)).get("language") == "en"
     assert load_provisioning(Locations(system=tmp_path / "absent", beside_executable=None)) == Provisioning()
 
 
@@ -232,7 +268,7 @@ def test_the_frozen_program_reads_beside_its_executable(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(app / "fieldapp"))
     assert Locations.default().beside_executable == app.resolve()
-    assert load_provisioning(Locations(None, Locations.default().beside_executable)).organisation == "Фонд"
+    assert load_provisioning(Locations(None, Locations.default().beside_executable)).get("organisation") == "Фонд"
 
 
 def test_provisioning_cannot_be_changed_by_the_program(places):
@@ -246,3 +282,90 @@ def test_provisioning_cannot_be_changed_by_the_program(places):
         prov.get("colour")
     with pytest.raises(KeyError):
         prov.is_locked("colour")
+
+
+def test_an_it_settings_json_of_an_earlier_version_is_not_read_and_says_what_to_move(places):
+    """IT upgraded in place: its old settings.json beside the program is named, with the TOML lines."""
+    legacy = places.beside_executable / "settings.json"
+    legacy.write_text(json.dumps({"auto_lock_minutes": 2, "server_url": "https://fieldapp.example.org",
+                                  "organisation": "Фонд «Приклад»", "caseload_status": "closed"}),
+                      encoding="utf-8")
+    prov = load_provisioning(places)
+    assert prov.values == {} and prov.sources == ()  # not one value of it applies
+    [problem] = prov.problems
+    assert problem.file == legacy and problem.key is None
+    toml = places.beside_executable / PROVISIONING_FILE
+    first, *lines = str(problem).splitlines()
+    assert first == (f"{legacy}: is no longer read: IT's settings now go in {toml} only; ignored (not settings "
+                     "IT can provision): caseload_status; move these lines into it, then remove this file:")
+    assert [line.strip() for line in lines] == ["auto_lock_minutes = 2",
+                                                'server_url = "https://fieldapp.example.org"',
+                                                'organisation = "Фонд «Приклад»"']
+    write(places.beside_executable, "\n".join(lines))  # what IT pastes is a valid fieldapp.toml
+    legacy.unlink()
+    moved = load_provisioning(places)
+    assert moved.problems == ()
+    assert moved.values == {"auto_lock_minutes": 2, "server_url": "https://fieldapp.example.org",
+                            "organisation": "Фонд «Приклад»"}
+
+
+def test_an_unreadable_settings_json_in_the_system_folder_is_named_too(places):
+    legacy = places.system / "settings.json"
+    legacy.write_text('{"auto_lock_minutes": 2,', encoding="utf-8")
+    write(places.system, 'language = "en"\n')
+    prov = load_provisioning(places)
+    assert prov.values == {"language": "en"}  # fieldapp.toml beside it still applies
+    [problem] = prov.problems
+    assert problem.file == legacy and "no longer read" in problem.message
+    assert "not a readable JSON object" in problem.message
+
+
+@pytest.mark.parametrize("name", [n for n, o in OPTIONS.items() if o.it and o.type is int])
+def test_each_number_takes_the_range_it_is_declared_with(places, name):
+    option = OPTIONS[name]
+    for value, accepted in ((option.minimum, True), (option.maximum, True),
+                            (option.minimum - 1, False), (option.maximum + 1, False)):
+        write(places.system, f"{name} = {value}\n")
+        prov = load_provisioning(places)
+        assert (prov.get(name) == value) is accepted
+        if not accepted:
+            [problem] = prov.problems
+            assert f"from {option.minimum} to {option.maximum}" in problem.message
+
+
+def test_every_language_of_the_program_and_the_systems_can_be_provisioned(places):
+    for lang in (*LANGUAGES, ""):
+        write(places.system, f'language = "{lang}"\n')
+        prov = load_provisioning(places)
+        assert prov.problems == () and prov.get("language") == lang
+
+
+def test_only_settings_declared_for_it_can_be_provisioned(places):
+    user_only = [n for n, o in OPTIONS.items() if not o.it]
+    assert user_only  # the caseworker's own choices exist, and IT's file refuses them
+    write(places.system, "".join(f'{n} = {json.dumps(OPTIONS[n].default)}\n' for n in user_only))
+    assert {p.key for p in load_provisioning(places).problems} == set(user_only)
+
+
+def test_the_example_in_the_it_guide_is_a_file_the_program_takes_whole(places):
+    """What IT copies from docs/it.md works as it stands: every key known, every value accepted."""
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "it.md").read_text(encoding="utf-8")
+    example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    (places.system / "fieldapp-ca.pem").write_text(PEM, encoding="utf-8")
+    write(places.system, example)
+    prov = load_provisioning(places)
+    assert prov.problems == ()
+    assert set(prov.values) == {n for n, o in OPTIONS.items() if o.it}  # it shows every key IT can set
+
+
+def test_the_system_folder_on_this_computer_is_searched_for_an_old_settings_json(monkeypatch, tmp_path):
+    """The default places, not test ones: Linux's system config folder comes from XDG_CONFIG_DIRS."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG_CONFIG_DIRS is Linux's")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path))
+    (tmp_path / "FieldApp").mkdir()
+    legacy = tmp_path / "FieldApp" / "settings.json"
+    legacy.write_text('{"language": "en"}', encoding="utf-8")
+    prov = load_provisioning()
+    assert prov.get("language") is None
+    assert [(p.file, p.message.splitlines()[-1].strip()) for p in prov.problems] == [(legacy, 'language = "en"')]

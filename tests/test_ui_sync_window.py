@@ -71,10 +71,11 @@ def test_revoked_laptop_wipes_itself_and_says_why(qtbot, live_server, tmp_path, 
 
 
 def test_warning_when_the_caseload_grows_past_the_threshold(qtbot, live_server, tmp_path):
+    from fieldapp.provisioning import Provisioning
     from fieldapp.settings import Settings
 
     anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
-    settings = Settings(tmp_path / "config", admin=[])
+    settings = Settings(tmp_path / "config", Provisioning())
     settings.set("caseload_warning", 10)
     anna.write(lambda tx: [tx.create("households", household()) for _ in range(11)])
     window = MainWindow(anna, settings=settings)

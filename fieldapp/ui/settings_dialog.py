@@ -1,4 +1,7 @@
-"""Preferences: the language (applied at the next start) and when the program locks itself."""
+"""Preferences: the language (applied at the next start) and when the program locks itself.
+
+A setting IT locked in fieldapp.toml shows its value in a disabled control, and a note says why.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.settings import OPTIONS, Settings, SettingsProblem
@@ -28,7 +32,9 @@ def problem_text(problem: SettingsProblem) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent=None):
+    """The caseworker's preferences; what IT locked is shown, disabled, and never saved as theirs."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -43,9 +49,10 @@ class SettingsDialog(QDialog):
         restart.setWordWrap(True)
         restart.setObjectName("restartNote")
         lock = OPTIONS["auto_lock_minutes"]
+        assert lock.minimum is not None and lock.maximum is not None  # declared with its range
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setObjectName("autoLock")
-        self.lock_minutes.setRange(lock.minimum or 0, lock.maximum or 240)
+        self.lock_minutes.setRange(lock.minimum, lock.maximum)
         self.lock_minutes.setSpecialValueText(self.tr("never"))
         self.lock_minutes.setSuffix(" " + self.tr("min"))
         self.lock_minutes.setValue(settings.get("auto_lock_minutes"))
@@ -53,6 +60,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", restart)
         form.addRow(self.tr("Lock after idle"), self.lock_minutes)
+        self.controls = {"language": self.language, "auto_lock_minutes": self.lock_minutes}
+        locked_note = self.tr("Your organisation set the greyed-out settings for this laptop.")
+        self.locked_note = QLabel(locked_note)
+        self.locked_note.setObjectName("lockedNote")
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setVisible(any(settings.is_locked(name) for name in self.controls))
+        for name, control in self.controls.items():
+            if settings.is_locked(name):
+                control.setEnabled(False)
+                control.setToolTip(locked_note)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -63,13 +80,16 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        chosen = {"language": self.language.currentData(), "auto_lock_minutes": self.lock_minutes.value()}
         try:
-            self.settings.set("language", self.language.currentData())
-            self.settings.set("auto_lock_minutes", self.lock_minutes.value())
+            for name, value in chosen.items():
+                if not self.settings.is_locked(name):
+                    self.settings.set(name, value)
         except OSError as exc:
             self.error.setText(self.tr("The settings could not be saved (%1). Check that the disk is "
                                        "not full, then try again.").replace("%1", exc.strerror or type(exc).__name__))

@@ -758,6 +758,10 @@
         <translation>Lock after idle</translation>
     </message>
     <message>
+        <source>Your organisation set the greyed-out settings for this laptop.</source>
+        <translation>Your organisation set the greyed-out settings for this laptop.</translation>
+    </message>
+    <message>
         <source>The settings could not be saved (%1). Check that the disk is not full, then try again.</source>
         <translation>The settings could not be saved (%1). Check that the disk is not full, then try again.</translation>
     </message>

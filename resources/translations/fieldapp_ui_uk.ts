@@ -771,6 +771,10 @@
         <translation>Блокувати після простою</translation>
     </message>
     <message>
+        <source>Your organisation set the greyed-out settings for this laptop.</source>
+        <translation>Неактивні налаштування на цьому ноутбуці встановила ваша організація.</translation>
+    </message>
+    <message>
         <source>The settings could not be saved (%1). Check that the disk is not full, then try again.</source>
         <translation>Не вдалося зберегти налаштування (%1). Перевірте, чи не заповнений диск, і спробуйте ще раз.</translation>
     </message>
