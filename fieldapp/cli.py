@@ -160,9 +160,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_logging(args: argparse.Namespace) -> None:
+    """The log goes to the profile's folder, known before anything opens (--profile or the default);
+    the selftest has only a throwaway profile, so it logs to the user's log folder."""
+    from fieldapp import logs
+    from fieldapp.paths import default_profile_dir
+
+    folder = logs.user_log_folder() if args.selftest else logs.log_folder(args.profile or default_profile_dir())
+    try:
+        logs.configure(folder)
+    except OSError:  # a read-only or missing disk must not stop the program; it runs unlogged
+        pass
+    logs.install_hooks()
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything FieldApp creates is for its user only
     args = build_parser().parse_args(argv)
+    _start_logging(args)
     if args.selftest:
         from fieldapp.selftest import run_selftest
 

@@ -63,7 +63,11 @@ def test_new_passphrase_shows_strength_and_must_match(qtbot, profile_dir):
     assert "differ" in dialog.create_error.text() and dialog.repeat.text() == ""
     qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    # The key is derived off the GUI thread: the dialog shows progress meanwhile, and Escape waits.
+    assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS and dialog.store is None
+    assert "Protecting the records" in dialog.progress_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
     assert dialog.store is not None and dialog.store.count("households") == 0
     close_store(dialog)
 
@@ -91,13 +95,16 @@ def test_unlock_says_clearly_when_the_passphrase_is_wrong(qtbot, profile_dir):
     assert dialog.pages.currentIndex() == dialog.PAGE_UNLOCK
     qtbot.keyClicks(dialog.passphrase, "wrong passphrase")
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert not dialog.unlock_button.isEnabled()  # Argon2 runs in the background meanwhile
+    qtbot.waitUntil(lambda: dialog.unlock_error.isVisible(), timeout=20_000)
     assert dialog.isVisible() and dialog.store is None
     assert "passphrase is not right" in dialog.unlock_error.text()
     assert "Caps Lock" in dialog.unlock_error.text()
     assert dialog.passphrase.selectedText() == "wrong passphrase"  # ready to type again
     dialog.passphrase.setText(PASSPHRASE)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.store is not None
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert dialog.store is not None
     close_store(dialog)
 
 

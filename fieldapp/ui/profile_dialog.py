@@ -138,6 +138,7 @@ class ProfileDialog(QDialog):
         self.demo_households = demo_households
         self.store: Store | None = None
         self._progress = (0, 0)
+        self._busy = False  # a key is being derived in the background
         self.setWindowTitle(self.tr("FieldApp"))
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(560)
@@ -405,14 +406,27 @@ class ProfileDialog(QDialog):
         if problem:
             self._fail(self.create_error, problem)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            store = Store.create(self.folder, self.new_passphrase.passphrase.text())
-        except StoreError as exc:
-            self._fail(self.create_error, text.message(exc.message))
+        if self._busy:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        # Argon2 and a new database take a moment: off the GUI thread, with the progress page.
+        self._busy = True
+        self.create_error.hide()
+        self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Protecting the records with your passphrase…"))
+        folder, passphrase = self.folder, self.new_passphrase.passphrase.text()
+        background.run_task(lambda: Store.create(folder, passphrase), self._created, self._create_failed)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        if not isinstance(exc, StoreError):
+            background.report_bug(exc)
+            return
+        self.pages.setCurrentIndex(self.PAGE_CREATE)
+        self._fail(self.create_error, text.message(exc.message))
+
+    def _created(self, store: Store) -> None:
+        self._busy = False
         self.store = store
         if self.enrolling:
             self._enrol_now()
@@ -421,6 +435,7 @@ class ProfileDialog(QDialog):
             self.accept()
             return
         self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress_label.setText(self.tr("Making up demo families…"))
         self.progress.setRange(0, self.demo_households)
         self._timer.start()
 
@@ -456,16 +471,36 @@ class ProfileDialog(QDialog):
 
     def _unlock(self) -> None:
         typed = self.passphrase.text()
-        if not typed:
+        if not typed or self._busy:
             return
+        self._busy = True  # Argon2 runs off the GUI thread; the page waits, greyed
+        self.unlock_button.setEnabled(False)
+        self.passphrase.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.store = Store.open(self.folder, typed)
-        except StoreError as exc:
-            self._fail(self.unlock_error, text.message(exc.message))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        folder = self.folder
+        background.run_task(lambda: Store.open(folder, typed), self._unlocked, self._unlock_failed)
+
+    def _unlock_settled(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+
+    def _unlocked(self, store: Store) -> None:
+        self._unlock_settled()
+        self.store = store
         self.accept()
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self._unlock_settled()
+        if not isinstance(exc, StoreError):
+            background.report_bug(exc)
+            return
+        self._fail(self.unlock_error, text.message(exc.message))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def reject(self) -> None:
+        if self._busy:  # the key is being derived: the store it opens must not be left behind
+            return
+        super().reject()
