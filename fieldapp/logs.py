@@ -39,7 +39,7 @@ LOG_FILE = "fieldapp.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 2  # fieldapp.log, .1 and .2: about 3 MB at most
 # The only free words that may reach the log: short codes, type names, ids.
-_CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+_CODE = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
 _PACKAGES = ("fieldapp", "casework", "sync")  # our code: its frames are named from the package down
 _OURS = tuple(p + "." for p in _PACKAGES) + _PACKAGES
 
@@ -117,8 +117,10 @@ class PrivateFormatter(logging.Formatter):
         args = record.args
         if not args:
             return record.msg
-        if isinstance(args, dict):
+        if isinstance(args, dict) and "%(" in record.msg:
             safe: Any = {k: _safe_arg(v) for k, v in args.items()}
+        elif isinstance(args, dict):  # logging unpacks a lone mapping argument: it is one value
+            safe = (_safe_arg(args),)
         else:
             safe = tuple(_safe_arg(v) for v in args)
         try:

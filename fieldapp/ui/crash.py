@@ -97,4 +97,3 @@ class CrashReporter(QObject):
             self.dialog = CrashDialog(text)  # no parent: it outlives any window that closes
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             self.dialog.show()
-        self.dialog.raise_()
