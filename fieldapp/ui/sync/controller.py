@@ -121,6 +121,11 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def next_round_scheduled(self) -> bool:
+        """Whether a round is due shortly (after a save, or a retry after a failure)."""
+        return self._soon.isActive()
+
     def _round(self) -> None:
         """On the worker thread: run one round; the outcome goes back through `_outcome` (queued)."""
         def progress(phase: str, count: int) -> None:
