@@ -45,7 +45,6 @@ _OURS = tuple(p + "." for p in _PACKAGES) + _PACKAGES
 
 log = logging.getLogger("fieldapp")
 
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 CrashListener = Callable[[str], None]
 
 

@@ -51,17 +51,17 @@ def test_new_passphrase_shows_strength_and_must_match(qtbot, profile_dir):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase_new, "short")
-    assert dialog.strength.text() == "too short"
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "short")
+    assert dialog.new_passphrase.strength.text() == "too short"
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert "at least 10 characters" in dialog.create_error.text()
-    dialog.passphrase_new.clear()
-    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
-    assert dialog.strength.text() == "strong"
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stove")
+    dialog.new_passphrase.passphrase.clear()
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "Blue kettle on 4 stoves")
+    assert dialog.new_passphrase.strength.text() == "strong"
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stove")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert "differ" in dialog.create_error.text() and dialog.repeat.text() == ""
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    assert "differ" in dialog.create_error.text() and dialog.new_passphrase.repeat.text() == ""
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stoves")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     # The key is derived off the GUI thread: the dialog shows progress meanwhile, and Escape waits.
     assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS and dialog.store is None
@@ -77,8 +77,8 @@ def test_demo_profile_is_filled_off_the_gui_thread_with_progress(qtbot, profile_
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "Blue kettle on 4 stoves")
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stoves")
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS

@@ -132,7 +132,6 @@ class ProfileDialog(QDialog):
     def __init__(self, folder: Path, *, create: bool, parent=None, demo_households: int = DEMO_HOUSEHOLDS):
         super().__init__(parent)
         self.folder = folder
-        self.creating = create
         self.demo = False
         self.enrolling = False
         self.demo_households = demo_households
@@ -162,15 +161,6 @@ class ProfileDialog(QDialog):
             self.passphrase.setFocus()
         self._timer = QTimer(self, interval=100)
         self._timer.timeout.connect(self._show_progress)
-
-    # compatibility with the first dialog's attribute names
-    @property
-    def ok(self) -> QPushButton:
-        return self.create_button if self.creating else self.unlock_button
-
-    @property
-    def error(self) -> QLabel:
-        return self.create_error if self.creating else self.unlock_error
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -342,10 +332,6 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.create_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        # the first dialog's names, used by tests and the screenshots script
-        self.passphrase_new = self.new_passphrase.passphrase
-        self.repeat = self.new_passphrase.repeat
-        self.strength = self.new_passphrase.strength
         return page
 
     def _progress_page(self) -> QWidget:

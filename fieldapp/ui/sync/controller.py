@@ -19,7 +19,6 @@ from fieldapp import logs
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.sync.device import TransportFactory, http_transport, is_enrolled, sync_once
-from fieldapp.sync.engine import RoundReport
 from fieldapp.ui.sync.gate import Cancelled, Gate, gated, start_worker
 from sync.client import failure_message
 from sync.errors import DeviceRevoked, SyncFailure
@@ -49,7 +48,6 @@ class SyncController(QObject):
         self._running = False
         self._again = False
         self._failures = 0
-        self.last_report: RoundReport | None = None
 
         self._periodic = QTimer(self, interval=period_ms)
         self._periodic.timeout.connect(self.sync_now)
@@ -165,7 +163,6 @@ class SyncController(QObject):
             return
         if kind == "finished":
             self._failures = 0
-            self.last_report = payload
             self.finished.emit(payload)
         elif kind == "revoked":
             self._periodic.stop()
