@@ -16,8 +16,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__
+
+if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
+    from fieldapp.store.database import Store
 
 
 def _read_secret(prompt: str) -> str:
@@ -63,7 +67,7 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_store(profile: Path, passphrase: str):
+def _open_store(profile: Path, passphrase: str) -> Store:
     from fieldapp.store.database import Store
 
     return Store.open(profile, passphrase)
