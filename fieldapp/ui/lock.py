@@ -69,7 +69,7 @@ class LockScreen(QDialog):
 
     unlocked = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._unlocking = False
@@ -167,7 +167,9 @@ class Locker(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:

@@ -38,7 +38,7 @@ def forms_available() -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent=None, *, settings: Settings | None = None,
+    def __init__(self, store: Store, parent: QWidget | None = None, *, settings: Settings | None = None,
                  sync: SyncController | None = None):
         """`sync`: the application's controller (fieldapp/ui/application.py); without it the window makes one."""
         super().__init__(parent)
@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
         if index >= self.fixed_tabs:
             page = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
 
     def _keep(self, dialog: QDialog, household_id: str | None) -> QDialog:
         self.dialogs.append(dialog)
@@ -403,7 +404,7 @@ class MainWindow(QMainWindow):
         self.caseload_view.stop()
         background.wait()  # no query may still run when the caller closes the store
         if self.settings is not None:
-            self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+            self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         super().closeEvent(event)
 
     def restore_geometry(self) -> None:

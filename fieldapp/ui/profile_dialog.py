@@ -71,7 +71,7 @@ def _error_label() -> QLabel:
 class PassphraseForm(QWidget):
     """A new passphrase typed twice, with its strength shown as it is typed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
@@ -129,7 +129,8 @@ class ProfileDialog(QDialog):
 
     PAGE_CHOICE, PAGE_ENROL, PAGE_CREATE, PAGE_PROGRESS, PAGE_UNLOCK = range(5)
 
-    def __init__(self, folder: Path, *, create: bool, parent=None, demo_households: int = DEMO_HOUSEHOLDS):
+    def __init__(self, folder: Path, *, create: bool, parent: QWidget | None = None,
+                 demo_households: int = DEMO_HOUSEHOLDS):
         super().__init__(parent)
         self.folder = folder
         self.demo = False
