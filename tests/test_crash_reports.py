@@ -135,3 +135,17 @@ def test_the_log_is_owner_only_and_rotates(tmp_path):
             if isinstance(handler, logging.handlers.RotatingFileHandler):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_qt_messages_keep_only_the_qt_function_that_spoke(family, log_file):
+    from PySide6.QtCore import QtMsgType
+
+    from fieldapp.ui.app import _qt_message
+
+    _qt_message(QtMsgType.QtWarningMsg, None, f"QLabel::setText: cannot show {family['name']}")
+    _qt_message(QtMsgType.QtCriticalMsg, None, f"{family['note']}: and more")
+    written = log_file.read_text(encoding="utf-8")
+    assert "WARNING fieldapp.qt: Qt QLabel::setText" in written
+    assert "ERROR fieldapp.qt: Qt message" in written
+    for piece in personal(family):
+        assert piece not in written
