@@ -16,8 +16,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__
+
+if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
+    from fieldapp.store.database import Store
 
 
 def _read_secret(prompt: str) -> str:
@@ -63,7 +67,7 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_store(profile: Path, passphrase: str):
+def _open_store(profile: Path, passphrase: str) -> Store:
     from fieldapp.store.database import Store
 
     return Store.open(profile, passphrase)
@@ -160,9 +164,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_logging(args: argparse.Namespace) -> None:
+    """The log goes to the profile's folder, known before anything opens (--profile or the default);
+    the selftest has only a throwaway profile, so it logs to the user's log folder."""
+    from fieldapp import logs
+    from fieldapp.paths import default_profile_dir
+
+    folder = logs.user_log_folder() if args.selftest else logs.log_folder(args.profile or default_profile_dir())
+    try:
+        logs.configure(folder)
+    except OSError:  # a read-only or missing disk must not stop the program; it runs unlogged
+        pass
+    logs.install_hooks()
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything FieldApp creates is for its user only
     args = build_parser().parse_args(argv)
+    _start_logging(args)
     if args.selftest:
         from fieldapp.selftest import run_selftest
 

@@ -59,6 +59,8 @@ def run_selftest() -> int:
 
                 if icon("app").pixmap(32, 32).isNull():
                     raise RuntimeError("the SVG icons cannot be drawn (Qt's SVG plugins are missing)")
+                step = "preparing a crash report"
+                _check_crash_report()
                 step = "showing the main window"
                 window = MainWindow(store)
                 window.show()
@@ -88,6 +90,22 @@ def run_selftest() -> int:
     for line in where.lines:
         print(line)
     return 0
+
+
+def _check_crash_report() -> None:
+    """The crash dialog is in the bundle and its report names the error, not its message."""
+    from fieldapp import logs
+    from fieldapp.ui.crash import CrashDialog
+
+    try:
+        raise LookupError("selftest-secret")
+    except LookupError as exc:
+        report = logs.crash_report(type(exc), exc, exc.__traceback__)
+    dialog = CrashDialog(report)
+    shown = dialog.report.toPlainText()
+    dialog.deleteLater()
+    if "LookupError" not in shown or "selftest-secret" in shown:
+        raise RuntimeError("the crash report is wrong")
 
 
 @dataclass(frozen=True)

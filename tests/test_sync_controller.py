@@ -63,7 +63,7 @@ def test_offline_is_a_sentence_and_a_later_retry(qtbot, tmp_path):
         controller.sync_now()
     code, sentence = failed.args
     assert code == "offline" and "will be sent when the connection returns" in sentence
-    assert controller._soon.isActive(), "a failed round schedules another"
+    assert controller.next_round_scheduled, "a failed round schedules another"
     controller.stop()
     store.close()
 

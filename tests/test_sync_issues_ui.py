@@ -66,7 +66,7 @@ def test_rejected_change_shows_why_and_sends_again(qtbot, live_server, tmp_path,
     dialog = SyncIssuesDialog(anna)
     qtbot.addWidget(dialog)
     dialog.show()
-    page = dialog.rejected
+    page = dialog.refused
     assert dialog.tabs.tabText(1) == "Not accepted (1)"
     assert "Visit of Гнатюк" in page.list.item(0).text()
     assert "approved this record" in page.details.text() and "додано після затвердження" in page.details.text()
@@ -88,4 +88,4 @@ def test_empty_states(qtbot, store):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.conflicts.empty.isVisible() and not dialog.conflicts.splitter.isVisible()
-    assert dialog.rejected.empty.isVisibleTo(dialog.rejected)
+    assert dialog.refused.empty.isVisibleTo(dialog.refused)

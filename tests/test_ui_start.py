@@ -51,19 +51,23 @@ def test_new_passphrase_shows_strength_and_must_match(qtbot, profile_dir):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase_new, "short")
-    assert dialog.strength.text() == "too short"
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "short")
+    assert dialog.new_passphrase.strength.text() == "too short"
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert "at least 10 characters" in dialog.create_error.text()
-    dialog.passphrase_new.clear()
-    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
-    assert dialog.strength.text() == "strong"
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stove")
+    dialog.new_passphrase.passphrase.clear()
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "Blue kettle on 4 stoves")
+    assert dialog.new_passphrase.strength.text() == "strong"
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stove")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert "differ" in dialog.create_error.text() and dialog.repeat.text() == ""
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    assert "differ" in dialog.create_error.text() and dialog.new_passphrase.repeat.text() == ""
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stoves")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    # The key is derived off the GUI thread: the dialog shows progress meanwhile, and Escape waits.
+    assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS and dialog.store is None
+    assert "Protecting the records" in dialog.progress_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
     assert dialog.store is not None and dialog.store.count("households") == 0
     close_store(dialog)
 
@@ -73,8 +77,8 @@ def test_demo_profile_is_filled_off_the_gui_thread_with_progress(qtbot, profile_
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase_new, "Blue kettle on 4 stoves")
-    qtbot.keyClicks(dialog.repeat, "Blue kettle on 4 stoves")
+    qtbot.keyClicks(dialog.new_passphrase.passphrase, "Blue kettle on 4 stoves")
+    qtbot.keyClicks(dialog.new_passphrase.repeat, "Blue kettle on 4 stoves")
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         assert dialog.pages.currentIndex() == dialog.PAGE_PROGRESS
@@ -91,13 +95,16 @@ def test_unlock_says_clearly_when_the_passphrase_is_wrong(qtbot, profile_dir):
     assert dialog.pages.currentIndex() == dialog.PAGE_UNLOCK
     qtbot.keyClicks(dialog.passphrase, "wrong passphrase")
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert not dialog.unlock_button.isEnabled()  # Argon2 runs in the background meanwhile
+    qtbot.waitUntil(lambda: dialog.unlock_error.isVisible(), timeout=20_000)
     assert dialog.isVisible() and dialog.store is None
     assert "passphrase is not right" in dialog.unlock_error.text()
     assert "Caps Lock" in dialog.unlock_error.text()
     assert dialog.passphrase.selectedText() == "wrong passphrase"  # ready to type again
     dialog.passphrase.setText(PASSPHRASE)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.store is not None
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert dialog.store is not None
     close_store(dialog)
 
 

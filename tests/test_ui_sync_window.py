@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.store.database import DB_FILE
 from fieldapp.sync.device import sync_once, wiped_reason
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.sync.controller import SyncController
 from sync.server import admin
 
 
 def window_for(qtbot, store):
-    window = MainWindow(store)
+    window = MainWindow(store, sync=SyncController(store, transport=quick_transport))  # no waits between retries
     qtbot.addWidget(window)
-    window.sync._transport = quick_transport  # no waiting between retries in tests
     return window
 
 
@@ -78,9 +78,8 @@ def test_warning_when_the_caseload_grows_past_the_threshold(qtbot, live_server, 
     settings = Settings(tmp_path / "config", Provisioning())
     settings.set("caseload_warning", 10)
     anna.write(lambda tx: [tx.create("households", household()) for _ in range(11)])
-    window = MainWindow(anna, settings=settings)
+    window = MainWindow(anna, settings=settings, sync=SyncController(anna, transport=quick_transport))
     qtbot.addWidget(window)
-    window.sync._transport = quick_transport
     with qtbot.waitSignal(window.sync.finished, timeout=30_000):
         window.show()
     assert window.caseload_warning.isVisible()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -30,15 +30,17 @@ _BENIGN = ("This plugin does not support propagateSizeHints()",)
 
 
 def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
-    """Qt's messages go to FieldApp's log (never to a dialog); they carry no personal data."""
+    """Qt's messages go to FieldApp's log (never to a dialog), as the Qt function that spoke only:
+    the rest of a message may quote a widget's text."""
     if message.startswith(_BENIGN):
         return
+    where = message.split(": ", 1)[0] if ": " in message else "message"
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,
         QtMsgType.QtWarningMsg: logging.WARNING,
     }.get(kind, logging.ERROR)
-    log.log(level, "%s", message)
+    log.log(level, "Qt %s", where if re.fullmatch(r"[A-Za-z0-9_:~<>]{1,80}", where) else "message")
 
 
 def default_language() -> str:
@@ -84,60 +86,20 @@ def choose_language(asked: str | None, settings: object | None) -> str:
     return chosen if chosen in LANGUAGES else default_language()
 
 
-def check_in(store: Any) -> bool:
-    """IT's rule (checkin_days in fieldapp.toml): a laptop long out of contact calls home before its
-    records show, so that a revoked laptop is wiped. False: do not show the records."""
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    from fieldapp.provisioning import load_provisioning
-    from fieldapp.sync.device import (
-        DeviceRevoked,
-        checkin,
-        checkin_due,
-        days_since_sync,
-        wipe_profile,
-    )
-    from sync.client import failure_message
-    from sync.errors import SyncFailure
-
-    days = load_provisioning().get("checkin_days")
-    if not checkin_due(store, days):
-        return True
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        checkin(store)
-        return True
-    except DeviceRevoked:
-        wipe_profile(store)
-        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
-            "Start", "The organisation revoked this laptop, so the records on it were erased. What was synced "
-                     "is safe on the server."))
-        return False
-    except SyncFailure as exc:
-        since = days_since_sync(store)
-        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
-            "Start", "Your organisation asks this laptop to reach its server at least every %1 days before the "
-                     "records open, and the last contact was %2 days ago. Connect to the internet and start "
-                     "FieldApp again.").replace("%1", str(days)).replace("%2", "?" if since is None else str(int(since)))
-            + "\n\n" + failure_message(exc).render(QCoreApplication.translate))
-        return False
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
 def run_gui(profile: Path | None, lang: str | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.settings import Settings
     from fieldapp.store.database import DB_FILE
     from fieldapp.sync.device import wiped_reason
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.crash import CrashReporter
     from fieldapp.ui.profile_dialog import ProfileDialog
     from fieldapp.ui.settings_dialog import problem_text
 
     settings = Settings()
     app = create_application(sys.argv, choose_language(lang, settings))
+    crashes = CrashReporter(app)  # from here on, a bug shows a dialog (and is logged: cli.py)
+    crashes.install()
     if settings.problem is not None:
         log.warning("settings unreadable: %s", settings.problem.reason)
         QMessageBox.warning(None, APP_NAME, problem_text(settings.problem))
@@ -151,15 +113,13 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
-    store = dialog.store
-    if not check_in(store):
-        store.close()
-        return 0
+    from fieldapp.provisioning import load_provisioning
+    from fieldapp.ui.application import Application
+
+    application = Application(dialog.store, settings, checkin_days=load_provisioning().get("checkin_days"))
+    application.ended.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     try:
-        window = MainWindow(store, settings=settings)
-        window.restore_geometry()
-        window.show()
-        window.offer_drafts()
+        application.start()
         return app.exec()
     finally:
-        store.close()
+        application.close()

@@ -1,12 +1,15 @@
 """Work off the GUI thread, with its result or its error handed back on the GUI thread.
 
 `run_task(work, done, failed)` runs `work()` on Qt's thread pool; `done(result)`
-or `failed(exception)` then run on the GUI thread. Workers never touch a
+or `failed(exception)` then run on the GUI thread. Without `failed`, an
+exception is a bug: it goes to the crash report (fieldapp/logs.py), as does
+an exception raised by `done` or `failed` themselves. Workers never touch a
 widget. Tests may call `set_synchronous(True)` to run work at once, in order.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -56,27 +59,43 @@ class _Job(QRunnable):
             self.relay.succeeded.emit(result)
 
 
+def report_bug(exc: BaseException) -> None:
+    """An exception nobody expected: to the log and the crash dialog (sys.excepthook, fieldapp/logs.py)."""
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _guarded(callback: Callable[[Any], None], value: Any) -> None:
+    # A bug in a callback must reach the crash report, not vanish inside Qt's signal delivery.
+    try:
+        callback(value)
+    except Exception as exc:  # noqa: BLE001
+        report_bug(exc)
+
+
 def run_task(
     work: Callable[[], Any],
     done: Callable[[Any], None],
-    failed: Callable[[BaseException], None],
+    failed: Callable[[BaseException], None] | None = None,
 ) -> None:
-    """Run `work` in the background; then `done(result)` or `failed(error)` on the GUI thread."""
+    """Run `work` in the background; then `done(result)` or `failed(error)` on the GUI thread.
+
+    Without `failed`, an error is a bug and goes to the crash report."""
+    on_error = report_bug if failed is None else failed
     if _synchronous:
         try:
             result = work()
         except Exception as exc:  # noqa: BLE001
-            failed(exc)
+            _guarded(on_error, exc)
         else:
-            done(result)
+            _guarded(done, result)
         return
     relay = _Relay()  # lives on the GUI thread: its signals arrive there
     _running.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
-        callback(value)
+        _guarded(callback, value)
 
     relay.succeeded.connect(lambda result: finish(done, result))
-    relay.failed.connect(lambda exc: finish(failed, exc))
+    relay.failed.connect(lambda exc: finish(on_error, exc))
     _threads().start(_Job(work, relay))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import crypto
 from fieldapp.store.database import Store
-from fieldapp.store.errors import WrongPassphrase
+from fieldapp.store.errors import StoreError, WrongPassphrase
 from fieldapp.ui import background, text
 from fieldapp.ui.icons import icon
 
@@ -69,7 +69,7 @@ class LockScreen(QDialog):
 
     unlocked = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._unlocking = False
@@ -130,7 +130,10 @@ class LockScreen(QDialog):
         def failed(exc: BaseException) -> None:
             QGuiApplication.restoreOverrideCursor()
             self.button.setEnabled(True)
-            self.error.setText(str(getattr(exc, "message", exc)))
+            if not isinstance(exc, StoreError):  # not the key file's fault: a bug, for the crash report
+                background.report_bug(exc)
+                return
+            self.error.setText(text.message(exc.message))
             self.error.show()
 
         background.run_task(lambda: passphrase_opens(self.store, typed), done, failed)
@@ -164,7 +167,9 @@ class Locker(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:

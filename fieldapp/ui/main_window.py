@@ -38,7 +38,9 @@ def forms_available() -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent=None, *, settings: Settings | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, settings: Settings | None = None,
+                 sync: SyncController | None = None):
+        """`sync`: the application's controller (fieldapp/ui/application.py); without it the window makes one."""
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
         minutes = settings.get("auto_lock_minutes") if settings else 0
         self.locker = Locker(store, self, minutes)
 
-        self.sync = SyncController(store, self)
+        self.sync = sync if sync is not None else SyncController(store, self)
         self.sync.started.connect(self._sync_started)
         self.sync.progress.connect(self._sync_progress)
         self.sync.finished.connect(self._sync_finished)
@@ -292,7 +294,8 @@ class MainWindow(QMainWindow):
         if index >= self.fixed_tabs:
             page = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
 
     def _keep(self, dialog: QDialog, household_id: str | None) -> QDialog:
         self.dialogs.append(dialog)
@@ -395,13 +398,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.sync.stop()
+        self.sync.stop()  # cancels a round under way: waits for its store step, never for the server
         self.locker.stop()
         self._status_timer.stop()
         self.caseload_view.stop()
         background.wait()  # no query may still run when the caller closes the store
         if self.settings is not None:
-            self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64()).decode())
+            self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         super().closeEvent(event)
 
     def restore_geometry(self) -> None:

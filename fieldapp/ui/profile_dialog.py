@@ -71,7 +71,7 @@ def _error_label() -> QLabel:
 class PassphraseForm(QWidget):
     """A new passphrase typed twice, with its strength shown as it is typed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
@@ -129,15 +129,16 @@ class ProfileDialog(QDialog):
 
     PAGE_CHOICE, PAGE_ENROL, PAGE_CREATE, PAGE_PROGRESS, PAGE_UNLOCK = range(5)
 
-    def __init__(self, folder: Path, *, create: bool, parent=None, demo_households: int = DEMO_HOUSEHOLDS):
+    def __init__(self, folder: Path, *, create: bool, parent: QWidget | None = None,
+                 demo_households: int = DEMO_HOUSEHOLDS):
         super().__init__(parent)
         self.folder = folder
-        self.creating = create
         self.demo = False
         self.enrolling = False
         self.demo_households = demo_households
         self.store: Store | None = None
         self._progress = (0, 0)
+        self._busy = False  # a key is being derived in the background
         self.setWindowTitle(self.tr("FieldApp"))
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(560)
@@ -161,15 +162,6 @@ class ProfileDialog(QDialog):
             self.passphrase.setFocus()
         self._timer = QTimer(self, interval=100)
         self._timer.timeout.connect(self._show_progress)
-
-    # compatibility with the first dialog's attribute names
-    @property
-    def ok(self) -> QPushButton:
-        return self.create_button if self.creating else self.unlock_button
-
-    @property
-    def error(self) -> QLabel:
-        return self.create_error if self.creating else self.unlock_error
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -341,10 +333,6 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.create_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        # the first dialog's names, used by tests and the screenshots script
-        self.passphrase_new = self.new_passphrase.passphrase
-        self.repeat = self.new_passphrase.repeat
-        self.strength = self.new_passphrase.strength
         return page
 
     def _progress_page(self) -> QWidget:
@@ -405,14 +393,27 @@ class ProfileDialog(QDialog):
         if problem:
             self._fail(self.create_error, problem)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            store = Store.create(self.folder, self.new_passphrase.passphrase.text())
-        except StoreError as exc:
-            self._fail(self.create_error, text.message(exc.message))
+        if self._busy:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        # Argon2 and a new database take a moment: off the GUI thread, with the progress page.
+        self._busy = True
+        self.create_error.hide()
+        self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Protecting the records with your passphrase…"))
+        folder, passphrase = self.folder, self.new_passphrase.passphrase.text()
+        background.run_task(lambda: Store.create(folder, passphrase), self._created, self._create_failed)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        if not isinstance(exc, StoreError):
+            background.report_bug(exc)
+            return
+        self.pages.setCurrentIndex(self.PAGE_CREATE)
+        self._fail(self.create_error, text.message(exc.message))
+
+    def _created(self, store: Store) -> None:
+        self._busy = False
         self.store = store
         if self.enrolling:
             self._enrol_now()
@@ -421,6 +422,7 @@ class ProfileDialog(QDialog):
             self.accept()
             return
         self.pages.setCurrentIndex(self.PAGE_PROGRESS)
+        self.progress_label.setText(self.tr("Making up demo families…"))
         self.progress.setRange(0, self.demo_households)
         self._timer.start()
 
@@ -456,16 +458,36 @@ class ProfileDialog(QDialog):
 
     def _unlock(self) -> None:
         typed = self.passphrase.text()
-        if not typed:
+        if not typed or self._busy:
             return
+        self._busy = True  # Argon2 runs off the GUI thread; the page waits, greyed
+        self.unlock_button.setEnabled(False)
+        self.passphrase.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.store = Store.open(self.folder, typed)
-        except StoreError as exc:
-            self._fail(self.unlock_error, text.message(exc.message))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        folder = self.folder
+        background.run_task(lambda: Store.open(folder, typed), self._unlocked, self._unlock_failed)
+
+    def _unlock_settled(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+
+    def _unlocked(self, store: Store) -> None:
+        self._unlock_settled()
+        self.store = store
         self.accept()
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self._unlock_settled()
+        if not isinstance(exc, StoreError):
+            background.report_bug(exc)
+            return
+        self._fail(self.unlock_error, text.message(exc.message))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def reject(self) -> None:
+        if self._busy:  # the key is being derived: the store it opens must not be left behind
+            return
+        super().reject()

@@ -147,6 +147,44 @@
     </message>
 </context>
 <context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>FieldApp</source>
+        <translation>FieldApp</translation>
+    </message>
+    <message>
+        <source>Checking in with the server…</source>
+        <translation>Checking in with the server…</translation>
+    </message>
+    <message>
+        <source>Your organisation asks this laptop to check in with its server from time to time before the records open. This takes a moment when the connection is slow.</source>
+        <translation>Your organisation asks this laptop to check in with its server from time to time before the records open. This takes a moment when the connection is slow.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>FieldApp: an error</source>
+        <translation>FieldApp: an error</translation>
+    </message>
+    <message>
+        <source>Sorry: FieldApp ran into an error it did not expect.</source>
+        <translation>Sorry: FieldApp ran into an error it did not expect.</translation>
+    </message>
+    <message>
+        <source>What you saved is safe. You can go on working; if something looks wrong, close FieldApp and start it again. Please copy the report below and send it to IT, with a line about what you were doing. The report has no names or other details of families.</source>
+        <translation>What you saved is safe. You can go on working; if something looks wrong, close FieldApp and start it again. Please copy the report below and send it to IT, with a line about what you were doing. The report has no names or other details of families.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>FamilyFile</name>
     <message>
         <source>Record a visit</source>
@@ -694,6 +732,10 @@
     <message>
         <source>Try FieldApp with demo data</source>
         <translation>Try FieldApp with demo data</translation>
+    </message>
+    <message>
+        <source>Protecting the records with your passphrase…</source>
+        <translation>Protecting the records with your passphrase…</translation>
     </message>
     <message>
         <source>Making up demo families… %1 of %2</source>

@@ -151,6 +151,44 @@
     </message>
 </context>
 <context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>FieldApp</source>
+        <translation>FieldApp</translation>
+    </message>
+    <message>
+        <source>Checking in with the server…</source>
+        <translation>Звʼязуємося із сервером…</translation>
+    </message>
+    <message>
+        <source>Your organisation asks this laptop to check in with its server from time to time before the records open. This takes a moment when the connection is slow.</source>
+        <translation>Ваша організація просить цей ноутбук час від часу звʼязуватися з її сервером, перш ніж відкрити записи. Коли звʼязок повільний, це триває трохи довше.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>FieldApp: an error</source>
+        <translation>FieldApp: помилка</translation>
+    </message>
+    <message>
+        <source>Sorry: FieldApp ran into an error it did not expect.</source>
+        <translation>Вибачте: у FieldApp сталася непередбачена помилка.</translation>
+    </message>
+    <message>
+        <source>What you saved is safe. You can go on working; if something looks wrong, close FieldApp and start it again. Please copy the report below and send it to IT, with a line about what you were doing. The report has no names or other details of families.</source>
+        <translation>Усе, що ви зберегли, у безпеці. Можна працювати далі; якщо щось виглядає не так, закрийте FieldApp і запустіть знову. Будь ласка, скопіюйте звіт нижче й надішліть його ІТ-службі, додавши рядок про те, що ви робили. У звіті немає імен чи інших відомостей про сімʼї.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Копіювати звіт</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопійовано</translation>
+    </message>
+</context>
+<context>
     <name>FamilyFile</name>
     <message>
         <source>Record a visit</source>
@@ -707,6 +745,10 @@
     <message>
         <source>Try FieldApp with demo data</source>
         <translation>FieldApp із демонстраційними даними</translation>
+    </message>
+    <message>
+        <source>Protecting the records with your passphrase…</source>
+        <translation>Захищаємо записи вашою парольною фразою…</translation>
     </message>
     <message>
         <source>Making up demo families… %1 of %2</source>

@@ -1,24 +1,25 @@
 """Sync by itself: when the network returns, every few minutes, shortly after a save, and on demand.
 
-One round at a time, never on the GUI thread: the round runs on the
-controller's own worker thread (all its writes still go through the store's
-single writer), and its progress and outcome come back as Qt signals, which
-Qt delivers on the GUI thread. The controller touches no widget: the status
-bar listens to its signals.
+One round at a time, never on the GUI thread: the round runs on a worker
+thread of its own (all its writes still go through the store's single
+writer), and its progress and outcome come back as Qt signals, which Qt
+delivers on the GUI thread. The controller touches no widget: the status bar
+listens to its signals. `stop()` (the program closing) cancels the round and
+waits only for its store step under way, never for the server (gate.py).
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from fieldapp import logs
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.sync.device import TransportFactory, http_transport, is_enrolled, sync_once
-from fieldapp.sync.engine import RoundReport
+from fieldapp.ui.sync.gate import Cancelled, Gate, gated, start_worker
 from sync.client import failure_message
 from sync.errors import DeviceRevoked, SyncFailure
 
@@ -43,17 +44,16 @@ class SyncController(QObject):
         super().__init__(parent)
         self.store = store
         self._transport = transport
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-sync")
+        self._gate = Gate()
         self._running = False
         self._again = False
         self._failures = 0
-        self.last_report: RoundReport | None = None
 
         self._periodic = QTimer(self, interval=period_ms)
         self._periodic.timeout.connect(self.sync_now)
         self._soon = QTimer(self, singleShot=True)
         self._soon.timeout.connect(self.sync_now)
-        self._network = None
+        self._network: Any = None  # QNetworkInformation, when the platform has a backend
         self._outcome.connect(self._settle)
         self._watch_network()
 
@@ -61,19 +61,21 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Begin: a first round now, then the periodic ones."""
-        if not is_enrolled(self.store):
+        if self._gate.cancelled or not is_enrolled(self.store):
             return
         self._periodic.start()
         self.sync_now()
 
     def stop(self) -> None:
+        """No more rounds; a round under way is cancelled. Waits for its store step, never for the server."""
         self._periodic.stop()
         self._soon.stop()
-        self._executor.shutdown(wait=True)
+        if not self._gate.close():
+            log.warning("a sync store step outlived the close")
 
     def record_saved(self) -> None:
         """Call after a save: a round follows shortly (several saves make one round)."""
-        if is_enrolled(self.store) and not self._soon.isActive():
+        if not self._gate.cancelled and is_enrolled(self.store) and not self._soon.isActive():
             self._soon.start(AFTER_SAVE_MS)
 
     def _watch_network(self) -> None:
@@ -100,6 +102,8 @@ class SyncController(QObject):
 
     def sync_now(self) -> None:
         """Start a round now, or right after the one under way."""
+        if self._gate.cancelled:
+            return
         if not is_enrolled(self.store):
             self.failed.emit("not_enrolled", failure_message(SyncFailure("not_enrolled")).render(
                 QCoreApplication.translate))
@@ -109,38 +113,56 @@ class SyncController(QObject):
             return
         self._running = True
         self.started.emit()
-        self._executor.submit(self._round)
+        start_worker("fieldapp-sync", self._round)
 
     @property
     def running(self) -> bool:
         return self._running
 
+    @property
+    def next_round_scheduled(self) -> bool:
+        """Whether a round is due shortly (after a save, or a retry after a failure)."""
+        return self._soon.isActive()
+
     def _round(self) -> None:
         """On the worker thread: run one round; the outcome goes back through `_outcome` (queued)."""
+        def progress(phase: str, count: int) -> None:
+            self._gate.check()  # a committed step: the place to stop when the program closes
+            self.progress.emit(phase, count)
+
         try:
-            report = sync_once(self.store, progress=self.progress.emit, transport=self._transport)
+            with self._gate.work():
+                report = sync_once(self.store, progress=progress, transport=gated(self._transport, self._gate))
+        except Cancelled:
+            log.info("sync round cancelled")
         except DeviceRevoked:
-            self._outcome.emit("revoked", None)
+            self._tell("revoked", None)
         except SyncFailure as exc:
             log.info("sync round failed: %s", exc.code)  # codes only: no personal data in logs
-            self._outcome.emit("failed", (exc.code, failure_message(exc).render(QCoreApplication.translate)))
+            self._tell("failed", (exc.code, failure_message(exc).render(QCoreApplication.translate)))
         except StoreError as exc:
             log.warning("sync round stopped by the store: %s", type(exc).__name__)
-            self._outcome.emit("failed", ("store", exc.message.render(QCoreApplication.translate)))
-        except Exception:  # noqa: BLE001 - a bug must not kill the worker; logged without data
-            log.exception("sync round crashed")
-            self._outcome.emit("failed", ("bug", QCoreApplication.translate(
+            self._tell("failed", ("store", exc.message.render(QCoreApplication.translate)))
+        except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker; it goes to the crash report
+            logs.report_crash(type(exc), exc, exc.__traceback__)
+            self._tell("failed", ("bug", QCoreApplication.translate(
                 "SyncController", "Sync stopped because of an error in FieldApp. Your records are safe; "
                                   "FieldApp will try again later.")))
         else:
-            self._outcome.emit("finished", report)
+            self._tell("finished", report)
+
+    def _tell(self, kind: str, payload: Any) -> None:
+        """From the worker thread to the GUI thread (queued); nothing once the controller stopped."""
+        if not self._gate.cancelled:
+            self._outcome.emit(kind, payload)
 
     def _settle(self, kind: str, payload: Any) -> None:
         """On the GUI thread: book-keeping, then the public signals."""
         self._running = False
+        if self._gate.cancelled:
+            return
         if kind == "finished":
             self._failures = 0
-            self.last_report = payload
             self.finished.emit(payload)
         elif kind == "revoked":
             self._periodic.stop()

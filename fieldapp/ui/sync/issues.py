@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework.display import person_name
 from fieldapp.store.database import OutboxEntry, Store
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text
@@ -57,7 +58,7 @@ def people_of(store: Store, household_id: str | None) -> dict[str, str]:
     """Person id -> name, for showing a household's records."""
     if not household_id:
         return {}
-    return {p["id"]: text.person_name(p) for p in store.records("persons", household_id=household_id)}
+    return {p["id"]: person_name(p) for p in store.records("persons", household_id=household_id)}
 
 
 def family_of(store: Store, household_id: str | None) -> str:
@@ -326,12 +327,12 @@ class SyncIssuesDialog(QDialog):
         self.setWindowTitle(self.tr("Sync: what needs you"))
         self.resize(960, 560)
         self.conflicts = ConflictsPage(store)
-        self.rejected = RejectedPage(store)
+        self.refused = RejectedPage(store)  # not `rejected`: that is QDialog's signal
         self.tabs = QTabWidget()
         self.tabs.addTab(self.conflicts, "")
-        self.tabs.addTab(self.rejected, "")
+        self.tabs.addTab(self.refused, "")
         self.conflicts.resolved.connect(self._refresh)
-        self.rejected.changed.connect(self._refresh)
+        self.refused.changed.connect(self._refresh)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -341,7 +342,7 @@ class SyncIssuesDialog(QDialog):
 
     def _titles(self) -> None:
         n_conflicts = len(self.conflicts.open_conflicts())
-        n_rejected = self.rejected.list.count()
+        n_rejected = self.refused.list.count()
         self.tabs.setTabText(0, self.tr("Conflicts (%n)", "", n_conflicts))
         self.tabs.setTabText(1, self.tr("Not accepted (%n)", "", n_rejected))
 
