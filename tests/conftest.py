@@ -9,7 +9,7 @@ os.environ.setdefault("FIELDAPP_TEST_FAST_KDF", "1")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from kit import PASSPHRASE  # noqa: E402
+from kit import FAST_KDF, PASSPHRASE  # noqa: E402
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def profile_dir(tmp_path: Path) -> Path:
 def store(profile_dir: Path):
     from fieldapp.store.database import Store
 
-    s = Store.create(profile_dir, PASSPHRASE)
+    s = Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF)
     yield s
     s.close()
 

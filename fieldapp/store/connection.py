@@ -137,6 +137,9 @@ def unlock(folder: Path, passphrase: str, key_files: list[Path]) -> tuple[bytes,
     Each key file's own Argon2id parameters are used: whatever derived the
     key once derives it again, and a wrong key cannot decrypt anyway.
     """
+    if (folder / DB_FILE).stat().st_size == 0:
+        # SQLite takes an empty file for a new database, and any key would "open" it.
+        raise DatabaseDamaged("empty database file")
     damaged = 0
     for path in key_files:
         try:
@@ -150,10 +153,10 @@ def unlock(folder: Path, passphrase: str, key_files: list[Path]) -> tuple[bytes,
             probe(conn)
             return key, path
         except DatabaseError as exc:
-            kind = classify(exc)
-            if kind is not None and not isinstance(kind, DatabaseDamaged):
-                raise kind from exc  # busy, unreadable disk, ...: not a question of the passphrase
-            continue
+            # A wrong key reads as "not a database"; anything else (corrupt, busy, I/O) is the file's.
+            if getattr(exc, "sqlite_errorcode", None) == dbapi.SQLITE_NOTADB:
+                continue
+            raise (classify(exc) or exc) from exc
         finally:
             conn.close()
     if damaged == len(key_files):
