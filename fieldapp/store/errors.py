@@ -111,8 +111,8 @@ class RecordLocked(StoreError):
     code = "record_locked"
     text = QT_TRANSLATE_NOOP(
         "StoreError",
-        "This record was approved by the supervisor and is locked. Ask the supervisor to "
-        "reopen it if it needs a correction.",
+        "The supervisor approved this record, so it is locked. Ask them to reopen it if it "
+        "needs a change.",
     )
 
 
