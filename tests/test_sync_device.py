@@ -267,3 +267,13 @@ def test_checkin_rule_and_a_revoked_laptop_caught_by_it(server, tmp_path):
     plain = Store.create(tmp_path / "never-enrolled", PASSPHRASE, kdf=FAST_KDF)
     assert not checkin_due(plain, 7)
     plain.close()
+
+
+def test_the_http_client_loads_nothing_of_the_desktop_app():
+    # A fresh interpreter: in this one the tests have loaded the store already.
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, sync.client; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+         "('fieldapp', 'PySide6', 'sqlcipher3', 'sqlite_utils')))"],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
