@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402

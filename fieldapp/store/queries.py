@@ -199,14 +199,6 @@ def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
     return [found[i] for i in ids if i in found]
 
 
-def caseload_page(
-    store: Store, flt: CaseloadFilter = CaseloadFilter(), sort: str = "case_number",  # noqa: B008
-    descending: bool = False, offset: int = 0, limit: int = 200,
-) -> list[CaseloadRow]:
-    """One page of the caseload (for callers that do not keep the id list)."""
-    return caseload_rows(store, caseload_ids(store, flt, sort, descending)[offset : offset + limit])
-
-
 def caseload_hromadas(store: Store) -> list[str]:
     """The hromada codes of the families on this laptop."""
     rows = store.read().execute(

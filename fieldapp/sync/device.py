@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.store import crypto
-from fieldapp.store.database import BACKUPS, DB_FILE, Store
+from fieldapp.store.database import BACKUPS, DB_FILE, Store, Transaction
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
 from sync.client import HttpTransport
 from sync.errors import DeviceRevoked, SyncFailure
@@ -60,12 +60,13 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
             raise SyncFailure("code_typo")
     link = transport(server_url, None)
     try:
-        answer = link.enrol(username, password, store.device_id, device_name or _device_name(), code=code)
+        answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
+                                            code=code)
     finally:
         link.close()
     user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
 
-    def remember(tx):
+    def remember(tx: Transaction) -> None:
         tx.set_meta("server_url", server_url)
         tx.set_meta("device_token", answer["device_token"])
         tx.set_meta("server_id", str(answer.get("server_id", "")))
@@ -175,9 +176,10 @@ def _shred(path: Path) -> None:
 def wiped_reason(folder: Path) -> dict[str, Any] | None:
     """What `wipe_profile` left in `folder`, for the next start to explain; None if nothing."""
     try:
-        return json.loads((folder / WIPED_MARKER).read_text())
+        found = json.loads((folder / WIPED_MARKER).read_text())
     except (OSError, ValueError):
         return None
+    return found if isinstance(found, dict) else None
 
 
 __all__ = ["DeviceRevoked", "checkin", "checkin_due", "days_since_sync", "enrol", "is_enrolled", "sync_once",

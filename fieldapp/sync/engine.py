@@ -197,7 +197,11 @@ def _drop_unseen(tx: Transaction, seen: set[tuple[str, str]], report: RoundRepor
 def finish_deferred_evictions(store: Store, report: RoundReport) -> None:
     """Remove the records that left this device's scope while they still had changes to push."""
     for collection, record_id in store.deferred_evictions():
-        if store.write(lambda tx, c=collection, r=record_id: tx.evict(c, r)):
+
+        def evict(tx: Transaction, c: str = collection, r: str = record_id) -> bool:
+            return tx.evict(c, r)
+
+        if store.write(evict):
             report.evicted += 1
 
 
