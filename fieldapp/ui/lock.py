@@ -7,7 +7,6 @@ there after unlocking. Drafts keep saving themselves meanwhile.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
