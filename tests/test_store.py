@@ -272,7 +272,7 @@ def test_full_disk_is_a_clear_error_that_loses_nothing(store):
     with pytest.raises(DiskFull) as info:
         for _ in range(50):
             store.write(lambda tx: tx.create("visits", visit(h["id"], notes=big)))
-    assert "disk is full" in info.value.message.render()
+    assert "disk is full" in info.value.message.render() and info.value.detail == "SQLITE_FULL"
     n_visits = store.count("visits")
     assert len(store.outbox()) == 1 + n_visits  # every record still has its entry, no orphan
     store.write(lambda tx: tx.db.execute("PRAGMA max_page_count = 1073741823"))

@@ -1,5 +1,5 @@
 """Real faults of the database file, each told apart by SQLite's result code (not its wording),
-and per-thread connections that close when their thread ends."""
+and per-thread connections that close when their thread ends. (A full disk: test_store.py.)"""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from fieldapp.store.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseReadOnly,
-    DiskFull,
     StoreError,
     WrongPassphrase,
 )
@@ -48,16 +47,6 @@ def test_a_write_lock_held_elsewhere_is_busy_not_damage(store, profile_dir):
         other.close()
     store.write(lambda tx: tx.create("households", factories.household()))  # free again: it works
     assert store.count("households") == 1
-
-
-def test_a_full_database_is_disk_full(store):
-    _filled(store, 5)
-    pages = store.read().execute("PRAGMA page_count").fetchone()[0]
-    store.write(lambda tx: tx.db.execute(f"PRAGMA max_page_count = {pages}"))
-    with pytest.raises(DiskFull) as info:
-        for _ in range(500):
-            store.write(lambda tx: tx.create("households", factories.household(notes="x" * 2000)))
-    assert info.value.detail == "SQLITE_FULL"
 
 
 def test_a_read_only_database_says_so(store):
