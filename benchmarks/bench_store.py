@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 
 from benchmarks.runner import Bench, scenario
@@ -34,7 +33,6 @@ def _households(store: Store, n: int) -> list[str]:
 
 @scenario("store.open", "Unlock a profile: Argon2id (64 MiB, t=3) + SQLCipher open")
 def open_profile(b: Bench) -> None:
-    os.environ.pop("FIELDAPP_TEST_FAST_KDF", None)
     folder = b.tmp / "p"
     Store.create(folder, PASSPHRASE).close()
     for _ in range(7):

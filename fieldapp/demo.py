@@ -82,7 +82,7 @@ class DemoSummary:
 
 def demo_places(rng: random.Random, count: int = 24) -> list[tuple[str, str]]:
     """(hromada, settlement) pairs of real codifier units in the frontline oblasts."""
-    hromadas = []
+    hromadas: list[codifier.Unit] = []
     for oblast in codifier.children(None):
         if not oblast.code.startswith(OBLAST_PREFIXES):
             continue
@@ -237,7 +237,7 @@ class _Generator:
                           "review_status": "approved"}, plan_day)
         end = closed_on or self.today
         day = identified + dt.timedelta(days=rng.randint(0, 10))
-        visits = []
+        visits: list[dict[str, Any]] = []
         while day <= end:
             at = dt.datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.choice((0, 15, 30, 45)),
                              tzinfo=dt.UTC)

@@ -81,13 +81,15 @@ class HttpTransport:
         answer = self._request("GET", "/team")
         if not isinstance(answer, dict) or not isinstance(answer.get("members"), list):
             raise BadAnswer("/team did not answer a list of members")
-        return answer["members"]
+        members: list[dict[str, Any]] = answer["members"]
+        return members
 
     def push(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         answer = self._request("POST", "/sync/push", {"changes": changes})
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise BadAnswer("push answer without results")
-        return answer["results"]
+        results: list[dict[str, Any]] = answer["results"]
+        return results
 
     def pull(self, cursor: int, limit: int) -> dict[str, Any]:
         answer = self._request("GET", f"/sync/pull?cursor={int(cursor)}&limit={int(limit)}")
@@ -159,7 +161,7 @@ class HttpTransport:
             raise SyncFailure("server_error", f"HTTP {response.status_code}")
         if code in ("unauthorized", "forbidden", "protocol_too_old", "rate_limited", "payload_too_large",
                     "invalid_payload"):
-            raise SyncFailure(code, str(decoded.get("detail", ""))[:300])  # type: ignore[union-attr]
+            raise SyncFailure(code, str(decoded.get("detail", ""))[:300])
         if response.status_code in (401, 403):
             raise SyncFailure("unauthorized", f"HTTP {response.status_code}")
         raise BadAnswer(f"HTTP {response.status_code} {code or ''}".strip())

@@ -2,14 +2,11 @@ import os
 
 # Qt aborts without a display unless told to render offscreen (platform.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Argon2id at its production cost makes every unlock ~0.3 s; tests use the
-# cheap parameters (the store refuses these outside tests, see store/crypto.py).
-os.environ.setdefault("FIELDAPP_TEST_FAST_KDF", "1")
 
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from kit import PASSPHRASE  # noqa: E402
+from kit import FAST_KDF, PASSPHRASE  # noqa: E402
 
 
 @pytest.fixture
@@ -21,7 +18,7 @@ def profile_dir(tmp_path: Path) -> Path:
 def store(profile_dir: Path):
     from fieldapp.store.database import Store
 
-    s = Store.create(profile_dir, PASSPHRASE)
+    s = Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF)  # a cheap key: opening reads it from key.json
     yield s
     s.close()
 

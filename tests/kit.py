@@ -7,7 +7,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))  # server_kit: the live server's helpers
 
+from fieldapp.store.crypto import KdfCost  # noqa: E402
+
 PASSPHRASE = "кава з молоком 2026"
+
+
+# Argon2id at its production cost makes every new profile ~0.3 s; tests make theirs cheaply
+# (Store.create's `kdf`; opening reads the cost from key.json).
+FAST_KDF = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
 def enrolled_laptop(tmp_path: Path, name: str, base: str, user: str):
@@ -17,7 +24,7 @@ def enrolled_laptop(tmp_path: Path, name: str, base: str, user: str):
     from fieldapp.store.database import Store
     from fieldapp.sync.device import enrol
 
-    store = Store.create(tmp_path / name, PASSPHRASE)
+    store = Store.create(tmp_path / name, PASSPHRASE, kdf=FAST_KDF)
     enrol(store, base, user, PASSWORD)
     return store
 

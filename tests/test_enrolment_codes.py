@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from server_kit import Client
@@ -29,7 +29,7 @@ def test_code_from_the_command_line_enrols_once(live_server, tmp_path):
     code = done.stdout.split(": ", 1)[1].split()[0]
     assert len(code) == 13
 
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     answer = enrol(store, live_server.base, code=code.lower().replace("-", " "))  # as a person might type it
     assert answer["user"]["username"] == "anna" and store.meta("device_token")
     store.close()
@@ -51,7 +51,7 @@ def test_expired_unknown_and_mistyped_codes(live_server, tmp_path):
     with live_server.engine.begin() as conn:  # an hour has passed
         conn.execute(sa.update(enrolment_codes).values(
             expires_at=(dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)).isoformat(timespec="milliseconds")))
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     with pytest.raises(SyncFailure) as info:
         enrol(store, live_server.base, code=code)
     assert info.value.code == "unauthorized"
@@ -86,7 +86,7 @@ def test_first_run_with_a_code(qtbot, live_server, tmp_path):
 
 def test_headless_enrol_with_a_code(live_server, tmp_path):
     code, _ = admin.make_enrolment_code(live_server.engine, "anna")
-    Store.create(tmp_path / "p", PASSPHRASE).close()
+    Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF).close()
     done = subprocess.run([sys.executable, "-m", "fieldapp", "enrol", "--profile", str(tmp_path / "p"),
                            "--server", live_server.base, "--code"], input=f"{PASSPHRASE}\n{code}\n",
                           capture_output=True, text=True, cwd=ROOT, timeout=120)

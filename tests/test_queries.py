@@ -173,3 +173,37 @@ def test_last_sync(store):
     assert queries.last_sync_at(store) is None
     store.write(lambda tx: tx.set_meta("last_sync_at", "2026-11-20T10:00:00.000Z"))
     assert queries.last_sync_at(store) == "2026-11-20T10:00:00.000Z"
+
+
+def test_team_figures_count_overdue_and_late_as_due_does(store, families):
+    from fieldapp.store.team import team_figures
+
+    a, b, _c = families
+
+    def more(tx):
+        # Another caseworker's family: an older visit was overdue, the latest one set no next visit.
+        d = tx.create("households", household(caseworker_id="olena", identified_on="2026-11-02"))
+        tx.create("visits", visit(d["id"], started_at=_at(TODAY - dt.timedelta(days=30)),
+                                  next_visit_on=(TODAY - dt.timedelta(days=20)).isoformat()))
+        tx.create("visits", visit(d["id"], started_at=_at(TODAY - dt.timedelta(days=5))))
+        # A closed case is due nothing, however late its visit and its assessment would be.
+        e = tx.create("households", household(caseworker_id="olena", identified_on="2026-10-01"))
+        tx.create("visits", visit(e["id"], started_at=_at(TODAY - dt.timedelta(days=60)),
+                                  next_visit_on=(TODAY - dt.timedelta(days=50)).isoformat()))
+        tx.update("households", e["id"], {"status": "closed", "closure_reason": "moved_away",
+                                          "closed_on": "2026-11-01"})
+        return d["id"], e["id"]
+
+    d, e = store.write(more)
+    for today in (TODAY, TODAY + dt.timedelta(days=5), TODAY + dt.timedelta(days=40)):
+        figures = team_figures(store, today)
+        team = {col: sorted(h for m in figures.values() for h in m.families[col])
+                for col in ("overdue", "assessments_late", "caseload")}
+        items = [i for i in queries.due(store, today, until=today) if i.overdue(today)]
+        assert team["overdue"] == sorted(i.household_id for i in items if i.kind == "visit")
+        assert team["assessments_late"] == sorted(i.household_id for i in items if i.kind == "assessment")
+        assert team["caseload"] == sorted(queries.active_families(store))
+        assert e not in team["overdue"] + team["assessments_late"] + team["caseload"]
+    late = team_figures(store, TODAY + dt.timedelta(days=40))
+    assert late["olena"].families["assessments_late"] == [d]
+    assert b in late[""].families["overdue"] and a in late[""].families["assessments_late"]

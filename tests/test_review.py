@@ -51,7 +51,7 @@ def test_queue_order_approve_return_and_what_the_caseworker_sees(live_server, tm
     assert back.record_id == new["id"] and back.comment == "Додайте, хто з дітей був присутній."
     with pytest.raises(RecordLocked) as info:
         anna.write(lambda tx: tx.update("visits", old["id"], {"notes": "запізніле доповнення"}))
-    assert "approved by the supervisor" in info.value.message.render()
+    assert info.value.code == "record_locked" and "supervisor approved" in info.value.message.render()
     # The caseworker corrects and resubmits; the supervisor sees it again.
     anna.write(lambda tx: tx.update("visits", new["id"], {"notes": "Присутні обидві дитини.",
                                                          "review_status": "submitted"}))
@@ -64,3 +64,66 @@ def test_queue_order_approve_return_and_what_the_caseworker_sees(live_server, tm
     sync(sofia)
     sync(anna)
     anna.write(lambda tx: tx.update("visits", old["id"], {"notes": "дату виправлено"}))
+
+
+def _close(store, household_id):
+    """The caseworker submits the case-closure form, as its dialog does: the form's fields, the
+    closure's `submit_sets` (status closed) and the review status "submitted", through the store."""
+    from casework import forms
+
+    form = forms.load_form("case_closure")
+    answers = {"closed_on": "2026-10-20", "closure_reason": "goals_achieved",
+               "closure.results": "Діти відвідують школу, борги за комунальні послуги сплачено.",
+               "closure.family_state": "Сім'я справляється сама.", "closure.family_informed": True}
+    assert forms.validate_answers(form, answers, [], submit=True) == []
+    fields = forms.to_record_fields(form, answers, [], review_status="submitted", submit=True)
+    return store.write(lambda tx: tx.update("households", household_id, fields))
+
+
+def test_an_approved_closure_is_locked_on_the_laptop_for_the_servers_reason(live_server, tmp_path, qtbot):
+    from casework.ids import new_id
+    from fieldapp.store.errors import rejection_message
+    from fieldapp.ui.sync.issues import RejectedPage
+    from sync import protocol
+
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household(family_name="Кравець")))
+    closed = _close(anna, h["id"])
+    assert closed["status"] == "closed" and closed["review_status"] == "submitted"
+    sync(anna)
+    sync(sofia)
+    assert [(i.collection, i.record_id) for i in review_queue(sofia)] == [("households", h["id"])]
+    sofia.write(lambda tx: tx.review("households", h["id"], "approved", reviewer_id="sofia"))
+    sync(sofia)
+
+    # Anna typed a note before her laptop heard of the approval: the server refuses it.
+    anna.write(lambda tx: tx.update("households", h["id"], {"notes": "дописано після закриття"}))
+    report = sync_once(anna, transport=quick_transport)
+    assert report.rejected == 1
+    (kept,) = anna.outbox(state="rejected")
+    assert anna.get("households", h["id"])["review_status"] == "approved"
+
+    # Now the laptop itself refuses the same edit ...
+    with pytest.raises(RecordLocked) as info:
+        anna.write(lambda tx: tx.update("households", h["id"], {"notes": "ще раз"}))
+    with pytest.raises(RecordLocked):
+        anna.write(lambda tx: tx.delete("households", h["id"]))
+    # ... and the server, sent the change past the laptop's check, refuses it for the same reason.
+    record = anna.get("households", h["id"])
+    link = quick_transport(live_server.base, anna.meta("device_token"))
+    try:
+        (result,) = link.push([protocol.Change(new_id(), "households", h["id"], record["version"],
+                                               {"notes": "ще раз"}, {"notes": record.get("notes")},
+                                               False).to_json()])
+    finally:
+        link.close()
+    assert result["status"] == "rejected"
+    assert result["error"]["code"] == kept.error["code"] == info.value.code == "record_locked"
+    assert rejection_message(result["error"]) == info.value.message
+    # The sync-issues screen gives the server's rejection in the laptop's sentence.
+    page = RejectedPage(anna)
+    qtbot.addWidget(page)
+    assert info.value.message.render() in page.details.text()
+    anna.close()
+    sofia.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 from casework.ids import trial_device_code
 from casework.records import InvalidRecord
@@ -94,7 +94,7 @@ def test_one_process_per_profile(store, profile_dir):
     with pytest.raises(ProfileBusy):
         Store.open(profile_dir, PASSPHRASE)
     with pytest.raises(ProfileExists):
-        Store.create(profile_dir, PASSPHRASE)
+        Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF)
 
 
 def test_not_a_profile(tmp_path):
@@ -200,7 +200,7 @@ def test_search_names_addresses_notes(store):
 
 
 def test_migration_from_previous_schema_keeps_every_record(profile_dir):
-    old = Store.create(profile_dir, PASSPHRASE, schema_version=SCHEMA_VERSION - 1)
+    old = Store.create(profile_dir, PASSPHRASE, schema_version=SCHEMA_VERSION - 1, kdf=FAST_KDF)
     assert old.schema_version() == SCHEMA_VERSION - 1
     made = []
     for _ in range(20):
@@ -272,7 +272,7 @@ def test_full_disk_is_a_clear_error_that_loses_nothing(store):
     with pytest.raises(DiskFull) as info:
         for _ in range(50):
             store.write(lambda tx: tx.create("visits", visit(h["id"], notes=big)))
-    assert "disk is full" in info.value.message.render()
+    assert "disk is full" in info.value.message.render() and info.value.detail == "SQLITE_FULL"
     n_visits = store.count("visits")
     assert len(store.outbox()) == 1 + n_visits  # every record still has its entry, no orphan
     store.write(lambda tx: tx.db.execute("PRAGMA max_page_count = 1073741823"))

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 from fieldapp.store.database import Store
 
@@ -20,7 +20,7 @@ WRITER = Path(__file__).parent / "helpers" / "burst_writer.py"
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("trial", range(4))
 def test_sigkill_mid_burst_loses_nothing(profile_dir, trial):
-    Store.create(profile_dir, PASSPHRASE).close()
+    Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF).close()
     rng = random.Random(trial)
     committed: list[tuple[str, str]] = []
     for _round in range(2):  # kill, restart, kill again: the second run starts from the first's state

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import PASSPHRASE, enrolled_laptop, no_retry_transport
+from kit import FAST_KDF, PASSPHRASE, enrolled_laptop, no_retry_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD  # noqa: E402
@@ -154,7 +154,7 @@ def test_server_answering_garbage_loses_nothing(tmp_path):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Garbage)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        store = Store.create(tmp_path / "p", PASSPHRASE)
+        store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
         store.write(lambda tx: [tx.set_meta("server_url", f"http://127.0.0.1:{httpd.server_port}"),
                                 tx.set_meta("device_token", "t")])
         store.write(lambda tx: tx.create("households", household()))
@@ -168,7 +168,7 @@ def test_server_answering_garbage_loses_nothing(tmp_path):
 
 
 def test_offline_is_a_calm_sentence_and_loses_nothing(tmp_path):
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "t")])
     store.write(lambda tx: tx.create("households", household()))
     with pytest.raises(SyncFailure) as info:
@@ -182,7 +182,7 @@ def test_offline_is_a_calm_sentence_and_loses_nothing(tmp_path):
 def test_headless_enrol_and_sync(server, tmp_path):
     live, _ = server
     profile = tmp_path / "cli"
-    Store.create(profile, PASSPHRASE).close()
+    Store.create(profile, PASSPHRASE, kdf=FAST_KDF).close()
 
     def fieldapp(*args, stdin):
         return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
@@ -264,6 +264,16 @@ def test_checkin_rule_and_a_revoked_laptop_caught_by_it(server, tmp_path):
     admin.revoke_device(live.engine, anna.device_id)
     with pytest.raises(DeviceRevoked):
         checkin(anna)
-    plain = Store.create(tmp_path / "never-enrolled", PASSPHRASE)
+    plain = Store.create(tmp_path / "never-enrolled", PASSPHRASE, kdf=FAST_KDF)
     assert not checkin_due(plain, 7)
     plain.close()
+
+
+def test_the_http_client_loads_nothing_of_the_desktop_app():
+    # A fresh interpreter: in this one the tests have loaded the store already.
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, sync.client; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+         "('fieldapp', 'PySide6', 'sqlcipher3', 'sqlite_utils')))"],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from factories import household, person, visit
 from faultproxy import FaultProxy
-from kit import PASSPHRASE, quick_transport
+from kit import FAST_KDF, PASSPHRASE, quick_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
@@ -58,7 +58,7 @@ def test_faults_then_convergence(live_server, tmp_path, seed):
     with FaultProxy(live_server.port, seed=seed) as proxy:
         devices: dict[str, Store] = {}
         for name, user in [("anna-1", "anna"), ("anna-2", "anna"), ("anna-3", "anna"), ("sofia", "sofia")]:
-            devices[name] = Store.create(tmp_path / name, PASSPHRASE)
+            devices[name] = Store.create(tmp_path / name, PASSPHRASE, kdf=FAST_KDF)
             enrol(devices[name], proxy.base, user, PASSWORD)
         first = devices["anna-1"]
         for _ in range(4):

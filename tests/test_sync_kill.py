@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
@@ -32,7 +32,7 @@ def run_sync(profile: Path, kill_after: tuple[int, float] | None) -> int:
     committed batch or page, so that the kill lands inside the round whatever the machine's speed."""
     proc = subprocess.Popen([sys.executable, "-m", "fieldapp", "sync", "--progress", "--profile", str(profile)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=ROOT, text=True, env={**os.environ, "FIELDAPP_TEST_FAST_KDF": "1"})
+                            cwd=ROOT, text=True)
     proc.stdin.write(PASSPHRASE + "\n")
     proc.stdin.close()
     err = []
@@ -62,7 +62,7 @@ def run_sync(profile: Path, kill_after: tuple[int, float] | None) -> int:
 def test_sync_killed_at_random_moments_converges(live_server, tmp_path):
     rng = random.Random(20261122)
     profile = tmp_path / "anna"
-    with Store.create(profile, PASSPHRASE) as store:
+    with Store.create(profile, PASSPHRASE, kdf=FAST_KDF) as store:
         enrol(store, live_server.base, "anna", PASSWORD)
     made: set[tuple[str, str]] = set()
     kills = 0

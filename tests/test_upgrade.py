@@ -27,6 +27,7 @@ from fieldapp.store.lock import ProfileLock
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
+from kit import FAST_KDF  # noqa: E402
 from make_profiles import KEPT_TABLES, fingerprint  # noqa: E402
 
 
@@ -119,7 +120,7 @@ def test_an_older_profile_opens_migrated_with_a_backup_first(old_profile):
 def test_a_profile_made_by_the_previous_schema_in_this_run(tmp_path):
     """The same path without the fixture: the store's migrations stopped one short, then the rest."""
     folder = tmp_path / "profile"
-    with Store.create(folder, "previous", schema_version=schema.SCHEMA_VERSION - 1) as store:
+    with Store.create(folder, "previous", schema_version=schema.SCHEMA_VERSION - 1, kdf=FAST_KDF) as store:
         summary = demo.fill(store, 3, seed=11)
         assert store.schema_version() == schema.SCHEMA_VERSION - 1
     with Store.open(folder, "previous") as store:

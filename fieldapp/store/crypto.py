@@ -31,28 +31,38 @@ class KeyFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class KdfParams:
-    """Argon2id parameters (RFC 9106). The defaults take ~0.3 s and 64 MiB on a tired laptop."""
+class KdfCost:
+    """How hard Argon2id works for a new key. The default takes ~0.3 s and 64 MiB on a tired laptop.
 
-    salt: str  # base64
+    The store takes the cost as a parameter (tests pass a cheap one); it is
+    written into key.json with the salt, and opening uses what key.json says.
+    """
+
     time_cost: int = 3
     memory_kib: int = 64 * 1024
     parallelism: int = 2
+
+
+DEFAULT_COST = KdfCost()
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id parameters (RFC 9106) of one key, as key.json keeps them."""
+
+    salt: str  # base64
+    time_cost: int = DEFAULT_COST.time_cost
+    memory_kib: int = DEFAULT_COST.memory_kib
+    parallelism: int = DEFAULT_COST.parallelism
     kdf: str = "argon2id"
     format: int = 1
 
     @classmethod
-    def fresh(cls) -> KdfParams:
-        """New parameters with a new random salt.
-
-        FIELDAPP_TEST_FAST_KDF=1 picks cheap parameters (8 MiB, one pass) for
-        the test suite's many profiles; the parameters are written into
-        key.json, so such a profile still opens with the same code.
-        """
+    def fresh(cls, cost: KdfCost = DEFAULT_COST) -> KdfParams:
+        """New parameters at `cost`, with a new random salt."""
         salt = base64.b64encode(secrets.token_bytes(16)).decode()
-        if os.environ.get("FIELDAPP_TEST_FAST_KDF") == "1":
-            return cls(salt=salt, time_cost=1, memory_kib=8 * 1024, parallelism=1)
-        return cls(salt=salt)
+        return cls(salt=salt, time_cost=cost.time_cost, memory_kib=cost.memory_kib,
+                   parallelism=cost.parallelism)
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
@@ -71,6 +81,7 @@ def derive_key(passphrase: str, params: KdfParams) -> bytes:
 
 
 def read_params(path: Path) -> KdfParams:
+    """The parameters in a key file; KeyFileError when it is unreadable or not ours."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         params = KdfParams(**data)

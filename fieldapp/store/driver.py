@@ -23,7 +23,7 @@ sys.modules["pysqlite3.dbapi2"] = sqlcipher3.dbapi2
 import sqlite_utils  # noqa: E402
 from sqlite_utils import utils as _sqlite_utils_utils  # noqa: E402
 
-assert _sqlite_utils_utils.sqlite3 is sqlcipher3, "sqlite-utils did not take sqlcipher3"
+assert _sqlite_utils_utils.sqlite3 is sqlcipher3, "sqlite-utils did not take sqlcipher3"  # type: ignore[attr-defined]
 
 dbapi = sqlcipher3.dbapi2
 DatabaseError = dbapi.DatabaseError

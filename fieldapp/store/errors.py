@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 
 class StoreError(Exception):
-    """Base of the store's errors; `message` is the translatable sentence to show."""
+    """Base of the store's errors; `message` is the translatable sentence to show.
+
+    `code` is the sync protocol's stable error code when the server refuses
+    the same thing for the same reason (RecordLocked: "record_locked"), so the
+    laptop's refusal and the server's rejection read as one sentence.
+    """
 
     text = QT_TRANSLATE_NOOP("StoreError", "The local database could not be used.")
+    code: str | None = None
 
     def __init__(self, detail: str = "", **args: Any):
         self.message = Message.of(self.text, **args)
@@ -64,6 +71,30 @@ class DiskFull(StoreError):
     )
 
 
+class DatabaseBusy(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The local database is busy: another program is using it. Nothing was lost. "
+        "Wait a moment, then try again; if this keeps happening, restart the laptop.",
+    )
+
+
+class DatabaseReadOnly(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The local database cannot be written: its folder is read-only. What you entered is "
+        "still here. Ask IT to check the permissions of the profile folder.",
+    )
+
+
+class DiskError(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk could not be read or written, so this was not saved. What you entered is "
+        "still here. Check that the disk or USB drive is connected, then save again.",
+    )
+
+
 class DatabaseDamaged(StoreError):
     text = QT_TRANSLATE_NOOP(
         "StoreError",
@@ -77,10 +108,11 @@ class RecordNotFound(StoreError):
 
 
 class RecordLocked(StoreError):
+    code = "record_locked"
     text = QT_TRANSLATE_NOOP(
         "StoreError",
-        "This record was approved by the supervisor and is locked. Ask the supervisor to "
-        "reopen it if it needs a correction.",
+        "The supervisor approved this record, so it is locked. Ask them to reopen it if it "
+        "needs a change.",
     )
 
 
@@ -94,3 +126,16 @@ class ReviewNotAllowed(StoreError):
         "This record cannot be reviewed that way now: only submitted records are approved or "
         "returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.",
     )
+
+
+def rejection_message(error: Mapping[str, Any] | None) -> Message | None:
+    """The store's sentence for a change the server rejected, when the store has the same rule.
+
+    The server's rejection (its stable `code`) and the laptop's own refusal
+    then show the same reason; None for codes only the server knows.
+    """
+    code = (error or {}).get("code")
+    for kind in (RecordLocked,):
+        if code == kind.code:
+            return Message.of(kind.text)
+    return None

@@ -7,6 +7,7 @@ so a crash never leaves a profile locked.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -22,7 +23,7 @@ class ProfileLock:
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -40,7 +41,7 @@ class ProfileLock:
     def release(self) -> None:
         if self._fd is None:
             return
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             try:

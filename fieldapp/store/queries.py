@@ -199,14 +199,6 @@ def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
     return [found[i] for i in ids if i in found]
 
 
-def caseload_page(
-    store: Store, flt: CaseloadFilter = CaseloadFilter(), sort: str = "case_number",  # noqa: B008
-    descending: bool = False, offset: int = 0, limit: int = 200,
-) -> list[CaseloadRow]:
-    """One page of the caseload (for callers that do not keep the id list)."""
-    return caseload_rows(store, caseload_ids(store, flt, sort, descending)[offset : offset + limit])
-
-
 def caseload_hromadas(store: Store) -> list[str]:
     """The hromada codes of the families on this laptop."""
     rows = store.read().execute(
@@ -288,25 +280,34 @@ def week_end(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7)
 
 
-def _active_families(store: Store, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def active_families(store: Store) -> dict[str, dict[str, Any]]:
+    """The families whose case is open (status "active"), by id: the only ones anything is due for."""
     rows = store.read().execute(
         "SELECT id, data FROM households WHERE deleted = 0 AND json_extract(data, '$.status') = 'active'"
     )
     return {rid: json.loads(data) for rid, data in rows}
 
 
+def overdue(store: Store, today: dt.date, kinds: Iterable[str] = ("visit", "assessment", "action")) -> list[DueItem]:
+    """What was due before `today` and is not done: the same rule as `due`, for the past only."""
+    wanted = set(kinds)
+    return [i for i in due(store, today, until=today) if i.kind in wanted and i.overdue(today)]
+
+
 def due(store: Store, today: dt.date | None = None, until: dt.date | None = None) -> list[DueItem]:
     """Visits, assessments and plan actions due by `until` (default: a week on), overdue included.
 
-    A visit is due on the `next_visit_on` of the family's latest visit; an
-    assessment 5 working days after the family was identified, while it has
-    none; a plan action on its `due` date while it is not done.
+    Only for active families (`active_families`). A visit is due on the
+    `next_visit_on` of the family's latest visit (by `started_at`); an
+    assessment ASSESSMENT_WORKING_DAYS working days after the family was
+    identified, while it has none; a plan action on its `due` date while it
+    is not done. The supervisor's team figures count with the same rule.
     """
     today = today or dt.date.today()
     until = until or week_end(today)
     limit = until.isoformat()
     db = store.read()
-    families = _active_families(store)
+    families = active_families(store)
     items: list[DueItem] = []
 
     def item(kind: str, hid: str, day: dt.date, detail: str = "") -> DueItem:

@@ -22,7 +22,7 @@ from fieldapp.store.driver import sqlite_utils
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
     for name in CASE_COLLECTIONS:
-        db[name].create(
+        db.table(name).create(
             {
                 "id": str,
                 "household_id": str,
@@ -39,7 +39,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             not_null={"version", "deleted", "data"},
             defaults={"version": 0, "deleted": 0},
         )
-        db[name].create_index(["household_id"], index_name=f"idx_{name}_household")
+        db.table(name).create_index(["household_id"], index_name=f"idx_{name}_household")
     # Raw SQL: AUTOINCREMENT, so that a seq is never reused after the outbox empties.
     db.execute(
         """CREATE TABLE outbox (
@@ -57,8 +57,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             error TEXT
         )"""
     )
-    db["outbox"].create_index(["collection", "record_id"], index_name="idx_outbox_record")
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("outbox").create_index(["collection", "record_id"], index_name="idx_outbox_record")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
     # Full-text search: `search_docs` maps an FTS row to its record, so that
     # re-indexing a record deletes by rowid instead of scanning the index.
     db.execute(
@@ -79,7 +79,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
 def _v2_drafts(db: sqlite_utils.Database) -> None:
     # Drafts of forms being typed: saved every few seconds, never synced,
     # offered back after a crash. One per (kind, record), kept until saved.
-    db["drafts"].create(
+    db.table("drafts").create(
         {
             "id": str,
             "kind": str,  # the form, e.g. "home_visit"
@@ -92,15 +92,15 @@ def _v2_drafts(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"kind", "data", "updated_at"},
     )
-    db["drafts"].create_index(["household_id"], index_name="idx_drafts_household")
+    db.table("drafts").create_index(["household_id"], index_name="idx_drafts_household")
     # Pending changes are read in order per state on every sync round.
-    db["outbox"].create_index(["state", "seq"], index_name="idx_outbox_state")
+    db.table("outbox").create_index(["state", "seq"], index_name="idx_outbox_state")
 
 
 def _v3_reference(db: sqlite_utils.Database) -> None:
     # Form definitions and reference data the server sends (read-only on devices),
     # so that an organisation can change a form without a new installer.
-    db["reference"].create(
+    db.table("reference").create(
         {"collection": str, "id": str, "version": int, "deleted": int, "data": str},
         pk=("collection", "id"),
         not_null={"version", "deleted", "data"},

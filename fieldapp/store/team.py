@@ -10,9 +10,8 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from casework.reports.indicators import add_working_days
+from fieldapp.store import queries
 from fieldapp.store.database import Store
 
 COLUMNS = ("caseload", "visits_month", "overdue", "assessments_late", "conflicts")
@@ -27,7 +26,12 @@ class Member:
 
 
 def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
-    """Per caseworker id: the household ids behind each column (computed on this laptop)."""
+    """Per caseworker id: the household ids behind each column (computed on this laptop).
+
+    The caseload is the active families and the overdue visits and late
+    assessments are what `queries.due` says is overdue: one rule for the
+    caseworker's Today view and the supervisor's team view.
+    """
     db = store.read()
     households = {rid: json.loads(data) for rid, data in db.execute(
         "SELECT id, data FROM households WHERE deleted = 0")}
@@ -39,31 +43,24 @@ def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
             members[key] = Member(key, "")
         return members[key]
 
-    active = {hid: h for hid, h in households.items() if h.get("status") != "closed"}
-    for hid, h in active.items():
-        member(h.get("caseworker_id")).families["caseload"].append(hid)
+    def of(hid: str) -> Member:
+        return member(households[hid].get("caseworker_id"))
+
+    for hid in queries.active_families(store):
+        of(hid).families["caseload"].append(hid)
     month_start = today.replace(day=1).isoformat()
-    latest: dict[str, dict[str, Any]] = {}
-    for hid, data in db.execute("SELECT household_id, data FROM visits WHERE deleted = 0"):
-        v = json.loads(data)
-        if hid not in households:
-            continue
-        if str(v.get("started_at", ""))[:10] >= month_start:
-            member(households[hid].get("caseworker_id")).families["visits_month"].append(hid)
-        if hid not in latest or str(v.get("started_at", "")) > str(latest[hid].get("started_at", "")):
-            latest[hid] = v
-    for hid, v in latest.items():
-        nxt = v.get("next_visit_on")
-        if hid in active and nxt and nxt < today.isoformat():
-            member(active[hid].get("caseworker_id")).families["overdue"].append(hid)
-    assessed = {r[0] for r in db.execute("SELECT DISTINCT household_id FROM assessments WHERE deleted = 0")}
-    for hid, h in active.items():
-        identified = h.get("identified_on")
-        if hid not in assessed and identified and add_working_days(dt.date.fromisoformat(identified), 5) < today:
-            member(h.get("caseworker_id")).families["assessments_late"].append(hid)
+    for hid, started in db.execute(
+            "SELECT household_id, json_extract(data, '$.started_at') FROM visits WHERE deleted = 0"):
+        if hid in households and str(started or "")[:10] >= month_start:
+            of(hid).families["visits_month"].append(hid)
+    for item in queries.overdue(store, today, kinds=("visit", "assessment")):
+        of(item.household_id).families[_COLUMN_OF[item.kind]].append(item.household_id)
     for (data,) in db.execute("SELECT data FROM conflicts WHERE deleted = 0"):
         c = json.loads(data)
         if not c.get("resolved"):
             h = households.get(c.get("household_id"))
             member(h.get("caseworker_id") if h else c.get("by")).families["conflicts"].append(c.get("household_id"))
     return members
+
+
+_COLUMN_OF = {"visit": "overdue", "assessment": "assessments_late"}

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store import crypto
-from fieldapp.store.database import BACKUPS, DB_FILE, Store
+from fieldapp.store import crypto, shred
+from fieldapp.store.database import Store, Transaction
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
 from sync.client import HttpTransport
 from sync.errors import DeviceRevoked, SyncFailure
@@ -60,12 +58,13 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
             raise SyncFailure("code_typo")
     link = transport(server_url, None)
     try:
-        answer = link.enrol(username, password, store.device_id, device_name or _device_name(), code=code)
+        answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
+                                            code=code)
     finally:
         link.close()
     user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
 
-    def remember(tx):
+    def remember(tx: Transaction) -> None:
         tx.set_meta("server_url", server_url)
         tx.set_meta("device_token", answer["device_token"])
         tx.set_meta("server_id", str(answer.get("server_id", "")))
@@ -136,48 +135,23 @@ def checkin(store: Store, *, transport: TransportFactory = http_transport) -> No
 
 
 def wipe_profile(store: Store, reason: str = "device_revoked") -> Path:
-    """Destroy a revoked laptop's records: the key settings first, then the database and its backups.
-
-    Without key.json's salt the database cannot be decrypted even with the
-    passphrase, so removing it first makes the data unreadable at once
-    (crypto-shredding); the files follow. A small marker says why, so the
-    next start can tell the caseworker. Returns the profile folder.
+    """Destroy a revoked laptop's records (the key settings first: see store/shred.py) and leave a
+    small marker that says why, so the next start can tell the caseworker. Returns the profile folder.
     """
-    folder = store.folder
-    store.close()
-    for name in (crypto.KEY_FILE, crypto.KEY_FILE_NEW):
-        _shred(folder / name)
-    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal"):
-        _shred(folder / name)
-    shutil.rmtree(folder / BACKUPS, ignore_errors=True)
+    folder = shred.destroy(store)
     marker = folder / WIPED_MARKER
     marker.write_text(json.dumps({"reason": reason, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}))
     crypto.fsync_dir(folder)
     return folder
 
 
-def _shred(path: Path) -> None:
-    """Overwrite a file's bytes once, then remove it (best effort on SSDs; the key is gone anyway)."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return
-    try:
-        with open(path, "r+b") as fh:
-            fh.write(b"\0" * size)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError:
-        pass
-    path.unlink(missing_ok=True)
-
-
 def wiped_reason(folder: Path) -> dict[str, Any] | None:
     """What `wipe_profile` left in `folder`, for the next start to explain; None if nothing."""
     try:
-        return json.loads((folder / WIPED_MARKER).read_text())
+        found = json.loads((folder / WIPED_MARKER).read_text())
     except (OSError, ValueError):
         return None
+    return found if isinstance(found, dict) else None
 
 
 __all__ = ["DeviceRevoked", "checkin", "checkin_due", "days_since_sync", "enrol", "is_enrolled", "sync_once",

@@ -14,7 +14,6 @@ sync parcel on a USB stick can be another.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -25,7 +24,6 @@ from sync.errors import BadAnswer, CursorExpired, DeviceRevoked
 
 CURSOR_KEY = "cursor"
 RESYNC_KEY = "resync_from_zero"
-DEFERRED_EVICT_PREFIX = "evict_after_push:"
 
 
 class Transport(Protocol):
@@ -83,9 +81,8 @@ def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: lis
         report.pushed += 1
         if status == "rejected":
             report.rejected += 1
-            error = result.get("error") if isinstance(result.get("error"), dict) else {}
-            tx.db.execute("UPDATE outbox SET state = 'rejected', error = ? WHERE seq = ?",
-                          [json.dumps(error, ensure_ascii=False), entry.seq])
+            error = result.get("error")
+            tx.push_rejected(entry, error if isinstance(error, dict) else {})
             continue
         if status == "applied":
             report.applied += 1
@@ -95,12 +92,7 @@ def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: lis
             report.conflicts += 1
             if result.get("conflict_id"):
                 report.conflict_ids.append(str(result["conflict_id"]))
-        tx.db.execute("DELETE FROM outbox WHERE seq = ?", [entry.seq])
-        version = result.get("version")
-        if version is not None and entry.collection in protocol.CASE_COLLECTIONS:
-            # The record's base is now this version; the pull brings its full content.
-            tx.db.execute(f"UPDATE [{entry.collection}] SET version = ? WHERE id = ? AND version < ?",
-                          [version, entry.record_id, version])
+        tx.push_taken(entry, result.get("version"))
 
 
 def push_all(store: Store, transport: Transport, report: RoundReport, *,
@@ -111,7 +103,11 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
         if not entries:
             return
         results = _check_results(entries, transport.push([change_of(e) for e in entries]))
-        store.write(lambda tx, e=entries, r=results: apply_push_results(tx, e, r, report))
+
+        def settle(tx: Transaction, e: list[OutboxEntry] = entries, r: list[dict[str, Any]] = results) -> None:
+            apply_push_results(tx, e, r, report)
+
+        store.write(settle)
         if progress:
             progress("push", report.pushed)
 
@@ -137,27 +133,6 @@ def _check_page(page: Any) -> dict[str, Any]:
     return page
 
 
-def _has_pending(tx: Transaction, collection: str, record_id: str) -> bool:
-    column = "household_id" if collection == "households" else "record_id"
-    row = tx.db.execute(f"SELECT 1 FROM outbox WHERE {column} = ? AND state = 'pending' LIMIT 1",
-                        [record_id]).fetchone()
-    return row is not None
-
-
-def evict(tx: Transaction, collection: str, record_id: str) -> bool:
-    """Remove a record that left this device's scope (a household with everything under it).
-
-    A record with changes still to push stays until they are pushed; the next
-    round finishes the eviction. Returns whether it was removed now.
-    """
-    if _has_pending(tx, collection, record_id):
-        tx.set_meta(DEFERRED_EVICT_PREFIX + f"{collection}:{record_id}", "1")
-        return False
-    tx.remove_local(collection, record_id)
-    tx.set_meta(DEFERRED_EVICT_PREFIX + f"{collection}:{record_id}", None)
-    return True
-
-
 def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, *,
                     seen: set[tuple[str, str]] | None = None) -> None:
     """Apply one pulled page and store its cursor, in the caller's one transaction."""
@@ -166,7 +141,7 @@ def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, 
         if op == "wipe":
             raise DeviceRevoked()
         if op == "evict":
-            if evict(tx, change["collection"], str(change.get("id"))):
+            if tx.evict(change["collection"], str(change.get("id"))):
                 report.evicted += 1
             continue
         record = change["record"]
@@ -196,7 +171,11 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
             store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
             cursor, seen = 0, set()
             continue
-        store.write(lambda tx, p=page, s=seen: apply_pull_page(tx, p, report, seen=s))
+
+        def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen) -> None:
+            apply_pull_page(tx, p, report, seen=s)
+
+        store.write(apply)
         cursor = page["cursor"]
         if progress:
             progress("pull", report.pulled)
@@ -209,19 +188,20 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
 
 def _drop_unseen(tx: Transaction, seen: set[tuple[str, str]], report: RoundReport) -> None:
     for collection in protocol.CASE_COLLECTIONS:
-        rows = tx.db.execute(f"SELECT id FROM [{collection}] WHERE version > 0").fetchall()
-        for (rid,) in rows:
-            if (collection, rid) not in seen and evict(tx, collection, rid):
+        for rid in tx.synced_ids(collection):
+            if (collection, rid) not in seen and tx.evict(collection, rid):
                 report.evicted += 1
     tx.set_meta(RESYNC_KEY, None)
 
 
 def finish_deferred_evictions(store: Store, report: RoundReport) -> None:
-    keys = [row[0] for row in store.read().execute(
-        "SELECT key FROM meta WHERE key LIKE ?", [DEFERRED_EVICT_PREFIX + "%"]).fetchall()]
-    for key in keys:
-        collection, record_id = key[len(DEFERRED_EVICT_PREFIX):].split(":", 1)
-        if store.write(lambda tx, c=collection, r=record_id: evict(tx, c, r)):
+    """Remove the records that left this device's scope while they still had changes to push."""
+    for collection, record_id in store.deferred_evictions():
+
+        def evict(tx: Transaction, c: str = collection, r: str = record_id) -> bool:
+            return tx.evict(c, r)
+
+        if store.write(evict):
             report.evicted += 1
 
 

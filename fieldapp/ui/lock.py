@@ -7,8 +7,6 @@ there after unlocking. Drafts keep saving themselves meanwhile.
 
 from __future__ import annotations
 
-import hmac
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store import crypto
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError, WrongPassphrase
 from fieldapp.ui import background, text
@@ -33,9 +30,7 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 def passphrase_opens(store: Store, passphrase: str) -> bool:
     """Whether `passphrase` gives the key the store is open with (Argon2id: ~0.3 s)."""
-    params = crypto.read_params(store.folder / crypto.KEY_FILE)
-    # The store keeps its raw key private; comparing in constant time is all we do with it.
-    return hmac.compare_digest(crypto.derive_key(passphrase, params), store._key)
+    return store.check_passphrase(passphrase)
 
 
 class _Cover(QWidget):

@@ -544,6 +544,18 @@
         <translation>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</translation>
     </message>
     <message>
+        <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
+        <translation>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</translation>
+    </message>
+    <message>
+        <source>The local database cannot be written: its folder is read-only. What you entered is still here. Ask IT to check the permissions of the profile folder.</source>
+        <translation>The local database cannot be written: its folder is read-only. What you entered is still here. Ask IT to check the permissions of the profile folder.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written, so this was not saved. What you entered is still here. Check that the disk or USB drive is connected, then save again.</source>
+        <translation>The disk could not be read or written, so this was not saved. What you entered is still here. Check that the disk or USB drive is connected, then save again.</translation>
+    </message>
+    <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
         <translation>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</translation>
     </message>
@@ -552,8 +564,8 @@
         <translation>This record no longer exists on this laptop.</translation>
     </message>
     <message>
-        <source>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</source>
-        <translation>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</translation>
+        <source>The supervisor approved this record, so it is locked. Ask them to reopen it if it needs a change.</source>
+        <translation>The supervisor approved this record, so it is locked. Ask them to reopen it if it needs a change.</translation>
     </message>
     <message>
         <source>This record was deleted and cannot be changed.</source>

@@ -544,6 +544,18 @@
         <translation>Диск заповнений, тому це не збережено. Звільніть місце й збережіть ще раз: усе, що ви ввели, нікуди не зникло.</translation>
     </message>
     <message>
+        <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
+        <translation>Локальна база даних зайнята: її використовує інша програма. Нічого не втрачено. Зачекайте хвилинку й спробуйте ще раз; якщо це повторюється, перезапустіть ноутбук.</translation>
+    </message>
+    <message>
+        <source>The local database cannot be written: its folder is read-only. What you entered is still here. Ask IT to check the permissions of the profile folder.</source>
+        <translation>У локальну базу даних не можна записувати: її теку відкрито лише для читання. Усе, що ви ввели, нікуди не зникло. Попросіть ІТ-фахівця перевірити права доступу до теки профілю.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written, so this was not saved. What you entered is still here. Check that the disk or USB drive is connected, then save again.</source>
+        <translation>Не вдалося прочитати диск або записати на нього, тому це не збережено. Усе, що ви ввели, нікуди не зникло. Перевірте, чи підключено диск або USB-накопичувач, і збережіть ще раз.</translation>
+    </message>
+    <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
         <translation>Локальну базу даних пошкоджено, її не можна прочитати. Нічого не видаляйте: попросіть ІТ-фахівця відновити її з теки backups цього профілю.</translation>
     </message>
@@ -552,8 +564,8 @@
         <translation>Цього запису вже немає на цьому ноутбуці.</translation>
     </message>
     <message>
-        <source>This record was approved by the supervisor and is locked. Ask the supervisor to reopen it if it needs a correction.</source>
-        <translation>Цей запис затвердив супервізор, і його заблоковано. Якщо потрібне виправлення, попросіть супервізора відкрити його знову.</translation>
+        <source>The supervisor approved this record, so it is locked. Ask them to reopen it if it needs a change.</source>
+        <translation>Супервізор затвердив цей запис, тому його заблоковано. Якщо його треба змінити, попросіть супервізора відкрити його знову.</translation>
     </message>
     <message>
         <source>This record was deleted and cannot be changed.</source>

@@ -71,10 +71,6 @@
         <translation>{kind} of {family}</translation>
     </message>
     <message>
-        <source>The supervisor approved this record, so it is locked. Ask them to reopen it, then send your change again.</source>
-        <translation>The supervisor approved this record, so it is locked. Ask them to reopen it, then send your change again.</translation>
-    </message>
-    <message>
         <source>Your account may not make this change.</source>
         <translation>Your account may not make this change.</translation>
     </message>

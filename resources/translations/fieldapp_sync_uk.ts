@@ -71,10 +71,6 @@
         <translation>{kind}: {family}</translation>
     </message>
     <message>
-        <source>The supervisor approved this record, so it is locked. Ask them to reopen it, then send your change again.</source>
-        <translation>Супервізор затвердив цей запис, тому його заблоковано. Попросіть відкрити його знову, а тоді надішліть зміну ще раз.</translation>
-    </message>
-    <message>
         <source>Your account may not make this change.</source>
         <translation>Ваш обліковий запис не може вносити цю зміну.</translation>
     </message>

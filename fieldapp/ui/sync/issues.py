@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from casework.display import person_name
 from fieldapp.store.database import OutboxEntry, Store
-from fieldapp.store.errors import StoreError
+from fieldapp.store.errors import StoreError, rejection_message
 from fieldapp.ui import text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -261,10 +261,10 @@ class RejectedPage(QWidget):
             self.list.setCurrentRow(0)
 
     def _reason(self, entry: OutboxEntry) -> str:
+        shared = rejection_message(entry.error)  # the store's own refusal of the same thing
+        if shared is not None:
+            return text.message(shared)
         code = (entry.error or {}).get("code")
-        if code == "record_locked":
-            return self.tr("The supervisor approved this record, so it is locked. Ask them to reopen it, "
-                           "then send your change again.")
         if code == "forbidden":
             return self.tr("Your account may not make this change.")
         if code == "invalid_payload":

@@ -1,0 +1,116 @@
+"""The outbox: local changes still to push, in the order they were made.
+
+Each write of a record adds its entry in the same transaction (see
+transaction.py), so a crash never leaves one without the other. The device's
+sync engine reads the pending entries and settles them here after a push:
+an entry the server took leaves the outbox, a rejected one stays, marked,
+with the server's reason, until the caseworker sends it again or discards it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from casework.ids import new_id
+from fieldapp.store.driver import sqlite_utils
+
+PENDING = "pending"
+REJECTED = "rejected"
+_COLUMNS = ("seq, change_id, collection, record_id, household_id, base_version, fields, base, "
+            "is_delete, created_at, state, error")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    change_id: str
+    collection: str
+    record_id: str
+    household_id: str | None
+    base_version: int | None
+    fields: dict[str, Any]
+    base: dict[str, Any]
+    is_delete: bool
+    created_at: str
+    state: str
+    error: dict[str, Any] | None
+
+
+def dumps(value: Any) -> str:
+    """JSON as the store keeps it: compact, keys sorted, Cyrillic unescaped."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _entry(row: tuple[Any, ...]) -> OutboxEntry:
+    seq, change_id, collection, record_id, household_id, base_version, fields, base, is_delete, \
+        created_at, state, error = row
+    return OutboxEntry(seq=seq, change_id=change_id, collection=collection, record_id=record_id,
+                       household_id=household_id, base_version=base_version, fields=json.loads(fields),
+                       base=json.loads(base), is_delete=bool(is_delete), created_at=created_at,
+                       state=state, error=json.loads(error) if error else None)
+
+
+def add(db: sqlite_utils.Database, now: str, collection: str, record_id: str, household_id: str | None,
+        base_version: int | None, fields: Mapping[str, Any], base: Mapping[str, Any],
+        is_delete: bool) -> None:
+    """Queue one change to push, with a new change id (the server's key for answering it once)."""
+    db.execute(
+        "INSERT INTO outbox (change_id, collection, record_id, household_id, base_version, "
+        "fields, base, is_delete, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+        [new_id(), collection, record_id, household_id, base_version, dumps(fields), dumps(base),
+         int(is_delete), now],
+    )
+
+
+def entries(db: sqlite_utils.Database, state: str | None = PENDING, limit: int | None = None) -> list[OutboxEntry]:
+    """Entries in the order they were written; of one state, or all when `state` is None."""
+    sql = f"SELECT {_COLUMNS} FROM outbox" + (" WHERE state = ?" if state else "") + " ORDER BY seq"
+    args: list[Any] = [state] if state else []
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [_entry(row) for row in db.execute(sql, args).fetchall()]
+
+
+def entry(db: sqlite_utils.Database, seq: int, state: str) -> OutboxEntry | None:
+    """The entry `seq` if it is in `state`."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE seq = ? AND state = ?", [seq, state]).fetchone()
+    return _entry(row) if row else None
+
+
+def pending_fields(db: sqlite_utils.Database, collection: str, record_id: str) -> list[dict[str, Any]]:
+    """The fields of the record's pending changes, oldest first (what stays on top of a pull)."""
+    rows = db.execute(
+        "SELECT fields FROM outbox WHERE collection = ? AND record_id = ? AND state = 'pending' ORDER BY seq",
+        [collection, record_id],
+    ).fetchall()
+    return [json.loads(fields) for (fields,) in rows]
+
+
+def has_pending(db: sqlite_utils.Database, collection: str, record_id: str) -> bool:
+    """Whether a change still to push touches the record (for a household: anything in it)."""
+    column = "household_id" if collection == "households" else "record_id"
+    row = db.execute(f"SELECT 1 FROM outbox WHERE {column} = ? AND state = 'pending' LIMIT 1",
+                     [record_id]).fetchone()
+    return row is not None
+
+
+def count(db: sqlite_utils.Database, state: str = PENDING) -> int:
+    return int(db.execute("SELECT count(*) FROM outbox WHERE state = ?", [state]).fetchone()[0])
+
+
+def remove(db: sqlite_utils.Database, seq: int, state: str | None = None) -> None:
+    """Drop an entry (pushed and taken, or discarded); only in `state` when one is given."""
+    if state is None:
+        db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+    else:
+        db.execute("DELETE FROM outbox WHERE seq = ? AND state = ?", [seq, state])
+
+
+def mark_rejected(db: sqlite_utils.Database, seq: int, error: Mapping[str, Any]) -> None:
+    """Keep a change the server refused, with its reason (stable `code`, `detail`)."""
+    db.execute("UPDATE outbox SET state = 'rejected', error = ? WHERE seq = ?",
+               [json.dumps(dict(error), ensure_ascii=False), seq])
