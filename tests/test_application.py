@@ -8,7 +8,7 @@ import time
 
 import pytest
 from factories import household
-from kit import PASSPHRASE, enrolled_laptop, no_retry_transport, quick_transport
+from kit import FAST_KDF, PASSPHRASE, enrolled_laptop, no_retry_transport, quick_transport
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from fieldapp.store.database import DB_FILE, Store
@@ -78,7 +78,7 @@ def test_a_revoked_laptop_is_wiped_before_its_records_show(qtbot, live_server, t
 
 
 def test_offline_past_the_limit_says_so_and_keeps_the_records_closed(qtbot, tmp_path):
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "x")])
     not_synced_for_long(store)
     application = Application(store, checkin_days=5, transport=no_retry_transport)
@@ -93,7 +93,7 @@ def test_offline_past_the_limit_says_so_and_keeps_the_records_closed(qtbot, tmp_
 
 
 def test_a_slow_check_in_shows_a_calm_screen_and_cancel_does_not_wait(qtbot, tmp_path, silent_server):
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     store.write(lambda tx: [tx.set_meta("server_url", silent_server), tx.set_meta("device_token", "x")])
     not_synced_for_long(store)
     application = Application(store, checkin_days=5, transport=to(silent_server), show_progress_after_ms=600)

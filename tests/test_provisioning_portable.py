@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit import FAST_KDF
 from platformdirs import user_data_path
 
 from fieldapp.paths import (
@@ -81,7 +82,7 @@ def test_the_frozen_program_on_a_stick(stick, monkeypatch):
 def test_a_portable_profile_is_encrypted_and_owner_only(stick):
     (stick / PORTABLE_MARKER).touch()
     folder = default_profile_dir(stick)
-    with Store.create(folder, "a passphrase on a stick") as store:
+    with Store.create(folder, "a passphrase on a stick", kdf=FAST_KDF) as store:
         store.write(lambda tx: tx.set_meta("note", "Прізвище Іваненко"))
     raw = (folder / DB_FILE).read_bytes()
     assert not raw.startswith(b"SQLite format 3")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, visit
-from kit import PASSPHRASE, no_retry_transport
+from kit import FAST_KDF, PASSPHRASE, no_retry_transport
 from PySide6.QtWidgets import QLineEdit
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
@@ -21,7 +21,7 @@ from sync.server import admin  # noqa: E402
 
 @pytest.fixture
 def enrolled(live_server, tmp_path):
-    store = Store.create(tmp_path / "anna", PASSPHRASE)
+    store = Store.create(tmp_path / "anna", PASSPHRASE, kdf=FAST_KDF)
     enrol(store, live_server.base, "anna", PASSWORD)
     yield store
     store.close()
@@ -56,7 +56,7 @@ def test_a_round_runs_off_the_gui_thread_while_typing_goes_on(qtbot, enrolled):
 
 
 def test_offline_is_a_sentence_and_a_later_retry(qtbot, tmp_path):
-    store = Store.create(tmp_path / "p", PASSPHRASE)
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     store.write(lambda tx: [tx.set_meta("server_url", "http://127.0.0.1:9"), tx.set_meta("device_token", "x")])
     controller = SyncController(store, transport=no_retry_transport)
     with qtbot.waitSignal(controller.failed, timeout=30_000) as failed:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from kit import FAST_KDF, PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from fieldapp.store.database import DB_FILE, Store
 from fieldapp.ui import background
 from fieldapp.ui.profile_dialog import ProfileDialog, passphrase_strength
-from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_demo_profile_is_filled_off_the_gui_thread_with_progress(qtbot, profile_
 
 
 def test_unlock_says_clearly_when_the_passphrase_is_wrong(qtbot, profile_dir):
-    Store.create(profile_dir, PASSPHRASE).close()
+    Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF).close()
     dialog = ProfileDialog(profile_dir, create=False)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -130,6 +130,11 @@ def _datetime(value: Any) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+# A needs assessment is due this many working days after the family was identified
+# (Law "On Social Services", art. 20): the laptop's "due" list and the report both use it.
+ASSESSMENT_WORKING_DAYS = 5
+
+
 def add_working_days(day: dt.date, n: int) -> dt.date:
     """`day` plus `n` working days (Monday to Friday)."""
     while n > 0:
@@ -194,15 +199,18 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
     closed = [h for h in households.values() if h.get("status") == "closed"
               and period.contains(_date(h.get("closed_on")))]
     active = [hid for hid, h in households.items()
-              if identified[hid] is not None and identified[hid] <= end
+              if (day := identified[hid]) is not None and day <= end
               and not (h.get("status") == "closed" and (_date(h.get("closed_on")) or end) <= end)]
     done_by: dict[str, dt.date] = {}
     for a in assessments:
         finished = _date(a.get("completed_on"))
         if finished and (a["household_id"] not in done_by or finished < done_by[a["household_id"]]):
             done_by[a["household_id"]] = finished
-    on_time = [hid for hid in opened if hid in done_by and identified[hid] is not None
-               and done_by[hid] <= add_working_days(identified[hid], 5)]
+    on_time = []
+    for hid in opened:
+        day = identified[hid]
+        if hid in done_by and day is not None and done_by[hid] <= add_working_days(day, ASSESSMENT_WORKING_DAYS):
+            on_time.append(hid)
     planned = {p["household_id"] for p in plans if (_date(p.get("drawn_up_on")) or end) <= end}
     referrals_in = [r for r in referrals if period.contains(_date(r.get("referred_on")))]
 
@@ -211,7 +219,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
     for r in reviews:
         at = _datetime(r.get("reviewed_at"))
         if r.get("record_collection") == "visits" and at is not None:
-            rid = r.get("record_id")
+            rid = str(r.get("record_id"))
             if rid not in first_review or at < first_review[rid]:
                 first_review[rid] = at
     waits = []

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from casework.reports.indicators import add_working_days
+from casework.reports.indicators import ASSESSMENT_WORKING_DAYS, add_working_days
 from fieldapp.store.database import Store, fts_query
 
 # Indexes on expressions of the JSON data; the names start with q_ so they
@@ -258,8 +258,6 @@ def timeline(store: Store, household_id: str) -> list[TimelineEntry]:
 
 
 # -- what is due ----------------------------------------------------------------------------
-
-ASSESSMENT_WORKING_DAYS = 5  # Law "On Social Services", art. 20
 
 
 @dataclass(frozen=True)
