@@ -78,6 +78,10 @@ MAX_ENROL_BODY_BYTES = 16_000
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 MAX_ID_LENGTH = 64
+MAX_USERNAME_LENGTH = 100
+MAX_PASSWORD_LENGTH = 1000
+MAX_DEVICE_NAME_LENGTH = 200
+MAX_ENROLMENT_CODE_LENGTH = 40
 MAX_FIELD_NAME_LENGTH = 200
 MAX_FIELDS_PER_CHANGE = 2000
 MAX_JSON_DEPTH = 32
@@ -299,14 +303,14 @@ def parse_enrolment(body: Any) -> Enrolment:
     device_id = _string(body, "device_id", where, 36)
     if not is_uuid_text(device_id):
         raise _invalid("'device_id' must be a UUID the app made once for this laptop.")
-    device_name = _string(body, "device_name", where, 200)
+    device_name = _string(body, "device_name", where, MAX_DEVICE_NAME_LENGTH)
     if "enrolment_code" in body:
-        code = normalise_enrolment_code(_string(body, "enrolment_code", where, 40))
+        code = normalise_enrolment_code(_string(body, "enrolment_code", where, MAX_ENROLMENT_CODE_LENGTH))
         if code is None:
             raise _invalid("This enrolment code has a typo: check it character by character.")
         return Enrolment("", "", device_id.lower(), device_name.strip(), code)
-    username = _string(body, "username", where, 100)
-    password = _string(body, "password", where, 1000)
+    username = _string(body, "username", where, MAX_USERNAME_LENGTH)
+    password = _string(body, "password", where, MAX_PASSWORD_LENGTH)
     return Enrolment(username.strip(), password, device_id.lower(), device_name.strip())
 
 
