@@ -160,10 +160,6 @@ audit = sa.Table(
 )
 
 
-def is_sqlite(engine_or_conn: Engine | sa.Connection) -> bool:
-    return engine_or_conn.dialect.name == "sqlite"
-
-
 def default_url(data_dir: Path) -> str:
     return f"sqlite+pysqlite:///{(data_dir / 'fieldapp-server.sqlite3').resolve()}"
 

@@ -18,7 +18,7 @@ from sync.server.settings import Settings
 
 
 def user_info(user: Any) -> dict[str, Any]:
-    """A `users` row as it travels (UserInfo in sync.protocol): never the password hash."""
+    """A `users` row as it travels (models.UserInfo): never the password hash."""
     return {"id": user.id, "username": user.username, "display_name": user.display_name,
             "role": user.role, "team_id": user.team_id, "protected_access": bool(user.protected_access)}
 
@@ -44,7 +44,7 @@ def _rate_limit(engine: sa.Engine, settings: Settings, keys: list[tuple[str, int
 
 def enrol(engine: sa.Engine, settings: Settings, passwords: security.Passwords,
           enrolment: p.Enrolment, address: str, server_id: str) -> dict[str, Any]:
-    """The answer to POST /devices (EnrolResponse), or ProtocolError; failures are counted."""
+    """The answer to POST /devices (models.EnrolAnswer), or ProtocolError; failures are counted."""
     if enrolment.code is not None:
         return _enrol_with_code(engine, settings, enrolment, address, server_id)
     username = enrolment.username.lower()
