@@ -102,11 +102,10 @@ def _register_device(conn: sa.Connection, user: Any, enrolment: p.Enrolment, ser
                              token_hash=security.token_hash(token), enrolled_at=now))
         number = existing.number
     else:
-        inserted = conn.execute(devices.insert().values(
+        number = conn.execute(devices.insert().values(
             device_id=enrolment.device_id, user_id=user.id, name=enrolment.device_name,
-            token_hash=security.token_hash(token), enrolled_at=now)).inserted_primary_key
-        assert inserted is not None  # an INSERT always has its key
-        number = inserted[0]
+            token_hash=security.token_hash(token), enrolled_at=now)
+            .returning(devices.c.number)).scalar_one()
     actor = Actor(user.id, user.role, user.team_id, bool(user.protected_access), enrolment.device_id, number)
     write_audit(conn, [audit_row(actor, "enrol", at=now)])
     return {"device_token": token, "user": user_info(user), "server_id": server_id,
