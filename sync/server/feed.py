@@ -61,6 +61,7 @@ class Feed:
         self._items[("e", self._events)] = (user_id, household_id, at)
 
     def mark(self) -> dict[tuple[str, Any], Any]:
+        """What was noted so far, to `reset` to when a savepoint is rolled back."""
         return dict(self._items)
 
     def reset(self, mark: dict[tuple[str, Any], Any]) -> None:
@@ -105,6 +106,7 @@ def lock_households(conn: sa.Connection, household_ids: Iterable[str]) -> None:
 
 
 def lock_records(conn: sa.Connection, record_ids: Iterable[str]) -> None:
+    """Row-lock records in a fixed order (PostgreSQL), after their households."""
     ids = sorted({r for r in record_ids if safe_key(r)})
     if ids and conn.dialect.name != "sqlite":
         conn.execute(sa.select(records.c.id).where(records.c.id.in_(ids))
@@ -123,6 +125,7 @@ def safe_key(value: object) -> bool:
 
 
 def dump(data: dict[str, Any]) -> str:
+    """A record's own fields as stored in `records.data`: compact JSON, UTF-8 as is."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -151,10 +154,12 @@ UPDATE_RECORD = sa.update(records).where(records.c.id == sa.bindparam("rid")).va
 
 
 def load_record(conn: sa.Connection, record_id: str) -> Any:
+    """The `records` row of `record_id`, or None."""
     return conn.execute(SELECT_RECORD, {"rid": record_id}).first()
 
 
 def load_household(conn: sa.Connection, household_id: str) -> Any:
+    """The `households` (scope) row of `household_id`, or None; not locked."""
     return conn.execute(SELECT_HOUSEHOLD, {"hid": household_id}).first()
 
 

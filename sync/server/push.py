@@ -60,6 +60,7 @@ class PushContext:
 
     def audit(self, action: str, collection: str | None, record_id: str | None,
               household_id: str | None, detail: str | None = None) -> None:
+        """Note an audit entry of the change under way (kept only if the change is)."""
         self.pending_audit.append(audit_row(self.actor, action, collection, record_id,
                                             household_id, detail, self.now))
 

@@ -52,6 +52,7 @@ def new_token() -> str:
 
 
 def token_hash(token: str) -> str:
+    """The SHA-256 hex digest a device token is stored and looked up by."""
     # A random 256-bit token needs no slow hash: nothing to guess from its digest.
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -67,13 +68,16 @@ def failures_since(conn: sa.Connection, key: str, window_s: float) -> tuple[int,
 
 
 def record_failure(conn: sa.Connection, keys: list[str]) -> None:
+    """Count a failed enrolment against each key (``user:NAME``, ``addr:IP``)."""
     now = time.time()
     conn.execute(login_failures.insert(), [{"key": k, "at": now} for k in keys])
 
 
 def clear_failures(conn: sa.Connection, key: str) -> None:
+    """Forget `key`'s failures (after a successful enrolment)."""
     conn.execute(login_failures.delete().where(login_failures.c.key == key))
 
 
 def forget_old_failures(conn: sa.Connection, window_s: float) -> None:
+    """Drop failures older than the window: they no longer count."""
     conn.execute(login_failures.delete().where(login_failures.c.at < time.time() - window_s))
