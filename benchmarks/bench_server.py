@@ -61,8 +61,7 @@ def _database(bench: Bench, backend: str) -> Iterator[str]:
 @contextmanager
 def _serve(url: str, workers: int = 1) -> Iterator[str]:
     """Migrate, then run `fieldapp-server serve` in a subprocess; yield its base URL."""
-    # Cheap Argon2 parameters (as in the tests): enrolling 200 laptops is setup, not what we measure.
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "FIELDAPP_TEST_FAST_KDF": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
                              "--workers", str(workers), "--database-url", url],
@@ -132,9 +131,15 @@ def _household(n: int) -> dict[str, Any]:
 
 
 def _setup(url: str, caseworkers: int, teams: int = 1) -> list[str]:
-    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"  # before sync.server.security is imported
+    from argon2 import PasswordHasher
+
     from sync.server import admin
     from sync.server.db import make_engine, migrate
+    from sync.server.security import Passwords
+
+    # Cheap Argon2 hashes (as in the tests): a hash carries its parameters, so the server checks
+    # them as cheaply; enrolling 200 laptops is setup, not what we measure.
+    cheap = Passwords(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
     engine = make_engine(url, pool_size=1)
     migrate(engine)
@@ -142,10 +147,11 @@ def _setup(url: str, caseworkers: int, teams: int = 1) -> list[str]:
     team_names = [admin.add_team(engine, f"Team {t}") and f"Team {t}" for t in range(teams)]
     for i in range(caseworkers):
         name = f"cw{i}"
-        admin.add_user(engine, name, PASSWORD, team=team_names[i % teams])
+        admin.add_user(engine, name, PASSWORD, team=team_names[i % teams], passwords=cheap)
         names.append(name)
     for t in team_names:
-        admin.add_user(engine, f"sup-{t.split()[-1]}", PASSWORD, role="supervisor", team=t)
+        admin.add_user(engine, f"sup-{t.split()[-1]}", PASSWORD, role="supervisor", team=t,
+                       passwords=cheap)
     engine.dispose()
     return names
 

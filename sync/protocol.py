@@ -1,9 +1,8 @@
 """The sync protocol's wire types, shared by the desktop client and the server.
 
 The contract is ../shared/design/sync-protocol.md (version 1); this module is
-its executable half: header names, limits, error codes, the shapes of the
-requests and answers, and the parsers that turn a decoded JSON body into typed
-values or raise `ProtocolError` with a sentence a person can act on. It
+its executable half: header names, limits, error codes, and the parsers
+that turn a decoded JSON body into typed values or raise `ProtocolError` with a sentence a person can act on. It
 imports nothing from HTTP, so the same checks serve a future "sync parcel"
 carried on a USB stick.
 
@@ -58,7 +57,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Any
 
 from casework import records
 from casework.ids import is_uuid, normalise_enrolment_code
@@ -78,6 +77,10 @@ MAX_ENROL_BODY_BYTES = 16_000
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 MAX_ID_LENGTH = 64
+MAX_USERNAME_LENGTH = 100
+MAX_PASSWORD_LENGTH = 1000
+MAX_DEVICE_NAME_LENGTH = 200
+MAX_ENROLMENT_CODE_LENGTH = 40
 MAX_FIELD_NAME_LENGTH = 200
 MAX_FIELDS_PER_CHANGE = 2000
 MAX_JSON_DEPTH = 32
@@ -91,22 +94,12 @@ REVIEWED_COLLECTIONS = records.REVIEWED_COLLECTIONS
 LOCKED_STATES = records.LOCKED_STATES
 
 # Envelope fields: set by the server (`household_id` and `schema` come from the device on create).
-ENVELOPE: tuple[str, ...] = (
-    "id", "collection", "version", "deleted", "household_id", "schema",
-    "updated_at", "updated_by", "device_id",
-)
-SERVER_FIELDS: frozenset[str] = frozenset(
-    {"id", "collection", "version", "deleted", "updated_at", "updated_by", "device_id"}
-)
+ENVELOPE = records.ENVELOPE
+SERVER_FIELDS: frozenset[str] = ENVELOPE - {"household_id", "schema"}
 
 ROLES: tuple[str, ...] = ("caseworker", "supervisor", "admin")
 CONFLICT_REASONS: tuple[str, ...] = ("clash", "deleted", "out_of_scope")
 
-ErrorCode = Literal[
-    "invalid_payload", "unauthorized", "device_revoked", "forbidden", "record_locked",
-    "cursor_expired", "protocol_too_old", "payload_too_large", "rate_limited",
-    "not_found", "internal_error",
-]
 # The HTTP status each code answers with when it is the whole answer.
 ERROR_STATUS: dict[str, int] = {
     "invalid_payload": 400,
@@ -135,8 +128,6 @@ ERROR_TITLES: dict[str, str] = {
     "internal_error": "Server error",
 }
 
-ChangeStatus = Literal["applied", "merged", "conflict", "rejected"]
-
 
 class ProtocolError(ValueError):
     """A request or a change that breaks the protocol: a stable code and a sentence."""
@@ -146,63 +137,6 @@ class ProtocolError(ValueError):
         self.code = code
         self.detail = detail
         self.status = status if status is not None else ERROR_STATUS.get(code, 400)
-
-
-# ---- shapes on the wire (for type checkers on both ends) ----
-
-class UserInfo(TypedDict):
-    id: str
-    username: str
-    display_name: str
-    role: str
-    team_id: str | None
-    protected_access: bool
-
-
-class EnrolResponse(TypedDict):
-    device_token: str
-    user: UserInfo
-    server_id: str
-    device_number: int
-    device_code: str
-
-
-class MeResponse(TypedDict):
-    user: UserInfo
-    device_id: str
-    device_number: int
-    device_code: str
-    server_id: str
-    server_time: str
-    protocol_versions: list[int]
-
-
-class ErrorBody(TypedDict):
-    code: str
-    detail: str
-
-
-class ChangeResult(TypedDict, total=False):
-    change_id: str
-    status: ChangeStatus
-    version: int | None
-    conflict_id: str
-    fields: list[str]
-    error: ErrorBody
-
-
-class PullChange(TypedDict, total=False):
-    op: Literal["upsert", "evict", "wipe"]
-    collection: str
-    id: str
-    version: int
-    record: dict[str, Any]
-
-
-class PullResponse(TypedDict):
-    changes: list[PullChange]
-    cursor: int
-    more: bool
 
 
 @dataclass(frozen=True)
@@ -299,14 +233,14 @@ def parse_enrolment(body: Any) -> Enrolment:
     device_id = _string(body, "device_id", where, 36)
     if not is_uuid_text(device_id):
         raise _invalid("'device_id' must be a UUID the app made once for this laptop.")
-    device_name = _string(body, "device_name", where, 200)
+    device_name = _string(body, "device_name", where, MAX_DEVICE_NAME_LENGTH)
     if "enrolment_code" in body:
-        code = normalise_enrolment_code(_string(body, "enrolment_code", where, 40))
+        code = normalise_enrolment_code(_string(body, "enrolment_code", where, MAX_ENROLMENT_CODE_LENGTH))
         if code is None:
             raise _invalid("This enrolment code has a typo: check it character by character.")
         return Enrolment("", "", device_id.lower(), device_name.strip(), code)
-    username = _string(body, "username", where, 100)
-    password = _string(body, "password", where, 1000)
+    username = _string(body, "username", where, MAX_USERNAME_LENGTH)
+    password = _string(body, "password", where, MAX_PASSWORD_LENGTH)
     return Enrolment(username.strip(), password, device_id.lower(), device_name.strip())
 
 

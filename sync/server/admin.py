@@ -21,8 +21,10 @@ import sqlalchemy as sa
 
 from sync.protocol import MAX_ID_LENGTH, ROLES, check_json_value
 from sync.server import security
+from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import audit, devices, households, reading, records, teams, users
-from sync.server.service import Feed, _audit_row, _dump, move_household, now_iso, write_audit
+from sync.server.feed import Feed, dump
+from sync.server.households import move_household
 
 
 class AdminError(Exception):
@@ -64,7 +66,7 @@ def check_password(password: str) -> None:
 
 def add_user(engine: sa.Engine, username: str, password: str, *, role: str = "caseworker",
              team: str | None = None, display_name: str | None = None,
-             protected_access: bool = False) -> str:
+             protected_access: bool = False, passwords: security.Passwords = security.ARGON2) -> str:
     username = username.strip().lower()
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise AdminError("A username is one word of at most 100 characters.")
@@ -80,9 +82,9 @@ def add_user(engine: sa.Engine, username: str, password: str, *, role: str = "ca
         user_id = _id()
         conn.execute(users.insert().values(
             id=user_id, username=username, display_name=(display_name or username).strip(),
-            password_hash=security.hash_password(password), role=role, team_id=team_id,
+            password_hash=passwords.hash(password), role=role, team_id=team_id,
             protected_access=protected_access, disabled=False, created_at=now_iso()))
-        write_audit(conn, [_audit_row(None, "user_add", detail=f"user {user_id} role {role}")])
+        write_audit(conn, [audit_row(None, "user_add", detail=f"user {user_id} role {role}")])
     return user_id
 
 
@@ -108,17 +110,18 @@ def set_disabled(engine: sa.Engine, username: str, disabled: bool = True) -> Non
     with engine.begin() as conn:
         user = _user(conn, username)
         conn.execute(sa.update(users).where(users.c.id == user.id).values(disabled=disabled))
-        write_audit(conn, [_audit_row(None, "user_disable" if disabled else "user_enable",
+        write_audit(conn, [audit_row(None, "user_disable" if disabled else "user_enable",
                                       detail=f"user {user.id}")])
 
 
-def set_password(engine: sa.Engine, username: str, password: str) -> None:
+def set_password(engine: sa.Engine, username: str, password: str, *,
+                 passwords: security.Passwords = security.ARGON2) -> None:
     check_password(password)
     with engine.begin() as conn:
         user = _user(conn, username)
         conn.execute(sa.update(users).where(users.c.id == user.id)
-                     .values(password_hash=security.hash_password(password)))
-        write_audit(conn, [_audit_row(None, "user_passwd", detail=f"user {user.id}")])
+                     .values(password_hash=passwords.hash(password)))
+        write_audit(conn, [audit_row(None, "user_passwd", detail=f"user {user.id}")])
 
 
 def assign(engine: sa.Engine, household_id: str, username: str) -> None:
@@ -186,7 +189,7 @@ def make_enrolment_code(engine: sa.Engine, username: str, hours: int = 72) -> tu
         conn.execute(enrolment_codes.insert().values(
             code_hash=security.token_hash(normalise_enrolment_code(code) or ""), user_id=user.id,
             created_at=now.isoformat(timespec="milliseconds"), expires_at=expires))
-        write_audit(conn, [_audit_row(None, "enrol_code", detail=f"for {username}")])
+        write_audit(conn, [audit_row(None, "enrol_code", detail=f"for {username}")])
     return code, expires
 
 
@@ -201,7 +204,7 @@ def revoke_device(engine: sa.Engine, device: str) -> str:
             raise AdminError(f"No device {device!r}; see `fieldapp-server device list`.")
         conn.execute(sa.update(devices).where(devices.c.number == row.number)
                      .values(revoked_at=now_iso()))
-        write_audit(conn, [{**_audit_row(None, "device_revoke", detail=f"device {row.number}"),
+        write_audit(conn, [{**audit_row(None, "device_revoke", detail=f"device {row.number}"),
                             "device_id": row.device_id}])
         return str(row.device_id)
 
@@ -253,14 +256,14 @@ def _publish(engine: sa.Engine, collection: str, record_id: str, data: dict[str,
             conn.execute(records.insert().values(
                 id=record_id, collection=collection, household_id=None, version=1, deleted=False,
                 seq=feed.touch(record_id), updated_at=now, updated_by=None, device_id=None,
-                created_by=None, data=_dump(data)))
+                created_by=None, data=dump(data)))
             version, created = 1, True
         else:
             version, created = row.version + 1, False
             conn.execute(sa.update(records).where(records.c.id == record_id).values(
-                version=version, seq=feed.touch(record_id), updated_at=now, data=_dump(data),
+                version=version, seq=feed.touch(record_id), updated_at=now, data=dump(data),
                 deleted=False))
-        write_audit(conn, [_audit_row(None, "publish", collection, record_id)])
+        write_audit(conn, [audit_row(None, "publish", collection, record_id)])
         feed.close()
     return Published(record_id, version, created)
 

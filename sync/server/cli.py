@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import admin, service
+from sync.server import admin, households
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
 
@@ -205,12 +205,12 @@ def cmd_resources_load(args: argparse.Namespace) -> None:
 
 
 def cmd_retire(args: argparse.Namespace) -> None:
-    count = service.retire_closed(_engine(args), args.days)
+    count = households.retire_closed(_engine(args), args.days)
     print(f"{count} closed households leave the caseworkers' laptops.")
 
 
 def cmd_purge(args: argparse.Namespace) -> None:
-    count = service.purge_tombstones(_engine(args), args.days)
+    count = households.purge_tombstones(_engine(args), args.days)
     print(f"{count} deleted records forgotten; laptops that last synced before them pull afresh.")
 
 
@@ -257,7 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, func: Any, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text,
+                                                       description=help_text)
         p.set_defaults(func=func)
         return p
 

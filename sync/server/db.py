@@ -7,7 +7,7 @@ savepoints work (the per-change atomicity of a push relies on them).
 
 The change feed's order: a write transaction numbers its rows last, under
 the lock of the single row of `sync_state`, which it holds until it commits,
-so sequence numbers are handed out in commit order (`sync.server.service.Feed`).
+so sequence numbers are handed out in commit order (`sync.server.feed.Feed`).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ records = sa.Table(
     sa.Column("assignee_id", sa.String(36), nullable=True),
     sa.Column("data", sa.Text, nullable=False),  # the record's own fields, JSON
     # Not unique: a transaction writes PENDING (-1) until it numbers its rows just before
-    # committing (sync.server.service.Feed); committed numbers are unique.
+    # committing (sync.server.feed.Feed); committed numbers are unique.
     sa.Index("ix_records_seq_any", "seq"),
     sa.Index("ix_records_household", "household_id"),
 )
@@ -158,10 +158,6 @@ audit = sa.Table(
     sa.Index("ix_audit_record", "record_id"),
     sa.Index("ix_audit_user", "user_id"),
 )
-
-
-def is_sqlite(engine_or_conn: Engine | sa.Connection) -> bool:
-    return engine_or_conn.dialect.name == "sqlite"
 
 
 def default_url(data_dir: Path) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 import time
 
@@ -13,33 +12,38 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from sync.server.db import login_failures
 
-# Argon2id with the library's current defaults; the test suite asks for cheap parameters
-# (FIELDAPP_TEST_FAST_KDF=1, set by tests/conftest.py) so that hundreds of sign-ins stay fast.
-_hasher = (PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-           if os.environ.get("FIELDAPP_TEST_FAST_KDF") == "1" else PasswordHasher())
-_dummy_hash: str | None = None
-
-
-def _dummy() -> str:
-    """A hash verified against when the username is unknown, so both answers take as long."""
-    global _dummy_hash
-    if _dummy_hash is None:
-        _dummy_hash = _hasher.hash("no such user: " + secrets.token_hex(8))
-    return _dummy_hash
-
 MIN_PASSWORD_LENGTH = 10
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+class Passwords:
+    """Argon2id hashing and checking of passwords.
+
+    Production uses the library's current defaults (`ARGON2`); a test suite
+    passes its own cheap instance to `create_app(..., passwords=...)` and to
+    `admin.add_user`, so nothing in production can be made to hash weakly.
+    A hash carries its parameters, so a check costs what the hashing did.
+    """
+
+    def __init__(self, hasher: PasswordHasher | None = None):
+        self._hasher = hasher or PasswordHasher()
+        self._dummy: str | None = None
+
+    def hash(self, password: str) -> str:
+        """The Argon2id hash of `password`, to store in `users.password_hash`."""
+        return self._hasher.hash(password)
+
+    def verify(self, password_hash: str | None, password: str) -> bool:
+        """Whether `password` matches; always spends one Argon2 verification."""
+        if self._dummy is None:
+            # Verified against when the username is unknown, so both answers take as long.
+            self._dummy = self._hasher.hash("no such user: " + secrets.token_hex(8))
+        try:
+            return self._hasher.verify(password_hash or self._dummy, password) and password_hash is not None
+        except (VerificationError, InvalidHashError):
+            return False
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
-    """Whether `password` matches; always spends one Argon2 verification."""
-    try:
-        return _hasher.verify(password_hash or _dummy(), password) and password_hash is not None
-    except (VerificationError, InvalidHashError):
-        return False
+ARGON2 = Passwords()
 
 
 def new_token() -> str:
@@ -48,6 +52,7 @@ def new_token() -> str:
 
 
 def token_hash(token: str) -> str:
+    """The SHA-256 hex digest a device token is stored and looked up by."""
     # A random 256-bit token needs no slow hash: nothing to guess from its digest.
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -63,13 +68,16 @@ def failures_since(conn: sa.Connection, key: str, window_s: float) -> tuple[int,
 
 
 def record_failure(conn: sa.Connection, keys: list[str]) -> None:
+    """Count a failed enrolment against each key (``user:NAME``, ``addr:IP``)."""
     now = time.time()
     conn.execute(login_failures.insert(), [{"key": k, "at": now} for k in keys])
 
 
 def clear_failures(conn: sa.Connection, key: str) -> None:
+    """Forget `key`'s failures (after a successful enrolment)."""
     conn.execute(login_failures.delete().where(login_failures.c.key == key))
 
 
 def forget_old_failures(conn: sa.Connection, window_s: float) -> None:
+    """Drop failures older than the window: they no longer count."""
     conn.execute(login_failures.delete().where(login_failures.c.at < time.time() - window_s))

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from server_kit import LiveServer, World, make_world  # noqa: E402
 
 from sync.server.db import make_engine, migrate  # noqa: E402
+from sync.server.settings import Hooks  # noqa: E402
 
 PG_URL = os.environ.get("FIELDAPP_TEST_PG_URL")
 _counter = itertools.count()
@@ -92,8 +93,15 @@ def server_settings() -> dict[str, object]:
 
 
 @pytest.fixture
-def server(database_url: str, server_settings: dict[str, object]) -> Iterator[LiveServer]:
-    live = LiveServer(database_url, **server_settings).start()
+def server_hooks() -> Hooks | None:
+    """Override in a test module to act at the server's hook points (sync.server.settings.Hooks)."""
+    return None
+
+
+@pytest.fixture
+def server(database_url: str, server_settings: dict[str, object],
+           server_hooks: Hooks | None) -> Iterator[LiveServer]:
+    live = LiveServer(database_url, hooks=server_hooks, **server_settings).start()
     yield live
     live.stop()
 

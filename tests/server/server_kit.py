@@ -14,13 +14,17 @@ from typing import Any
 import requests
 import sqlalchemy as sa
 import uvicorn
+from argon2 import PasswordHasher
 
 from casework.ids import new_id
 from sync import protocol as p
 from sync.server import admin
-from sync.server.app import Settings, create_app
+from sync.server.app import Hooks, Settings, create_app
+from sync.server.security import Passwords
 
 PASSWORD = "correct horse battery"
+# Argon2id at its cheapest, so that hundreds of sign-ins stay fast; the app and admin.add_user get it.
+CHEAP_PASSWORDS = Passwords(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def free_port() -> int:
@@ -32,11 +36,13 @@ def free_port() -> int:
 class LiveServer:
     """The real app served by uvicorn in a thread of the test process."""
 
-    def __init__(self, url: str, **settings: Any):
+    def __init__(self, url: str, *, hooks: Hooks | None = None, **settings: Any):
         self.database_url = url
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.app = create_app(Settings(database_url=url, **settings))
+        self.passwords = CHEAP_PASSWORDS
+        self.app = create_app(Settings(database_url=url, **settings), passwords=self.passwords,
+                              hooks=hooks)
         self.engine: sa.Engine = self.app.state.engine
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 access_log=False, lifespan="off", timeout_keep_alive=30)
@@ -196,7 +202,7 @@ def make_world(server: LiveServer) -> World:
         ("pavlo", "caseworker", "North", True),
     ]:
         w.users[name] = admin.add_user(e, name, PASSWORD, role=role, team=team,
-                                       protected_access=prot)
+                                       protected_access=prot, passwords=server.passwords)
     return w
 
 

@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.low_level import Type
+from argon2.profiles import get_default_parameters
 from server_kit import PASSWORD, Client, create, free_port, household_fields
 
 from sync.server import cli
@@ -149,3 +153,22 @@ def test_init_makes_a_private_data_folder_with_a_sqlite_database(tmp_path: Path)
     assert "North" in run("team", "list", "--data", str(data)).stdout
     fresh = run("user", "list", "--data", str(tmp_path / "empty"), check=False)
     assert fresh.returncode == 1 and "init" in fresh.stderr
+
+
+def test_no_environment_variable_makes_the_server_hash_passwords_cheaply(database_url: str):
+    # FIELDAPP_TEST_FAST_KDF once did; now only code that builds the app can pass a hasher.
+    db = ["--database-url", database_url]
+    run("team", "add", "North", *db)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FIELDAPP_TEST_FAST_KDF": "1"}
+    proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "anna", "--team",
+                           "North", "--password-stdin", *db], input=PASSWORD + "\n",
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT password_hash FROM users WHERE username = 'anna'").scalar_one()
+    engine.dispose()
+    production = get_default_parameters()
+    assert production.type is Type.ID
+    assert f"m={production.memory_cost},t={production.time_cost},p={production.parallelism}" in stored
+    assert PasswordHasher().verify(stored, PASSWORD)

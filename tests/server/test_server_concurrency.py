@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 
 import pytest
 from server_kit import World, create, household_fields, update
 
+from sync.server.settings import Hooks
+
 
 @pytest.fixture
-def server_settings() -> dict[str, object]:
-    # Up to 40 ms between taking sequence numbers and committing, at random.
-    return {"commit_delay_for_tests": 0.04}
+def server_hooks() -> Hooks:
+    # Up to 40 ms between taking sequence numbers and committing, at random, so that a
+    # later-numbered push would often commit first if numbers were not in commit order.
+    return Hooks(push_numbered=lambda: time.sleep(random.uniform(0, 0.04)))
 
 
 @pytest.mark.slow

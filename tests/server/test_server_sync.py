@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from server_kit import (
+    LiveServer,
     World,
     create,
     household_fields,
+    make_world,
     new_household,
     person_fields,
     update,
     visit_fields,
 )
 
-from sync.server import admin, service
+from sync.server import admin, households
 from sync.server.db import audit, records
+from sync.server.feed import flat_record
+from sync.server.settings import Hooks
 
 
 def _record(world: World, record_id: str) -> dict:
     with world.server.engine.connect() as conn:
         row = conn.execute(sa.select(records).where(records.c.id == record_id)).one()
-    return service.flat_record(row)
+    return flat_record(row)
 
 
 def _conflicts(held: dict) -> list[dict]:
@@ -308,7 +312,7 @@ def test_closed_households_leave_caseworkers_after_retention(world: World):
                              {"status": "active", "closure_reason": None, "closed_on": None}))
     assert res["status"] == "applied", res
     anna.pull_all()
-    assert service.retire_closed(world.server.engine, 0) == 1
+    assert households.retire_closed(world.server.engine, 0) == 1
     assert {"op": "evict", "collection": "households", "id": hh_id} in anna.pull_all()
     assert hh_id not in anna.holds()
     assert hh_id in sofia.holds()
@@ -323,33 +327,33 @@ def test_an_expired_or_foreign_cursor_answers_410(world: World):
     assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
     anna.push(update("households", hh_id, 1, {}, {}, delete=True))
     new_household(anna)
-    assert service.purge_tombstones(world.server.engine, 0) == 1
+    assert households.purge_tombstones(world.server.engine, 0) == 1
     r = anna.pull(old)
     assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
     assert anna.pull(0).status_code == 200
 
 
-def test_a_revoked_device_gets_device_revoked_and_a_wipe_mid_pull(world: World, monkeypatch):
-    anna = world.client("anna")
-    new_household(anna)
-    real = service.pull_page
-
-    def revoked_meanwhile(engine, actor, cursor, limit):
-        page = real(engine, actor, cursor, limit)
-        assert page.changes
-        admin.revoke_device(world.server.engine, anna.device_id)  # while the page is on its way
-        return page
-
-    monkeypatch.setattr(service, "pull_page", revoked_meanwhile)
-    r = anna.pull(0)
-    assert r.status_code == 200
-    assert r.json()["changes"] == [{"op": "wipe"}] and r.json()["more"] is False
-    monkeypatch.setattr(service, "pull_page", real)
-    for r in (anna.pull(0), anna.get("/api/v1/me"), anna.push_raw([])):
+def test_a_revoked_device_gets_device_revoked_and_a_wipe_mid_pull(database_url: str):
+    # IT revokes the laptop at the moment its page has been read and is not yet answered.
+    at_page_read: list = []
+    server = LiveServer(database_url, hooks=Hooks(
+        pull_page_read=lambda: at_page_read and at_page_read.pop()())).start()
+    try:
+        world = make_world(server)
+        anna = world.client("anna")
+        new_household(anna)
+        at_page_read.append(lambda: admin.revoke_device(server.engine, anna.device_id))
+        r = anna.pull(0)
+        assert r.status_code == 200
+        assert r.json()["changes"] == [{"op": "wipe"}] and r.json()["more"] is False
+        assert not at_page_read
+        for r in (anna.pull(0), anna.get("/api/v1/me"), anna.push_raw([])):
+            assert r.status_code == 401 and r.json()["code"] == "device_revoked"
+        r = anna.enrol("anna")
         assert r.status_code == 401 and r.json()["code"] == "device_revoked"
-    r = anna.enrol("anna")
-    assert r.status_code == 401 and r.json()["code"] == "device_revoked"
-    assert admin.query_audit(world.server.engine, action="wipe")
+        assert admin.query_audit(server.engine, action="wipe")
+    finally:
+        server.stop()
 
 
 def test_forms_and_reference_reach_every_device_with_versions(world: World):
@@ -389,20 +393,39 @@ def test_the_audit_log_records_reads_and_writes_and_is_append_only(world: World)
                 raise AssertionError(f"{statement} was allowed")
 
 
-def test_a_change_that_fails_inside_the_server_does_not_block_the_rest(world: World, monkeypatch):
+def _break_inserts_of(engine: sa.Engine, record_id: str) -> None:
+    """A trigger that makes the database refuse to store this one record (a real write failure)."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER break_insert BEFORE INSERT ON records WHEN NEW.id = '{record_id}' "
+                "BEGIN SELECT RAISE(ABORT, 'the disk refused this write'); END")
+        else:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION break_insert() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'the disk refused this write'; END $$")
+            conn.exec_driver_sql(
+                "CREATE TRIGGER break_insert BEFORE INSERT ON records FOR EACH ROW "
+                f"WHEN (NEW.id = '{record_id}') EXECUTE FUNCTION break_insert()")
+
+
+def _mend_inserts(engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("DROP TRIGGER break_insert")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER break_insert ON records")
+            conn.exec_driver_sql("DROP FUNCTION break_insert()")
+
+
+def test_a_change_that_fails_inside_the_server_does_not_block_the_rest(world: World):
     anna = world.client("anna")
     broken, fine = create("households", household_fields()), create("households", household_fields())
-    real = service.apply_change
-
-    def failing(ctx, change):
-        if change.id == broken["id"]:
-            ctx.conn.exec_driver_sql("SELECT * FROM no_such_table")
-        return real(ctx, change)
-
-    monkeypatch.setattr(service, "apply_change", failing)
+    _break_inserts_of(world.server.engine, broken["id"])
     r1, r2 = anna.push(broken, fine)
     assert r1["status"] == "rejected" and r1["error"]["code"] == "internal_error"
+    assert "disk" not in r1["error"]["detail"]  # the database's words stay in the log
     assert r2["status"] == "applied"
-    monkeypatch.setattr(service, "apply_change", real)
+    _mend_inserts(world.server.engine)
     [again] = anna.push(broken)  # not remembered: the retry is applied
     assert again["status"] == "applied"

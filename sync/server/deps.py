@@ -1,0 +1,90 @@
+"""FastAPI dependencies: what a route needs from the app (engine, settings, hooks, password
+hasher) and who is calling (the device's bearer token, checked against the database)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sync import protocol as p
+from sync.server import security
+from sync.server.db import devices, reading, users
+from sync.server.scope import Actor
+from sync.server.settings import Hooks, Settings
+
+
+def get_engine(request: Request) -> sa.Engine:
+    engine: sa.Engine = request.app.state.engine
+    return engine
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_hooks(request: Request) -> Hooks:
+    hooks: Hooks = request.app.state.hooks
+    return hooks
+
+
+def get_passwords(request: Request) -> security.Passwords:
+    passwords: security.Passwords = request.app.state.passwords
+    return passwords
+
+
+def get_server_id(request: Request) -> str:
+    server_id: str = request.app.state.server_id
+    return server_id
+
+
+EngineDep = Annotated[sa.Engine, Depends(get_engine)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+HooksDep = Annotated[Hooks, Depends(get_hooks)]
+PasswordsDep = Annotated[security.Passwords, Depends(get_passwords)]
+ServerIdDep = Annotated[str, Depends(get_server_id)]
+
+# Declares the scheme in the OpenAPI schema; the token itself is read below, with our messages.
+_bearer = HTTPBearer(auto_error=False, description="The device token from enrolment.")
+
+
+def protocol_version(
+    version: Annotated[str, Header(alias=p.HEADER, description="The protocol version the "
+                                   "request speaks (checked before routing).")],
+) -> None:
+    """Declares the protocol header of every /api route (the middleware has checked it)."""
+
+
+def current_actor(request: Request, engine: EngineDep,
+                  _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Actor:
+    """The user behind the device token, or ProtocolError (401: unknown, revoked or disabled)."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise p.ProtocolError("unauthorized", "Sign in first: send the device token as "
+                                              "'Authorization: Bearer <token>'.")
+    digest = security.token_hash(token.strip())
+    with reading(engine) as conn:
+        row = conn.execute(
+            sa.select(devices.c.device_id, devices.c.number, devices.c.revoked_at,
+                      users.c.id, users.c.role, users.c.team_id, users.c.protected_access,
+                      users.c.disabled)
+            .select_from(devices.join(users, users.c.id == devices.c.user_id))
+            .where(devices.c.token_hash == digest)).first()
+    if row is None:
+        raise p.ProtocolError("unauthorized", "This device token is not known; "
+                                              "enrol the laptop again.")
+    if row.revoked_at:
+        raise p.ProtocolError("device_revoked", "This laptop was revoked by IT; "
+                                                "its local records are to be wiped.")
+    if row.disabled:
+        raise p.ProtocolError("unauthorized", "This account is disabled; ask IT.")
+    request.scope["fieldapp_device"] = row.number  # for the request log line
+    return Actor(row.id, row.role, row.team_id, bool(row.protected_access), row.device_id,
+                 row.number)
+
+
+ActorDep = Annotated[Actor, Depends(current_actor)]

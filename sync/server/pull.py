@@ -1,0 +1,106 @@
+"""The read side of sync: a page of the caller's scope after a cursor, then its audit.
+
+A pull reads the horizon and the page in one snapshot (see `sync.server.feed`),
+so every change up to the horizon is committed when it is read; the page's
+cursor is where the next pull starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from sync.protocol import READ_ONLY_COLLECTIONS, ProtocolError
+from sync.server.audit import audit_row, now_iso, write_audit
+from sync.server.db import devices, households, reading, records, scope_events, sync_state
+from sync.server.feed import flat_record
+from sync.server.scope import Actor, scope_filter
+
+
+class CursorExpired(ProtocolError):
+    """The cursor is ahead of the server or older than the deletions it keeps (410)."""
+
+    def __init__(self, detail: str):
+        super().__init__("cursor_expired", detail)
+
+
+@dataclass
+class Page:
+    """One answer of a pull, and what it let the device read (for the audit)."""
+
+    changes: list[dict[str, Any]]
+    cursor: int
+    more: bool
+    read: list[tuple[str, str, str | None]]  # (collection, id, household_id) of case records sent
+
+
+def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
+    """The changes in the actor's scope after `cursor`, oldest first (sync-protocol.md, "Pull")."""
+    with reading(engine) as conn, conn.begin():
+        state = conn.execute(sa.select(sync_state).where(sync_state.c.id == 1)).one()
+        horizon = int(state.seq)
+        if cursor > horizon:
+            raise CursorExpired("This cursor is ahead of the server (was it restored from a "
+                                "backup?); pull everything again from cursor 0.")
+        if 0 < cursor < state.min_cursor:
+            raise CursorExpired("This cursor is older than the deletions the server keeps; "
+                                "pull everything again from cursor 0.")
+        join = records.outerjoin(households, households.c.household_id == records.c.household_id)
+        rows = conn.execute(
+            sa.select(records).select_from(join)
+            .where(records.c.seq > cursor, records.c.seq <= horizon, scope_filter(actor))
+            .order_by(records.c.seq).limit(limit + 1)).all()
+        evicts: Sequence[Any] = ()
+        if cursor > 0:
+            evicts = conn.execute(
+                sa.select(scope_events)
+                .where(scope_events.c.user_id == actor.user_id, scope_events.c.seq > cursor,
+                       scope_events.c.seq <= horizon)
+                .order_by(scope_events.c.seq).limit(limit + 1)).all()
+    items: list[tuple[int, dict[str, Any], Any]] = []
+    for row in rows:
+        items.append((int(row.seq), {"op": "upsert", "collection": row.collection, "id": row.id,
+                                     "version": row.version, "record": flat_record(row)}, row))
+    for ev in evicts:
+        items.append((int(ev.seq), {"op": "evict", "collection": "households",
+                                    "id": ev.household_id}, None))
+    items.sort(key=lambda item: item[0])
+    more = len(items) > limit
+    page = items[:limit]
+    new_cursor = page[-1][0] if more else horizon
+    read = [(row.collection, row.id, row.household_id) for _s, _c, row in page
+            if row is not None and row.collection not in READ_ONLY_COLLECTIONS]
+    return Page([c for _s, c, _r in page], max(new_cursor, cursor), more, read)
+
+
+def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
+    """Audit what was read; answer `wipe` instead if the device was revoked meanwhile."""
+    now = now_iso()
+    with engine.begin() as conn:
+        revoked = None
+        if actor.device_id:
+            revoked = conn.execute(sa.select(devices.c.revoked_at)
+                                   .where(devices.c.device_id == actor.device_id)).scalar()
+            conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)
+                         .values(last_seen_at=now))
+        if revoked:
+            write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
+            return Page([{"op": "wipe"}], page.cursor, False, [])
+        write_audit(conn, (audit_row(actor, "read_protected" if coll == "protected" else "read",
+                                      coll, rid, hh, None, now) for coll, rid, hh in page.read))
+    return page
+
+
+def pull(engine: sa.Engine, actor: Actor, cursor: int, limit: int, *,
+         page_read: Callable[[], None] | None = None) -> Page:
+    """A page after `cursor`, audited; `page_read` runs between reading and auditing (tests
+    revoke the device there)."""
+    page = pull_page(engine, actor, cursor, limit)
+    if page_read is not None:
+        page_read()
+    return finish_pull(engine, actor, page)
+
+

@@ -1,0 +1,389 @@
+"""The write side of sync: a push batch applied change by change (sync-protocol.md, "Push").
+
+The batch is one transaction and each change a savepoint in it; the rules a
+change must pass are in `sync.server.review` and `sync.server.scope`, the
+numbering in `sync.server.feed`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from casework.ids import new_id
+from casework.merge import Clash, MergeResult, merge, same
+from sync.protocol import (
+    READ_ONLY_COLLECTIONS,
+    REVIEWED_COLLECTIONS,
+    SERVER_FIELDS,
+    Change,
+    ProtocolError,
+    is_uuid_text,
+    parse_change,
+)
+from sync.server.audit import audit_row, now_iso, write_audit
+from sync.server.db import change_results, devices, households, records
+from sync.server.feed import (
+    INSERT_RECORD,
+    INSERT_RESULT,
+    LOCK_RECORD,
+    UPDATE_RECORD,
+    Feed,
+    dump,
+    load_household,
+    lock_household,
+    lock_households,
+    lock_records,
+    safe_key,
+)
+from sync.server.households import move_household, renumber_subtree
+from sync.server.review import Rejected, check_caseworker, check_locked, check_review, check_valid
+from sync.server.scope import Actor, conflict_visible, in_scope
+
+log = logging.getLogger("fieldapp.server")
+
+
+@dataclass
+class PushContext:
+    """What every step of one push shares: its transaction, feed, caller and time."""
+
+    conn: sa.Connection
+    feed: Feed
+    actor: Actor
+    now: str
+    pending_audit: list[dict[str, Any]] = field(default_factory=list)  # of the change under way
+
+    def audit(self, action: str, collection: str | None, record_id: str | None,
+              household_id: str | None, detail: str | None = None) -> None:
+        """Note an audit entry of the change under way (kept only if the change is)."""
+        self.pending_audit.append(audit_row(self.actor, action, collection, record_id,
+                                            household_id, detail, self.now))
+
+
+def push(engine: sa.Engine, actor: Actor, raw_changes: list[Any], *,
+         numbered: Callable[[], None] | None = None) -> list[dict[str, Any]]:
+    """Apply a batch of changes in order; one result per change (sync-protocol.md, "Push").
+
+    The batch is one transaction and each change a savepoint in it, so each
+    change is atomic on its own and the batch's answers are stored with it:
+    a retried batch gets its first answers back. `numbered` runs after the
+    feed has numbered the batch and before the commit (tests widen that window).
+    """
+    results: list[dict[str, Any]] = []
+    with engine.begin() as conn:
+        feed = Feed(conn)
+        ctx = PushContext(conn, feed, actor, now_iso())
+        audit_rows: list[dict[str, Any]] = []
+        new_results: list[dict[str, Any]] = []
+        # The first answers to the change ids of this batch, in one query.
+        ids = [raw["change_id"].lower() for raw in raw_changes
+               if isinstance(raw, dict) and is_uuid_text(raw.get("change_id"))]
+        known: dict[str, Any] = {row.change_id: row for row in conn.execute(
+            sa.select(change_results).where(change_results.c.change_id.in_(ids)))} if ids else {}
+        _lock_batch(conn, raw_changes)
+        for index, raw in enumerate(raw_changes):
+            change_id = raw.get("change_id") if isinstance(raw, dict) else None
+            try:
+                change = parse_change(raw, index)
+            except ProtocolError as exc:
+                results.append({"change_id": change_id if isinstance(change_id, str) else None,
+                                "status": "rejected",
+                                "error": {"code": exc.code, "detail": exc.detail}})
+                continue
+            prior = known.get(change.change_id)
+            if prior is not None:
+                if prior.device_id != (actor.device_id or ""):
+                    results.append(_rejection(change, "invalid_payload",
+                                             "This change id was already used by another device; "
+                                             "make a new change id."))
+                else:
+                    results.append(json.loads(prior.result))
+                continue
+            mark = feed.mark()
+            savepoint = conn.begin_nested()
+            try:
+                result = apply_change(ctx, change)
+                savepoint.commit()
+                audit_rows += ctx.pending_audit
+            except Rejected as exc:
+                savepoint.rollback()
+                feed.reset(mark)
+                result = _rejection(change, exc.code, exc.detail)
+                audit_rows.append(audit_row(actor, "reject", change.collection, change.id,
+                                            None, exc.code, ctx.now))
+            except Exception as exc:
+                # A bug or a database hiccup in this one change: the rest of the batch goes on,
+                # and this answer is not remembered, so the device's next round retries it.
+                savepoint.rollback()
+                feed.reset(mark)
+                ctx.pending_audit = []
+                log.error("change failed", extra={"fields": {"error": type(exc).__name__}},
+                          exc_info=exc)
+                results.append(_rejection(change, "internal_error",
+                                          "The server could not apply this change; it will be "
+                                          "tried again at the next sync. Tell IT if it persists."))
+                continue
+            ctx.pending_audit = []
+            stored = {"change_id": change.change_id, "device_id": actor.device_id or "",
+                      "result": dump(result), "at": ctx.now}
+            known[change.change_id] = _StoredResult(stored["device_id"], stored["result"])
+            new_results.append(stored)
+            results.append(result)
+        if new_results:
+            conn.execute(INSERT_RESULT, new_results)
+        write_audit(conn, audit_rows)
+        if actor.device_id:
+            conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)
+                         .values(last_seen_at=ctx.now))
+        feed.close()
+        if numbered is not None:
+            numbered()
+    return results
+
+
+def _lock_batch(conn: sa.Connection, raw_changes: list[Any]) -> None:
+    """Lock the households, then the records, a batch will touch: always in that order and
+    sorted, so two batches never wait for each other in a circle."""
+    ids: list[str] = [raw["id"] for raw in raw_changes
+                      if isinstance(raw, dict) and safe_key(raw.get("id"))]
+    if not ids or conn.dialect.name == "sqlite":
+        return
+    families = set(conn.execute(sa.select(records.c.household_id)
+                                .where(records.c.id.in_(sorted(set(ids))))).scalars())
+    for raw in raw_changes:
+        if not isinstance(raw, dict):
+            continue
+        candidates = [raw.get("id")] if raw.get("collection") == "households" else []
+        fields = raw.get("fields")
+        if isinstance(fields, dict):
+            candidates.append(fields.get("household_id"))
+        families.update(c for c in candidates if safe_key(c))
+    lock_households(conn, [f for f in families if f])
+    lock_records(conn, ids)
+
+
+@dataclass(frozen=True)
+class _StoredResult:
+    device_id: str
+    result: str
+
+
+def _rejection(change: Change, code: str, detail: str) -> dict[str, Any]:
+    return {"change_id": change.change_id, "status": "rejected",
+            "error": {"code": code, "detail": detail}}
+
+
+def _household_of(change: Change, row: Any) -> str:
+    if change.collection == "households":
+        return change.id
+    if row is not None:
+        return str(row.household_id)
+    hh_id = change.fields.get("household_id")
+    if not isinstance(hh_id, str) or not hh_id:
+        raise Rejected("invalid_payload",
+                       f"A new {change.collection} record needs 'household_id': "
+                       "the family it belongs to.")
+    return hh_id
+
+
+def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
+    """Apply one change; raise `Rejected` to refuse it (its savepoint is rolled back)."""
+    actor, conn = ctx.actor, ctx.conn
+    if change.collection in READ_ONLY_COLLECTIONS:
+        raise Rejected("forbidden", f"{change.collection.capitalize()} are managed on the server; "
+                                    "a device cannot change them.")
+    if actor.role == "admin":
+        raise Rejected("forbidden", "An administrator's account has no access to case records; "
+                                    "sign in as a caseworker or a supervisor.")
+    if change.collection == "protected" and not actor.protected_access:
+        raise Rejected("forbidden", "This account may not record protected (trafficking or "
+                                    "gender-based violence) details; ask a supervisor.")
+    server_set = sorted(SERVER_FIELDS & set(change.fields))
+    if server_set:
+        raise Rejected("invalid_payload", f"Field '{server_set[0]}' is set by the server; "
+                                          "leave it out of 'fields'.")
+    row = conn.execute(LOCK_RECORD, {"rid": change.id}).first()
+    if row is not None and row.collection != change.collection:
+        raise Rejected("invalid_payload", f"Record {change.id} is in '{row.collection}', "
+                                          f"not in '{change.collection}'.")
+    if row is None and change.base_version is not None:
+        raise Rejected("invalid_payload", f"The server has no record {change.id}; send its "
+                                          "creation first (base_version null).")
+    if change.collection == "conflicts":
+        return _change_conflict(ctx, change, row)
+    hh_id = _household_of(change, row)
+    if row is not None and "household_id" in change.fields and change.fields["household_id"] != hh_id:
+        raise Rejected("invalid_payload", "A record cannot move to another family "
+                                          "('household_id' differs from the server's).")
+    hh = lock_household(conn, hh_id)
+    creating_household = row is None and change.collection == "households"
+    if not creating_household:
+        if hh is None:
+            raise Rejected("invalid_payload", f"The server has no family {hh_id}; "
+                                              "push the family before its records.")
+        if not in_scope(actor, hh):
+            return _out_of_scope(ctx, change, hh)
+    if row is None:
+        return _create(ctx, change, hh_id)
+    return _update(ctx, change, row, hh)
+
+
+def _own_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k != "household_id"}
+
+
+def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
+    actor, conn = ctx.actor, ctx.conn
+    if change.delete:
+        raise Rejected("invalid_payload", f"The server has no record {change.id} to delete.")
+    data = _own_fields(change.fields)
+    hh = load_household(conn, hh_id) if change.collection != "households" else None
+    if change.collection == "households":
+        data["team_id"] = actor.team_id
+        wanted = data.get("caseworker_id")
+        if actor.role == "caseworker" or wanted is None:
+            data["caseworker_id"] = actor.user_id if actor.role == "caseworker" else None
+        else:
+            check_caseworker(conn, actor, wanted)
+    if change.collection in REVIEWED_COLLECTIONS and "review_status" in data:
+        check_review(actor, None, data["review_status"], None, hh)
+    check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
+    seq = ctx.feed.touch(change.id)
+    conn.execute(INSERT_RECORD, {
+        "id": change.id, "collection": change.collection, "household_id": hh_id, "version": 1,
+        "deleted": False, "seq": seq, "updated_at": ctx.now, "updated_by": actor.user_id,
+        "device_id": actor.device_id, "created_by": actor.user_id, "author_id": None,
+        "assignee_id": None, "data": dump(data)})
+    if change.collection == "households":
+        status = data.get("status") if isinstance(data.get("status"), str) else "active"
+        conn.execute(households.insert(), {
+            "household_id": change.id, "team_id": data["team_id"],
+            "caseworker_id": data["caseworker_id"], "status": status,
+            "closed_at": ctx.now if status == "closed" else None, "retired": False})
+    ctx.audit("create", change.collection, change.id, hh_id)
+    return {"change_id": change.change_id, "status": "applied", "version": 1}
+
+
+def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, Any]:
+    actor, conn = ctx.actor, ctx.conn
+    current: dict[str, Any] = json.loads(row.data)
+    fields = _own_fields(change.fields)
+    if row.deleted:
+        if change.delete and not fields:
+            return {"change_id": change.change_id, "status": "merged", "version": row.version}
+        clashes = [Clash(k, change.base.get(k), v, current.get(k)) for k, v in fields.items()]
+        return _conflict(ctx, change, row.household_id, clashes, row.version, "deleted",
+                         assignee=hh.caseworker_id if hh is not None else None)
+    if change.base_version is not None and change.base_version > row.version:
+        raise Rejected("invalid_payload", f"'base_version' {change.base_version} is newer than the "
+                                          f"server's version {row.version} of this record.")
+    fast_forward = change.base_version == row.version
+    result: MergeResult = merge(current, current if fast_forward else change.base, fields)
+    touched = set(result.applied) | set(result.clashing_fields)
+    check_locked(row.collection, current, touched, change.delete)
+    if row.collection in REVIEWED_COLLECTIONS and "review_status" in result.applied:
+        check_review(actor, current.get("review_status"), result.applied["review_status"], row, hh)
+    if row.collection == "households":
+        if "team_id" in result.applied:
+            raise Rejected("forbidden", "A family moves to another team only through IT "
+                                        "(fieldapp-server assign).")
+        if "caseworker_id" in result.applied:
+            check_caseworker(conn, actor, result.applied["caseworker_id"])
+    new_data = {**current, **result.applied}
+    if result.applied:
+        check_valid(row.collection, {**current, "household_id": row.household_id, "id": row.id},
+                    {**new_data, "household_id": row.household_id, "id": row.id})
+    version = row.version
+    if result.applied or change.delete:
+        version += 1
+        conn.execute(UPDATE_RECORD, {
+            "rid": row.id, "version": version, "deleted": bool(change.delete),
+            "seq": ctx.feed.touch(row.id), "updated_at": ctx.now, "updated_by": actor.user_id,
+            "device_id": actor.device_id, "data": dump(new_data)})
+        action = "delete" if change.delete else "update"
+        ctx.audit(action, row.collection, row.id, row.household_id)
+        if row.collection == "households":
+            _household_changed(ctx, row.id, current, new_data)
+    if result.clashes:
+        return _conflict(ctx, change, row.household_id, result.clashes, version, "clash",
+                         assignee=None)
+    status = "applied" if fast_forward else "merged"
+    return {"change_id": change.change_id, "status": status, "version": version}
+
+
+def _household_changed(ctx: PushContext, hh_id: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Keep the scope table in step with a household record; move the scope when assigned anew."""
+    conn = ctx.conn
+    hh = load_household(conn, hh_id)
+    status = new.get("status") if isinstance(new.get("status"), str) else hh.status
+    values: dict[str, Any] = {"status": status}
+    if status == "closed" and hh.status != "closed":
+        values["closed_at"] = ctx.now
+    reopened = status != "closed" and hh.retired
+    if status != "closed":
+        values["closed_at"] = None
+        values["retired"] = False
+    conn.execute(sa.update(households).where(households.c.household_id == hh_id).values(**values))
+    if not same(old.get("caseworker_id"), new.get("caseworker_id")):
+        move_household(conn, ctx.feed, hh_id, new.get("caseworker_id"), hh.team_id, ctx.now,
+                       update_record=False)
+    elif reopened:
+        renumber_subtree(conn, ctx.feed, hh_id)
+
+
+def _conflict(ctx: PushContext, change: Change, hh_id: str | None, clashes: list[Clash],
+              version: int | None, reason: str, *, assignee: str | None) -> dict[str, Any]:
+    """Keep what the device sent in a `conflicts` record; answer `conflict`."""
+    actor = ctx.actor
+    conflict_id = new_id()
+    hide_theirs = reason == "out_of_scope"
+    data = {
+        "record_collection": change.collection,
+        "record_id": change.id,
+        "fields": [{"field": c.field, "base": c.base, "mine": c.mine,
+                    "theirs": None if hide_theirs else c.theirs} for c in clashes],
+        "delete": change.delete,
+        "by": actor.user_id,
+        "device": actor.device_id,
+        "at": ctx.now,
+        "change_id": change.change_id,
+        "reason": reason,
+        "resolved": False,
+    }
+    ctx.conn.execute(INSERT_RECORD, {
+        "id": conflict_id, "collection": "conflicts", "household_id": hh_id, "version": 1,
+        "deleted": False, "seq": ctx.feed.touch(conflict_id), "updated_at": ctx.now,
+        "updated_by": actor.user_id, "device_id": actor.device_id, "created_by": actor.user_id,
+        "author_id": actor.user_id, "assignee_id": assignee, "data": dump(data)})
+    ctx.audit("conflict", change.collection, change.id, hh_id, reason)
+    return {"change_id": change.change_id, "status": "conflict", "version": version,
+            "conflict_id": conflict_id, "fields": [c.field for c in clashes]}
+
+
+def _out_of_scope(ctx: PushContext, change: Change, hh: Any) -> dict[str, Any]:
+    fields = _own_fields(change.fields)
+    clashes = [Clash(k, change.base.get(k), v, None) for k, v in fields.items()]
+    return _conflict(ctx, change, hh.household_id, clashes, None, "out_of_scope",
+                     assignee=hh.caseworker_id)
+
+
+_CONFLICT_WRITABLE = {"resolved", "resolution"}
+
+
+def _change_conflict(ctx: PushContext, change: Change, row: Any) -> dict[str, Any]:
+    if row is None:
+        raise Rejected("forbidden", "Conflicts are made by the server; a device only resolves them.")
+    hh = load_household(ctx.conn, row.household_id) if row.household_id else None
+    if not conflict_visible(ctx.actor, row, hh):
+        raise Rejected("forbidden", "This conflict is not yours to resolve.")
+    extra = sorted(set(change.fields) - _CONFLICT_WRITABLE)
+    if extra or change.delete:
+        raise Rejected("forbidden", "Only 'resolved' and 'resolution' of a conflict can change.")
+    return _update(ctx, change, row, hh)
+
+

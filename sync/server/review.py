@@ -1,0 +1,81 @@
+"""The rules a change must pass besides scope: valid values, the review workflow, the lock on
+approved records, and who may assign a family.
+
+Each check raises `Rejected` (a stable code and a sentence) and changes nothing;
+the push answers it as that change's `rejected` result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from casework import records as schemas
+from sync.protocol import LOCKED_STATES, REVIEWED_COLLECTIONS
+from sync.server.db import users
+from sync.server.scope import Actor
+
+
+class Rejected(Exception):
+    """A change the rules refuse: `code` is a stable protocol error code."""
+
+    def __init__(self, code: str, detail: str):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+def _validation_problems(collection: str, record: dict[str, Any]) -> set[tuple[str, str]]:
+    # casework.records is the schema both ends validate with.
+    return {(p.field, p.message.render()) for p in schemas.validate(collection, record)}
+
+
+def check_valid(collection: str, before: dict[str, Any] | None, after: dict[str, Any]) -> None:
+    """Refuse a change that brings a new problem into the record (old ones are not its fault)."""
+    new = _validation_problems(collection, after)
+    if before is not None and new:
+        new -= _validation_problems(collection, before)
+    if new:
+        field_name, sentence = sorted(new)[0]
+        raise Rejected("invalid_payload", f"Field '{field_name}': {sentence}")
+
+
+def check_locked(collection: str, current: dict[str, Any], touched: set[str], delete: bool) -> None:
+    """An approved (locked) record changes only by its review status (a supervisor reopening it)."""
+    if (collection in REVIEWED_COLLECTIONS and current.get("review_status") in LOCKED_STATES
+            and (delete or touched - {"review_status"})):
+        raise Rejected("record_locked", "This record was approved by a supervisor and is locked; "
+                                        "a supervisor must reopen it before it can change.")
+
+
+def _is_author(actor: Actor, row: Any, hh: Any) -> bool:
+    if row is not None and row.created_by == actor.user_id:
+        return True
+    return actor.role == "caseworker" and hh is not None and hh.caseworker_id == actor.user_id
+
+
+def check_review(actor: Actor, old: str | None, new: Any, row: Any, hh: Any) -> None:
+    """Refuse a review-status move the actor's role may not make (casework's review workflow)."""
+    if not isinstance(new, str):
+        return  # validation names the field
+    roles = []
+    if _is_author(actor, row, hh) or row is None:
+        roles.append("author")
+    if actor.role == "supervisor" and hh is not None and hh.team_id == actor.team_id:
+        roles.append("supervisor")
+    if not any(schemas.review_transition_allowed(old, new, role) for role in roles):
+        who = "a supervisor of the team" if new in ("approved", "returned") else "the author"
+        raise Rejected("forbidden", f"A record cannot go from '{old or 'new'}' to '{new}' "
+                                    f"this way; only {who} can do that.")
+
+
+def check_caseworker(conn: sa.Connection, actor: Actor, user_id: Any) -> None:
+    """Only a supervisor assigns, and only to an active caseworker of their own team."""
+    if actor.role != "supervisor":
+        raise Rejected("forbidden", "Only a supervisor (or IT) can assign a family to a caseworker.")
+    if user_id is None:
+        return
+    target = conn.execute(sa.select(users).where(users.c.id == str(user_id))).first()
+    if target is None or target.role != "caseworker" or target.team_id != actor.team_id or target.disabled:
+        raise Rejected("invalid_payload", "'caseworker_id' must be an active caseworker of your team.")

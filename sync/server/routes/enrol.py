@@ -1,0 +1,29 @@
+"""POST /devices: enrol a laptop (sync.server.enrolment does the work)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from sync import protocol as p
+from sync.server.bodies import read_json
+from sync.server.deps import EngineDep, PasswordsDep, ServerIdDep, SettingsDep
+from sync.server.enrolment import enrol
+from sync.server.models import EnrolAnswer, EnrolRequest
+from sync.server.openapi import problems, request_body
+
+router = APIRouter(prefix=p.API_PREFIX)
+
+
+@router.post("/devices", summary="Enrol a laptop: username and password for a device token",
+             status_code=201, response_model=EnrolAnswer, openapi_extra=request_body(EnrolRequest),
+             responses=problems("invalid_payload", "unauthorized", "device_revoked",
+                                "payload_too_large", "protocol_too_old", "rate_limited"))
+async def enrol_device(request: Request, engine: EngineDep, settings: SettingsDep,
+                       passwords: PasswordsDep, server_id: ServerIdDep) -> JSONResponse:
+    enrolment = p.parse_enrolment(await read_json(request, p.MAX_ENROL_BODY_BYTES))
+    address = request.client.host if request.client else "unknown"
+    answer = await run_in_threadpool(enrol, engine, settings, passwords, enrolment, address,
+                                     server_id)
+    return JSONResponse(answer, status_code=201)

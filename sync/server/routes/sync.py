@@ -1,0 +1,46 @@
+"""GET /sync/pull and POST /sync/push: the two halves of a sync round."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from sync import protocol as p
+from sync.server.bodies import read_json
+from sync.server.deps import ActorDep, EngineDep, HooksDep
+from sync.server.models import PullAnswer, PushAnswer, PushRequest
+from sync.server.openapi import problems, request_body
+from sync.server.problems import WHOLE_NUMBERS
+from sync.server.pull import pull
+from sync.server.push import push
+
+router = APIRouter(prefix=f"{p.API_PREFIX}/sync")
+
+Cursor = Annotated[int, Query(ge=WHOLE_NUMBERS["cursor"][0], le=WHOLE_NUMBERS["cursor"][1],
+                              description="Where the last page ended (0: from the start).")]
+Limit = Annotated[int, Query(ge=WHOLE_NUMBERS["limit"][0], le=WHOLE_NUMBERS["limit"][1])]
+
+
+@router.get("/pull", summary="Changes in the caller's scope after a cursor",
+            response_model=PullAnswer,
+            responses=problems("invalid_payload", "unauthorized", "device_revoked",
+                               "cursor_expired", "protocol_too_old"))
+def pull_changes(actor: ActorDep, engine: EngineDep, hooks: HooksDep, cursor: Cursor = 0,
+                 limit: Limit = p.DEFAULT_PULL_LIMIT) -> JSONResponse:
+    page = pull(engine, actor, cursor, limit, page_read=hooks.pull_page_read)
+    return JSONResponse({"changes": page.changes, "cursor": page.cursor, "more": page.more})
+
+
+@router.post("/push", summary="A batch of changes from the device's outbox",
+             response_model=PushAnswer, openapi_extra=request_body(PushRequest),
+             responses=problems("invalid_payload", "unauthorized", "device_revoked",
+                                "payload_too_large", "protocol_too_old"))
+async def push_changes(request: Request, actor: ActorDep, engine: EngineDep,
+                       hooks: HooksDep) -> JSONResponse:
+    raw_changes = p.parse_push(await read_json(request, p.MAX_BODY_BYTES))
+    results = await run_in_threadpool(push, engine, actor, raw_changes,
+                                      numbered=hooks.push_numbered)
+    return JSONResponse({"results": results})
