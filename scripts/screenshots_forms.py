@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from casework import forms  # noqa: E402
 from fieldapp.store.database import Store  # noqa: E402
 from fieldapp.ui.app import install_translators  # noqa: E402
-from fieldapp.ui.forms.widgets import RepeatEditor  # noqa: E402
+from fieldapp.ui.forms.repeat_editor import RepeatEditor  # noqa: E402
 
 SIZE = (1366, 740)  # a 1366x768 laptop screen, less the taskbar
 PART = 1400  # height of each part of a whole long page
