@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from factories import household, visit
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.store.review import history
+from fieldapp.ui import background
 from fieldapp.ui.supervisor.review_queue import ReturnDialog, ReviewQueueView
+
+
+@pytest.fixture(autouse=True)
+def background_done(store):
+    """The views read off the GUI thread: no reading may outlive the test's store."""
+    yield
+    background.wait()
 
 
 def submitted(store, n=3, concern_at=None):
@@ -23,6 +32,8 @@ def submitted(store, n=3, concern_at=None):
 def test_model_passes_the_model_tester(qtbot, qtmodeltester, store):
     submitted(store, concern_at=2)
     view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)  # read off the GUI thread
     qtmodeltester.check(view.model)
 
 
@@ -32,6 +43,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     qtbot.addWidget(view)
     view.show()
     model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert [i.record_id for i in model.items] == [visits[2]["id"], visits[0]["id"], visits[1]["id"]]
     assert "⚠" in model.index(0, 0).data()
     assert "дитина налякана" in view.details.toPlainText()
@@ -42,7 +54,9 @@ def test_concern_first_approve_several_return_one(qtbot, store):
         selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
     assert view.approve.text() == "Approve 2"
-    qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.reviewed):
+        qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert [i.record_id for i in model.items] == [visits[2]["id"]]
     assert store.get("visits", visits[0]["id"])["review_status"] == "approved"
 
@@ -55,7 +69,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     view.table.selectRow(0)
     QTimer.singleShot(0, answer)
     qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 0 and view.empty.isVisibleTo(view)
+    qtbot.waitUntil(lambda: model.rowCount() == 0 and view.empty.isVisibleTo(view))
     assert store.get("visits", visits[2]["id"])["review_status"] == "returned"
     assert history(store, "visits", visits[2]["id"])[0]["comment"] == "Опишіть, що саме налякало дитину."
     # Three review decisions and three status changes, all waiting to sync.
@@ -68,9 +82,11 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
     view = ReviewQueueView(store)
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.busy)
     assert view.model.rowCount() == 0
     view.show_approved.setChecked(True)
-    assert view.model.rowCount() == 1 and not view.approve.isVisible()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert not view.approve.isVisible()
     assert view.send_back.text() == "Reopen with a reason…"
 
     def answer():
@@ -81,7 +97,8 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
 
     view.table.selectRow(0)
     QTimer.singleShot(0, answer)
-    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.reviewed):
+        qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
     assert store.get("visits", v["id"])["review_status"] == "returned"
     assert [r.get("comment") for r in history(store, "visits", v["id"])][-1] == "Дата візиту помилкова."
-    assert view.model.rowCount() == 0
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
