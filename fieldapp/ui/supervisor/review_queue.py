@@ -243,7 +243,7 @@ class ReviewQueueView(QWidget):
         self.send_back.setEnabled(n > 0 and not self.busy)
         self.approve.setText(self.tr("Approve %n", "", n) if n > 1 else self.tr("Approve"))
 
-    def _show(self, *args: Any) -> None:
+    def _show(self, *_selection: Any) -> None:
         self._buttons()
         items = self.selected()
         if len(items) != 1:
