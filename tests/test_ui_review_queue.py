@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from factories import household, visit
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fieldapp.store.errors import DiskFull
 from fieldapp.store.review import history
 from fieldapp.ui import background
 from fieldapp.ui.supervisor.review_queue import ReturnDialog, ReviewQueueView
@@ -102,3 +103,28 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
     assert store.get("visits", v["id"])["review_status"] == "returned"
     assert [r.get("comment") for r in history(store, "visits", v["id"])][-1] == "Дата візиту помилкова."
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+
+
+def test_a_full_disk_says_why_and_the_queue_stays(qtbot, store, monkeypatch):
+    made = submitted(store, n=2)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))  # Qt's box, not ours
+    view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    # A real SQLITE_FULL: the file may not grow, and what room its pages had is taken first.
+    pages = store.read().execute("PRAGMA page_count").fetchone()[0]
+    store.write(lambda tx: tx.db.execute(f"PRAGMA max_page_count = {pages}"))
+    for size in (4000, 1000, 250, 60, 10):
+        for _ in range(100):
+            try:
+                store.write(lambda tx, size=size: tx.save_draft("home_visit", {"answers": {"notes": "x" * size}}))
+            except DiskFull:
+                break
+    view.table.selectAll()
+    qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [DiskFull.text[1]]
+    assert view.model.rowCount() == 2 and view.approve.isEnabled()
+    assert {store.get("visits", v["id"])["review_status"] for v in made} == {"submitted"}
