@@ -42,6 +42,7 @@ from casework.reports.indicators import (
     suppress,
 )
 from casework.reports.tables import LabelledReport, code_label, label
+from fieldapp.reporting.pdf import report_html, write_pdf
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
@@ -186,8 +187,6 @@ class ReportsView(QWidget):
             organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),
             restricted=self.restricted.isChecked(),
             date_format=lambda d: locale.toString(d, fmt))
-        from fieldapp.reporting.pdf import report_html
-
         self.preview.setHtml(report_html(self.labelled))
         self._draw_charts()
         self._set_busy(False)
@@ -224,8 +223,6 @@ class ReportsView(QWidget):
         elif kind == "xlsx":
             write_xlsx(self.labelled, path)
         else:
-            from fieldapp.reporting.pdf import write_pdf
-
             write_pdf(self.labelled, path)
 
     def export_dialog(self, kind: str) -> None:
