@@ -113,18 +113,21 @@ def test_a_full_disk_says_why_and_the_queue_stays(qtbot, store, monkeypatch):
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
-    # A real SQLITE_FULL: the file may not grow, and what room its pages had is taken first.
+    # A real SQLITE_FULL: the file may not grow, and a long comment needs new pages.
     pages = store.read().execute("PRAGMA page_count").fetchone()[0]
     store.write(lambda tx: tx.db.execute(f"PRAGMA max_page_count = {pages}"))
-    for size in (4000, 1000, 250, 60, 10):
-        for _ in range(100):
-            try:
-                store.write(lambda tx, size=size: tx.save_draft("home_visit", {"answers": {"notes": "x" * size}}))
-            except DiskFull:
-                break
+    comment = "Уточніть, що саме сталося під час візиту. " * 400  # under the 20,000 a comment may have
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
+        dialog.comment.setPlainText(comment)
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
     view.table.selectAll()
-    qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(said))
     assert said == [DiskFull.text[1]]
-    assert view.model.rowCount() == 2 and view.approve.isEnabled()
+    assert view.model.rowCount() == 2 and view.send_back.isEnabled()
     assert {store.get("visits", v["id"])["review_status"] for v in made} == {"submitted"}
+    assert not history(store, "visits", made[0]["id"])
