@@ -1,10 +1,10 @@
 """Render each main screen of FieldApp offscreen, in Ukrainian and English, as PNGs.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--lang uk --lang en]
+    python scripts/screenshots.py [--out docs/screenshots] [--lang uk --lang en] [--size 1366x768]
 
 Each language runs in its own process (Qt's translators and locale are per
 process). The data are generated demo families (fieldapp.demo): made up, never
-real people. The main window is 1280x800; dialogs are shown at their own size.
+real people. The main window is 1280x800 (or --size); dialogs are shown at their own size.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ DEMO_FAMILIES = 200
 PASSPHRASE = "липовий цвіт у червні 2026"
 
 
-def _render(lang: str, out: Path) -> list[Path]:
+def _render(lang: str, out: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QDate, QPoint
     from PySide6.QtGui import QPainter
@@ -85,7 +85,7 @@ def _render(lang: str, out: Path) -> list[Path]:
         try:
             settings = Settings(Path(tmp) / "config", Provisioning())
             window = MainWindow(store, settings=settings)
-            window.resize(1280, 800)
+            window.resize(*size)
             window.show()
             save(window, "05-caseload")
             family = queries.caseload_rows(store, queries.caseload_ids(store))[7].family_name
@@ -143,7 +143,7 @@ def _render(lang: str, out: Path) -> list[Path]:
             # The supervisor's screens: the same laptop as a supervisor's (no server: the numbers are local).
             store.write(lambda tx: tx.set_meta("user", json.dumps({"role": "supervisor", "protected_access": True})))
             boss = MainWindow(store, settings=settings)
-            boss.resize(1280, 800)
+            boss.resize(*size)
             boss.show()
             for title, name in (("Review", "13-review-queue"), ("Team", "14-team"), ("Reports", "15-reports")):
                 index = next(i for i in range(boss.tabs.count()) if boss.tabs.tabText(i) == boss.tr(title))
@@ -160,16 +160,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", action="append", choices=("uk", "en"))
+    parser.add_argument("--size", default="1280x800", help="the main window's size, WIDTHxHEIGHT")
     parser.add_argument("--one", choices=("uk", "en"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    width, _, height = args.size.partition("x")
     if args.one:
-        for path in _render(args.one, args.out):
+        for path in _render(args.one, args.out, (int(width), int(height))):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         return 0
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     for lang in args.lang or ["uk", "en"]:
-        done = subprocess.run([sys.executable, __file__, "--one", lang, "--out", str(args.out)], env=env)
+        done = subprocess.run([sys.executable, __file__, "--one", lang, "--out", str(args.out),
+                                "--size", args.size], env=env)
         if done.returncode:
             return done.returncode
     return 0

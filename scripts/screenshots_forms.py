@@ -1,9 +1,9 @@
 """Render every built-in form offscreen to PNG, in Ukrainian and English.
 
-    python scripts/screenshots_forms.py [OUT]     # default /tmp/fieldapp-shots
+    python scripts/screenshots_forms.py [OUT] [SCREEN]    # default /tmp/fieldapp-shots 1366x768
 
 Each form is shown for a made-up family (a mother, a father, two children) in
-a 1366x768 window, page by page, and once more after pressing Submit on the
+a window on a 1366x768 screen (or SCREEN, e.g. 1280x720), page by page, and once more after pressing Submit on the
 empty form (messages next to their fields); a page taller than the window is also saved
 whole, in Ukrainian ("-full"). Look at every picture: clipped or
 overflowing labels, ugly empty states.
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from casework import forms  # noqa: E402
 from fieldapp.store.database import Store  # noqa: E402
 from fieldapp.ui.app import install_translators  # noqa: E402
-from fieldapp.ui.forms.widgets import RepeatEditor  # noqa: E402
+from fieldapp.ui.forms.repeat_editor import RepeatEditor  # noqa: E402
 
-SIZE = (1366, 740)  # a 1366x768 laptop screen, less the taskbar
+TASKBAR = 28  # what the system takes of the screen's height
+SIZE = (1366, 768 - TASKBAR)
 PART = 1400  # height of each part of a whole long page
 
 FAMILY = {
@@ -101,6 +102,10 @@ def render(out: Path, store: Store, household_id: str, lang: str, *, pages: bool
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path("/tmp/fieldapp-shots")
     out.mkdir(parents=True, exist_ok=True)
+    if len(argv) > 2:
+        global SIZE
+        width, _, height = argv[2].partition("x")
+        SIZE = (int(width), int(height) - TASKBAR)
     app = QApplication.instance() or QApplication(argv)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.create(Path(tmp) / "profile", "screenshots only")

@@ -289,26 +289,25 @@ def test_a_locked_record_is_refused_in_a_sentence_and_nothing_typed_is_lost(qtbo
     assert not locked.view.editor("notes").focus_target().isEnabled()
 
 
-def test_a_full_disk_is_said_in_a_sentence_and_the_form_stays(qtbot, store, family, uk, monkeypatch):
+def test_a_full_disk_is_said_in_a_sentence_and_the_form_stays(qtbot, store, family, uk):
     hid, _ = family
     dialog = show(qtbot, open_form(None, store, "home_visit", hid))
     dialog.timer.stop()
     fill_visit(qtbot, dialog)
-    real_write = store.write
-
-    def full_disk_for_records(fn):  # fault injection: the record's transaction meets a full disk
-        if fn.__name__ == "write":
-            raise DiskFull("SQLITE_FULL")
-        return real_write(fn)
-
-    monkeypatch.setattr(store, "write", full_disk_for_records)
+    long_notes = NOTES + " " + "нотатка " * 2400  # a record that needs new pages in the file
+    dialog.view.editor("notes").focus_target().setPlainText(long_notes)  # as if pasted
+    # A real SQLITE_FULL: the database file may not grow (as in test_store's full disk).
+    pages = store.read().execute("PRAGMA page_count").fetchone()[0]
+    store.write(lambda tx: tx.db.execute(f"PRAGMA max_page_count = {pages}"))
     click(qtbot, dialog.submit_button)
     assert dialog.outcome is None and dialog.isVisible()
     assert dialog.status_text() == QCoreApplication.translate("StoreError", DiskFull.text[1])
-    assert dialog.view.editor("notes").value() == NOTES
-    monkeypatch.setattr(store, "write", real_write)
+    assert dialog.view.editor("notes").value() == long_notes
+    assert store.count("visits") == 0
+    store.write(lambda tx: tx.db.execute("PRAGMA max_page_count = 1073741823"))  # space again
     click(qtbot, dialog.submit_button)
     assert dialog.outcome == "submitted"
+    assert store.count("visits") == 1
 
 
 def test_a_plan_with_action_rows(qtbot, store, family, uk):

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import zipfile
 
-import pytest
 from test_reports import DATA, OCT
 
 from casework.reports.files import to_json, write_csv, write_xlsx
@@ -24,7 +23,8 @@ def labelled(threshold, restricted=False):
 
 
 def pdf_text(path):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf  # a test dependency (pyproject): a missing one must fail, not skip
+
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
     return " ".join(text.split())  # pypdf puts tabs and breaks between words
 

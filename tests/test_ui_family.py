@@ -189,7 +189,6 @@ def test_ages_in_years_and_months():
 
 
 def test_record_a_visit_find_it_by_its_notes_and_reopen_it(qtbot, window, store):
-    pytest.importorskip("fieldapp.ui.forms")
     hid = store.write(lambda tx: tx.create("households", household(family_name="Гнатюк"))["id"])
     store.write(lambda tx: tx.create("persons", person(hid)))
     window.caseload_view.reload()
@@ -233,7 +232,6 @@ def test_record_a_visit_find_it_by_its_notes_and_reopen_it(qtbot, window, store)
 
 
 def test_unsaved_forms_are_offered_back_at_start(qtbot, store):
-    pytest.importorskip("fieldapp.ui.forms")
     hid = store.write(lambda tx: tx.create("households", household(family_name="Чернетка"))["id"])
     store.write(lambda tx: tx.save_draft("home_visit", {"answers": {"notes": "Набрано до збою живлення"},
                                                         "form_version": 1}, household_id=hid))

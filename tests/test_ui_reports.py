@@ -5,10 +5,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+import pytest
 from factories import household, person, visit
 from PySide6.QtCore import QDate, Qt
 
+from fieldapp.ui import background
 from fieldapp.ui.supervisor.reports_view import ReportsView, last_month
+
+
+@pytest.fixture(autouse=True)
+def background_done(store):
+    """The views read off the GUI thread: no reading may outlive the test's store."""
+    yield
+    background.wait()
 
 
 def test_last_month():
@@ -29,8 +38,8 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
     view.end.setDate(QDate(2026, 10, 31))
     view.threshold.setValue(5)
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "6 children from 6 families" in view.preview.toPlainText())  # made off the GUI thread
     text = view.preview.toPlainText()
-    assert "6 children from 6 families" in text
     assert view.report.headline["visits"] == 6
     view.export("csv", tmp_path / "r.csv")
     exported = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
@@ -39,7 +48,7 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
         assert name not in exported and name not in text
     view.threshold.setValue(10)
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
-    assert "<10 children from <10 families" in view.preview.toPlainText()
+    qtbot.waitUntil(lambda: "<10 children from <10 families" in view.preview.toPlainText())
 
 
 def test_period_backwards_is_explained(qtbot, store):
@@ -63,6 +72,7 @@ def test_charts_hide_small_counts(qtbot, store):
     view.start.setDate(QDate(2026, 10, 1))
     view.end.setDate(QDate(2026, 10, 31))
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy)  # made off the GUI thread
     visits = {label: (value, shown) for label, value, shown in view.charts[0].rows}
     assert visits["Scheduled monitoring"] == (6, "6")
     assert visits["Crisis"] == (0, "<5")  # one crisis visit: hidden, no bar

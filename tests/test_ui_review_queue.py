@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
 from factories import household, visit
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fieldapp.store.errors import DiskFull
 from fieldapp.store.review import history
+from fieldapp.ui import background
 from fieldapp.ui.supervisor.review_queue import ReturnDialog, ReviewQueueView
+
+
+@pytest.fixture(autouse=True)
+def background_done(store):
+    """The views read off the GUI thread: no reading may outlive the test's store."""
+    yield
+    background.wait()
 
 
 def submitted(store, n=3, concern_at=None):
@@ -23,6 +33,8 @@ def submitted(store, n=3, concern_at=None):
 def test_model_passes_the_model_tester(qtbot, qtmodeltester, store):
     submitted(store, concern_at=2)
     view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)  # read off the GUI thread
     qtmodeltester.check(view.model)
 
 
@@ -32,6 +44,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     qtbot.addWidget(view)
     view.show()
     model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert [i.record_id for i in model.items] == [visits[2]["id"], visits[0]["id"], visits[1]["id"]]
     assert "⚠" in model.index(0, 0).data()
     assert "дитина налякана" in view.details.toPlainText()
@@ -42,7 +55,9 @@ def test_concern_first_approve_several_return_one(qtbot, store):
         selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
     assert view.approve.text() == "Approve 2"
-    qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.reviewed):
+        qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert [i.record_id for i in model.items] == [visits[2]["id"]]
     assert store.get("visits", visits[0]["id"])["review_status"] == "approved"
 
@@ -55,7 +70,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     view.table.selectRow(0)
     QTimer.singleShot(0, answer)
     qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 0 and view.empty.isVisibleTo(view)
+    qtbot.waitUntil(lambda: model.rowCount() == 0 and view.empty.isVisibleTo(view))
     assert store.get("visits", visits[2]["id"])["review_status"] == "returned"
     assert history(store, "visits", visits[2]["id"])[0]["comment"] == "Опишіть, що саме налякало дитину."
     # Three review decisions and three status changes, all waiting to sync.
@@ -68,9 +83,11 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
     view = ReviewQueueView(store)
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.busy)
     assert view.model.rowCount() == 0
     view.show_approved.setChecked(True)
-    assert view.model.rowCount() == 1 and not view.approve.isVisible()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert not view.approve.isVisible()
     assert view.send_back.text() == "Reopen with a reason…"
 
     def answer():
@@ -81,7 +98,36 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
 
     view.table.selectRow(0)
     QTimer.singleShot(0, answer)
-    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.reviewed):
+        qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
     assert store.get("visits", v["id"])["review_status"] == "returned"
     assert [r.get("comment") for r in history(store, "visits", v["id"])][-1] == "Дата візиту помилкова."
-    assert view.model.rowCount() == 0
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+
+
+def test_a_full_disk_says_why_and_the_queue_stays(qtbot, store, monkeypatch):
+    made = submitted(store, n=2)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))  # Qt's box, not ours
+    view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    # A real SQLITE_FULL: the file may not grow, and a long comment needs new pages.
+    pages = store.read().execute("PRAGMA page_count").fetchone()[0]
+    store.write(lambda tx: tx.db.execute(f"PRAGMA max_page_count = {pages}"))
+    comment = "Уточніть, що саме сталося під час візиту. " * 400  # under the 20,000 a comment may have
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
+        dialog.comment.setPlainText(comment)
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    view.table.selectAll()
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(view.send_back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [DiskFull.text[1]]
+    assert view.model.rowCount() == 2 and view.send_back.isEnabled()
+    assert {store.get("visits", v["id"])["review_status"] for v in made} == {"submitted"}
+    assert not history(store, "visits", made[0]["id"])

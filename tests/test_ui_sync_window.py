@@ -35,7 +35,7 @@ def test_supervisor_reviews_and_the_caseworker_sees_the_return(qtbot, live_serve
     assert "Review" in tab_titles(boss)
     with qtbot.waitSignal(boss.sync.finished, timeout=30_000):  # the first round starts by itself
         boss.show()
-    assert boss.review_view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: boss.review_view.model.rowCount() == 1)  # the queue is read off the GUI thread
     boss.review_view.table.selectRow(0)
     sofia.write(lambda tx: tx.review("visits", v["id"], "returned", "Уточніть тривалість візиту."))
     with qtbot.waitSignal(boss.sync.finished, timeout=30_000):

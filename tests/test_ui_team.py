@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from factories import household, visit
 from kit import enrolled_laptop, quick_transport
+from PySide6.QtCore import Qt
 
 from fieldapp.sync.device import sync_once
-from fieldapp.ui.supervisor.team_view import COLUMNS, TeamView
+from fieldapp.ui import background
+from fieldapp.ui.supervisor.team_view import COLUMNS, FamiliesDialog, TeamView
+
+
+@pytest.fixture(autouse=True)
+def background_done():
+    """The views read off the GUI thread: no reading may outlive the test's store."""
+    yield
+    background.wait()
 
 
 def test_team_numbers_and_the_families_behind_them(qtbot, live_server, tmp_path):
@@ -36,3 +46,14 @@ def test_team_numbers_and_the_families_behind_them(qtbot, live_server, tmp_path)
                        "conflicts": "0"}
     assert view.families_behind(row, "overdue") == [late["id"]]
     assert "never" not in view.table.item(row, len(COLUMNS) + 1).text()  # anna's laptop has synced
+
+    # A number opens the families behind it, their names read off the GUI thread.
+    col = 1 + COLUMNS.index("overdue")
+    view.table.setCurrentCell(row, col)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = view.findChild(FamiliesDialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert dialog.list.item(0).text() == f"Запізненко ({late['case_number']})"
+    with qtbot.waitSignal(view.open_household) as opened:
+        dialog.list.itemActivated.emit(dialog.list.item(0))
+    assert opened.args == [late["id"]]

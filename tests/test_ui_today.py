@@ -66,7 +66,6 @@ def test_today_model_passes_modeltester(qtmodeltester, window):
 
 
 def test_one_click_starts_a_visit(qtbot, window, due_store):
-    pytest.importorskip("fieldapp.ui.forms")
     _store, (late, _new) = due_store
     table = window.today_view.table
     rect = table.visualRect(window.today_view.model.index(0, COL_ACTION))

@@ -70,29 +70,8 @@ class CaseloadModel(QAbstractTableModel):
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
 
-    def refresh_household(self, household_id: str) -> None:
-        """One family changed: refresh its row if fetched, without resetting the view."""
-        for row, r in enumerate(self._rows):
-            if r.id == household_id:
-                fresh = queries.caseload_rows(self.store, [household_id])
-                if fresh:
-                    self._rows[row] = fresh[0]
-                    self._shown.pop(row, None)
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
-                return
-
     def household_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
-
-    def row_of(self, household_id: str) -> int | None:
-        """The row of a household, fetching pages until it is reached; None when filtered out."""
-        try:
-            position = self._ids.index(household_id)
-        except ValueError:
-            return None
-        while len(self._rows) <= position and self.canFetchMore():
-            self.fetchMore()
-        return position
 
     # -- sorting in SQL ---------------------------------------------------------------------
 

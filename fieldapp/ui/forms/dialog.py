@@ -31,8 +31,8 @@ from casework.forms import FormDefinition
 from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
+from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
-from fieldapp.ui.forms.widgets import HINT_STYLE
 
 AUTOSAVE_MS = 3000
 

@@ -32,7 +32,9 @@ from casework import forms
 from casework.forms import FormDefinition, Item, Member, Page
 from casework.i18n import Message
 from casework.records import Problem
-from fieldapp.ui.forms.widgets import HINT_STYLE, Editor, RepeatEditor, make_editor
+from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor
+from fieldapp.ui.forms.editors import make_editor
+from fieldapp.ui.forms.repeat_editor import RepeatEditor
 
 PROBLEM_STYLE = "color: #b00020;"
 READABLE_WIDTH = 860

@@ -7,9 +7,11 @@ only their own caseload, so the same screen is their monthly activity report.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,9 +42,11 @@ from casework.reports.indicators import (
     suppress,
 )
 from casework.reports.tables import LabelledReport, code_label, label
+from fieldapp.reporting.pdf import report_html, write_pdf
 from fieldapp.store import queries
 from fieldapp.store.database import Store
-from fieldapp.ui import text
+from fieldapp.store.errors import StoreError
+from fieldapp.ui import background, text
 from fieldapp.ui.supervisor.chart import BarChart
 
 
@@ -53,7 +57,14 @@ def last_month(today: dt.date) -> Period:
 
 
 def records_of(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every record a report reads (all of this laptop's): run it off the GUI thread."""
     return {c: list(store.records(c)) for c in INPUT_COLLECTIONS}
+
+
+def hromadas_of(store: Store) -> list[str]:
+    """The hromada codes of the caseload, in the order of their names."""
+    codes = queries.caseload_hromadas(store)
+    return sorted(codes, key=lambda c: codifier.display_name(c) if codifier.unit(c) else c)
 
 
 class ReportsView(QWidget):
@@ -64,6 +75,8 @@ class ReportsView(QWidget):
         self.lang = lang
         self.report: Report | None = None
         self.labelled: LabelledReport | None = None
+        self.asked = 0  # the latest computation asked for: an older answer that comes late is dropped
+        self.busy = False
         period = last_month(today or dt.date.today())
 
         self.start = QDateEdit(QDate(period.start), calendarPopup=True)
@@ -75,8 +88,7 @@ class ReportsView(QWidget):
         self.hromada = QComboBox()
         self.hromada.setObjectName("hromada")
         self.hromada.addItem(self.tr("All hromadas"), None)
-        for code in self._hromadas():
-            self.hromada.addItem(codifier.display_name(code) if codifier.unit(code) else code, code)
+        background.run_task(lambda: hromadas_of(store), self._hromadas_arrived, self._failed)
         self.organisation = QLineEdit(organisation)
         self.organisation.setObjectName("organisation")
         self.threshold = QSpinBox(minimum=1, maximum=20, value=DEFAULT_THRESHOLD)
@@ -88,7 +100,7 @@ class ReportsView(QWidget):
         self.restricted.setVisible(protected_access)
         self.make = QPushButton(self.tr("Make the report"))
         self.make.setObjectName("makeReport")
-        self.make.clicked.connect(self.refresh)
+        self.make.clicked.connect(lambda: self.refresh())
         self.preview = QTextBrowser()
         self.preview.setObjectName("reportPreview")
         self.charts = [BarChart(), BarChart()]  # visits by type; children by age
@@ -128,34 +140,58 @@ class ReportsView(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _hromadas(self) -> list[str]:
-        codes = queries.caseload_hromadas(self.store)
-        return sorted(codes, key=lambda c: codifier.display_name(c) if codifier.unit(c) else c)
+    def _hromadas_arrived(self, codes: list[str]) -> None:
+        if not shiboken6.isValid(self):  # the window closed meanwhile
+            return
+        for code in codes:
+            self.hromada.addItem(codifier.display_name(code) if codifier.unit(code) else code, code)
 
     def period(self) -> Period | None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         return Period(start, end) if start <= end else None
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Compute the report off the GUI thread (it reads every record); show it, then call `then`."""
+        self.asked += 1  # whatever was asked before is no longer wanted
         period = self.period()
         if period is None:
+            self.report = self.labelled = None
+            self._set_busy(False)
             self.preview.setPlainText(self.tr("The period ends before it starts."))
-            for b in self.export_buttons:
-                b.setEnabled(False)
             return
-        self.report = compute(records_of(self.store), period, hromada=self.hromada.currentData())
+        ticket, store, hromada = self.asked, self.store, self.hromada.currentData()
+        self._set_busy(True)
+        background.run_task(lambda: compute(records_of(store), period, hromada=hromada),
+                            lambda report: self._arrived(ticket, report, then), self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for b in self.export_buttons:  # a file says what the screen says: not while it changes
+            b.setEnabled(not busy and self.report is not None)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug: for the crash report, not for a sentence
+        self.preview.setPlainText(text.message(exc.message))
+
+    def _arrived(self, ticket: int, report: Report, then: Callable[[], None] | None) -> None:
+        if not shiboken6.isValid(self) or ticket != self.asked:
+            return
+        self.report = report
         locale, fmt = QLocale(), text.date_format()
         self.labelled = label(
             self.report, lang=self.lang, translate=QCoreApplication.translate, threshold=self.threshold.value(),
             organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),
             restricted=self.restricted.isChecked(),
             date_format=lambda d: locale.toString(d, fmt))
-        from fieldapp.reporting.pdf import report_html
-
         self.preview.setHtml(report_html(self.labelled))
         self._draw_charts()
-        for b in self.export_buttons:
-            b.setEnabled(True)
+        self._set_busy(False)
+        if then is not None:
+            then()
 
     def _draw_charts(self) -> None:
         """Two pictures a supervisor reads at a glance; small counts stay hidden here too."""
@@ -180,16 +216,13 @@ class ReportsView(QWidget):
                                 rows("children_by_sex_age", "age_band", [b[0] for b in AGE_BANDS[:3]]))
 
     def export(self, kind: str, path: Path) -> None:
-        """Write the report shown as `kind` (csv, xlsx, pdf) to `path`."""
-        self.refresh()
+        """Write the report last made as `kind` (csv, xlsx, pdf) to `path`."""
         assert self.labelled is not None
         if kind == "csv":
             write_csv(self.labelled, path)
         elif kind == "xlsx":
             write_xlsx(self.labelled, path)
         else:
-            from fieldapp.reporting.pdf import write_pdf
-
             write_pdf(self.labelled, path)
 
     def export_dialog(self, kind: str) -> None:
@@ -199,8 +232,12 @@ class ReportsView(QWidget):
                                                 filters[kind])
         if not target:
             return
+        # Made again from the settings in sight, so the file says what the screen says.
+        self.refresh(then=lambda: self._save(kind, Path(target)))
+
+    def _save(self, kind: str, target: Path) -> None:
         try:
-            self.export(kind, Path(target))
+            self.export(kind, target)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The report could not be written there ({reason}). Choose another "

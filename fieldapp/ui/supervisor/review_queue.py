@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -37,7 +38,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
 from fieldapp.sync.device import enrolled_user
-from fieldapp.ui import text
+from fieldapp.ui import background, text
 from fieldapp.ui.sync.issues import collection_label, people_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,16 +48,16 @@ CONCERN_BACKGROUND = QColor("#fde2e1")
 
 
 class ReviewQueueModel(QAbstractTableModel):
-    def __init__(self, store: Store, parent: Any = None):
+    """The records waiting for review (or the approved ones), as the view last read them."""
+
+    def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.store = store
         self.items: list[ReviewItem] = []
         self.showing_approved = False
-        self.reload()
 
-    def reload(self) -> None:
+    def set_items(self, items: list[ReviewItem]) -> None:
         self.beginResetModel()
-        self.items = approved(self.store) if self.showing_approved else review_queue(self.store)
+        self.items = items
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -133,7 +134,9 @@ class ReviewQueueView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.model = ReviewQueueModel(store, self)
+        self.model = ReviewQueueModel(self)
+        self.asked = 0  # the latest reading of the queue: an older answer that comes late is dropped
+        self.busy = False  # reading the queue or writing decisions
         self.table = QTableView()
         self.table.setObjectName("reviewQueue")
         self.table.setModel(self.model)
@@ -156,7 +159,8 @@ class ReviewQueueView(QWidget):
         self.show_approved = QCheckBox(self.tr("Show approved records, to reopen one"))
         self.show_approved.setObjectName("showApproved")
         self.show_approved.toggled.connect(self._switch)
-        self.empty = QLabel(self.tr("Nothing waits for review. Records your team submits appear here."))
+        self.nothing_waits = self.tr("Nothing waits for review. Records your team submits appear here.")
+        self.empty = QLabel(self.nothing_waits)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyQueue")
@@ -187,7 +191,19 @@ class ReviewQueueView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.reload()
+        """Read the queue (or the approved records) off the GUI thread; shown when it comes."""
+        self.asked += 1
+        ticket, store, showing_approved = self.asked, self.store, self.model.showing_approved
+        self._set_busy(True)
+        background.run_task(lambda: approved(store) if showing_approved else review_queue(store),
+                            lambda items: self._arrived(ticket, items), self._not_read)
+
+    def _arrived(self, ticket: int, items: list[ReviewItem]) -> None:
+        if not shiboken6.isValid(self) or ticket != self.asked:
+            return
+        self.busy = False
+        self.empty.setText(self.nothing_waits)
+        self.model.set_items(items)
         has = self.model.rowCount() > 0
         self.empty.setVisible(not has)
         self.splitter.setVisible(has)
@@ -199,13 +215,35 @@ class ReviewQueueView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.items[r] for r in rows]
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._buttons()
+
+    def _not_read(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug: for the crash report, not for a sentence
+        self.empty.setText(exc.message.render(QCoreApplication.translate))
+        self.empty.show()
+        self.splitter.hide()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if not isinstance(exc, StoreError):
+            raise exc
+        QMessageBox.warning(self, self.tr("Not saved"), exc.message.render(QCoreApplication.translate))
+
     def _buttons(self) -> None:
         n = len(self.selected())
-        self.approve.setEnabled(n > 0)
-        self.send_back.setEnabled(n > 0)
+        self.approve.setEnabled(n > 0 and not self.busy)
+        self.send_back.setEnabled(n > 0 and not self.busy)
         self.approve.setText(self.tr("Approve %n", "", n) if n > 1 else self.tr("Approve"))
 
-    def _show(self, *args: Any) -> None:
+    def _show(self, *_selection: Any) -> None:
         self._buttons()
         items = self.selected()
         if len(items) != 1:
@@ -253,13 +291,15 @@ class ReviewQueueView(QWidget):
             for item in items:
                 tx.review(item.collection, item.record_id, decision, comment, reviewer)
 
-        try:
-            self.store.write(write)  # several at once: all or none
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), exc.message.render(QCoreApplication.translate))
-            return
-        self.reload()
-        self.reviewed.emit()
+        def written(_result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.reload()
+            self.reviewed.emit()
+
+        self._set_busy(True)
+        store = self.store
+        background.run_task(lambda: store.write(write), written, self._not_saved)  # several at once: all or none
 
     def _approve(self) -> None:
         self._decide("approved")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.database import Store
+from fieldapp.store.errors import StoreError
 from fieldapp.store.team import COLUMNS, Member, team_figures
-from fieldapp.ui import background
+from fieldapp.ui import background, text
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -61,13 +63,29 @@ class TeamView(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         self.members: list[Member] = []
+        self.asked = 0  # the latest reload: an older answer that comes late is dropped
         self.reload()
 
     def reload(self) -> None:
-        figures = team_figures(self.store, self.today)
+        """Count the team's figures off the GUI thread (they read every record), then ask the server."""
+        self.asked += 1
+        ticket, store, today = self.asked, self.store, self.today
+        background.run_task(lambda: team_figures(store, today), lambda figures: self._figures(ticket, figures),
+                            self._failed)
+
+    def _figures(self, ticket: int, figures: dict[str, Member]) -> None:
+        if not shiboken6.isValid(self) or ticket != self.asked:
+            return
         self.members = sorted(figures.values(), key=lambda m: m.user_id)
         self._fill()
         self._ask_server()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug: for the crash report, not for a sentence
+        self.note.setText(text.message(exc.message))
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.members))
@@ -101,9 +119,13 @@ class TeamView(QWidget):
             finally:
                 link.close()
 
-        background.run_task(work, self._names, lambda exc: None)  # offline: the local numbers stay
+        ticket = self.asked
+        background.run_task(work, lambda team: self._names(ticket, team),
+                            lambda exc: None)  # offline: the local numbers stay
 
-    def _names(self, team: list[dict[str, Any]]) -> None:
+    def _names(self, ticket: int, team: list[dict[str, Any]]) -> None:
+        if not shiboken6.isValid(self) or ticket != self.asked:
+            return
         known = {m.user_id: m for m in self.members}
         for person in team:
             if person.get("role") != "caseworker":
@@ -148,12 +170,15 @@ class FamiliesDialog(QDialog):
         self.setWindowTitle(title)
         self.list = QListWidget()
         self.list.setObjectName("familiesBehind")
-        for hid in household_ids:
-            h = store.get("households", hid)
-            text = f"{h.get('family_name', '')} ({h.get('case_number', '')})" if h else hid
-            item = QListWidgetItem(text)
-            item.setData(FamilyRole, hid)
-            self.list.addItem(item)
+
+        def names() -> list[tuple[str, str]]:  # a column may stand for a whole caseload
+            out = []
+            for hid in household_ids:
+                h = store.get("households", hid)
+                out.append((hid, f"{h.get('family_name', '')} ({h.get('case_number', '')})" if h else hid))
+            return out
+
+        background.run_task(names, self._names, self._failed)
         self.list.itemActivated.connect(lambda item: (self.open_household.emit(item.data(FamilyRole)), self.accept()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -161,3 +186,20 @@ class FamiliesDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(420, 360)
+
+    def _names(self, names: list[tuple[str, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        for hid, shown in names:
+            item = QListWidgetItem(shown)
+            item.setData(FamilyRole, hid)
+            self.list.addItem(item)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(exc, StoreError):
+            raise exc  # a bug: for the crash report, not for a sentence
+        notice = QListWidgetItem(text.message(exc.message))
+        notice.setFlags(Qt.ItemFlag.NoItemFlags)  # a sentence, not a family to open
+        self.list.addItem(notice)
