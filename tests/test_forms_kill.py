@@ -9,7 +9,7 @@ from pathlib import Path
 
 import factories
 import pytest
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 from fieldapp.store.database import Store
 from fieldapp.ui.forms import pending_drafts, restore_draft
@@ -20,7 +20,7 @@ TEXT = "Мати повідомила, що Марʼяна знову ходит
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_draft_typed_before_sigkill_comes_back(profile_dir, qtbot):
-    with Store.create(profile_dir, PASSPHRASE) as store:
+    with Store.create(profile_dir, PASSPHRASE, kdf=FAST_KDF) as store:
         household = store.write(lambda tx: tx.create("households", {
             "family_name": "Коваленко", "hromada": factories.HROMADA, "identified_on": "2026-03-02"}))
     proc = subprocess.Popen(

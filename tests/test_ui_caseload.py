@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
+from kit import FAST_KDF, PASSPHRASE
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -15,7 +16,6 @@ from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui.caseload_model import COL_NEXT_DUE, PAGE, CaseloadModel, RecordIdRole
 from fieldapp.ui.main_window import MainWindow
-from tests.conftest import PASSPHRASE
 from tests.factories import household
 
 TODAY = dt.date(2026, 11, 18)
@@ -32,7 +32,7 @@ FAMILIES = 260  # more than a page
 @pytest.fixture(scope="module")
 def demo_profile(tmp_path_factory):
     folder = tmp_path_factory.mktemp("caseload") / "profile"
-    with Store.create(folder, PASSPHRASE) as s:
+    with Store.create(folder, PASSPHRASE, kdf=FAST_KDF) as s:
         demo.fill(s, FAMILIES, seed=3, today=TODAY)
         queries.prepare(s)
     return folder
