@@ -2,81 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>FormCheck</name>
-    <message>
-        <source>Answer this question.</source>
-        <translation>Answer this question.</translation>
-    </message>
-    <message>
-        <source>Fill this in for each row.</source>
-        <translation>Fill this in for each row.</translation>
-    </message>
-    <message>
-        <source>Enter text here.</source>
-        <translation>Enter text here.</translation>
-    </message>
-    <message>
-        <source>Keep this on one line.</source>
-        <translation>Keep this on one line.</translation>
-    </message>
-    <message>
-        <source>Too long: at most {max} characters.</source>
-        <translation>Too long: at most {max} characters.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number, in digits.</source>
-        <translation>Enter a whole number, in digits.</translation>
-    </message>
-    <message>
-        <source>Enter a number of at least {min}.</source>
-        <translation>Enter a number of at least {min}.</translation>
-    </message>
-    <message>
-        <source>Enter a number of at most {max}.</source>
-        <translation>Enter a number of at most {max}.</translation>
-    </message>
-    <message>
-        <source>Enter a date as DD.MM.YYYY.</source>
-        <translation>Enter a date as DD/MM/YYYY.</translation>
-    </message>
-    <message>
-        <source>This date looks wrong: check the year.</source>
-        <translation>This date looks wrong: check the year.</translation>
-    </message>
-    <message>
-        <source>Enter a time as HH:MM, for example 14:30.</source>
-        <translation>Enter a time as HH:MM, for example 14:30.</translation>
-    </message>
-    <message>
-        <source>Enter both the date and the time.</source>
-        <translation>Enter both the date and the time.</translation>
-    </message>
-    <message>
-        <source>Choose one of the options.</source>
-        <translation>Choose one of the options.</translation>
-    </message>
-    <message>
-        <source>Choose among the options.</source>
-        <translation>Choose among the options.</translation>
-    </message>
-    <message>
-        <source>Choose a member of the family.</source>
-        <translation>Choose a member of the family.</translation>
-    </message>
-    <message>
-        <source>Answer yes or no.</source>
-        <translation>Answer yes or no.</translation>
-    </message>
-    <message>
-        <source>These rows could not be read.</source>
-        <translation>These rows could not be read.</translation>
-    </message>
-    <message>
-        <source>This does not look right.</source>
-        <translation>This does not look right.</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>Restored from the draft kept at {time}: check it, then save or submit.</source>
@@ -128,11 +53,17 @@
     </message>
     <message numerus="yes">
         <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
-        <translation><numerusform>Not saved: %n answer needs attention; see the message next to it.</numerusform><numerusform>Not saved: %n answers need attention; see the messages next to them.</numerusform></translation>
+        <translation>
+            <numerusform>Not saved: %n answer needs attention; see the message next to it.</numerusform>
+            <numerusform>Not saved: %n answers need attention; see the messages next to them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
-        <translation><numerusform>Not saved: %n answer cannot be read; see the message next to it.</numerusform><numerusform>Not saved: %n answers cannot be read; see the messages next to them.</numerusform></translation>
+        <translation>
+            <numerusform>Not saved: %n answer cannot be read; see the message next to it.</numerusform>
+            <numerusform>Not saved: %n answers cannot be read; see the messages next to them.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Throw away what you typed in this form? It was not saved.</source>

@@ -2,81 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
-    <name>FormCheck</name>
-    <message>
-        <source>Answer this question.</source>
-        <translation>Дайте відповідь на це питання.</translation>
-    </message>
-    <message>
-        <source>Fill this in for each row.</source>
-        <translation>Заповніть це в кожному рядку.</translation>
-    </message>
-    <message>
-        <source>Enter text here.</source>
-        <translation>Введіть тут текст.</translation>
-    </message>
-    <message>
-        <source>Keep this on one line.</source>
-        <translation>Напишіть це одним рядком.</translation>
-    </message>
-    <message>
-        <source>Too long: at most {max} characters.</source>
-        <translation>Задовго: щонайбільше {max} символів.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number, in digits.</source>
-        <translation>Введіть ціле число цифрами.</translation>
-    </message>
-    <message>
-        <source>Enter a number of at least {min}.</source>
-        <translation>Введіть число, не менше ніж {min}.</translation>
-    </message>
-    <message>
-        <source>Enter a number of at most {max}.</source>
-        <translation>Введіть число, не більше ніж {max}.</translation>
-    </message>
-    <message>
-        <source>Enter a date as DD.MM.YYYY.</source>
-        <translation>Введіть дату у форматі ДД.ММ.РРРР.</translation>
-    </message>
-    <message>
-        <source>This date looks wrong: check the year.</source>
-        <translation>Дата схожа на помилкову: перевірте рік.</translation>
-    </message>
-    <message>
-        <source>Enter a time as HH:MM, for example 14:30.</source>
-        <translation>Введіть час у форматі ГГ:ХХ, наприклад 14:30.</translation>
-    </message>
-    <message>
-        <source>Enter both the date and the time.</source>
-        <translation>Введіть і дату, і час.</translation>
-    </message>
-    <message>
-        <source>Choose one of the options.</source>
-        <translation>Виберіть один із варіантів.</translation>
-    </message>
-    <message>
-        <source>Choose among the options.</source>
-        <translation>Виберіть серед запропонованих варіантів.</translation>
-    </message>
-    <message>
-        <source>Choose a member of the family.</source>
-        <translation>Виберіть члена сімʼї.</translation>
-    </message>
-    <message>
-        <source>Answer yes or no.</source>
-        <translation>Дайте відповідь «так» або «ні».</translation>
-    </message>
-    <message>
-        <source>These rows could not be read.</source>
-        <translation>Ці рядки не вдалося прочитати.</translation>
-    </message>
-    <message>
-        <source>This does not look right.</source>
-        <translation>Схоже, тут помилка.</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>Restored from the draft kept at {time}: check it, then save or submit.</source>
@@ -128,11 +53,19 @@
     </message>
     <message numerus="yes">
         <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
-        <translation><numerusform>Не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform><numerusform>Не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform><numerusform>Не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform></translation>
+        <translation>
+            <numerusform>Не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
-        <translation><numerusform>Не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform><numerusform>Не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform><numerusform>Не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform></translation>
+        <translation>
+            <numerusform>Не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Throw away what you typed in this form? It was not saved.</source>

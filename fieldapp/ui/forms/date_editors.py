@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -17,45 +16,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from casework.dates import format_date, read_date, read_time
 from casework.forms import Item, parse_date, parse_datetime, parse_time
 from fieldapp.ui.forms.editor_base import Editor, hbox
-
-_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_TIME_TEXT = re.compile(r"^\s*(\d{1,2})[:.\s]?(\d{2})\s*$")
-
-
-def read_date(text: str) -> str | None:
-    """An ISO date from what a person typed (31.12.2026, 31/12/2026, 2026-12-31), or None."""
-    m = _DATE_TEXT.match(text)
-    if m:
-        day, month, year = (int(g) for g in m.groups())
-    else:
-        m = _ISO_DATE.match(text)
-        if not m:
-            return None
-        year, month, day = (int(g) for g in m.groups())
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def show_date(iso: str, lang: str) -> str:
-    day = parse_date(iso)
-    if day is None:
-        return iso
-    return day.strftime("%d.%m.%Y" if lang == "uk" else "%d/%m/%Y")
-
-
-def read_time(text: str) -> str | None:
-    m = _TIME_TEXT.match(text)
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2))
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
 
 
 class DateLine(QWidget):
@@ -113,7 +76,7 @@ class DateLine(QWidget):
         return read_date(text) or text
 
     def set_iso(self, value: Any) -> None:
-        self.line.setText("" if value is None else show_date(str(value), self.lang))
+        self.line.setText("" if value is None else format_date(str(value), self.lang))
 
 
 class DateEditor(Editor):

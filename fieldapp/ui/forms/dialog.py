@@ -31,6 +31,7 @@ from casework.forms import FormDefinition
 from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
+from fieldapp.ui import text
 from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 
@@ -102,7 +103,7 @@ class FormDialog(QDialog):
         title.setFont(big)
         layout.addWidget(title)
         if draft is not None:
-            when = _local_time(draft.updated_at)
+            when = text.datetime(draft.updated_at)
             restored = QLabel(QCoreApplication.translate("FormDialog", "Restored from the draft kept at {time}: check it, then save or submit.").format(time=when))
             restored.setObjectName("restoredNote")
             restored.setWordWrap(True)
@@ -318,11 +319,3 @@ class FormDialog(QDialog):
             self.draft_id = None
         self._finish()
         super().reject()
-
-
-def _local_time(stamp: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return moment.strftime("%d.%m.%Y %H:%M")

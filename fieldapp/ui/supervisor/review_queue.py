@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from casework.records import ENVELOPE, SCHEMAS
+from casework.values import is_empty
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
@@ -266,7 +267,7 @@ class ReviewQueueView(QWidget):
             if spec.name in ENVELOPE or spec.name in ("review_status", "form_id", "form_version"):
                 continue
             value = record.get(spec.name)
-            if value in (None, "", []):
+            if is_empty(value):
                 continue
             parts.append(f"<tr><td valign='top'><b>{e(text.field_label(item.collection, spec.name))}</b></td>"
                          f"<td>{e(text.record_value(item.collection, spec.name, value, people))}</td></tr>")

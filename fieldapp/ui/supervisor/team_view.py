@@ -140,8 +140,7 @@ class TeamView(QWidget):
                 if d.get("revoked"):
                     continue
                 when = d.get("last_seen_at")
-                shown = (QLocale().toString(dt.datetime.fromisoformat(when).astimezone(), QLocale.FormatType.ShortFormat)
-                         if when else self.tr("never"))
+                shown = text.datetime(when) if when else self.tr("never")
                 seen.append(f"{d.get('code', '')}: {shown}")
             m.laptops = "; ".join(seen) or self.tr("no laptop")
         self._fill()
