@@ -192,7 +192,7 @@ class Smoke:
         names = {p.name for p in files}
         back = sorted(names & {"libqgtk3.so", "libqwayland.so", "libcairo.so.2", "libpango-1.0.so.0",
                                "libatk-1.0.so.0", "qtbase_de.qm", "libQt6WaylandClient.so.6",
-                               "opengl32sw.dll"})
+                               "opengl32sw.dll", "mypy", "PyInstaller"})
         self.check(not back, "the bundle leaves out what the spec trims" + "".join(f"\n  {n}" for n in back))
         self.check("qtbase_uk.qm" in names and any(n.startswith("fieldapp_") and n.endswith(".qm") for n in names),
                    "the bundle carries Qt's and FieldApp's Ukrainian translations")
