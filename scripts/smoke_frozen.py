@@ -4,8 +4,11 @@
 
 Checks, each against the frozen programs only (no Python, no checkout on their path):
 
-0. (Linux) every library in the bundle finds its dependencies (ldd): e.g. Qt's
-   xcb plugin needs libxcb-icccm4, which offscreen runs would never notice;
+0. the bundle is trimmed as build_spec.spec means: no GTK theme, Wayland or
+   cairo/pango/atk, only the Qt translations FieldApp loads, no dangling
+   link, under 175 MB; and (Linux) every library in it finds its
+   dependencies (ldd): e.g. Qt's xcb plugin needs libxcb-icccm4, which
+   offscreen runs would never notice;
 1. `fieldapp --selftest` offscreen: exit 0, nothing on standard error;
 2. `fieldapp --version` names the package's version;
 3. `fieldapp-server --help` exits 0;
@@ -183,6 +186,21 @@ class Smoke:
                    "frozen fieldapp --selftest names the file and the key of IT's mistake", done)
 
 
+    def trimmed(self) -> None:
+        """What the spec leaves out stays out; what FieldApp loads is in; nothing big came back."""
+        files = list(self.dist.rglob("*"))
+        names = {p.name for p in files}
+        back = sorted(names & {"libqgtk3.so", "libqwayland.so", "libcairo.so.2", "libpango-1.0.so.0",
+                               "libatk-1.0.so.0", "qtbase_de.qm", "libQt6WaylandClient.so.6",
+                               "opengl32sw.dll", "mypy", "PyInstaller"})
+        self.check(not back, "the bundle leaves out what the spec trims" + "".join(f"\n  {n}" for n in back))
+        self.check("qtbase_uk.qm" in names and any(n.startswith("fieldapp_") and n.endswith(".qm") for n in names),
+                   "the bundle carries Qt's and FieldApp's Ukrainian translations")
+        dangling = sorted(str(p.relative_to(self.dist)) for p in files if p.is_symlink() and not p.exists())
+        self.check(not dangling, "no dangling links in the bundle" + "".join(f"\n  {d}" for d in dangling))
+        size = sum(p.stat().st_size for p in files if p.is_file() and not p.is_symlink())
+        self.check(size < 175_000_000, f"the bundle is {size / 1e6:.0f} MB (under 175 MB: nothing big came back)")
+
     def libraries_resolve(self) -> None:
         """Linux: every library in the bundle finds what it needs, in the bundle or the system (ldd)."""
         if not sys.platform.startswith("linux") or not shutil.which("ldd"):
@@ -262,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="fieldapp-smoke-") as tmp:
         smoke = Smoke(dist, Path(tmp))
+        smoke.trimmed()
         smoke.libraries_resolve()
         smoke.selftest()
         smoke.version()

@@ -64,7 +64,7 @@ def update(areas: list[str]) -> None:
     for area in areas:
         files = area_files(area)
         if not files:
-            continue
+            raise SystemExit(f"area {area} names no .py file ({', '.join(AREAS[area])}): fix AREAS")
         for lang in LANGUAGES:
             subprocess.run(
                 [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
@@ -108,7 +108,10 @@ def check(lang: str = "uk") -> int:
     missing = []
     for area in AREAS:
         ts = ts_path(area, lang)
-        if area_files(area) and not ts.exists():
+        if not area_files(area):
+            print(f"area {area} names no .py file: {', '.join(AREAS[area])}")
+            missing.append((area, ""))
+        elif not ts.exists():
             print(f"missing: {ts.relative_to(ROOT)}")
             missing.append((area, ""))
         elif ts.exists():
