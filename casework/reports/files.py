@@ -44,8 +44,8 @@ def write_xlsx(report: LabelledReport, path: Path) -> None:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = report.title[:31]
+    sheet = book.create_sheet(report.title[:31], 0)  # book.active may be None by openpyxl's types
+    book.remove(book.worksheets[1])  # the empty sheet a new workbook starts with
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
     for name, value in report.facts:
