@@ -1,5 +1,8 @@
 """FastAPI dependencies: what a route needs from the app (engine, settings, hooks, password
-hasher) and who is calling (the device's bearer token, checked against the database)."""
+hasher) and who is calling (the device's bearer token, checked against the database).
+
+The getters are `async def` on purpose: FastAPI runs a plain `def` dependency in its thread
+pool, a hop per dependency per request (the incremental-pull benchmark: 27 ms -> 23 ms)."""
 
 from __future__ import annotations
 
@@ -16,27 +19,27 @@ from sync.server.scope import Actor
 from sync.server.settings import Hooks, Settings
 
 
-def get_engine(request: Request) -> sa.Engine:
+async def get_engine(request: Request) -> sa.Engine:
     engine: sa.Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_hooks(request: Request) -> Hooks:
+async def get_hooks(request: Request) -> Hooks:
     hooks: Hooks = request.app.state.hooks
     return hooks
 
 
-def get_passwords(request: Request) -> security.Passwords:
+async def get_passwords(request: Request) -> security.Passwords:
     passwords: security.Passwords = request.app.state.passwords
     return passwords
 
 
-def get_server_id(request: Request) -> str:
+async def get_server_id(request: Request) -> str:
     server_id: str = request.app.state.server_id
     return server_id
 
@@ -51,7 +54,7 @@ ServerIdDep = Annotated[str, Depends(get_server_id)]
 _bearer = HTTPBearer(auto_error=False, description="The device token from enrolment.")
 
 
-def protocol_version(
+async def protocol_version(
     version: Annotated[str, Header(alias=p.HEADER, description="The protocol version the "
                                    "request speaks (checked before routing).")],
 ) -> None:

@@ -25,7 +25,7 @@ Threshold = Annotated[int, Query(ge=WHOLE_NUMBERS["threshold"][0], le=WHOLE_NUMB
                                  description="Counts below this are shown as '<threshold'.")]
 
 
-def report_reader(actor: ActorDep) -> Actor:
+async def report_reader(actor: ActorDep) -> Actor:
     """The caller, if they may see reports (checked before the parameters, as it always was)."""
     if actor.role not in ("supervisor", "admin"):
         raise p.ProtocolError("forbidden", "Reports are for supervisors and administrators.")
