@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from casework.dates import day_of
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -111,15 +112,6 @@ HEADLINE_LABELS: dict[str, tuple[str, str]] = {
 NOT_COUNTS = frozenset({"safety_review_median_hours"})
 
 
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _datetime(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
@@ -149,7 +141,7 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 
 
 def age_band(birth: Any, day: dt.date) -> str:
-    born = _date(birth)
+    born = day_of(birth)
     if born is None or born > day:
         return UNKNOWN
     age = age_on(born, day)
@@ -184,26 +176,26 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
     plans, referrals, reviews, protected = mine("plans"), mine("referrals"), mine("reviews"), mine("protected")
     end = period.end
 
-    visits_in = [v for v in visits if period.contains(_date(v.get("started_at")))]
+    visits_in = [v for v in visits if period.contains(day_of(v.get("started_at")))]
     monitored = {v["household_id"] for v in visits_in}
     members = [p for p in persons if p["household_id"] in monitored]
 
     def is_child(p: Mapping[str, Any]) -> bool:
-        born = _date(p.get("birth_date"))
+        born = day_of(p.get("birth_date"))
         return p.get("role") == "child" or (born is not None and age_on(born, end) < 18)
 
     children = [p for p in members if is_child(p)]
 
-    identified = {hid: _date(h.get("identified_on")) for hid, h in households.items()}
+    identified = {hid: day_of(h.get("identified_on")) for hid, h in households.items()}
     opened = [hid for hid, day in identified.items() if period.contains(day)]
     closed = [h for h in households.values() if h.get("status") == "closed"
-              and period.contains(_date(h.get("closed_on")))]
+              and period.contains(day_of(h.get("closed_on")))]
     active = [hid for hid, h in households.items()
               if (day := identified[hid]) is not None and day <= end
-              and not (h.get("status") == "closed" and (_date(h.get("closed_on")) or end) <= end)]
+              and not (h.get("status") == "closed" and (day_of(h.get("closed_on")) or end) <= end)]
     done_by: dict[str, dt.date] = {}
     for a in assessments:
-        finished = _date(a.get("completed_on"))
+        finished = day_of(a.get("completed_on"))
         if finished and (a["household_id"] not in done_by or finished < done_by[a["household_id"]]):
             done_by[a["household_id"]] = finished
     on_time = []
@@ -211,8 +203,8 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         day = identified[hid]
         if hid in done_by and day is not None and done_by[hid] <= add_working_days(day, ASSESSMENT_WORKING_DAYS):
             on_time.append(hid)
-    planned = {p["household_id"] for p in plans if (_date(p.get("drawn_up_on")) or end) <= end}
-    referrals_in = [r for r in referrals if period.contains(_date(r.get("referred_on")))]
+    planned = {p["household_id"] for p in plans if (day_of(p.get("drawn_up_on")) or end) <= end}
+    referrals_in = [r for r in referrals if period.contains(day_of(r.get("referred_on")))]
 
     concerns = [v for v in visits_in if v.get("safety_concern") is True]
     first_review: dict[str, dt.datetime] = {}
@@ -293,9 +285,9 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
               ((form,) for r in trafficking for form in (r.get("exploitation_forms") or [UNKNOWN]))),
         Table("trafficking_status", Message.of(QT_TRANSLATE_NOOP("Report", "Victim status: applications and grants")),
               ("step",), {
-                  ("applied",): sum(1 for r in trafficking if period.contains(_date(r.get("status_applied_on")))),
+                  ("applied",): sum(1 for r in trafficking if period.contains(day_of(r.get("status_applied_on")))),
                   ("granted",): sum(1 for r in trafficking if r.get("decision") == "granted"
-                                    and period.contains(_date(r.get("certificate_on")))),
+                                    and period.contains(day_of(r.get("certificate_on")))),
               }),
     ]
     return Report(period, hromada, project, headline, tables, restricted)
