@@ -113,10 +113,9 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
-    from fieldapp.provisioning import load_provisioning
     from fieldapp.ui.application import Application
 
-    application = Application(dialog.store, settings, checkin_days=load_provisioning().get("checkin_days"))
+    application = Application(dialog.store, settings, checkin_days=settings.provisioning.get("checkin_days"))
     application.ended.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     try:
         application.start()
