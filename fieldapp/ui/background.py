@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _synchronous = False
@@ -72,14 +73,28 @@ def _guarded(callback: Callable[[Any], None], value: Any) -> None:
         report_bug(exc)
 
 
+def _while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
 def run_task(
     work: Callable[[], Any],
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
     """Run `work` in the background; then `done(result)` or `failed(error)` on the GUI thread.
 
-    Without `failed`, an error is a bug and goes to the crash report."""
+    Without `failed`, an error is a bug and goes to the crash report. With an `owner` (the
+    widget that asked), `done` and `failed` are dropped when the owner was deleted meanwhile:
+    the window closed before the answer came."""
+    if owner is not None:
+        done, failed = _while_alive(owner, done), None if failed is None else _while_alive(owner, failed)
     on_error = report_bug if failed is None else failed
     if _synchronous:
         try:

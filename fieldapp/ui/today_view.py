@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -174,11 +173,9 @@ class TodayView(QWidget):
         if not self.all_items:
             self.summary.setText(self.tr("Looking for what is due…"))
         background.run_task(lambda: queries.due(self.store, day),
-                            lambda items: self._arrived(day, items), self._failed)
+                            lambda items: self._arrived(day, items), self._failed, owner=self)
 
     def _arrived(self, day: dt.date, items: list[queries.DueItem]) -> None:
-        if not shiboken6.isValid(self):  # the window closed meanwhile
-            return
         self.today, self.all_items = day, items
         self.loading = False
         for kind, box in self.kinds.items():
@@ -188,8 +185,6 @@ class TodayView(QWidget):
         self.loaded = True
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.loading = False
         self.summary.setText(text.message(exc.message) if isinstance(exc, StoreError)
                              else self.tr("What is due could not be read."))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,7 +87,7 @@ class ReportsView(QWidget):
         self.hromada = QComboBox()
         self.hromada.setObjectName("hromada")
         self.hromada.addItem(self.tr("All hromadas"), None)
-        background.run_task(lambda: hromadas_of(store), self._hromadas_arrived, self._failed)
+        background.run_task(lambda: hromadas_of(store), self._hromadas_arrived, self._failed, owner=self)
         self.organisation = QLineEdit(organisation)
         self.organisation.setObjectName("organisation")
         self.threshold = QSpinBox(minimum=1, maximum=20, value=DEFAULT_THRESHOLD)
@@ -141,8 +140,6 @@ class ReportsView(QWidget):
         self.refresh()
 
     def _hromadas_arrived(self, codes: list[str]) -> None:
-        if not shiboken6.isValid(self):  # the window closed meanwhile
-            return
         for code in codes:
             self.hromada.addItem(codifier.display_name(code) if codifier.unit(code) else code, code)
 
@@ -162,7 +159,7 @@ class ReportsView(QWidget):
         ticket, store, hromada = self.asked, self.store, self.hromada.currentData()
         self._set_busy(True)
         background.run_task(lambda: compute(records_of(store), period, hromada=hromada),
-                            lambda report: self._arrived(ticket, report, then), self._failed)
+                            lambda report: self._arrived(ticket, report, then), self._failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -170,15 +167,13 @@ class ReportsView(QWidget):
             b.setEnabled(not busy and self.report is not None)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         if not isinstance(exc, StoreError):
             raise exc  # a bug: for the crash report, not for a sentence
         self.preview.setPlainText(text.message(exc.message))
 
     def _arrived(self, ticket: int, report: Report, then: Callable[[], None] | None) -> None:
-        if not shiboken6.isValid(self) or ticket != self.asked:
+        if ticket != self.asked:
             return
         self.report = report
         locale, fmt = QLocale(), text.date_format()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -197,10 +196,10 @@ class ReviewQueueView(QWidget):
         ticket, store, showing_approved = self.asked, self.store, self.model.showing_approved
         self._set_busy(True)
         background.run_task(lambda: approved(store) if showing_approved else review_queue(store),
-                            lambda items: self._arrived(ticket, items), self._not_read)
+                            lambda items: self._arrived(ticket, items), self._not_read, owner=self)
 
     def _arrived(self, ticket: int, items: list[ReviewItem]) -> None:
-        if not shiboken6.isValid(self) or ticket != self.asked:
+        if ticket != self.asked:
             return
         self.busy = False
         self.empty.setText(self.nothing_waits)
@@ -221,8 +220,6 @@ class ReviewQueueView(QWidget):
         self._buttons()
 
     def _not_read(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         if not isinstance(exc, StoreError):
             raise exc  # a bug: for the crash report, not for a sentence
@@ -231,8 +228,6 @@ class ReviewQueueView(QWidget):
         self.splitter.hide()
 
     def _not_saved(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         if not isinstance(exc, StoreError):
             raise exc
@@ -293,14 +288,13 @@ class ReviewQueueView(QWidget):
                 tx.review(item.collection, item.record_id, decision, comment, reviewer)
 
         def written(_result: Any) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.reload()
             self.reviewed.emit()
 
         self._set_busy(True)
         store = self.store
-        background.run_task(lambda: store.write(write), written, self._not_saved)  # several at once: all or none
+        # several at once: all or none
+        background.run_task(lambda: store.write(write), written, self._not_saved, owner=self)
 
     def _approve(self) -> None:
         self._decide("approved")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,18 +70,16 @@ class TeamView(QWidget):
         self.asked += 1
         ticket, store, today = self.asked, self.store, self.today
         background.run_task(lambda: team_figures(store, today), lambda figures: self._figures(ticket, figures),
-                            self._failed)
+                            self._failed, owner=self)
 
     def _figures(self, ticket: int, figures: dict[str, Member]) -> None:
-        if not shiboken6.isValid(self) or ticket != self.asked:
+        if ticket != self.asked:
             return
         self.members = sorted(figures.values(), key=lambda m: m.user_id)
         self._fill()
         self._ask_server()
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         if not isinstance(exc, StoreError):
             raise exc  # a bug: for the crash report, not for a sentence
         self.note.setText(text.message(exc.message))
@@ -121,10 +118,10 @@ class TeamView(QWidget):
 
         ticket = self.asked
         background.run_task(work, lambda team: self._names(ticket, team),
-                            lambda exc: None)  # offline: the local numbers stay
+                            lambda exc: None, owner=self)  # offline: the local numbers stay
 
     def _names(self, ticket: int, team: list[dict[str, Any]]) -> None:
-        if not shiboken6.isValid(self) or ticket != self.asked:
+        if ticket != self.asked:
             return
         known = {m.user_id: m for m in self.members}
         for person in team:
@@ -177,7 +174,7 @@ class FamiliesDialog(QDialog):
                 out.append((hid, f"{h.get('family_name', '')} ({h.get('case_number', '')})" if h else hid))
             return out
 
-        background.run_task(names, self._names, self._failed)
+        background.run_task(names, self._names, self._failed, owner=self)
         self.list.itemActivated.connect(lambda item: (self.open_household.emit(item.data(FamilyRole)), self.accept()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -187,16 +184,12 @@ class FamiliesDialog(QDialog):
         self.resize(420, 360)
 
     def _names(self, names: list[tuple[str, str]]) -> None:
-        if not shiboken6.isValid(self):
-            return
         for hid, shown in names:
             item = QListWidgetItem(shown)
             item.setData(FamilyRole, hid)
             self.list.addItem(item)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         if not isinstance(exc, StoreError):
             raise exc  # a bug: for the crash report, not for a sentence
         notice = QListWidgetItem(text.message(exc.message))
