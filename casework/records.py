@@ -21,10 +21,23 @@ from typing import Any
 
 from casework import values
 from casework.dates import parse_date, parse_datetime
-from casework.enums import enumeration
 from casework.i18n import QT_TRANSLATE_NOOP, Message
-from casework.ids import is_uuid
-from casework.values import Kind, Rule, is_empty
+from casework.schemas import (  # noqa: F401 - re-exported: the table lives in its own module
+    ACTION_FINISHED,
+    ACTION_STATUSES,
+    HOUSEHOLD_STATUSES,
+    PROTECTED_DECISIONS,
+    PROTECTED_KINDS,
+    REFERRAL_DIRECTIONS,
+    REFERRAL_STATUSES,
+    REVIEW_STATUSES,
+    REVIEWABLE,
+    SCHEMAS,
+    SUPPORT_TERM_MONTHS,
+    FieldSpec,
+    _msg,
+)
+from casework.values import is_empty
 
 ENVELOPE = frozenset(
     {"id", "collection", "version", "deleted", "household_id", "schema",
@@ -34,14 +47,6 @@ ENVELOPE = frozenset(
 RECORD_SCHEMA = 1
 
 _FORM_FIELD = re.compile(r"^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_\-]+)+$")
-
-
-@dataclass(frozen=True, kw_only=True)
-class FieldSpec(Rule):
-    """A field of a record: its name and label, and the rule its value follows (`values.Rule`)."""
-
-    name: str
-    label: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -64,190 +69,7 @@ class InvalidRecord(ValueError):
         super().__init__(f"{collection}: " + "; ".join(str(p) for p in problems))
 
 
-def _msg(marked: tuple[str, str], **args: Any) -> Message:
-    return Message.of(marked, **args)
 
-
-REVIEW_STATUSES = ("draft", "submitted", "approved", "returned")
-HOUSEHOLD_STATUSES = ("active", "closed")
-PROTECTED_KINDS = ("trafficking", "gbv")
-PROTECTED_DECISIONS = ("pending", "granted", "refused")
-REVIEWABLE = ("visits", "assessments", "plans", "households")  # households: case closure
-
-T = Kind  # short alias for the tables below
-
-
-def F(name: str, kind: Kind, label: tuple[str, str], **kw: Any) -> FieldSpec:  # noqa: N802 - reads as a table
-    return FieldSpec(name=name, kind=kind, label=label, **kw)
-
-
-def _check_factor(item: Any) -> Message | None:
-    if not isinstance(item, Mapping) or item.get("code") not in enumeration("circumstance_factors"):
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose each circumstance from the list."))
-    identified = item.get("identified_on")
-    if identified is not None and parse_date(identified) is None:
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Give the date each circumstance was identified as a valid date."))
-    return None
-
-
-def _check_service(item: Any) -> Message | None:
-    if not isinstance(item, Mapping) or item.get("code") not in enumeration("services"):
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose each service from the Classifier of Social Services."))
-    qty = item.get("quantity", 1)
-    if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
-        return _msg(QT_TRANSLATE_NOOP("Validation", "The quantity of a service is a whole number, at least 1."))
-    if item.get("recipient_id") is not None and not is_uuid(item.get("recipient_id")):
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Choose who received each service from the family's members."))
-    return None
-
-
-def _check_step(item: Any) -> Message | None:
-    if not isinstance(item, Mapping) or not str(item.get("text", "")).strip():
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Describe each step."))
-    due = item.get("due")
-    if due is not None and parse_date(due) is None:
-        return _msg(QT_TRANSLATE_NOOP("Validation", "Give each step's deadline as a valid date."))
-    return None
-
-
-SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
-    "households": (
-        F("case_number", T.TEXT, QT_TRANSLATE_NOOP("Field", "Case number"), required=True, max_len=40),
-        F("family_name", T.TEXT, QT_TRANSLATE_NOOP("Field", "Family"), required=True, max_len=200),
-        F("hromada", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Hromada"), required=True),
-        F("settlement", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Settlement")),
-        F("address", T.TEXT, QT_TRANSLATE_NOOP("Field", "Address"), max_len=500),
-        F("phone", T.PHONE, QT_TRANSLATE_NOOP("Field", "Phone")),
-        F("categories", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Categories"), enum="household_categories"),
-        F("factors", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Difficult circumstances"), item_check=_check_factor),
-        F("idp_certificate", T.TEXT, QT_TRANSLATE_NOOP("Field", "IDP certificate"), max_len=100),
-        F("idp_origin", T.KATOTTG, QT_TRANSLATE_NOOP("Field", "Territory of origin")),
-        F("identified_how", T.ENUM, QT_TRANSLATE_NOOP("Field", "How the family was identified"), enum="identification_ways"),
-        F("reported_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Reported by"), max_len=300),
-        F("identified_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date identified"), required=True, not_future=True),
-        F("caseworker_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Caseworker"), max_len=100),
-        F("team_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Team"), max_len=100),
-        F("status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Status"), required=True, choices=HOUSEHOLD_STATUSES),
-        F("closure_reason", T.ENUM, QT_TRANSLATE_NOOP("Field", "Reason for closing"), enum="closure_reasons"),
-        F("closed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date closed"), not_future=True),
-        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), choices=REVIEW_STATUSES),
-        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
-    ),
-    "persons": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("role", T.ENUM, QT_TRANSLATE_NOOP("Field", "Role in the family"), required=True, enum="person_roles"),
-        F("surname", T.TEXT, QT_TRANSLATE_NOOP("Field", "Surname"), required=True, max_len=100),
-        F("given_name", T.TEXT, QT_TRANSLATE_NOOP("Field", "Given name"), required=True, max_len=100),
-        F("patronymic", T.TEXT, QT_TRANSLATE_NOOP("Field", "Patronymic"), max_len=100),
-        F("birth_date", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of birth"), required=True, not_future=True),
-        F("sex", T.ENUM, QT_TRANSLATE_NOOP("Field", "Sex"), enum="sexes"),
-        F("disability", T.BOOL, QT_TRANSLATE_NOOP("Field", "Disability")),
-        F("disability_group", T.ENUM, QT_TRANSLATE_NOOP("Field", "Disability group"), enum="disability_groups"),
-        F("idp", T.BOOL, QT_TRANSLATE_NOOP("Field", "Internally displaced")),
-        F("study_work", T.TEXT, QT_TRANSLATE_NOOP("Field", "Place of study or work"), max_len=300),
-        F("phone", T.PHONE, QT_TRANSLATE_NOOP("Field", "Phone")),
-        F("returned_from_institution", T.BOOL, QT_TRANSLATE_NOOP("Field", "Returned from a residential institution")),
-        F("returned_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date returned"), not_future=True),
-        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
-    ),
-    "visits": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("started_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Date and time"), required=True),
-        F("duration_min", T.INT, QT_TRANSLATE_NOOP("Field", "Duration, minutes"), minimum=0, maximum=24 * 60),
-        F("type", T.ENUM, QT_TRANSLATE_NOOP("Field", "Type of visit"), required=True, enum="visit_types"),
-        F("place", T.ENUM, QT_TRANSLATE_NOOP("Field", "Place"), required=True, enum="visit_places"),
-        F("workers_present", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Workers present")),
-        F("members_present", T.REFS, QT_TRANSLATE_NOOP("Field", "Members present")),
-        F("children_seen", T.REFS, QT_TRANSLATE_NOOP("Field", "Children seen")),
-        F("safety_concern", T.BOOL, QT_TRANSLATE_NOOP("Field", "Safety concern")),
-        F("safety_details", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "What is the concern"), max_len=20000),
-        F("safety_escalated", T.BOOL, QT_TRANSLATE_NOOP("Field", "Escalated to the supervisor")),
-        F("services", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Services delivered"), item_check=_check_service),
-        F("next_steps", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Agreed next steps"), item_check=_check_step),
-        F("next_visit_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Next visit")),
-        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
-        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
-        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
-        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
-    ),
-    "assessments": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("started_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date started"), required=True, not_future=True),
-        F("due_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Due date")),
-        F("completed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date completed"), not_future=True),
-        F("classification", T.ENUM, QT_TRANSLATE_NOOP("Field", "Classification of the case"), enum="case_levels"),
-        F("circumstances", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Difficult circumstances present"), enum="circumstance_factors"),
-        F("duration", T.ENUM, QT_TRANSLATE_NOOP("Field", "How long the problems have lasted"), enum="duration_bands"),
-        F("services_needed", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services needed"), enum="services"),
-        F("conclusion", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Conclusion"), max_len=20000),
-        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
-        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
-        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
-    ),
-    "plans": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("drawn_up_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date drawn up"), required=True, not_future=True),
-        F("goals", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Goals"), max_len=20000),
-        F("actions", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Actions"), item_check=_check_step),
-        F("next_review_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Next review of the plan")),
-        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
-        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
-        F("review_status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Review"), required=True, choices=REVIEW_STATUSES),
-    ),
-    "referrals": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Person")),
-        F("visit_id", T.REF, QT_TRANSLATE_NOOP("Field", "Visit")),
-        F("agency", T.TEXT, QT_TRANSLATE_NOOP("Field", "Agency"), required=True, max_len=300),
-        F("reason", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Reason"), required=True, max_len=20000),
-        F("referred_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date referred"), required=True, not_future=True),
-        F("outcome", T.ENUM, QT_TRANSLATE_NOOP("Field", "Outcome"), enum="referral_outcomes"),
-        F("outcome_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of the outcome"), not_future=True),
-    ),
-    "consents": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Whose consent"), required=True),
-        F("given_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Given by (adult or legal representative)"), max_len=300),
-        F("purpose", T.ENUM, QT_TRANSLATE_NOOP("Field", "Purpose"), required=True, enum="consent_purposes"),
-        F("scope", T.TEXT, QT_TRANSLATE_NOOP("Field", "Scope"), max_len=1000),
-        F("given_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date given"), required=True, not_future=True),
-        F("withdrawn_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date withdrawn"), not_future=True),
-    ),
-    "reviews": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("record_collection", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Record"), required=True, choices=REVIEWABLE),
-        F("record_id", T.REF, QT_TRANSLATE_NOOP("Field", "Record"), required=True),
-        F("status", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Decision"), required=True, choices=REVIEW_STATUSES[1:]),
-        F("comment", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Comment"), max_len=20000),
-        F("reviewer_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Reviewer"), max_len=100),
-        F("reviewed_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Reviewed at")),
-    ),
-    "protected": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
-        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Person"), required=True),
-        F("kind", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Kind"), required=True, choices=PROTECTED_KINDS),
-        F("status_applied_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Status application date"), not_future=True),
-        F("decision", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Decision"), choices=PROTECTED_DECISIONS),
-        F("certificate_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Certificate date"), not_future=True),
-        F("certificate_expires_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Certificate valid until")),
-        F("exploitation_forms", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Forms of exploitation"), enum="exploitation_forms"),
-        F("assistance", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Assistance given"), max_len=20000),
-    ),
-    "conflicts": (
-        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family")),
-        F("record_collection", T.TEXT, QT_TRANSLATE_NOOP("Field", "Record"), required=True, max_len=40),
-        F("record_id", T.REF, QT_TRANSLATE_NOOP("Field", "Record"), required=True),
-        F("fields", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Fields in conflict")),
-        F("reason", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Why"), choices=("clash", "deleted", "out_of_scope")),
-        F("by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Changed by"), max_len=100),
-        F("device", T.TEXT, QT_TRANSLATE_NOOP("Field", "On the device"), max_len=100),
-        F("at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "When")),
-        F("change_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Change"), max_len=100),
-        F("delete", T.BOOL, QT_TRANSLATE_NOOP("Field", "A deletion")),
-        F("resolved", T.BOOL, QT_TRANSLATE_NOOP("Field", "Resolved")),
-        F("resolution", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Resolution")),
-    ),
-}
 # The collections of case records, each with its schema above.
 CASE_COLLECTIONS: tuple[str, ...] = tuple(SCHEMAS)
 # Collections a device receives but never writes (forms and reference data from the server).
@@ -267,7 +89,9 @@ SEARCHABLE: dict[str, tuple[str, ...]] = {
     "visits": ("notes", "safety_details"),
     "assessments": ("conclusion",),
     "plans": ("goals",),
-    "referrals": ("agency", "reason"),
+    "referrals": ("agency", "contact_person", "reason"),
+    "service_events": ("provider", "notes"),
+    "action_updates": ("note",),
 }
 
 
@@ -321,10 +145,40 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
             out.append(Problem("children_seen", _msg(QT_TRANSLATE_NOOP("Validation", "A child seen must be among the members present."))))
     if collection == "assessments":
         before("started_on", "completed_on", _msg(QT_TRANSLATE_NOOP("Validation", "An assessment cannot end before it started.")))
+    if collection == "households":
+        if r.get("status") == "closed" and r.get("review_status") in ("draft", "submitted", "returned"):
+            out.append(Problem("status", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "A case closes when the supervisor approves the report on the results."))))
+        if r.get("closure_outcome") == "N" and is_empty(r.get("closure_outcome_reason")):
+            out.append(Problem("closure_outcome_reason", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "Say why the circumstances were not overcome."))))
+        before("identified_on", "received_on", _msg(QT_TRANSLATE_NOOP(
+            "Validation", "The application cannot be received after the family was identified.")))
+        before("closed_on", "follow_up_on", _msg(QT_TRANSLATE_NOOP("Validation", "A follow-up comes after the closure.")))
+    if collection == "persons":
+        if r.get("disability_subgroup_a") is True and r.get("disability_group") != "group_1":
+            out.append(Problem("disability_subgroup_a", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "Subgroup A exists only in disability group I."))))
+        if r.get("legal_representative_id") is not None and r.get("legal_representative_id") == r.get("id"):
+            out.append(Problem("legal_representative_id", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "A person cannot be their own legal representative."))))
+    if collection == "plans":
+        before("term_from", "term_until", _msg(QT_TRANSLATE_NOOP("Validation", "The support cannot end before it begins.")))
+        ids = [a.get("id") for a in r.get("actions") or [] if isinstance(a, Mapping)]
+        if len(ids) != len(set(ids)):
+            out.append(Problem("actions", _msg(QT_TRANSLATE_NOOP("Validation", "Two actions have the same identifier."))))
+    if collection == "action_updates" and r.get("status") == "postponed":
+        if is_empty(r.get("postponed_to")):
+            out.append(Problem("postponed_to", _msg(QT_TRANSLATE_NOOP("Validation", "Give the date the action is postponed to."))))
+        before("on", "postponed_to", _msg(QT_TRANSLATE_NOOP("Validation", "An action is postponed to a later date.")))
     if collection == "referrals":
         before("referred_on", "outcome_on", _msg(QT_TRANSLATE_NOOP("Validation", "The outcome cannot come before the referral.")))
+        before("referred_on", "status_on", _msg(QT_TRANSLATE_NOOP("Validation", "The status cannot change before the referral.")))
+        if r.get("status") == "refused" and is_empty(r.get("refusal_reason")):
+            out.append(Problem("refusal_reason", _msg(QT_TRANSLATE_NOOP("Validation", "Give the reason the referral was refused."))))
     if collection == "consents":
         before("given_on", "withdrawn_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot be withdrawn before it was given.")))
+        before("given_on", "expires_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot expire before it was given.")))
     if collection == "protected":
         issued, expires = parse_date(r.get("certificate_on")), parse_date(r.get("certificate_expires_on"))
         if issued and expires:
@@ -333,6 +187,10 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
                                    _msg(QT_TRANSLATE_NOOP("Validation", "The certificate cannot expire before it was issued."))))
             elif expires > _add_years(issued, 2):
                 out.append(Problem("certificate_expires_on", _msg(QT_TRANSLATE_NOOP("Validation", "The status lasts at most two years."))))
+        before("status_applied_on", "decision_on", _msg(QT_TRANSLATE_NOOP(
+            "Validation", "The decision cannot come before the application.")))
+        if not is_empty(r.get("lifted_on")) and is_empty(r.get("lifted_reason")):
+            out.append(Problem("lifted_reason", _msg(QT_TRANSLATE_NOOP("Validation", "Say why the protection is lifted."))))
     return out
 
 

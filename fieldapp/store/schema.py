@@ -16,30 +16,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from casework.records import CASE_COLLECTIONS
 from fieldapp.store.driver import sqlite_utils
+
+# The collections of schema 1, written out: a migration must not change when the list grows.
+_V1_COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals",
+                   "consents", "reviews", "protected", "conflicts")
+
+
+def _record_table(db: sqlite_utils.Database, name: str) -> None:
+    """A table of one collection: the protocol's envelope in columns, the own fields as JSON."""
+    db.table(name).create(
+        {
+            "id": str,
+            "household_id": str,
+            "version": int,  # set by the server; 0 until the server acknowledged it
+            "deleted": int,
+            "schema": int,
+            "updated_at": str,
+            "updated_by": str,
+            "device_id": str,
+            "data": str,  # JSON: the record's own fields
+            "local_updated_at": str,
+        },
+        pk="id",
+        not_null={"version", "deleted", "data"},
+        defaults={"version": 0, "deleted": 0},
+    )
+    db.table(name).create_index(["household_id"], index_name=f"idx_{name}_household")
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
-    for name in CASE_COLLECTIONS:
-        db.table(name).create(
-            {
-                "id": str,
-                "household_id": str,
-                "version": int,  # set by the server; 0 until the server acknowledged it
-                "deleted": int,
-                "schema": int,
-                "updated_at": str,
-                "updated_by": str,
-                "device_id": str,
-                "data": str,  # JSON: the record's own fields
-                "local_updated_at": str,
-            },
-            pk="id",
-            not_null={"version", "deleted", "data"},
-            defaults={"version": 0, "deleted": 0},
-        )
-        db.table(name).create_index(["household_id"], index_name=f"idx_{name}_household")
+    for name in _V1_COLLECTIONS:
+        _record_table(db, name)
     # Raw SQL: AUTOINCREMENT, so that a seq is never reused after the outbox empties.
     db.execute(
         """CREATE TABLE outbox (
@@ -108,5 +116,13 @@ def _v3_reference(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_drafts, _v3_reference]
+def _v4_case_cycle(db: sqlite_utils.Database) -> None:
+    # The case cycle's own records (docs/case-model.md): plan actions' status history and
+    # services delivered, which were lines inside a visit.
+    for name in ("action_updates", "service_events"):
+        _record_table(db, name)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle]
 SCHEMA_VERSION = len(MIGRATIONS)
