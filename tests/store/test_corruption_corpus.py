@@ -1,0 +1,69 @@
+"""Every kind of damage in the corpus gets its own StoreError from Store.open, and no file changes.
+
+The screen's side (the same corpus through the real unlock page) is tests/ui/test_unlock_corpus.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from corpus import CASES, CRASHED_COMMITS, WAL, fingerprint, make_templates, passphrase_for, prepare
+from kit import PASSPHRASE
+
+from fieldapp.store.database import Store
+from fieldapp.store.errors import JournalMissing, StoreError, WrongPassphrase
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    return make_templates(tmp_path_factory.mktemp("templates"))
+
+
+def test_the_corpus_is_big_and_every_kind_has_a_name_of_its_own():
+    assert len(CASES) >= 20
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_damage_gets_its_own_error_and_no_file_changes(case, templates, tmp_path):
+    folder = prepare(case, templates, tmp_path / "profile")
+    before = fingerprint(folder)
+    with pytest.raises(StoreError) as info:
+        Store.open(folder, passphrase_for(case))
+    assert type(info.value) is case.expected, info.value.detail
+    if case.expected is not WrongPassphrase:
+        assert info.value.message.render() != WrongPassphrase().message.render()
+    assert fingerprint(folder) == before  # nothing replaced, nothing made, nothing removed
+    with pytest.raises(type(info.value)):  # and it says so again: the first try changed nothing
+        Store.open(folder, passphrase_for(case))
+
+
+def test_the_undamaged_templates_open_with_every_record(templates, tmp_path):
+    for name, expected in (("clean", 300), ("crashed", CRASHED_COMMITS)):
+        folder = tmp_path / name
+        shutil.copytree(getattr(templates, name), folder)
+        with Store.open(folder, PASSPHRASE) as store:
+            assert store.count("households") == expected
+
+
+def test_a_journal_put_back_brings_every_commit_back(templates, tmp_path):
+    folder = tmp_path / "profile"
+    shutil.copytree(templates.crashed, folder)
+    moved = tmp_path / "moved-wal"
+    (folder / WAL).rename(moved)
+    with pytest.raises(JournalMissing):
+        Store.open(folder, PASSPHRASE)
+    moved.rename(folder / WAL)  # what the message asks: put the file back
+    with Store.open(folder, PASSPHRASE) as store:
+        assert store.count("households") == CRASHED_COMMITS
+
+
+def test_the_journal_warning_was_right_and_opening_without_it_is_a_choice(templates, tmp_path):
+    folder = tmp_path / "profile"
+    shutil.copytree(templates.crashed, folder)
+    (folder / WAL).unlink()
+    with Store.open(folder, PASSPHRASE, accept_journal_loss=True) as store:
+        assert store.count("households") < CRASHED_COMMITS  # the commits the journal held are gone
+    with Store.open(folder, PASSPHRASE) as store:  # accepted once: a clean close ends the warning
+        store.count("households")
