@@ -16,9 +16,9 @@ from fieldapp.store.driver import DatabaseError, connect, dbapi, sqlite_utils
 from fieldapp.store.errors import (
     DatabaseBusy,
     DatabaseDamaged,
+    DatabasePartlyDamaged,
     DatabaseReadOnly,
     DiskError,
-    DatabasePartlyDamaged,
     DiskFull,
     KeyMismatch,
     KeySettingsDamaged,

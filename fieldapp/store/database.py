@@ -5,7 +5,13 @@ A profile is a folder::
     fieldapp.db        the SQLCipher database (and its -wal, -shm)
     key.json           salt and Argon2id parameters of the key (not secret)
     backups/           encrypted copies made before each migration
-    lock               held while a FieldApp process has the profile open
+    lock               held while a FieldApp process has the profile open; it says
+                       "open" while the database is, so the next start knows an
+                       unclean end and checks the journal (lock.py)
+
+Opening checks the files before trusting them (connection.unlock,
+integrity.py): each kind of damage raises its own StoreError and leaves every
+file as it was; a new profile is never made where any of these files exist.
 
 All writes go through one writer thread (`Store.write`), each in one
 transaction that writes the record and its outbox entry together, so a sync
@@ -35,7 +41,14 @@ from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
 from fieldapp.store import crypto, drafts, outbox, records, schema, search
-from fieldapp.store.connection import DB_FILE, ThreadConnections, classify, has_profile, take_lock, unlock
+from fieldapp.store.connection import (
+    DB_FILE,
+    ThreadConnections,
+    classify,
+    has_profile,
+    take_lock,
+    unlock,
+)
 from fieldapp.store.drafts import Draft
 from fieldapp.store.driver import DatabaseError, sqlite_utils
 from fieldapp.store.errors import (

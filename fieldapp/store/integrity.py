@@ -3,14 +3,17 @@
 Without the key (`inspect_file`, `check_journal`): an empty or missing file,
 a plain (unencrypted) SQLite file, a size that ends inside a page, and, after
 an unclean end, a missing or damaged journal (fieldapp.db-wal, SQLite's
-write-ahead log: https://sqlite.org/walformat.html). SQLite drops a damaged
-journal's frames silently and the changes in them with it, so this is looked
-at before SQLite opens the file.
+write-ahead log; its header, frames, salts and checksum: "The Write-Ahead Log",
+https://www.sqlite.org/fileformat2.html#walformat, and the comment at the top
+of SQLite's src/wal.c). SQLite drops a damaged journal's frames silently and
+the changes in them with it, so this is looked at before SQLite opens the file.
 
 With the key (`damaged_pages`, `check_pages`): SQLCipher's
-`PRAGMA cipher_integrity_check` checks every page's HMAC (a flipped bit
-anywhere; https://www.zetetic.net/sqlcipher/sqlcipher-api/#cipher_integrity_check),
-reading the file once (~6 ms per MB, measured by benchmarks/bench_open.py);
+`PRAGMA cipher_integrity_check` (SQLCipher 4.2.0 and later, CHANGELOG.md:
+"independent verification of page HMACs") checks every page's HMAC, so a
+flipped bit anywhere shows; its HMAC key comes from the key and the file's salt
+(its first 16 bytes), so a damaged salt fails every page, like a wrong key.
+It reads the file once (~6-10 ms per MB, benchmarks/bench_open.py);
 SQLite's `PRAGMA quick_check` (the b-tree structure, ~20 ms per MB) runs on
 small files only. Nothing here writes to any file.
 """
