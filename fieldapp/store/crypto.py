@@ -207,6 +207,16 @@ def read_params(path: Path) -> KdfParams:
     return params
 
 
+def add_check(path: Path, key: bytes) -> None:
+    """Give a key file without `check` (format 1) its check and sum, once `key` opened the database."""
+    params = read_params(path)
+    if not params.check and params.proves(key) is None:
+        try:
+            write_params(path, replace(params, format=FORMAT).with_check(key))
+        except OSError:  # a read-only folder or a full disk: the old file still opens; next time
+            path.with_suffix(path.suffix + ".tmp").unlink(missing_ok=True)
+
+
 def write_params(path: Path, params: KdfParams) -> None:
     """Write `params` durably: a temporary file, fsync, rename."""
     tmp = path.with_suffix(path.suffix + ".tmp")

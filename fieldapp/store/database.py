@@ -166,6 +166,7 @@ class Store:
             raise
         try:
             store._prepare(schema_version, new=False)
+            crypto.add_check(folder / crypto.KEY_FILE, key)  # older key files: from now on told apart
         except BaseException:
             store.close()
             raise

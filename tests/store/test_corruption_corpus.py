@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from corpus import CASES, CRASHED_COMMITS, WAL, fingerprint, make_templates, passphrase_for, prepare
-from kit import PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import JournalMissing, StoreError, WrongPassphrase
@@ -67,3 +67,28 @@ def test_the_journal_warning_was_right_and_opening_without_it_is_a_choice(templa
         assert store.count("households") < CRASHED_COMMITS  # the commits the journal held are gone
     with Store.open(folder, PASSPHRASE) as store:  # accepted once: a clean close ends the warning
         store.count("households")
+
+
+def test_an_older_key_file_gets_its_check_so_its_damage_is_told_apart_too(tmp_path):
+    import json
+
+    from corpus import DB, KEY
+
+    from fieldapp.store import crypto
+    from fieldapp.store.errors import KeyMismatch
+
+    folder = tmp_path / "profile"
+    Store.create(folder, PASSPHRASE, kdf=FAST_KDF).close()
+    data = json.loads((folder / KEY).read_text())
+    older = {k: v for k, v in data.items() if k not in ("check", "sum")} | {"format": 1}
+    (folder / KEY).write_text(json.dumps(older))  # as FieldApp wrote key.json before checks
+    Store.open(folder, PASSPHRASE).close()
+    params = crypto.read_params(folder / KEY)
+    assert params.format == crypto.FORMAT and params.check and params.salt == older["salt"]
+    with Store.open(folder, PASSPHRASE) as store:  # the same key opens it
+        store.count("households")
+    raw = bytearray((folder / DB).read_bytes())
+    raw[5] ^= 0x5A  # the database's salt: no page verifies under the key
+    (folder / DB).write_bytes(bytes(raw))
+    with pytest.raises(KeyMismatch):
+        Store.open(folder, PASSPHRASE)
