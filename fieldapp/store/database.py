@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
-from fieldapp.store import crypto, drafts, outbox, records, schema, search
+from fieldapp.store import crypto, drafts, integrity, outbox, records, schema, search
 from fieldapp.store.connection import (
     DB_FILE,
     ThreadConnections,
@@ -79,6 +79,10 @@ BACKUPS = "backups"
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}  # a full disk, a quota, a file-size limit
 
 T = TypeVar("T")
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 # What importers of this module use; the parts live in the modules named above.
 __all__ = [
@@ -154,6 +158,8 @@ class Store:
             raise KeySettingsMissing("key.json missing")
         lock = take_lock(folder)
         try:
+            if lock.unclean and accept_journal_loss:  # what SQLite will drop stays with IT, aside
+                integrity.set_aside_journal(folder / DB_FILE, folder / BACKUPS, _stamp())
             key, used = unlock(folder, passphrase, key_files, unclean=lock.unclean,
                                accept_journal_loss=accept_journal_loss)
             if used.name == crypto.KEY_FILE_NEW:  # a re-key finished but its rename did not

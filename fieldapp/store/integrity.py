@@ -20,7 +20,9 @@ small files only. Nothing here writes to any file.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import struct
 from pathlib import Path
 
@@ -75,6 +77,18 @@ def check_journal(db: Path) -> None:
         raise JournalMissing("no journal after an unclean end") from exc
     if journal_damaged(data):
         raise JournalDamaged("journal frames after a broken one")
+
+
+def set_aside_journal(db: Path, folder: Path, stamp: str) -> Path | None:
+    """Copy a journal about to be opened without its broken frames into `folder` (owner-only), for IT."""
+    wal = wal_path(db)
+    if not wal.exists():
+        return None
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"fieldapp-journal-{stamp}.db-wal"  # encrypted pages, as in the journal
+    shutil.copyfile(wal, target)
+    os.chmod(target, 0o600)
+    return target
 
 
 def _checksum(data: bytes, s1: int, s2: int, big_endian: bool) -> tuple[int, int]:

@@ -65,6 +65,7 @@ def test_the_journal_warning_was_right_and_opening_without_it_is_a_choice(templa
     (folder / WAL).unlink()
     with Store.open(folder, PASSPHRASE, accept_journal_loss=True) as store:
         assert store.count("households") < CRASHED_COMMITS  # the commits the journal held are gone
+    assert not list((folder / "backups").glob("*.db-wal"))  # there was none to set aside
     with Store.open(folder, PASSPHRASE) as store:  # accepted once: a clean close ends the warning
         store.count("households")
 
@@ -92,3 +93,16 @@ def test_an_older_key_file_gets_its_check_so_its_damage_is_told_apart_too(tmp_pa
     (folder / DB).write_bytes(bytes(raw))
     with pytest.raises(KeyMismatch):
         Store.open(folder, PASSPHRASE)
+
+
+def test_opening_past_a_damaged_journal_sets_a_copy_of_it_aside_first(templates, tmp_path):
+    from corpus import CASES
+
+    case = next(c for c in CASES if c.name == "journal frame flipped after a crash")
+    folder = prepare(case, templates, tmp_path / "profile")
+    damaged = (folder / WAL).read_bytes()
+    with Store.open(folder, PASSPHRASE, accept_journal_loss=True) as store:
+        assert store.count("households") < CRASHED_COMMITS  # only the commits before the damage
+    aside = list((folder / "backups").glob("*.db-wal"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged
+    assert aside[0].stat().st_mode & 0o077 == 0
