@@ -51,6 +51,7 @@ TIME_COST = (1, 32)
 MEMORY_KIB = (8 * 1024, 2 * 1024 * 1024)
 PARALLELISM = (1, 16)
 SALT_BYTES = (16, 64)
+MAX_WORK_KIB = 8 * 1024 * 1024  # time_cost x memory_kib: 40 times today's default, about a minute
 CHECK_BYTES = 16
 
 
@@ -161,6 +162,8 @@ def validate(params: KdfParams) -> None:
     _within("parallelism", params.parallelism, PARALLELISM)
     if params.memory_kib < 8 * params.parallelism:  # RFC 9106: at least 8 KiB per lane
         raise KeySettingsDamaged("memory_kib below 8 per lane")
+    if params.time_cost * params.memory_kib > MAX_WORK_KIB:  # each in bounds, together an hour
+        raise KeySettingsDamaged("time_cost x memory_kib out of bounds")
     _decoded("salt", params.salt, SALT_BYTES)
     if params.check:
         _decoded("check", params.check, (CHECK_BYTES, CHECK_BYTES))

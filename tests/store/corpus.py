@@ -181,6 +181,9 @@ CASES: list[Case] = [
          errors.KeySettingsDamaged),
     Case("key.json extra field", "clean", lambda f, t: _key(f, lambda d: d.update(iterations=64000)),
          errors.KeySettingsDamaged),
+    Case("key.json of format 1, each cost in bounds, absurd together", "clean",
+         lambda f, t: _key(f, lambda d: (d.update(format=1, time_cost=32, memory_kib=2 * 1024 * 1024),
+                                         d.pop("sum"), d.pop("check"))), errors.KeySettingsDamaged),
     Case("key.json a list", "clean", lambda f, t: (f / KEY).write_text("[1, 2]"), errors.KeySettingsDamaged),
     # the journal after an unclean end
     Case("journal deleted after a crash", "crashed", lambda f, t: (f / WAL).unlink(), errors.JournalMissing),
