@@ -81,8 +81,8 @@ def test_a_truncated_file_is_damaged_and_the_wrong_passphrase_still_says_so(stor
     _filled(store)
     store.close()
     path = profile_dir / DB_FILE
-    with open(path, "r+b") as fh:
-        fh.truncate(path.stat().st_size // 2)
+    with open(path, "r+b") as fh:  # at a page boundary (mid-page is DatabaseIncomplete before any key)
+        fh.truncate(path.stat().st_size // 2 // 4096 * 4096)
     with pytest.raises(DatabaseDamaged) as info:
         Store.open(profile_dir, PASSPHRASE)
     assert info.value.detail == "SQLITE_CORRUPT"

@@ -11,14 +11,16 @@ import threading
 import weakref
 from pathlib import Path
 
-from fieldapp.store import crypto
+from fieldapp.store import crypto, integrity
 from fieldapp.store.driver import DatabaseError, connect, dbapi, sqlite_utils
 from fieldapp.store.errors import (
     DatabaseBusy,
     DatabaseDamaged,
+    DatabasePartlyDamaged,
     DatabaseReadOnly,
     DiskError,
     DiskFull,
+    KeyMismatch,
     KeySettingsDamaged,
     ProfileBusy,
     StoreError,
@@ -131,34 +133,74 @@ def take_lock(folder: Path) -> ProfileLock:
     return lock
 
 
-def unlock(folder: Path, passphrase: str, key_files: list[Path]) -> tuple[bytes, Path]:
-    """The key that opens the database, and the key file it came from.
+def has_profile(folder: Path) -> bool:
+    """Whether any file of a profile is in `folder`: then no new profile may be made there."""
+    names = (DB_FILE, DB_FILE + "-wal", crypto.KEY_FILE, crypto.KEY_FILE_NEW, "backups")
+    return any((folder / name).exists() for name in names)
 
-    Each key file's own Argon2id parameters are used: whatever derived the
-    key once derives it again, and a wrong key cannot decrypt anyway.
+
+class _NotThisKey(Exception):
+    """No page of the database verifies under the key tried."""
+
+
+def _open_checked(db: Path, key: bytes) -> None:
+    """Open with `key`, read the schema and check the pages; _NotThisKey when no page is this key's."""
+    conn = connect(str(db), key)
+    try:
+        try:
+            probe(conn)
+        except DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) != dbapi.SQLITE_NOTADB:
+                raise (classify(exc) or DatabaseDamaged(type(exc).__name__)) from exc
+            # Page 1 did not decrypt. If other pages verify, the key is right and page 1 is damaged.
+            bad, total = integrity.damaged_pages(conn), integrity.page_count(db)
+            if len(bad) >= total:
+                raise _NotThisKey() from exc
+            raise DatabasePartlyDamaged("page 1 fails", pages=len(bad), total=total) from exc
+        try:
+            integrity.check_pages(conn, db)
+        except DatabaseError as exc:
+            raise (classify(exc) or DatabaseDamaged(type(exc).__name__)) from exc
+    finally:
+        conn.close()
+
+
+def unlock(folder: Path, passphrase: str, key_files: list[Path], *, unclean: bool = False,
+           accept_journal_loss: bool = False) -> tuple[bytes, Path]:
+    """The key that opens the database, and the key file it came from; a StoreError saying what is wrong.
+
+    In order: what the files show without a key (integrity.inspect_file);
+    after an unclean end, the journal (unless the caseworker, told by IT,
+    accepts losing it); each key file's parameters (bounded, summed); the
+    passphrase against the key file's check; then the database under the key,
+    every page's HMAC included. A right passphrase whose key decrypts no page
+    is KeyMismatch (files that do not belong together), never WrongPassphrase.
+    Nothing is written to any file here.
     """
-    if (folder / DB_FILE).stat().st_size == 0:
-        # SQLite takes an empty file for a new database, and any key would "open" it.
-        raise DatabaseDamaged("empty database file")
-    damaged = 0
+    db = folder / DB_FILE
+    integrity.inspect_file(db)
+    if unclean and not accept_journal_loss:
+        integrity.check_journal(db)
+    unreadable: list[StoreError] = []
+    mismatch = False
     for path in key_files:
         try:
             params = crypto.read_params(path)
-        except crypto.KeyFileError:
-            damaged += 1
+        except KeySettingsDamaged as exc:
+            unreadable.append(exc)
             continue
         key = crypto.derive_key(passphrase, params)
-        conn = connect(str(folder / DB_FILE), key)
+        proven = params.proves(key)
+        if proven is False:
+            continue
         try:
-            probe(conn)
-            return key, path
-        except DatabaseError as exc:
-            # A wrong key reads as "not a database"; anything else (corrupt, busy, I/O) is the file's.
-            if getattr(exc, "sqlite_errorcode", None) == dbapi.SQLITE_NOTADB:
-                continue
-            raise (classify(exc) or exc) from exc
-        finally:
-            conn.close()
-    if damaged == len(key_files):
-        raise KeySettingsDamaged("no readable key file")
+            _open_checked(db, key)
+        except _NotThisKey:
+            mismatch = mismatch or bool(proven)
+            continue
+        return key, path
+    if len(unreadable) == len(key_files):
+        raise unreadable[-1]  # key.json's own error (key.json.new, mid re-key, comes first)
+    if mismatch:
+        raise KeyMismatch("no page verifies under a proven key")
     raise WrongPassphrase()

@@ -5,7 +5,13 @@ A profile is a folder::
     fieldapp.db        the SQLCipher database (and its -wal, -shm)
     key.json           salt and Argon2id parameters of the key (not secret)
     backups/           encrypted copies made before each migration
-    lock               held while a FieldApp process has the profile open
+    lock               held while a FieldApp process has the profile open; it says
+                       "open" while the database is, so the next start knows an
+                       unclean end and checks the journal (lock.py)
+
+Opening checks the files before trusting them (connection.unlock,
+integrity.py): each kind of damage raises its own StoreError and leaves every
+file as it was; a new profile is never made where any of these files exist.
 
 All writes go through one writer thread (`Store.write`), each in one
 transaction that writes the record and its outbox entry together, so a sync
@@ -23,6 +29,7 @@ rejected changes), drafts.py and search.py.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hmac
 import os
 import shutil
@@ -33,15 +40,27 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
-from fieldapp.store import crypto, drafts, outbox, records, schema, search
-from fieldapp.store.connection import DB_FILE, ThreadConnections, classify, take_lock, unlock
+from fieldapp.store import crypto, drafts, integrity, outbox, records, schema, search
+from fieldapp.store.connection import (
+    DB_FILE,
+    ThreadConnections,
+    classify,
+    has_profile,
+    take_lock,
+    unlock,
+)
 from fieldapp.store.drafts import Draft
 from fieldapp.store.driver import DatabaseError, sqlite_utils
 from fieldapp.store.errors import (
-    KeySettingsDamaged,
+    DatabaseMissing,
+    DiskError,
+    DiskFull,
+    KeySettingsMissing,
     NotAProfile,
     ProfileExists,
     SchemaTooNew,
+    StoreError,
+    UpgradeNoSpace,
     WrongPassphrase,
 )
 from fieldapp.store.lock import ProfileLock
@@ -57,8 +76,13 @@ from fieldapp.store.transaction import (
 )
 
 BACKUPS = "backups"
+_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}  # a full disk, a quota, a file-size limit
 
 T = TypeVar("T")
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 # What importers of this module use; the parts live in the modules named above.
 __all__ = [
@@ -94,7 +118,7 @@ class Store:
                kdf: crypto.KdfCost = crypto.DEFAULT_COST) -> Store:
         """Make a new profile in `folder` (created owner-only) and open it."""
         folder = Path(folder)
-        if (folder / DB_FILE).exists() or (folder / crypto.KEY_FILE).exists():
+        if has_profile(folder):  # never a new database over a damaged or half-deleted profile
             raise ProfileExists(folder=str(folder))
         old_umask = os.umask(0o077)
         try:
@@ -102,8 +126,8 @@ class Store:
             os.chmod(folder, 0o700)
             lock = take_lock(folder)
             params = crypto.KdfParams.fresh(kdf)
-            crypto.write_params(folder / crypto.KEY_FILE, params)
             key = crypto.derive_key(passphrase, params)
+            crypto.write_params(folder / crypto.KEY_FILE, params.with_check(key))
             store = cls(folder, key, lock, kdf)
             try:
                 store._prepare(schema_version, new=True)
@@ -116,17 +140,28 @@ class Store:
 
     @classmethod
     def open(cls, folder: Path | str, passphrase: str, *, schema_version: int | None = None,
-             kdf: crypto.KdfCost = crypto.DEFAULT_COST) -> Store:
-        """Unlock an existing profile. Raises WrongPassphrase, SchemaTooNew, ProfileBusy, ..."""
+             kdf: crypto.KdfCost = crypto.DEFAULT_COST, accept_journal_loss: bool = False) -> Store:
+        """Unlock an existing profile. Raises WrongPassphrase, SchemaTooNew, ProfileBusy, ...
+
+        A damaged or mismatched file raises its own StoreError kind (see
+        connection.unlock) and is left byte for byte as it was. After an
+        unclean end whose journal is missing or damaged, JournalMissing or
+        JournalDamaged, unless `accept_journal_loss` (the caseworker was told).
+        """
         folder = Path(folder)
         if not (folder / DB_FILE).exists():
+            if has_profile(folder):  # key.json, a journal or backups, but no database
+                raise DatabaseMissing("no database file")
             raise NotAProfile(folder=str(folder))
         key_files = crypto.candidates(folder)
         if not key_files:
-            raise KeySettingsDamaged("key.json missing")
+            raise KeySettingsMissing("key.json missing")
         lock = take_lock(folder)
         try:
-            key, used = unlock(folder, passphrase, key_files)
+            if lock.unclean and accept_journal_loss:  # what SQLite will drop stays with IT, aside
+                integrity.set_aside_journal(folder / DB_FILE, folder / BACKUPS, _stamp())
+            key, used = unlock(folder, passphrase, key_files, unclean=lock.unclean,
+                               accept_journal_loss=accept_journal_loss)
             if used.name == crypto.KEY_FILE_NEW:  # a re-key finished but its rename did not
                 os.replace(used, folder / crypto.KEY_FILE)
             elif (folder / crypto.KEY_FILE_NEW).exists():  # a re-key that never happened
@@ -137,6 +172,7 @@ class Store:
             raise
         try:
             store._prepare(schema_version, new=False)
+            crypto.add_check(folder / crypto.KEY_FILE, key)  # older key files: from now on told apart
         except BaseException:
             store.close()
             raise
@@ -153,13 +189,36 @@ class Store:
         if found > schema.SCHEMA_VERSION:
             raise SchemaTooNew(found=found, known=schema.SCHEMA_VERSION)
         if found < target:
-            if found > 0:
-                self.backup(reason=f"schema{found}")
-            self.write(lambda tx: self._migrate(tx, found, target))
+            self._migrate_with_backup(found, target)
         if new:
             self.write(self._first_meta)
         self.device_id = self.meta("device_id") or ""
         self._tighten_permissions()
+        self._lock.mark_open()  # from here an end without close() is an unclean one
+
+    def _migrate_with_backup(self, found: int, target: int) -> None:
+        """Back up, then migrate; on a failure (a full disk) nothing of either is left behind."""
+        backups = self.folder / BACKUPS
+        existed = backups.exists()
+        before = set(backups.iterdir()) if existed else set()
+        try:
+            if found > 0:
+                self.backup(reason=f"schema{found}")
+            self.write(lambda tx: self._migrate(tx, found, target))
+        except (OSError, DatabaseError, StoreError) as exc:
+            # The database is as it was (the migration's transaction rolled back): the copy is not needed.
+            for path in (set(backups.iterdir()) if backups.exists() else set()) - before:
+                path.unlink(missing_ok=True)
+            if not existed and backups.exists() and not any(backups.iterdir()):
+                backups.rmdir()
+            if isinstance(exc, DatabaseError):
+                exc = classify(exc) or exc
+            if isinstance(exc, DiskFull) or (isinstance(exc, OSError) and exc.errno in _NO_SPACE):
+                size = -(-self.path.stat().st_size // 1_000_000)
+                raise UpgradeNoSpace(type(exc).__name__, size=size) from exc
+            if isinstance(exc, OSError):
+                raise DiskError(type(exc).__name__) from exc
+            raise exc
 
     @staticmethod
     def _migrate(tx: Transaction, found: int, target: int) -> None:

@@ -48,6 +48,33 @@ class KeySettingsDamaged(StoreError):
     )
 
 
+class KeySettingsMissing(KeySettingsDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The key settings of this profile (key.json) are missing, so the database cannot be "
+        "unlocked. Nothing was changed. Do not make a new profile: ask IT to put key.json back "
+        "from a backup of this laptop.",
+    )
+
+
+class KeySettingsUnknown(KeySettingsDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The key settings of this profile (key.json) use a method this version of FieldApp does "
+        "not know. Nothing was changed. If a newer FieldApp made this profile, install it; "
+        "otherwise ask IT to restore key.json from a backup.",
+    )
+
+
+class KeyMismatch(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The passphrase is right, but the database does not belong to these key settings: its "
+        "beginning is damaged, or the database or key.json was replaced by another profile's "
+        "file. Nothing was changed. Ask IT to put back the matching pair from a backup.",
+    )
+
+
 class ProfileBusy(StoreError):
     text = QT_TRANSLATE_NOOP(
         "StoreError",
@@ -68,6 +95,15 @@ class DiskFull(StoreError):
         "StoreError",
         "The disk is full, so this was not saved. Free some space, then save again: "
         "what you entered is still here.",
+    )
+
+
+class UpgradeNoSpace(DiskFull):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "There is not enough free disk space to update this profile for the new version of "
+        "FieldApp: a backup copy is made first and needs about {size} MB. Nothing was changed and "
+        "no partial copy was left. Free some space, then start FieldApp again.",
     )
 
 
@@ -100,6 +136,70 @@ class DatabaseDamaged(StoreError):
         "StoreError",
         "The local database is damaged and cannot be read. Do not delete anything: "
         "ask IT to restore it from the backups folder of this profile.",
+    )
+
+
+class DatabaseEmpty(DatabaseDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database file of this profile is empty (0 bytes): the records are not in it. "
+        "FieldApp will not make a new database over it. Do not delete anything: ask IT to "
+        "restore the profile from a backup.",
+    )
+
+
+class DatabaseMissing(DatabaseDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database file of this profile (fieldapp.db) is missing, although its key settings "
+        "are there. FieldApp will not make a new database in its place. Ask IT to put the file "
+        "back from a backup.",
+    )
+
+
+class DatabaseIncomplete(DatabaseDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database file is incomplete: it ends in the middle of a page, as when a copy is cut "
+        "short. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.",
+    )
+
+
+class DatabasePartlyDamaged(DatabaseDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Part of the local database is damaged ({pages} of its {total} pages cannot be read), so "
+        "FieldApp did not open it. Nothing was changed. Do not delete anything: ask IT to "
+        "restore it from a backup.",
+    )
+
+
+class DatabaseNotEncrypted(DatabaseDamaged):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database file is not encrypted, so it is not this profile's database: it was "
+        "replaced by another file. FieldApp did not open it. Ask IT to put back the profile's "
+        "own file from a backup.",
+    )
+
+
+class JournalMissing(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "FieldApp did not close properly last time, and the journal of the database "
+        "(fieldapp.db-wal) is now missing: the changes saved in that session may be lost. If the "
+        "file was moved, put it back beside fieldapp.db and try again. Otherwise ask IT; open the "
+        "records without it only if IT says so.",
+    )
+
+
+class JournalDamaged(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "FieldApp did not close properly last time, and the journal of the database "
+        "(fieldapp.db-wal) is damaged: changes saved in that session would be lost if the records "
+        "were opened now. Nothing was changed. Ask IT to copy the profile folder before anything "
+        "else; open the records without those changes only if IT says so.",
     )
 
 

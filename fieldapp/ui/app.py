@@ -90,6 +90,7 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.settings import Settings
+    from fieldapp.store.connection import has_profile
     from fieldapp.store.database import DB_FILE
     from fieldapp.sync.device import wiped_reason
     from fieldapp.ui.crash import CrashReporter
@@ -110,7 +111,8 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
             "Start", "The organisation revoked this laptop, so the records on it were erased. What was synced "
                      "is safe on the server. To work again, ask IT to enrol this laptop."))
         (folder / "wiped.json").unlink(missing_ok=True)
-    dialog = ProfileDialog(folder, create=not (folder / DB_FILE).exists())
+    # Any file of a profile (key.json, a journal, backups) means unlock: never a new database over it.
+    dialog = ProfileDialog(folder, create=not has_profile(folder))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
     from fieldapp.ui.application import Application

@@ -30,6 +30,7 @@ from fieldapp import logs
 from fieldapp.paths import APP_NAME
 from fieldapp.settings import Settings
 from fieldapp.store.database import Store
+from fieldapp.store.errors import StoreError
 from fieldapp.sync.device import (
     DeviceRevoked,
     TransportFactory,
@@ -39,7 +40,7 @@ from fieldapp.sync.device import (
     http_transport,
     wipe_profile,
 )
-from fieldapp.ui import background
+from fieldapp.ui import background, text
 from fieldapp.ui.icons import icon
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.gate import Cancelled, Gate, gated, start_worker
@@ -114,9 +115,18 @@ class Application(QObject):
     # -- start ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Check in when IT's rule asks for it (in the background), then open the main window."""
-        if not checkin_due(self.store, self.checkin_days):
-            self.open_window()
+        """Check in when IT's rule asks for it (in the background), then open the main window.
+
+        A store that fails now (its disk went away, a page went bad since the
+        unlock) says its sentence and the program ends: never a traceback.
+        """
+        try:
+            due = checkin_due(self.store, self.checkin_days)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        if not due:
+            self._open_or_say()
             return
         self.checkin_screen = CheckinScreen()
         self.checkin_screen.cancelled.connect(self._cancel_checkin)
@@ -132,6 +142,9 @@ class Application(QObject):
             return
         except DeviceRevoked:
             self._tell("revoked", None)
+        except StoreError as exc:  # the local file, not the server: its own sentence
+            log.warning("the store failed during check-in: %s", type(exc).__name__)
+            self._tell("store", exc)
         except SyncFailure as exc:
             log.info("check-in failed: %s", exc.code)
             self._tell("failed", exc)
@@ -160,7 +173,9 @@ class Application(QObject):
     def _check_in_done(self, kind: str, payload: object) -> None:
         self._progress_timer.stop()
         if kind == "ok":
-            self.open_window()  # first, so that the screen closing is never the last window closing
+            self._open_or_say()  # first, so that the screen closing is never the last window closing
+        elif kind == "store" and isinstance(payload, StoreError):
+            self._store_failed(payload)
         elif kind == "revoked":
             wipe_profile(self.store)
             self._say(QMessageBox.Icon.Critical, QCoreApplication.translate(
@@ -191,6 +206,16 @@ class Application(QObject):
             screen.cancelled.disconnect(self._cancel_checkin)
             screen.hide()
             screen.deleteLater()
+
+    def _store_failed(self, exc: StoreError) -> None:
+        log.warning("the store failed at start: %s", type(exc).__name__)
+        self._say(QMessageBox.Icon.Critical, text.message(exc.message))
+
+    def _open_or_say(self) -> None:
+        try:
+            self.open_window()
+        except StoreError as exc:
+            self._store_failed(exc)
 
     def open_window(self) -> Any:
         """The main window, with the records and this object's sync controller."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.database import Store
-from fieldapp.store.errors import StoreError
+from fieldapp.store.errors import JournalDamaged, JournalMissing, StoreError
 from fieldapp.ui import background, text
 from fieldapp.ui.icons import icon
 
@@ -361,6 +361,10 @@ class ProfileDialog(QDialog):
         self.unlock_button.setObjectName("ok")
         buttons.accepted.connect(self._unlock)
         buttons.rejected.connect(self.reject)
+        self.open_anyway = buttons.addButton(self.tr("Open without the lost changes"), buttons.ButtonRole.ActionRole)
+        self.open_anyway.setObjectName("openAnyway")
+        self.open_anyway.hide()
+        self.open_anyway.clicked.connect(lambda: self._unlock(accept_journal_loss=True))
         top = QHBoxLayout()
         top.addWidget(picture)
         top.addWidget(intro, 1)
@@ -456,16 +460,18 @@ class ProfileDialog(QDialog):
                                              else type(exc).__name__))
         QTimer.singleShot(3000, self.accept)
 
-    def _unlock(self) -> None:
+    def _unlock(self, *, accept_journal_loss: bool = False) -> None:
         typed = self.passphrase.text()
         if not typed or self._busy:
             return
         self._busy = True  # Argon2 runs off the GUI thread; the page waits, greyed
         self.unlock_button.setEnabled(False)
         self.passphrase.setEnabled(False)
+        self.open_anyway.hide()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        folder = self.folder
-        background.run_task(lambda: Store.open(folder, typed), self._unlocked, self._unlock_failed)
+        folder, accept = self.folder, accept_journal_loss
+        background.run_task(lambda: Store.open(folder, typed, accept_journal_loss=accept), self._unlocked,
+                            self._unlock_failed)
 
     def _unlock_settled(self) -> None:
         QGuiApplication.restoreOverrideCursor()
@@ -484,6 +490,7 @@ class ProfileDialog(QDialog):
             background.report_bug(exc)
             return
         self._fail(self.unlock_error, text.message(exc.message))
+        self.open_anyway.setVisible(isinstance(exc, (JournalMissing, JournalDamaged)))  # a choice, then
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 

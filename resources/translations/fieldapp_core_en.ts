@@ -532,6 +532,18 @@
         <translation>The key settings of this profile (key.json) are damaged, so the database cannot be unlocked. Nothing was changed. Ask IT to restore key.json from a backup.</translation>
     </message>
     <message>
+        <source>The key settings of this profile (key.json) are missing, so the database cannot be unlocked. Nothing was changed. Do not make a new profile: ask IT to put key.json back from a backup of this laptop.</source>
+        <translation>The key settings of this profile (key.json) are missing, so the database cannot be unlocked. Nothing was changed. Do not make a new profile: ask IT to put key.json back from a backup of this laptop.</translation>
+    </message>
+    <message>
+        <source>The key settings of this profile (key.json) use a method this version of FieldApp does not know. Nothing was changed. If a newer FieldApp made this profile, install it; otherwise ask IT to restore key.json from a backup.</source>
+        <translation>The key settings of this profile (key.json) use a method this version of FieldApp does not know. Nothing was changed. If a newer FieldApp made this profile, install it; otherwise ask IT to restore key.json from a backup.</translation>
+    </message>
+    <message>
+        <source>The passphrase is right, but the database does not belong to these key settings: its beginning is damaged, or the database or key.json was replaced by another profile&apos;s file. Nothing was changed. Ask IT to put back the matching pair from a backup.</source>
+        <translation>The passphrase is right, but the database does not belong to these key settings: its beginning is damaged, or the database or key.json was replaced by another profile&apos;s file. Nothing was changed. Ask IT to put back the matching pair from a backup.</translation>
+    </message>
+    <message>
         <source>This profile is already open in another FieldApp window. Close that window first.</source>
         <translation>This profile is already open in another FieldApp window. Close that window first.</translation>
     </message>
@@ -542,6 +554,10 @@
     <message>
         <source>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</source>
         <translation>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space to update this profile for the new version of FieldApp: a backup copy is made first and needs about {size} MB. Nothing was changed and no partial copy was left. Free some space, then start FieldApp again.</source>
+        <translation>There is not enough free disk space to update this profile for the new version of FieldApp: a backup copy is made first and needs about {size} MB. Nothing was changed and no partial copy was left. Free some space, then start FieldApp again.</translation>
     </message>
     <message>
         <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
@@ -558,6 +574,34 @@
     <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
         <translation>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</translation>
+    </message>
+    <message>
+        <source>The database file of this profile is empty (0 bytes): the records are not in it. FieldApp will not make a new database over it. Do not delete anything: ask IT to restore the profile from a backup.</source>
+        <translation>The database file of this profile is empty (0 bytes): the records are not in it. FieldApp will not make a new database over it. Do not delete anything: ask IT to restore the profile from a backup.</translation>
+    </message>
+    <message>
+        <source>The database file of this profile (fieldapp.db) is missing, although its key settings are there. FieldApp will not make a new database in its place. Ask IT to put the file back from a backup.</source>
+        <translation>The database file of this profile (fieldapp.db) is missing, although its key settings are there. FieldApp will not make a new database in its place. Ask IT to put the file back from a backup.</translation>
+    </message>
+    <message>
+        <source>The database file is incomplete: it ends in the middle of a page, as when a copy is cut short. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</source>
+        <translation>The database file is incomplete: it ends in the middle of a page, as when a copy is cut short. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>Part of the local database is damaged ({pages} of its {total} pages cannot be read), so FieldApp did not open it. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</source>
+        <translation>Part of the local database is damaged ({pages} of its {total} pages cannot be read), so FieldApp did not open it. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>The database file is not encrypted, so it is not this profile&apos;s database: it was replaced by another file. FieldApp did not open it. Ask IT to put back the profile&apos;s own file from a backup.</source>
+        <translation>The database file is not encrypted, so it is not this profile&apos;s database: it was replaced by another file. FieldApp did not open it. Ask IT to put back the profile&apos;s own file from a backup.</translation>
+    </message>
+    <message>
+        <source>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is now missing: the changes saved in that session may be lost. If the file was moved, put it back beside fieldapp.db and try again. Otherwise ask IT; open the records without it only if IT says so.</source>
+        <translation>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is now missing: the changes saved in that session may be lost. If the file was moved, put it back beside fieldapp.db and try again. Otherwise ask IT; open the records without it only if IT says so.</translation>
+    </message>
+    <message>
+        <source>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is damaged: changes saved in that session would be lost if the records were opened now. Nothing was changed. Ask IT to copy the profile folder before anything else; open the records without those changes only if IT says so.</source>
+        <translation>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is damaged: changes saved in that session would be lost if the records were opened now. Nothing was changed. Ask IT to copy the profile folder before anything else; open the records without those changes only if IT says so.</translation>
     </message>
     <message>
         <source>This record no longer exists on this laptop.</source>

@@ -532,6 +532,18 @@
         <translation>Налаштування ключа цього профілю (key.json) пошкоджено, тому базу даних не можна відкрити. Нічого не змінено. Попросіть ІТ-фахівця відновити key.json з резервної копії.</translation>
     </message>
     <message>
+        <source>The key settings of this profile (key.json) are missing, so the database cannot be unlocked. Nothing was changed. Do not make a new profile: ask IT to put key.json back from a backup of this laptop.</source>
+        <translation>Налаштувань ключа цього профілю (key.json) немає, тому базу даних не можна відкрити. Нічого не змінено. Не створюйте новий профіль: попросіть ІТ-фахівця повернути key.json з резервної копії цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>The key settings of this profile (key.json) use a method this version of FieldApp does not know. Nothing was changed. If a newer FieldApp made this profile, install it; otherwise ask IT to restore key.json from a backup.</source>
+        <translation>Налаштування ключа цього профілю (key.json) використовують спосіб, якого ця версія FieldApp не знає. Нічого не змінено. Якщо профіль створила новіша версія FieldApp, установіть її; інакше попросіть ІТ-фахівця відновити key.json з резервної копії.</translation>
+    </message>
+    <message>
+        <source>The passphrase is right, but the database does not belong to these key settings: its beginning is damaged, or the database or key.json was replaced by another profile&apos;s file. Nothing was changed. Ask IT to put back the matching pair from a backup.</source>
+        <translation>Парольна фраза правильна, але база даних не відповідає цим налаштуванням ключа: її початок пошкоджено або базу даних чи key.json замінено файлом іншого профілю. Нічого не змінено. Попросіть ІТ-фахівця повернути з резервної копії пару файлів, що відповідають одне одному.</translation>
+    </message>
+    <message>
         <source>This profile is already open in another FieldApp window. Close that window first.</source>
         <translation>Цей профіль уже відкрито в іншому вікні FieldApp. Спершу закрийте те вікно.</translation>
     </message>
@@ -542,6 +554,10 @@
     <message>
         <source>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</source>
         <translation>Диск заповнений, тому це не збережено. Звільніть місце й збережіть ще раз: усе, що ви ввели, нікуди не зникло.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space to update this profile for the new version of FieldApp: a backup copy is made first and needs about {size} MB. Nothing was changed and no partial copy was left. Free some space, then start FieldApp again.</source>
+        <translation>На диску замало вільного місця, щоб оновити цей профіль для нової версії FieldApp: спершу робиться резервна копія, і їй потрібно близько {size} МБ. Нічого не змінено, недороблених копій не залишилося. Звільніть місце й запустіть FieldApp ще раз.</translation>
     </message>
     <message>
         <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
@@ -558,6 +574,34 @@
     <message>
         <source>The local database is damaged and cannot be read. Do not delete anything: ask IT to restore it from the backups folder of this profile.</source>
         <translation>Локальну базу даних пошкоджено, її не можна прочитати. Нічого не видаляйте: попросіть ІТ-фахівця відновити її з теки backups цього профілю.</translation>
+    </message>
+    <message>
+        <source>The database file of this profile is empty (0 bytes): the records are not in it. FieldApp will not make a new database over it. Do not delete anything: ask IT to restore the profile from a backup.</source>
+        <translation>Файл бази даних цього профілю порожній (0 байтів): записів у ньому немає. FieldApp не створюватиме нову базу даних замість нього. Нічого не видаляйте: попросіть ІТ-фахівця відновити профіль з резервної копії.</translation>
+    </message>
+    <message>
+        <source>The database file of this profile (fieldapp.db) is missing, although its key settings are there. FieldApp will not make a new database in its place. Ask IT to put the file back from a backup.</source>
+        <translation>Файлу бази даних цього профілю (fieldapp.db) немає, хоча налаштування ключа є. FieldApp не створюватиме нову базу даних на його місці. Попросіть ІТ-фахівця повернути файл з резервної копії.</translation>
+    </message>
+    <message>
+        <source>The database file is incomplete: it ends in the middle of a page, as when a copy is cut short. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</source>
+        <translation>Файл бази даних неповний: він уривається посеред сторінки, як буває, коли копіювання перервалося. Нічого не змінено. Нічого не видаляйте: попросіть ІТ-фахівця відновити його з резервної копії.</translation>
+    </message>
+    <message>
+        <source>Part of the local database is damaged ({pages} of its {total} pages cannot be read), so FieldApp did not open it. Nothing was changed. Do not delete anything: ask IT to restore it from a backup.</source>
+        <translation>Частину локальної бази даних пошкоджено (не читаються сторінки: {pages} з {total}), тому FieldApp її не відкрив. Нічого не змінено. Нічого не видаляйте: попросіть ІТ-фахівця відновити її з резервної копії.</translation>
+    </message>
+    <message>
+        <source>The database file is not encrypted, so it is not this profile&apos;s database: it was replaced by another file. FieldApp did not open it. Ask IT to put back the profile&apos;s own file from a backup.</source>
+        <translation>Файл бази даних не зашифровано, отже, це не база даних цього профілю: її замінено іншим файлом. FieldApp його не відкрив. Попросіть ІТ-фахівця повернути власний файл профілю з резервної копії.</translation>
+    </message>
+    <message>
+        <source>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is now missing: the changes saved in that session may be lost. If the file was moved, put it back beside fieldapp.db and try again. Otherwise ask IT; open the records without it only if IT says so.</source>
+        <translation>Минулого разу FieldApp закрився неправильно, а журналу бази даних (fieldapp.db-wal) тепер немає: зміни, збережені під час того сеансу, можуть бути втрачені. Якщо файл перемістили, поверніть його поруч із fieldapp.db і спробуйте ще раз. Інакше зверніться до ІТ-фахівця; відкривайте записи без журналу, лише якщо він так скаже.</translation>
+    </message>
+    <message>
+        <source>FieldApp did not close properly last time, and the journal of the database (fieldapp.db-wal) is damaged: changes saved in that session would be lost if the records were opened now. Nothing was changed. Ask IT to copy the profile folder before anything else; open the records without those changes only if IT says so.</source>
+        <translation>Минулого разу FieldApp закрився неправильно, а журнал бази даних (fieldapp.db-wal) пошкоджено: якщо відкрити записи зараз, зміни, збережені під час того сеансу, буде втрачено. Нічого не змінено. Попросіть ІТ-фахівця насамперед скопіювати теку профілю; відкривайте записи без цих змін, лише якщо він так скаже.</translation>
     </message>
     <message>
         <source>This record no longer exists on this laptop.</source>

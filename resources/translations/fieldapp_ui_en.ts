@@ -726,6 +726,10 @@
         <translation>Enter your passphrase to open the records on this laptop.</translation>
     </message>
     <message>
+        <source>Open without the lost changes</source>
+        <translation>Open without the lost changes</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>

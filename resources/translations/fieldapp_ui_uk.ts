@@ -739,6 +739,10 @@
         <translation>Введіть парольну фразу, щоб відкрити записи на цьому ноутбуці.</translation>
     </message>
     <message>
+        <source>Open without the lost changes</source>
+        <translation>Відкрити без втрачених змін</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Парольна фраза</translation>
     </message>
