@@ -8,8 +8,9 @@ their team; an administrator none. `forms` and `reference` go to everyone.
 Protected content needs the permission, wherever it travels: a record of a
 protected collection (`PROTECTED_COLLECTIONS`), and any record derived from
 one (a record whose schema names its subject by `record_collection`: a
-conflict, a review, ...). A conflict goes to the author of the change and to
-whoever holds its household, under that same rule. The rule is generic per
+conflict, a review, ...). A conflict goes to the author of the change, to
+the caseworker it was assigned to while they hold the family, and to the
+supervisors of the family's team, under that same rule. The rule is generic per
 collection: a new collection follows it by its schema, not by its name.
 """
 
@@ -87,8 +88,11 @@ def may_read(actor: Actor, row: Any, hh: Any) -> bool:
     """Whether the case record `row` (of household `hh`) is the actor's to read (and resolve)."""
     if row_protected(row) and not actor.protected_access:
         return False
-    if row.collection == "conflicts" and row.author_id == actor.user_id:
-        return True
+    if row.collection == "conflicts":
+        if row.author_id == actor.user_id:
+            return True
+        if actor.role == "caseworker" and row.assignee_id != actor.user_id:
+            return False  # a caseworker gets the conflicts assigned to them, not every clash
     return in_scope(actor, hh)
 
 
@@ -141,10 +145,13 @@ def scope_filter(actor: Actor) -> Any:
     r = records.c
     shared = r.collection.in_(READ_ONLY_COLLECTIONS)
     case_scope = case_scope_sql(actor)
-    own_conflict = sa.and_(r.collection == "conflicts", r.author_id == actor.user_id)
-    held: Any = own_conflict if case_scope is None else sa.or_(case_scope, own_conflict)
-    if actor.role == "admin":
-        return shared  # accounts only: not even the conflicts of changes they could not make
+    if actor.role == "admin" or case_scope is None:
+        return shared  # accounts only (an administrator cannot push, so authors no conflict)
+    own = sa.or_(r.author_id == actor.user_id, r.assignee_id == actor.user_id)
+    conflicts_held = case_scope if actor.role == "supervisor" else sa.and_(own, case_scope)
+    held = sa.or_(sa.and_(r.collection != "conflicts", case_scope),
+                  sa.and_(r.collection == "conflicts",
+                          sa.or_(r.author_id == actor.user_id, conflicts_held)))
     case = sa.and_(r.collection.notin_(READ_ONLY_COLLECTIONS), held)
     if not actor.protected_access:
         case = sa.and_(case, sa.not_(protected_sql()))

@@ -9,7 +9,8 @@ The expectations are written from the rule as people state it (sync-protocol
 design, "Scope" and "Enrolment"; docs/sync-protocol.md), not from the server's
 code: a caseworker holds the families assigned to them, a supervisor their
 team's, an administrator none; protected content (and what is derived from it:
-conflicts) needs the permission; a conflict also goes to its author.
+conflicts) needs the permission; a conflict goes to its author, to the caseworker it is
+assigned to, and to the team's supervisors.
 One world per backend, many requests.
 """
 
@@ -65,11 +66,13 @@ class Family:
     visit: str = ""
     conflict: str = ""  # a clash on the person
     secret_conflict: str = ""  # a clash on the protected record
-    conflict_author: str = ""
-    secret_conflict_author: str = ""
+    # every conflict of the family: id -> (author, assignee, protected)
+    conflicts: dict[str, tuple[str, str | None, bool]] = field(default_factory=dict)
 
     def targets(self, kind: str) -> list[str]:
-        return [self.person, self.conflict] if kind == "plain" else [self.secret, self.secret_conflict]
+        record = self.person if kind == "plain" else self.secret
+        return [record] + [c for c, (_a, _s, secret) in self.conflicts.items()
+                           if secret == (kind == "protected")]
 
 
 @dataclass
@@ -143,20 +146,23 @@ def _build(world: World) -> Matrix:
                              {"given_name": "Olena"}))[0]["status"] == "applied"
         [clash] = s.push(update("persons", f.person, 1, {"given_name": "Oksana"}, {"given_name": "Olena"}))
         assert clash["status"] == "conflict"
-        f.conflict, f.conflict_author = clash["conflict_id"], sup
+        f.conflict = clash["conflict_id"]
+        f.conflicts[f.conflict] = (sup, None, False)
         # A clash on the protected record: base, mine and theirs all carry protected text.
         assert w.push(update("protected", f.secret, 1, {"assistance": f.secret_marker + " shelter"},
                              {"assistance": f.secret_marker}))[0]["status"] == "applied"
         [clash] = s.push(update("protected", f.secret, 1, {"assistance": f.secret_marker + " police"},
                                 {"assistance": f.secret_marker}))
         assert clash["status"] == "conflict"
-        f.secret_conflict, f.secret_conflict_author = clash["conflict_id"], sup
+        f.secret_conflict = clash["conflict_id"]
+        f.conflicts[f.secret_conflict] = (sup, None, True)
         m.families[holder] = f
     # An out-of-scope change to a protected record: the conflict goes to the family's holder
     # (anna, without protected access) as well as its author: the leak of issue 11, item 1.
     [oos] = people["olha"].push(update("protected", m.families["anna"].secret, 2,
                                        {"assistance": "typed by olha"}, {"assistance": "?"}))
     assert oos["status"] == "conflict"
+    m.families["anna"].conflicts[oos["conflict_id"]] = ("olha", "anna", True)
     # The revoked laptop: boris's.
     admin.revoke_device(e, people["boris"].device_id)
     return m
@@ -178,11 +184,16 @@ def _holds(m: Matrix, actor: str, f: Family) -> bool:
 
 
 def _may_see(m: Matrix, actor: str, f: Family, record_id: str) -> bool:
-    protected = record_id in (f.secret, f.secret_conflict)
+    protected = record_id == f.secret or f.conflicts.get(record_id, ("", None, False))[2]
     if protected and not _access(actor):
         return False
-    author = {f.conflict: f.conflict_author, f.secret_conflict: f.secret_conflict_author}.get(record_id)
-    return _holds(m, actor, f) or (author is not None and author == USERS.get(actor))
+    if record_id not in f.conflicts:
+        return _holds(m, actor, f)
+    # A conflict: its author, the team's supervisors, and the caseworker it is assigned to
+    # while they hold the family (a clash is assigned to nobody: the supervisor settles it).
+    author, assignee, _secret = f.conflicts[record_id]
+    user = USERS.get(actor)
+    return author == user or (_holds(m, actor, f) and (actor.startswith("supervisor") or assignee == user))
 
 
 def _denied(actor: str) -> Any:
@@ -299,7 +310,7 @@ def expect_pull(m: Matrix, actor: str, team: str, kind: str) -> Any:
     f = m.family(actor, team)
     visible = sorted(t for t in f.targets(kind) if _may_see(m, actor, f, t))
     # Protected text reaches only those with access who hold the family or wrote the clash.
-    may_read_secret = any(_may_see(m, actor, f, t) for t in (f.secret, f.secret_conflict))
+    may_read_secret = any(_may_see(m, actor, f, t) for t in f.targets("protected"))
     action = "read_protected" if kind == "protected" else "read"
     return (200, visible, may_read_secret, {t: action for t in visible})
 
