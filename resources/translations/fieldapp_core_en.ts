@@ -575,6 +575,10 @@
         <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
         <translation>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</translation>
     </message>
+    <message>
+        <source>You wrote this record yourself, so another supervisor of the team must approve it.</source>
+        <translation>You wrote this record yourself, so another supervisor of the team must approve it.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

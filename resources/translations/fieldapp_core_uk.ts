@@ -575,6 +575,10 @@
         <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
         <translation>Цей запис зараз не можна так перевірити: затверджують або повертають лише подані записи, а знову відкривають лише затверджені. Оновіть список: можливо, хтось уже його перевірив.</translation>
     </message>
+    <message>
+        <source>You wrote this record yourself, so another supervisor of the team must approve it.</source>
+        <translation>Цей запис ви написали самі, тож затвердити його має інший супервізор команди.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
