@@ -70,6 +70,13 @@ class HttpTransport:
             raise BadAnswer("enrolment answer without a device token")
         return answer
 
+    def confirm_wipe(self) -> dict[str, Any]:
+        """Tell the server this revoked laptop wiped itself (POST /devices/wipe-confirmed, once)."""
+        answer = self._request("POST", "/devices/wipe-confirmed", {}, retry=False)
+        if not isinstance(answer, dict):
+            raise BadAnswer("wipe confirmation answer is not an object")
+        return answer
+
     def me(self) -> dict[str, Any]:
         answer = self._request("GET", "/me")
         if not isinstance(answer, dict):

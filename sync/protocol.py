@@ -35,12 +35,29 @@ Decisions where the design page is silent (the client relies on them):
   typed is lost and nothing of the household leaks. A device resolves a
   conflict by pushing ``{"resolved": true}`` (and optionally ``resolution``)
   to it; nothing else of a conflict is writable.
+* **Protected content needs the permission wherever it travels**: records of
+  `PROTECTED_COLLECTIONS` and every record derived from one (its schema has
+  ``record_collection``: conflicts, reviews) reach only users with protected
+  access, on pull, push and resolve; such reads are audited
+  ``read_protected`` (docs/sync-protocol.md, "Scope").
 * **Idempotence covers every result**, rejections included: a device that
   wants a rejected change reconsidered (after a fix, or after a supervisor
   reopens a locked record) pushes it under a new `change_id`.
 * **Review states** follow `casework.records.review_transition_allowed`;
   the author is the user who created the record or the household's current
-  caseworker.
+  caseworker. Nobody approves a record they created or last changed.
+  ``reviews`` records are written only by a supervisor of the family's team,
+  about a record already in the review's status; the server sets
+  ``reviewer_id`` and ``reviewed_at`` (docs/sync-protocol.md, "Reviews").
+* **Enrolment** never rebinds an enrolled device id to another user; its own
+  user re-enrols it only with proof (``Authorization: Bearer`` with its
+  current token, or IT's one-time code), or before the server ever heard
+  from it (docs/sync-protocol.md, "Enrolment"). A revoked laptop confirms its
+  wipe once with ``POST /api/v1/devices/wipe-confirmed`` (its token is good
+  for that call only, then spent).
+* **Reports** (``GET /api/v1/reports``) cover a supervisor's own team, the
+  organisation for an administrator, under the organisation's small-count
+  threshold (server setting); a ``threshold`` parameter is ignored.
 * **A cursor the server cannot honour** (older than the tombstones kept, or
   newer than anything the server has, e.g. after a restore from backup)
   answers 410 `cursor_expired`: pull from 0 again.
@@ -92,6 +109,10 @@ READ_ONLY_COLLECTIONS = records.READ_ONLY_COLLECTIONS
 COLLECTIONS = records.COLLECTIONS
 REVIEWED_COLLECTIONS = records.REVIEWED_COLLECTIONS
 LOCKED_STATES = records.LOCKED_STATES
+# Collections only users with protected access receive (trafficking, gender-based violence).
+# Records derived from one of them (a conflict, a review: `record_collection` names it) are
+# protected too, on every path: pull, push, resolve, the audit (sync.server.scope).
+PROTECTED_COLLECTIONS: tuple[str, ...] = ("protected",)
 
 # Envelope fields: set by the server (`household_id` and `schema` come from the device on create).
 ENVELOPE = records.ENVELOPE

@@ -127,3 +127,30 @@ def test_an_approved_closure_is_locked_on_the_laptop_for_the_servers_reason(live
     assert info.value.message.render() in page.details.text()
     anna.close()
     sofia.close()
+
+
+def test_a_supervisor_cannot_approve_her_own_record_on_the_laptop_either(live_server, tmp_path):
+    from fieldapp.store.review import OwnRecordReview
+
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household()))
+    sync(anna)
+    sync(sofia)
+    sofia_id = live_server.world.users["sofia"]
+    own = sofia.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    # Not yet sent: written here, by her.
+    with pytest.raises(OwnRecordReview) as info:
+        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=sofia_id))
+    assert info.value.code == "forbidden" and "another supervisor" in info.value.message.render()
+    sync(sofia)
+    # Sent: the server names her as its writer; the laptop refuses as the server would.
+    with pytest.raises(OwnRecordReview):
+        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=sofia_id))
+    assert sofia.get("visits", own["id"])["review_status"] == "submitted"
+    # A caseworker's record she approves as ever.
+    theirs = anna.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    sync(anna)
+    sync(sofia)
+    sofia.write(lambda tx: tx.review("visits", theirs["id"], "approved", reviewer_id=sofia_id))
+    sync(sofia)

@@ -126,9 +126,44 @@ def test_revoked_laptop_is_wiped_and_says_why(server, tmp_path):
     with pytest.raises(DeviceRevoked) as info:
         sync_once(anna)
     assert "revoked" in failure_message(info.value).render()
+    number = _number_of(live, anna.device_id)
     folder = wipe_profile(anna)
     assert not (folder / DB_FILE).exists() and not (folder / "key.json").exists()
     assert wiped_reason(folder)["reason"] == "device_revoked"
+    # It told the server first (issue 11, item 14): IT sees which revoked laptops are wiped.
+    assert wiped_reason(folder)["confirmed"] is True
+    [listed] = [d for d in admin.list_devices(live.engine) if d["number"] == number]
+    assert listed["revoked_at"] and listed["wipe_confirmed_at"]
+
+
+def _number_of(live, device_id: str) -> int:
+    return next(d["number"] for d in admin.list_devices(live.engine) if d["device_id"] == device_id)
+
+
+def test_a_revoked_laptop_that_cannot_reach_the_server_wipes_all_the_same(server, tmp_path):
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    admin.revoke_device(live.engine, anna.device_id)
+
+    def unreachable(url, token):  # the server went away between the refusal and the wipe
+        return no_retry_transport("http://127.0.0.1:9", token)
+
+    folder = wipe_profile(anna, transport=unreachable)
+    assert not (folder / DB_FILE).exists() and not (folder / "key.json").exists()
+    assert wiped_reason(folder)["confirmed"] is False
+    assert all(d["wipe_confirmed_at"] is None for d in admin.list_devices(live.engine))
+
+
+def test_re_enrolling_with_the_same_server_proves_the_laptop_with_its_token(server, tmp_path):
+    from fieldapp.sync.device import enrol
+
+    live, _ = server
+    anna = laptop(tmp_path, "anna", live.base, "anna")
+    sync_once(anna)  # the server has heard from it: a re-enrolment needs proof
+    old = anna.meta("device_token")
+    answer = enrol(anna, live.base, "anna", PASSWORD)
+    assert answer["device_token"] != old and anna.meta("device_token") == answer["device_token"]
+    sync_once(anna)
 
 
 def test_server_answering_garbage_loses_nothing(tmp_path):

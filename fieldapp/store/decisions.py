@@ -11,6 +11,7 @@ from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from fieldapp.store import outbox, records, search
 from fieldapp.store.errors import RecordNotFound, ReviewNotAllowed
+from fieldapp.store.review import OwnRecordReview, wrote_it
 
 if TYPE_CHECKING:
     from fieldapp.store.transaction import Transaction
@@ -31,6 +32,8 @@ def review(tx: Transaction, collection: str, record_id: str, decision: str, comm
         current, decision, "supervisor"
     ):
         raise ReviewNotAllowed(decision=decision, current=current)
+    if decision == "approved" and wrote_it(record, reviewer_id):
+        raise OwnRecordReview()
     if decision == "returned" and not comment.strip():
         raise domain.InvalidRecord("reviews", [domain.Problem("comment", Message.of(COMMENT_NEEDED))])
     tx.update(collection, record_id, {"review_status": decision})

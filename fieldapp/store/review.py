@@ -4,10 +4,34 @@ returned to the caseworker with a comment."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldapp.store.database import Store
+from casework.i18n import QT_TRANSLATE_NOOP
+from fieldapp.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from fieldapp.store.database import Store
+
+
+class OwnRecordReview(StoreError):
+    """A supervisor approving what she wrote herself: the server refuses it too (four eyes)."""
+
+    code = "forbidden"
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "You wrote this record yourself, so another supervisor of the team must approve it.",
+    )
+
+
+def wrote_it(record: Mapping[str, Any], user_id: str | None) -> bool:
+    """Whether `user_id` wrote the record's current content, as far as this laptop knows: the
+    server names them as its last writer, or it was never sent (written here, by this laptop's
+    user). The server's rule is the same (creator or last writer; sync.server.review)."""
+    if not user_id:
+        return False
+    return record.get("updated_by") == user_id or not record.get("version")
 
 # Which field dates a reviewed record, per collection.
 _DATED_BY = {"visits": "started_at", "assessments": "started_on", "plans": "drawn_up_on", "households": "closed_on"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from sync.client import HttpTransport
 from sync.errors import DeviceRevoked, SyncFailure
 
 WIPED_MARKER = "wiped.json"
+log = logging.getLogger("fieldapp.sync")
 TransportFactory = Callable[[str, str | None], Any]
 
 
@@ -56,7 +58,10 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
         code = normalise_enrolment_code(code)
         if code is None:
             raise SyncFailure("code_typo")
-    link = transport(server_url, None)
+    # Re-enrolling with the same server, the laptop proves it is the laptop enrolled under its
+    # device id with its current token (never sent to another server).
+    proof = store.meta("device_token") if store.meta("server_url") == server_url else None
+    link = transport(server_url, proof)
     try:
         answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
                                             code=code)
@@ -134,15 +139,38 @@ def checkin(store: Store, *, transport: TransportFactory = http_transport) -> No
     store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
 
-def wipe_profile(store: Store, reason: str = "device_revoked") -> Path:
+def wipe_profile(store: Store, reason: str = "device_revoked", *,
+                 transport: TransportFactory = http_transport) -> Path:
     """Destroy a revoked laptop's records (the key settings first: see store/shred.py) and leave a
     small marker that says why, so the next start can tell the caseworker. Returns the profile folder.
+
+    A revoked laptop first confirms the wipe to its server (the one call its token is still
+    good for), so that IT sees which revoked laptops are wiped; the token dies with the
+    profile, so it is now or never. Offline or refused, the wipe goes on all the same: the
+    marker says whether the server heard of it.
     """
+    confirmed = False
+    if reason == "device_revoked" and is_enrolled(store):
+        confirmed = _confirm_wipe(store, transport)
     folder = shred.destroy(store)
     marker = folder / WIPED_MARKER
-    marker.write_text(json.dumps({"reason": reason, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}))
+    marker.write_text(json.dumps({"reason": reason, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                  "confirmed": confirmed}))
     crypto.fsync_dir(folder)
     return folder
+
+
+def _confirm_wipe(store: Store, transport: TransportFactory) -> bool:
+    try:
+        link = transport(store.meta("server_url") or "", store.meta("device_token"))
+        try:
+            link.confirm_wipe()
+        finally:
+            link.close()
+    except SyncFailure as exc:
+        log.info("wipe not confirmed to the server: %s", exc.code)  # a code: no personal data
+        return False
+    return True
 
 
 def wiped_reason(folder: Path) -> dict[str, Any] | None:

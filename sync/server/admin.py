@@ -156,11 +156,16 @@ def assign_csv(engine: sa.Engine, path: Path) -> int:
 
 
 def list_devices(engine: sa.Engine) -> list[dict[str, Any]]:
+    """Every enrolled laptop, with when it was revoked and when it confirmed its wipe (if it did)."""
+    wiped = (sa.select(audit.c.device_id, sa.func.min(audit.c.at).label("wipe_confirmed_at"))
+             .where(audit.c.action == "wipe_confirmed").group_by(audit.c.device_id).subquery())
     with reading(engine) as conn:
         rows = conn.execute(sa.select(devices.c.number, devices.c.device_id, devices.c.name,
                                       users.c.username, devices.c.enrolled_at,
-                                      devices.c.last_seen_at, devices.c.revoked_at)
-                            .select_from(devices.join(users, users.c.id == devices.c.user_id))
+                                      devices.c.last_seen_at, devices.c.revoked_at,
+                                      wiped.c.wipe_confirmed_at)
+                            .select_from(devices.join(users, users.c.id == devices.c.user_id)
+                                         .outerjoin(wiped, wiped.c.device_id == devices.c.device_id))
                             .order_by(devices.c.number))
         return [dict(r._mapping) for r in rows]
 

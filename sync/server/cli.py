@@ -156,7 +156,7 @@ def cmd_assign(args: argparse.Namespace) -> None:
 def cmd_device_list(args: argparse.Namespace) -> None:
     print(admin.rows_as_table(admin.list_devices(_engine(args)),
                               ["number", "device_id", "name", "username", "enrolled_at",
-                               "last_seen_at", "revoked_at"]))
+                               "last_seen_at", "revoked_at", "wipe_confirmed_at"]))
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> None:

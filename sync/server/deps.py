@@ -61,6 +61,13 @@ async def protocol_version(
     """Declares the protocol header of every /api route (the middleware has checked it)."""
 
 
+async def bearer_token(request: Request, _credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str | None:
+    """The bearer token the request carries, unchecked (enrolment's proof, a wipe's confirmation)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
 def current_actor(request: Request, engine: EngineDep,
                   _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Actor:
     """The user behind the device token, or ProtocolError (401: unknown, revoked or disabled)."""
@@ -91,3 +98,4 @@ def current_actor(request: Request, engine: EngineDep,
 
 
 ActorDep = Annotated[Actor, Depends(current_actor)]
+TokenDep = Annotated[str | None, Depends(bearer_token)]

@@ -3,6 +3,7 @@ device token, under a rate limit on failed attempts per user and per address."""
 
 from __future__ import annotations
 
+import hmac
 import time
 from typing import Any
 
@@ -43,10 +44,28 @@ def _rate_limit(engine: sa.Engine, settings: Settings, keys: list[tuple[str, int
 
 
 def enrol(engine: sa.Engine, settings: Settings, passwords: security.Passwords,
-          enrolment: p.Enrolment, address: str, server_id: str) -> dict[str, Any]:
-    """The answer to POST /devices (models.EnrolAnswer), or ProtocolError; failures are counted."""
-    if enrolment.code is not None:
-        return _enrol_with_code(engine, settings, enrolment, address, server_id)
+          enrolment: p.Enrolment, address: str, server_id: str,
+          proof: str | None = None) -> dict[str, Any]:
+    """The answer to POST /devices (models.EnrolAnswer), or ProtocolError; failures are counted.
+
+    `proof` is the device token the request carried (``Authorization: Bearer``), if any: what
+    lets a laptop already enrolled re-enrol under its own device id (see `_register_device`).
+    """
+    try:
+        if enrolment.code is not None:
+            return _enrol_with_code(engine, settings, enrolment, address, server_id)
+        return _enrol_with_password(engine, settings, passwords, enrolment, address, server_id,
+                                    proof)
+    except DeviceTaken as exc:
+        with engine.begin() as conn:  # kept although the enrolment is refused
+            write_audit(conn, [{**audit_row(None, "enrol_refused", detail=exc.reason),
+                                "user_id": exc.user_id, "device_id": enrolment.device_id}])
+        raise
+
+
+def _enrol_with_password(engine: sa.Engine, settings: Settings, passwords: security.Passwords,
+                         enrolment: p.Enrolment, address: str, server_id: str,
+                         proof: str | None) -> dict[str, Any]:
     username = enrolment.username.lower()
     user_key, addr_key = f"user:{username}", f"addr:{address}"
     _rate_limit(engine, settings, [(user_key, settings.enrol_max_failures_per_user),
@@ -62,7 +81,7 @@ def enrol(engine: sa.Engine, settings: Settings, passwords: security.Passwords,
                                               "or the account is disabled.")
     with engine.begin() as conn:
         security.clear_failures(conn, user_key)
-        return _register_device(conn, user, enrolment, server_id)
+        return _register_device(conn, user, enrolment, server_id, proof=proof)
 
 
 def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolment, address: str,
@@ -80,7 +99,8 @@ def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolme
                                 .where(enrolment_codes.c.code_hash == digest, enrolment_codes.c.used_at.is_(None))
                                 .values(used_at=now, device_id=enrolment.device_id))
             if done.rowcount == 1:  # not taken by another laptop at the same moment
-                return _register_device(conn, user, enrolment, server_id)
+                # IT's code vouches for this laptop: it may re-enrol its own device id.
+                return _register_device(conn, user, enrolment, server_id, vouched=True)
     with engine.begin() as conn:  # the failure is kept even though the enrolment is refused
         security.record_failure(conn, [addr_key])
         write_audit(conn, [audit_row(None, "enrol_failed", detail="bad enrolment code")])
@@ -88,18 +108,45 @@ def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolme
                                           "used or expired. Ask IT for a new one.")
 
 
-def _register_device(conn: sa.Connection, user: Any, enrolment: p.Enrolment, server_id: str) -> dict[str, Any]:
-    """Give the laptop its token (new, or again after a re-enrolment) in the caller's transaction."""
+class DeviceTaken(p.ProtocolError):
+    """An enrolment that would take over a device id already enrolled (403 forbidden)."""
+
+    def __init__(self, detail: str, reason: str, user_id: str):
+        super().__init__("forbidden", detail)
+        self.reason = reason
+        self.user_id = user_id
+
+
+def _register_device(conn: sa.Connection, user: Any, enrolment: p.Enrolment, server_id: str, *,
+                     proof: str | None = None, vouched: bool = False) -> dict[str, Any]:
+    """Give the laptop its token (new, or again after a re-enrolment) in the caller's transaction.
+
+    A device id is not a secret (it travels in records and conflicts), so it proves nothing:
+    an enrolled device id is never rebound to another user, and its own user re-enrols it
+    only with proof that this is that laptop (its current token, or IT's one-time code), or
+    while the server has never heard from it (the answer to its first enrolment was lost).
+    """
     token = security.new_token()
     now = now_iso()
-    existing = conn.execute(sa.select(devices).where(devices.c.device_id == enrolment.device_id)).first()
+    existing = conn.execute(sa.select(devices).where(devices.c.device_id == enrolment.device_id)
+                            .with_for_update()).first()
     if existing is not None and existing.revoked_at:
         raise p.ProtocolError("device_revoked", "This laptop was revoked; after its wipe the "
                                                 "app enrols it under a new device id.")
+    if existing is not None and existing.user_id != user.id:
+        raise DeviceTaken("This laptop's id is enrolled to another account. IT revokes that "
+                          "enrolment first (the laptop then wipes itself and starts anew).",
+                          "device of another user", user.id)
+    proven = vouched or (proof is not None and hmac.compare_digest(
+        security.token_hash(proof), existing.token_hash if existing is not None else ""))
+    if existing is not None and not proven and existing.last_seen_at is not None:
+        raise DeviceTaken("This laptop is enrolled already and did not prove it is the same "
+                          "laptop. Ask IT for a one-time enrolment code to enrol it again.",
+                          "no proof of the device", user.id)
     if existing is not None:
-        conn.execute(sa.update(devices).where(devices.c.device_id == enrolment.device_id)
-                     .values(user_id=user.id, name=enrolment.device_name,
-                             token_hash=security.token_hash(token), enrolled_at=now))
+        conn.execute(sa.update(devices).where(devices.c.number == existing.number)
+                     .values(name=enrolment.device_name, token_hash=security.token_hash(token),
+                             enrolled_at=now))
         number = existing.number
     else:
         number = conn.execute(devices.insert().values(
@@ -112,3 +159,33 @@ def _register_device(conn: sa.Connection, user: Any, enrolment: p.Enrolment, ser
             "device_number": number, "device_code": device_code(number)}
 
 
+
+
+def confirm_wipe(engine: sa.Engine, token: str | None) -> dict[str, Any]:
+    """POST /devices/wipe-confirmed: a revoked laptop says it wiped itself (accepted once).
+
+    The one call a revoked device's token is still good for; answering it spends the token
+    (its hash is replaced), so a second confirmation is unknown (401). The confirmation is kept
+    in the audit log (`wipe_confirmed`), where `fieldapp-server device list` shows it to IT.
+    """
+    if not token:
+        raise p.ProtocolError("unauthorized", "Sign in first: send the device token as "
+                                              "'Authorization: Bearer <token>'.")
+    digest, now = security.token_hash(token), now_iso()
+    with engine.begin() as conn:
+        row = conn.execute(sa.select(devices.c.number, devices.c.device_id, devices.c.user_id,
+                                     devices.c.revoked_at)
+                           .where(devices.c.token_hash == digest).with_for_update()).first()
+        if row is None:
+            raise p.ProtocolError("unauthorized", "This device token is not known (or its wipe "
+                                                  "was confirmed already).")
+        if not row.revoked_at:
+            raise p.ProtocolError("forbidden", "This laptop is not revoked: there is no wipe "
+                                               "to confirm.")
+        spent = conn.execute(sa.update(devices).where(devices.c.token_hash == digest)
+                             .values(token_hash=security.token_hash(security.new_token())))
+        if spent.rowcount != 1:  # confirmed by a parallel request a moment ago
+            raise p.ProtocolError("unauthorized", "The wipe of this laptop was confirmed already.")
+        write_audit(conn, [{**audit_row(None, "wipe_confirmed", detail=f"device {row.number}", at=now),
+                            "user_id": row.user_id, "device_id": row.device_id}])
+    return {"device_number": row.number, "confirmed_at": now}

@@ -56,6 +56,11 @@ class EnrolAnswer(BaseModel):
     device_code: str
 
 
+class WipeConfirmed(BaseModel):
+    device_number: int
+    confirmed_at: str = Field(description="When the server took the confirmation (UTC).")
+
+
 class MeAnswer(BaseModel):
     user: UserInfo
     device_id: str

@@ -17,7 +17,7 @@ from sync.protocol import READ_ONLY_COLLECTIONS, ProtocolError
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import devices, households, reading, records, scope_events, sync_state
 from sync.server.feed import flat_record
-from sync.server.scope import Actor, scope_filter
+from sync.server.scope import Actor, row_protected, scope_filter
 
 
 class CursorExpired(ProtocolError):
@@ -34,7 +34,8 @@ class Page:
     changes: list[dict[str, Any]]
     cursor: int
     more: bool
-    read: list[tuple[str, str, str | None]]  # (collection, id, household_id) of case records sent
+    # (collection, id, household_id, protected) of the case records sent
+    read: list[tuple[str, str, str | None, bool]]
 
 
 def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
@@ -71,7 +72,7 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
     more = len(items) > limit
     page = items[:limit]
     new_cursor = page[-1][0] if more else horizon
-    read = [(row.collection, row.id, row.household_id) for _s, _c, row in page
+    read = [(row.collection, row.id, row.household_id, row_protected(row)) for _s, _c, row in page
             if row is not None and row.collection not in READ_ONLY_COLLECTIONS]
     return Page([c for _s, c, _r in page], max(new_cursor, cursor), more, read)
 
@@ -89,8 +90,9 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
         if revoked:
             write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
             return Page([{"op": "wipe"}], page.cursor, False, [])
-        write_audit(conn, (audit_row(actor, "read_protected" if coll == "protected" else "read",
-                                      coll, rid, hh, None, now) for coll, rid, hh in page.read))
+        # A conflict or review of a protected record is a read of protected content too.
+        write_audit(conn, (audit_row(actor, "read_protected" if secret else "read",
+                                      coll, rid, hh, None, now) for coll, rid, hh, secret in page.read))
     return page
 
 

@@ -42,8 +42,16 @@ from sync.server.feed import (
     safe_key,
 )
 from sync.server.households import move_household, renumber_subtree
-from sync.server.review import Rejected, check_caseworker, check_locked, check_review, check_valid
-from sync.server.scope import Actor, conflict_visible, in_scope
+from sync.server.review import (
+    REVIEW_RECORDS,
+    Rejected,
+    check_caseworker,
+    check_locked,
+    check_review,
+    check_review_record,
+    check_valid,
+)
+from sync.server.scope import Actor, conflict_visible, in_scope, is_protected, row_protected
 
 log = logging.getLogger("fieldapp.server")
 
@@ -200,9 +208,8 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
     if actor.role == "admin":
         raise Rejected("forbidden", "An administrator's account has no access to case records; "
                                     "sign in as a caseworker or a supervisor.")
-    if change.collection == "protected" and not actor.protected_access:
-        raise Rejected("forbidden", "This account may not record protected (trafficking or "
-                                    "gender-based violence) details; ask a supervisor.")
+    if not actor.protected_access and is_protected(change.collection, change.fields):
+        raise Rejected("forbidden", _NO_PROTECTED_ACCESS)
     server_set = sorted(SERVER_FIELDS & set(change.fields))
     if server_set:
         raise Rejected("invalid_payload", f"Field '{server_set[0]}' is set by the server; "
@@ -211,6 +218,8 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
     if row is not None and row.collection != change.collection:
         raise Rejected("invalid_payload", f"Record {change.id} is in '{row.collection}', "
                                           f"not in '{change.collection}'.")
+    if row is not None and not actor.protected_access and row_protected(row):
+        raise Rejected("forbidden", _NO_PROTECTED_ACCESS)
     if row is None and change.base_version is not None:
         raise Rejected("invalid_payload", f"The server has no record {change.id}; send its "
                                           "creation first (base_version null).")
@@ -230,7 +239,26 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
             return _out_of_scope(ctx, change, hh)
     if row is None:
         return _create(ctx, change, hh_id)
+    if row.collection == REVIEW_RECORDS:
+        return _change_review(ctx, change, row)
     return _update(ctx, change, row, hh)
+
+
+_NO_PROTECTED_ACCESS = ("This account may not record or read protected (trafficking or "
+                        "gender-based violence) details; ask a supervisor.")
+
+
+def _change_review(ctx: PushContext, change: Change, row: Any) -> dict[str, Any]:
+    """A review is kept as it was recorded: a repeat of it (a retried create) changes nothing,
+    anything else is refused (the supervisor records a new review instead)."""
+    current: dict[str, Any] = json.loads(row.data)
+    typed = {k: v for k, v in _own_fields(change.fields).items() if k not in _STAMPED}
+    if not change.delete and not row.deleted and all(same(current.get(k), v) for k, v in typed.items()):
+        return {"change_id": change.change_id, "status": "merged", "version": row.version}
+    raise Rejected("forbidden", "A review is kept as it was recorded; record a new review instead.")
+
+
+_STAMPED = {"reviewer_id", "reviewed_at"}  # set by the server from the caller and the time
 
 
 def _own_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -252,6 +280,8 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
             check_caseworker(conn, actor, wanted)
     if change.collection in REVIEWED_COLLECTIONS and "review_status" in data:
         check_review(actor, None, data["review_status"], None, hh)
+    if change.collection == REVIEW_RECORDS:
+        data = check_review_record(conn, actor, data, hh, ctx.now)
     check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
     seq = ctx.feed.touch(change.id)
     conn.execute(INSERT_RECORD, {

@@ -16,19 +16,23 @@ import sqlalchemy as sa
 from casework.reports.files import to_json, write_csv, write_xlsx
 from casework.reports.indicators import INPUT_COLLECTIONS, Period, Report, compute
 from casework.reports.tables import LabelledReport, label
-from sync.server.db import reading, records
+from sync.server.db import households, reading, records
 
 FORMATS = ("csv", "xlsx", "json")
 
 
-def load_records(engine: sa.Engine, *, hromada: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Live records of the report's collections, as flat dicts (envelope + own fields)."""
+def load_records(engine: sa.Engine, *, hromada: str | None = None,
+                 team_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Live records of the report's collections, as flat dicts (envelope + own fields);
+    with `team_id`, only those of the team's families (as the scope table says)."""
     out: dict[str, list[dict[str, Any]]] = {c: [] for c in INPUT_COLLECTIONS}
+    query = (sa.select(records.c.id, records.c.collection, records.c.household_id, records.c.data)
+             .where(records.c.collection.in_(INPUT_COLLECTIONS), records.c.deleted.is_(False)))
+    if team_id is not None:
+        query = query.where(records.c.household_id.in_(
+            sa.select(households.c.household_id).where(households.c.team_id == team_id)))
     with reading(engine) as conn:
-        rows = conn.execute(
-            sa.select(records.c.id, records.c.collection, records.c.household_id, records.c.data)
-            .where(records.c.collection.in_(INPUT_COLLECTIONS), records.c.deleted.is_(False))
-        )
+        rows = conn.execute(query)
         for rid, collection, household_id, data in rows:
             record = json.loads(data)
             record.update(id=rid, collection=collection, household_id=household_id)
@@ -40,8 +44,10 @@ def load_records(engine: sa.Engine, *, hromada: str | None = None) -> dict[str, 
 
 
 def make_report(engine: sa.Engine, start: dt.date, end: dt.date, *, hromada: str | None = None,
-                project: str | None = None) -> Report:
-    return compute(load_records(engine, hromada=hromada), Period(start, end), hromada=hromada, project=project)
+                project: str | None = None, team_id: str | None = None) -> Report:
+    """The indicators over the period: the whole organisation, or one team's families."""
+    return compute(load_records(engine, hromada=hromada, team_id=team_id), Period(start, end),
+                   hromada=hromada, project=project)
 
 
 def labelled(report: Report, *, organisation: str, threshold: int, restricted: bool,

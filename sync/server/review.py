@@ -7,13 +7,14 @@ the push answers it as that change's `rejected` result.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlalchemy as sa
 
 from casework import records as schemas
 from sync.protocol import LOCKED_STATES, REVIEWED_COLLECTIONS
-from sync.server.db import users
+from sync.server.db import records, users
 from sync.server.scope import Actor
 
 
@@ -55,8 +56,14 @@ def _is_author(actor: Actor, row: Any, hh: Any) -> bool:
     return actor.role == "caseworker" and hh is not None and hh.caseworker_id == actor.user_id
 
 
+def wrote_it(actor: Actor, row: Any) -> bool:
+    """Whether the actor wrote the record's content: created it, or made its latest change."""
+    return row is not None and actor.user_id in (row.created_by, row.updated_by)
+
+
 def check_review(actor: Actor, old: str | None, new: Any, row: Any, hh: Any) -> None:
-    """Refuse a review-status move the actor's role may not make (casework's review workflow)."""
+    """Refuse a review-status move the actor's role may not make (casework's review workflow);
+    nobody approves what they wrote themselves (four eyes)."""
     if not isinstance(new, str):
         return  # validation names the field
     roles = []
@@ -64,10 +71,41 @@ def check_review(actor: Actor, old: str | None, new: Any, row: Any, hh: Any) -> 
         roles.append("author")
     if actor.role == "supervisor" and hh is not None and hh.team_id == actor.team_id:
         roles.append("supervisor")
+    if new == "approved" and old != new and wrote_it(actor, row):
+        raise Rejected("forbidden", "Nobody approves a record they wrote themselves; another "
+                                    "supervisor of the team approves it.")
     if not any(schemas.review_transition_allowed(old, new, role) for role in roles):
         who = "a supervisor of the team" if new in ("approved", "returned") else "the author"
         raise Rejected("forbidden", f"A record cannot go from '{old or 'new'}' to '{new}' "
                                     f"this way; only {who} can do that.")
+
+
+REVIEW_RECORDS = "reviews"  # the collection of supervisors' verdicts (who, when, what)
+
+
+def check_review_record(conn: sa.Connection, actor: Actor, data: dict[str, Any], hh: Any,
+                        now: str) -> dict[str, Any]:
+    """A new review record, as the server keeps it: written only by a supervisor of the family's
+    team, about a record of that family already in the state it records, never by its own
+    author; `reviewer_id` and `reviewed_at` are the server's (the caller and now)."""
+    if actor.role != "supervisor" or hh is None or hh.team_id != actor.team_id:
+        raise Rejected("forbidden", "Only a supervisor of the family's team records a review.")
+    subject = None
+    collection, record_id = data.get("record_collection"), data.get("record_id")
+    if collection in schemas.REVIEWED_COLLECTIONS and isinstance(record_id, str):
+        subject = conn.execute(sa.select(records).where(records.c.id == record_id,
+                                                        records.c.collection == collection)).first()
+    if subject is None or subject.household_id != hh.household_id or subject.deleted:
+        raise Rejected("invalid_payload", "A review names a record of the same family "
+                                          "('record_collection', 'record_id').")
+    status = data.get("status")
+    if json.loads(subject.data).get("review_status") != status:
+        raise Rejected("forbidden", f"The record is not '{status}': a review records a decision "
+                                    "the record itself carries (push the record's change first).")
+    if actor.user_id == subject.created_by:
+        raise Rejected("forbidden", "Nobody reviews a record they wrote themselves; another "
+                                    "supervisor of the team reviews it.")
+    return {**data, "reviewer_id": actor.user_id, "reviewed_at": now}
 
 
 def check_caseworker(conn: sa.Connection, actor: Actor, user_id: Any) -> None:

@@ -17,6 +17,8 @@ class Settings:
     enrol_window_s: float = 900.0
     # Closed households leave caseworkers' laptops this many days after closing (checked hourly).
     retention_days: int | None = None
+    # The organisation's small-count policy: report counts below it show as "<N" (GET /reports).
+    report_threshold: int = 5
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,14 @@ def test_it_sets_up_a_server_and_revokes_a_laptop(database_url: str, tmp_path: P
         run("device", "revoke", anna.device_id, *db)
         r = anna.get("/api/v1/me")
         assert r.status_code == 401 and r.json()["code"] == "device_revoked"
+        # The laptop wipes itself and says so; IT sees it in the listing.
+        r = anna.session.post(f"{anna.base}/api/v1/devices/wipe-confirmed", headers=anna.headers(),
+                              timeout=30)
+        assert r.status_code == 200, r.text
+        listing = run("device", "list", *db).stdout.splitlines()
+        assert "wipe_confirmed_at" in listing[0]
+        [line] = [row for row in listing if anna.device_id in row]
+        assert r.json()["confirmed_at"] in line
 
         run("user", "passwd", "boris", "--password-stdin", *db, stdin="another long password\n")
         assert Client(anna.base).enrol("boris", "another long password").status_code == 201

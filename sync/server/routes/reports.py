@@ -1,4 +1,5 @@
-"""GET /reports: the report indicators over all teams, aggregates only (audited)."""
+"""GET /reports: the report indicators of the caller's reach (a team, or the organisation for an
+administrator), aggregates only, under the organisation's small-count policy (audited)."""
 
 from __future__ import annotations
 
@@ -13,40 +14,43 @@ from casework.reports.files import to_json
 from sync import protocol as p
 from sync.server import reporting
 from sync.server.audit import audit_row, write_audit
-from sync.server.deps import ActorDep, EngineDep
+from sync.server.deps import ActorDep, EngineDep, SettingsDep
 from sync.server.models import ReportAnswer
 from sync.server.openapi import problems
-from sync.server.problems import WHOLE_NUMBERS
 from sync.server.scope import Actor
 
 router = APIRouter(prefix=p.API_PREFIX)
 
-Threshold = Annotated[int, Query(ge=WHOLE_NUMBERS["threshold"][0], le=WHOLE_NUMBERS["threshold"][1],
-                                 description="Counts below this are shown as '<threshold'.")]
-
 
 async def report_reader(actor: ActorDep) -> Actor:
-    """The caller, if they may see reports (checked before the parameters, as it always was)."""
-    if actor.role not in ("supervisor", "admin"):
+    """The caller, if they may see reports (checked before the parameters, as it always was):
+    an administrator, or a supervisor of a team."""
+    if not (actor.role == "admin" or (actor.role == "supervisor" and actor.team_id)):
         raise p.ProtocolError("forbidden", "Reports are for supervisors and administrators.")
     return actor
 
 
-@router.get("/reports", summary="The report indicators over all teams: aggregates only",
+@router.get("/reports", summary="The report indicators: a supervisor's team, or the whole "
+            "organisation for an administrator; aggregates only",
             response_model=ReportAnswer,
             responses=problems("invalid_payload", "unauthorized", "device_revoked", "forbidden",
                                "protocol_too_old"))
 def report(actor: Annotated[Actor, Depends(report_reader)], engine: EngineDep,
+           settings: SettingsDep,
            start: Annotated[date, Query(alias="from", description="First day, like 2026-10-01")],
            end: Annotated[date, Query(alias="to", description="Last day, like 2026-10-31")],
-           threshold: Threshold = 5, hromada: str | None = None,
-           organisation: str = "") -> JSONResponse:
+           hromada: str | None = None, organisation: str = "") -> JSONResponse:
     if end < start:
         raise p.ProtocolError("invalid_payload", "'to' comes before 'from'.")
     hromada = hromada or None
-    made = reporting.make_report(engine, start, end, hromada=hromada)
-    labelled = reporting.labelled(made, organisation=organisation[:200], threshold=threshold,
+    # The role decides the reach: a supervisor's report is her team's, an administrator's the
+    # organisation's. The small-count threshold is the organisation's policy, never the caller's.
+    team_id = None if actor.role == "admin" else actor.team_id
+    made = reporting.make_report(engine, start, end, hromada=hromada, team_id=team_id)
+    labelled = reporting.labelled(made, organisation=organisation[:200],
+                                  threshold=settings.report_threshold,
                                   restricted=actor.protected_access)
     with engine.begin() as conn:
-        write_audit(conn, [audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'}")])
+        write_audit(conn, [audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'} "
+                                                             f"{'organisation' if team_id is None else 'team'}")])
     return JSONResponse(json.loads(to_json(labelled)))
