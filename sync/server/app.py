@@ -47,6 +47,7 @@ def create_app(settings: Settings, *, passwords: security.Passwords = security.A
     app.state.engine = engine
     app.state.settings = settings
     app.state.passwords = passwords
+    app.state.trusted_proxies = security.parse_networks(settings.trusted_proxies)
     app.state.hooks = hooks or Hooks()
     with engine.connect() as conn:
         app.state.server_id = conn.execute(sa.select(meta.c.value)

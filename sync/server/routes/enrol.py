@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
+from sync.server import security
 from sync.server.bodies import read_json
 from sync.server.deps import EngineDep, PasswordsDep, ServerIdDep, SettingsDep
 from sync.server.enrolment import enrol
@@ -23,7 +24,7 @@ router = APIRouter(prefix=p.API_PREFIX)
 async def enrol_device(request: Request, engine: EngineDep, settings: SettingsDep,
                        passwords: PasswordsDep, server_id: ServerIdDep) -> JSONResponse:
     enrolment = p.parse_enrolment(await read_json(request, p.MAX_ENROL_BODY_BYTES))
-    address = request.client.host if request.client else "unknown"
+    address = security.request_address(request)  # behind trusted proxies only: X-Forwarded-For
     answer = await run_in_threadpool(enrol, engine, settings, passwords, enrolment, address,
                                      server_id)
     return JSONResponse(answer, status_code=201)
