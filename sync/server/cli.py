@@ -222,8 +222,13 @@ def cmd_audit(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> None:
     engine = _engine(args)
+    from sync.server.backups import folder_is_private
+
     dest = admin.backup(engine, _url(args), Path(args.dest))
-    print(f"Backup written to {dest}.")
+    print(f"Backup written to {dest} (readable by its owner only).")
+    if not folder_is_private(dest.parent):
+        print(f"Note: other users may list {dest.parent}; keep backups in a folder only you can "
+              "open (chmod 700).", file=sys.stderr)
 
 
 def cmd_form_put(args: argparse.Namespace) -> None:
