@@ -21,6 +21,8 @@ import pytest
 import requests
 from server_kit import free_port
 
+from sync.server.connections import FD_RESERVE, ConnectionLimits, fit_to_fd_limit
+
 ROOT = Path(__file__).resolve().parents[2]
 ATTACKER = "127.0.0.2"
 IDLE, HALF_SENT = 300, 300
@@ -33,7 +35,8 @@ def _low_soft_limit() -> None:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+    extra: list[str] = list(getattr(request, "param", []))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     data = tmp_path / "data"
     subprocess.run([sys.executable, "-m", "sync.server.cli", "init", "--data", str(data)],
@@ -44,7 +47,7 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]
         proc = subprocess.Popen(
             [sys.executable, "-m", "sync.server.cli", "serve", "--host", "127.0.0.1",
              "--port", str(port), "--data", str(data), "--header-timeout", "3",
-             "--body-timeout", "3", "--max-connections-per-peer", str(PER_PEER)],
+             "--body-timeout", "3", "--max-connections-per-peer", str(PER_PEER), *extra],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_low_soft_limit)
     try:
         deadline = time.monotonic() + 60
@@ -152,6 +155,49 @@ def test_a_body_that_stops_half_way_is_cut_off_and_logged_as_no_bug(served):
     finally:
         slow.close()
     assert _health(port) == 200
+    # As started by the docs, the server does not hand out the map of its API.
+    assert requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=10).status_code == 404
     text = log.read_text()
     assert "Traceback" not in text and '"bug"' not in text and "internal_error" not in text
     assert proc.poll() is None
+
+
+@pytest.mark.parametrize("served", [["--max-connections", "40", "--max-connections-per-peer", "1000"]],
+                         indirect=True)
+def test_the_total_cap_holds_across_many_peers(served):
+    proc, port, _log = served
+    opened = [s for i in range(200) if (s := _connect(port, f"127.0.1.{i % 50 + 1}", b"")) is not None]
+    try:
+        time.sleep(0.5)  # let the server refuse what is over the cap
+        assert len([s for s in opened if not _closed_by_server(s)]) <= 40
+    finally:
+        for s in opened:
+            s.close()
+    deadline = time.monotonic() + 30
+    while True:  # the slots come back once the sockets are gone
+        try:
+            if _health(port) == 200:
+                break
+        except requests.ConnectionError:
+            pass
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert proc.poll() is None
+
+
+def test_the_total_cap_fits_the_open_files_limit():
+    limits = ConnectionLimits(max_total=2000, max_per_peer=64)
+    assert fit_to_fd_limit(limits, 65536) == limits
+    small = fit_to_fd_limit(limits, 1024)
+    assert small.max_total == 1024 - FD_RESERVE and small.max_per_peer == 64
+    assert fit_to_fd_limit(limits, 100).max_total == 16
+
+
+def test_a_proxy_setting_that_is_not_an_address_is_refused_in_a_sentence(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "serve", "--data", str(tmp_path),
+                           "--trusted-proxy", "proxy.local"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == ("fieldapp-server: --trusted-proxy: 'proxy.local' is not an IP "
+                                   "address or network (like 10.0.0.5 or 10.0.0.0/24).")
