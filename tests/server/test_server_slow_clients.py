@@ -162,6 +162,28 @@ def test_a_body_that_stops_half_way_is_cut_off_and_logged_as_no_bug(served):
     assert proc.poll() is None
 
 
+def test_a_half_sent_second_request_on_a_kept_alive_connection_is_cut_off(served):
+    _proc, port, _log = served
+    s = _connect(port, ATTACKER, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert s is not None
+    try:
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = s.recv(4096)
+            assert chunk, "the first request got no answer"
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200")
+        # The connection is kept; the next request's head starts and stops. The keep-alive
+        # timer stops at its first byte, the head deadline does not.
+        s.sendall(b"GET /health HTTP/1.1\r\nHo")
+        deadline = time.monotonic() + 60
+        while not _closed_by_server(s):
+            assert time.monotonic() < deadline, "the half-sent second head was never cut off"
+            time.sleep(0.3)
+    finally:
+        s.close()
+
+
 @pytest.mark.parametrize("served", [["--max-connections", "40", "--max-connections-per-peer", "1000"]],
                          indirect=True)
 def test_the_total_cap_holds_across_many_peers(served):
