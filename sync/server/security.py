@@ -158,7 +158,8 @@ def parse_networks(values: Iterable[str]) -> tuple[IPNetwork, ...]:
     return tuple(networks)
 
 
-def _trusted(address: str, networks: tuple[IPNetwork, ...]) -> bool:
+def is_trusted(address: str, networks: tuple[IPNetwork, ...]) -> bool:
+    """Whether `address` is in one of the trusted proxies' networks."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -175,11 +176,11 @@ def client_address(peer: str | None, forwarded_for: list[str], trusted: tuple[IP
     its own claim and ignored.
     """
     address = peer or "unknown"
-    if not _trusted(address, trusted):
+    if not is_trusted(address, trusted):
         return address
     hops = [h.strip() for line in forwarded_for for h in line.split(",") if h.strip()]
     for hop in reversed(hops):
-        if not _trusted(hop, trusted):
+        if not is_trusted(hop, trusted):
             return hop[:64]
         address = hop
     return address
