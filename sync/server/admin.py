@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import sqlite3
-import subprocess
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -337,32 +334,13 @@ def load_resources(engine: sa.Engine, resources: Path) -> list[Published]:
 # ---- backup
 
 def backup(engine: sa.Engine, url: str, dest: Path) -> Path:
-    """A consistent copy of the database: SQLite's online backup, or pg_dump's custom format."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if engine.dialect.name == "sqlite":
-        source_path = engine.url.database
-        if not source_path:
-            raise AdminError("This SQLite database has no file to back up.")
-        src = sqlite3.connect(source_path)
-        try:
-            out = sqlite3.connect(dest)
-            with out:
-                src.backup(out)
-            out.close()
-        finally:
-            src.close()
-        return dest
-    pg_dump = shutil.which("pg_dump") or _postgres_tool("pg_dump")
-    if pg_dump is None:
-        raise AdminError("pg_dump is not installed; install the PostgreSQL client tools.")
-    libpq_url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    subprocess.run([pg_dump, "--format=custom", f"--file={dest}", libpq_url], check=True)
-    return dest
+    """A consistent copy of the database, readable by its owner only (sync.server.backups)."""
+    from sync.server.backups import BackupError, write_backup
 
-
-def _postgres_tool(name: str) -> str | None:
-    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
-    return str(candidates[-1]) if candidates else None
+    try:
+        return write_backup(engine, dest)
+    except BackupError as exc:
+        raise AdminError(str(exc)) from None
 
 
 def rows_as_table(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:

@@ -42,11 +42,17 @@ def create_app(settings: Settings, *, passwords: security.Passwords = security.A
     """
     setup_logging()
     engine = make_engine(settings.database_url)
+    # The schema and its pages are off unless IT asks (`serve --api-docs`): they list every
+    # endpoint and parameter for whoever finds the server.
+    docs = settings.api_docs
     app = FastAPI(title="FieldApp server", version=str(p.PROTOCOL_VERSION),
-                  description="Sync protocol version 1: see docs/server.md.")
+                  description="Sync protocol version 1: see docs/server.md.",
+                  openapi_url="/openapi.json" if docs else None,
+                  docs_url="/docs" if docs else None, redoc_url=None)
     app.state.engine = engine
     app.state.settings = settings
     app.state.passwords = passwords
+    app.state.trusted_proxies = security.parse_networks(settings.trusted_proxies)
     app.state.hooks = hooks or Hooks()
     with engine.connect() as conn:
         app.state.server_id = conn.execute(sa.select(meta.c.value)
@@ -81,5 +87,8 @@ def create_app_from_env() -> FastAPI:
     from sync.server.db import url_from_env
 
     days = os.environ.get("FIELDAPP_RETENTION_DAYS")
+    proxies = tuple(p for p in os.environ.get("FIELDAPP_TRUSTED_PROXIES", "").split(",") if p)
     return create_app(Settings(database_url=url_from_env(),
-                               retention_days=int(days) if days else None))
+                               retention_days=int(days) if days else None,
+                               trusted_proxies=proxies,
+                               api_docs=bool(os.environ.get("FIELDAPP_API_DOCS"))))

@@ -9,6 +9,7 @@ import zlib
 from typing import Any
 
 from fastapi import Request
+from starlette.requests import ClientDisconnect
 
 from sync import protocol as p
 
@@ -32,22 +33,24 @@ def _loads(data: bytes) -> Any:
         raise p.ProtocolError("invalid_payload", "The body's JSON is nested too deeply.") from None
 
 
-def _inflate(body: bytes) -> bytes:
+def _inflate(body: bytes, limit: int) -> bytes:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        body = inflater.decompress(body, p.MAX_INFLATED_BYTES + 1)
+        body = inflater.decompress(body, limit + 1)
     except zlib.error:
         raise p.ProtocolError("invalid_payload", "The body says it is gzip but is not.") from None
-    if len(body) > p.MAX_INFLATED_BYTES or inflater.unconsumed_tail:
+    if len(body) > limit or inflater.unconsumed_tail:
         raise p.ProtocolError("payload_too_large", "The body is too large once uncompressed "
-                                                   f"(at most {p.MAX_INFLATED_BYTES:,} bytes).")
+                                                   f"(at most {limit:,} bytes); send smaller batches.")
     if not inflater.eof:
         raise p.ProtocolError("invalid_payload", "The gzip body is cut short.")
     return body
 
 
 async def read_json(request: Request, limit: int) -> Any:
-    """The request's JSON body: at most `limit` bytes on the wire, gunzipped when sent so."""
+    """The request's JSON body: at most `limit` bytes on the wire, gunzipped when sent so
+    (then at most the settings' `max_inflated_bytes`); ProtocolError for anything else."""
+    inflated_limit: int = request.app.state.settings.max_inflated_bytes
     too_large = p.ProtocolError("payload_too_large",
                                 f"The request is larger than {limit:,} bytes; send smaller batches.")
     declared = request.headers.get("content-length")
@@ -58,15 +61,20 @@ async def read_json(request: Request, limit: int) -> Any:
             raise too_large
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # The laptop lost its line (or a client gave up): its failure, not the server's.
+        raise p.ProtocolError("invalid_payload", "The request was cut off before its body "
+                                                 "was complete; send it again.") from None
     body = b"".join(chunks)
     encoding = request.headers.get("content-encoding", "identity").strip().lower()
     if encoding == "gzip":
-        body = _inflate(body)
+        body = _inflate(body, inflated_limit)
     elif encoding not in ("identity", ""):
         raise p.ProtocolError("invalid_payload", f"Content-Encoding '{encoding[:20]}' is not "
                                                  "understood; send gzip or nothing.")

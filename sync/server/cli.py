@@ -87,24 +87,62 @@ def _resources() -> Path:
     return resource_dir()
 
 
+def _trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
+    """The proxies whose X-Forwarded-For is believed: --trusted-proxy, and with
+    --behind-proxy a proxy on this machine (loopback)."""
+    from sync.server.security import parse_networks
+
+    proxies = tuple(args.trusted_proxy or ())
+    if args.behind_proxy:
+        proxies += ("127.0.0.1", "::1")
+    try:
+        parse_networks(proxies)
+    except ValueError as exc:
+        raise AdminError(f"--trusted-proxy: {exc}") from None
+    return proxies
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from sync.server import connections as guard
+    from sync.server.logs import uvicorn_log_config
+    from sync.server.security import parse_networks
 
     url = _url(args)
+    proxies = _trusted_proxies(args)
     engine = make_engine(url, pool_size=1)
     migrate(engine)  # once, before the workers start
     engine.dispose()
+    # The workers build their app from the environment (create_app_from_env).
     os.environ["FIELDAPP_DATABASE_URL"] = url
+    os.environ["FIELDAPP_TRUSTED_PROXIES"] = ",".join(proxies)
+    os.environ["FIELDAPP_API_DOCS"] = "1" if args.api_docs else ""
     if args.retention_days > 0:
         os.environ["FIELDAPP_RETENTION_DAYS"] = str(args.retention_days)
     if args.workers > 1 and url.startswith("sqlite"):
         print("Note: several workers on SQLite take turns to write; use PostgreSQL for many users.",
               file=sys.stderr)
-    uvicorn.run("sync.server.app:create_app_from_env", factory=True, host=args.host,
-                port=args.port, workers=args.workers, proxy_headers=args.behind_proxy,
-                forwarded_allow_ips="*" if args.behind_proxy else None,
-                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
-                access_log=False, log_level="warning")
+    limits = guard.fit_to_fd_limit(guard.ConnectionLimits(
+        head_timeout_s=args.header_timeout, body_timeout_s=args.body_timeout,
+        max_per_peer=args.max_connections_per_peer,
+        max_total=args.max_connections, exempt=parse_networks(proxies)), guard.raise_fd_limit())
+    # The app alone reads X-Forwarded-For, and only from the trusted proxies (sync.server.security).
+    config = uvicorn.Config("sync.server.app:create_app_from_env", factory=True, host=args.host,
+                            port=args.port, workers=args.workers, proxy_headers=False,
+                            ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+                            http=guard.GuardedH11Protocol, timeout_keep_alive=5,
+                            h11_max_incomplete_event_size=16 * 1024,
+                            log_config=uvicorn_log_config(), access_log=False, log_level="warning")
+    config.fieldapp_limits = limits  # type: ignore[attr-defined]  # read by GuardedH11Protocol
+    server = uvicorn.Server(config)
+    if config.workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        server.run()
+    if not server.started and config.workers == 1:
+        raise AdminError(f"The server could not start on {args.host}:{args.port}.")
 
 
 def cmd_team_add(args: argparse.Namespace) -> None:
@@ -184,8 +222,13 @@ def cmd_audit(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> None:
     engine = _engine(args)
+    from sync.server.backups import folder_is_private
+
     dest = admin.backup(engine, _url(args), Path(args.dest))
-    print(f"Backup written to {dest}.")
+    print(f"Backup written to {dest} (readable by its owner only).")
+    if not folder_is_private(dest.parent):
+        print(f"Note: other users may list {dest.parent}; keep backups in a folder only you can "
+              "open (chmod 700).", file=sys.stderr)
 
 
 def cmd_form_put(args: argparse.Namespace) -> None:
@@ -274,7 +317,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="closed households leave caseworkers' laptops this many days after "
                         "closing, checked hourly (default 90; 0: never)")
     p.add_argument("--behind-proxy", action="store_true",
-                   help="trust X-Forwarded-For from the reverse proxy (for the rate limit)")
+                   help="a reverse proxy on this machine: trust its X-Forwarded-For (loopback only)")
+    p.add_argument("--trusted-proxy", action="append", metavar="ADDRESS[/BITS]",
+                   help="a reverse proxy (address or network) whose X-Forwarded-For is believed "
+                        "for the sign-in limit; repeat for several")
+    p.add_argument("--api-docs", action="store_true",
+                   help="serve /docs and /openapi.json (off by default: they map the API for anyone)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="a client sends a request's head within this time or is cut off (default 10)")
+    p.add_argument("--body-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="... and its body within this time after the head (default 120)")
+    p.add_argument("--max-connections", type=int, default=2000,
+                   help="open connections per worker, at most (default 2000; lowered to fit the "
+                        "open-files limit)")
+    p.add_argument("--max-connections-per-peer", type=int, default=64,
+                   help="open connections from one address, at most (default 64; trusted proxies: "
+                        "no cap)")
 
     team = sub.add_parser("team", help="Teams").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("add", cmd_team_add, "Add a team.", team)

@@ -4,7 +4,6 @@ device token, under a rate limit on failed attempts per user and per address."""
 from __future__ import annotations
 
 import hmac
-import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,23 +23,7 @@ def user_info(user: Any) -> dict[str, Any]:
             "role": user.role, "team_id": user.team_id, "protected_access": bool(user.protected_access)}
 
 
-class RateLimited(p.ProtocolError):
-    """Too many failed enrolments: answered 429 with Retry-After."""
-
-    def __init__(self, detail: str, retry_after: int):
-        super().__init__("rate_limited", detail)
-        self.retry_after = retry_after
-
-
-def _rate_limit(engine: sa.Engine, settings: Settings, keys: list[tuple[str, int]]) -> None:
-    with engine.begin() as conn:
-        security.forget_old_failures(conn, settings.enrol_window_s)
-        for key, allowed in keys:
-            count, oldest = security.failures_since(conn, key, settings.enrol_window_s)
-            if count >= allowed:
-                raise RateLimited("Too many failed sign-ins; wait a quarter of an hour and try "
-                                  "again, or ask IT.",
-                                  max(1, int(oldest + settings.enrol_window_s - time.time())))
+RateLimited = security.RateLimited  # raised by security.reserve_attempt; answered 429
 
 
 def enrol(engine: sa.Engine, settings: Settings, passwords: security.Passwords,
@@ -67,28 +50,24 @@ def _enrol_with_password(engine: sa.Engine, settings: Settings, passwords: secur
                          enrolment: p.Enrolment, address: str, server_id: str,
                          proof: str | None) -> dict[str, Any]:
     username = enrolment.username.lower()
-    user_key, addr_key = f"user:{username}", f"addr:{address}"
-    _rate_limit(engine, settings, [(user_key, settings.enrol_max_failures_per_user),
-                                   (addr_key, settings.enrol_max_failures_per_address)])
+    attempt = security.reserve_attempt(engine, security.sign_in_budgets(settings, username, address))
     with reading(engine) as conn:
         user = conn.execute(sa.select(users).where(users.c.username == username)).first()
     ok = passwords.verify(user.password_hash if user else None, enrolment.password)
     if not ok or user is None or user.disabled:
-        with engine.begin() as conn:
-            security.record_failure(conn, [user_key, addr_key])
+        with engine.begin() as conn:  # the reserved attempt stays counted as a failure
             write_audit(conn, [audit_row(None, "enrol_failed", detail="wrong credentials")])
         raise p.ProtocolError("unauthorized", "The username or the password is wrong, "
                                               "or the account is disabled.")
     with engine.begin() as conn:
-        security.clear_failures(conn, user_key)
+        security.attempt_succeeded(conn, attempt)
         return _register_device(conn, user, enrolment, server_id, proof=proof)
 
 
 def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolment, address: str,
                      server_id: str) -> dict[str, Any]:
     """A one-time code from `fieldapp-server device enrol-code`: used once, before it expires."""
-    addr_key = f"addr:{address}"
-    _rate_limit(engine, settings, [(addr_key, settings.enrol_max_failures_per_address)])
+    attempt = security.reserve_attempt(engine, security.sign_in_budgets(settings, None, address))
     digest = security.token_hash(enrolment.code or "")
     now = now_iso()
     with engine.begin() as conn:
@@ -99,10 +78,10 @@ def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolme
                                 .where(enrolment_codes.c.code_hash == digest, enrolment_codes.c.used_at.is_(None))
                                 .values(used_at=now, device_id=enrolment.device_id))
             if done.rowcount == 1:  # not taken by another laptop at the same moment
+                security.attempt_succeeded(conn, attempt)
                 # IT's code vouches for this laptop: it may re-enrol its own device id.
                 return _register_device(conn, user, enrolment, server_id, vouched=True)
-    with engine.begin() as conn:  # the failure is kept even though the enrolment is refused
-        security.record_failure(conn, [addr_key])
+    with engine.begin() as conn:  # the reserved attempt stays counted as a failure
         write_audit(conn, [audit_row(None, "enrol_failed", detail="bad enrolment code")])
     raise p.ProtocolError("unauthorized", "This enrolment code is not valid: it is unknown, already "
                                           "used or expired. Ask IT for a new one.")

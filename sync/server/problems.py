@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol as p
-from sync.server.enrolment import RateLimited
+from sync.server.security import RateLimited
 
 log = logging.getLogger("fieldapp.server")
 

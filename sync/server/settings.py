@@ -9,12 +9,22 @@ from dataclasses import dataclass
 
 @dataclass
 class Settings:
-    """What IT configures: the database, the enrolment rate limit, retention."""
+    """What IT configures: the database, the sign-in rate limit, proxies, limits, retention."""
 
     database_url: str
+    # Failed sign-ins per account from one address, and per address over all accounts, in
+    # the window; and per account over all addresses in the longer window (docs/server.md).
     enrol_max_failures_per_user: int = 5
     enrol_max_failures_per_address: int = 30
     enrol_window_s: float = 900.0
+    enrol_max_failures_per_account: int = 50
+    enrol_account_window_s: float = 3600.0
+    # Addresses or networks of reverse proxies whose X-Forwarded-For is believed.
+    trusted_proxies: tuple[str, ...] = ()
+    # A request body after gunzip, at most (the wire limit is the protocol's MAX_BODY_BYTES).
+    max_inflated_bytes: int = 4_000_000
+    # /docs and /openapi.json: off unless IT turns them on (they map the attack surface).
+    api_docs: bool = False
     # Closed households leave caseworkers' laptops this many days after closing (checked hourly).
     retention_days: int | None = None
     # The organisation's small-count policy: report counts below it show as "<N" (GET /reports).

@@ -36,16 +36,19 @@ def free_port() -> int:
 class LiveServer:
     """The real app served by uvicorn in a thread of the test process."""
 
-    def __init__(self, url: str, *, hooks: Hooks | None = None, **settings: Any):
+    def __init__(self, url: str, *, hooks: Hooks | None = None,
+                 passwords: Passwords = CHEAP_PASSWORDS, **settings: Any):
         self.database_url = url
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.passwords = CHEAP_PASSWORDS
+        self.passwords = passwords
         self.app = create_app(Settings(database_url=url, **settings), passwords=self.passwords,
                               hooks=hooks)
         self.engine: sa.Engine = self.app.state.engine
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
-                                access_log=False, lifespan="off", timeout_keep_alive=30)
+                                access_log=False, lifespan="off", timeout_keep_alive=30,
+                                # as `fieldapp-server serve`: the app alone reads X-Forwarded-For
+                                proxy_headers=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

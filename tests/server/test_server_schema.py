@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -19,6 +20,11 @@ from sync import protocol as p
 from sync.server.db import metadata
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def server_settings() -> dict[str, object]:
+    return {"api_docs": True}  # /openapi.json is served only when IT turns it on
 
 
 def test_the_migrations_build_exactly_the_tables_of_db_py(database_url: str):

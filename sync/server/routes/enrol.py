@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
+from sync.server import security
 from sync.server.bodies import read_json
 from sync.server.deps import EngineDep, PasswordsDep, ServerIdDep, SettingsDep, TokenDep
 from sync.server.enrolment import confirm_wipe, enrol
@@ -24,7 +25,7 @@ router = APIRouter(prefix=p.API_PREFIX)
 async def enrol_device(request: Request, engine: EngineDep, settings: SettingsDep,
                        passwords: PasswordsDep, server_id: ServerIdDep, token: TokenDep) -> JSONResponse:
     enrolment = p.parse_enrolment(await read_json(request, p.MAX_ENROL_BODY_BYTES))
-    address = request.client.host if request.client else "unknown"
+    address = security.request_address(request)  # behind trusted proxies only: X-Forwarded-For
     # A laptop already enrolled proves it is that laptop with its current token.
     answer = await run_in_threadpool(enrol, engine, settings, passwords, enrolment, address,
                                      server_id, token)
