@@ -4,10 +4,12 @@ The salt and the Argon2id parameters live in ``key.json`` beside the database
 (they are not secret); the key itself exists only in memory. SQLCipher gets
 the derived 256-bit key raw, so its own PBKDF2 is not run on top.
 
-Changing the passphrase writes the new parameters to ``key.json.new`` first,
-re-keys the database, then renames ``key.json.new`` over ``key.json``: a crash
-at any instant leaves one of the two files able to open the database, and
-`candidates()` tries both.
+Changing the passphrase (rekey.py) writes the new parameters to ``key.json.new``
+first, writes a re-keyed copy of the database and proves it, renames it over the
+database, then renames ``key.json.new`` over ``key.json``: at any crash point
+exactly one of the two files opens the database, and `candidates()` tries both.
+A replaced key file is overwritten, not only unlinked (overwrite.py), so the old
+salt does not stay on the disk for the old passphrase.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
+from argon2.low_level import ARGON2_VERSION, HashingError, Type, core, error_to_str, ffi, lib
+
+from fieldapp.store import overwrite
 
 KEY_FILE = "key.json"
 KEY_FILE_NEW = "key.json.new"
@@ -66,18 +70,35 @@ class KdfParams:
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """The raw database key for `passphrase` under `params`."""
+    """The raw database key for `passphrase` under `params`.
+
+    The passphrase's UTF-8 bytes live in a buffer that is zeroed once Argon2id has
+    read it (a Python str cannot be wiped; callers drop theirs as soon as this returns).
+    """
     if params.kdf != "argon2id":
         raise KeyFileError(f"unknown key derivation {params.kdf!r}")
-    return hash_secret_raw(
-        secret=passphrase.encode("utf-8"),
-        salt=base64.b64decode(params.salt),
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    secret = bytearray(passphrase.encode("utf-8"))
+    salt = base64.b64decode(params.salt)
+    out = bytearray(KEY_BYTES)
+    try:
+        # argon2-cffi's core() (its documented binding of argon2_ctx) reads the buffers in place;
+        # hash_secret_raw would copy the passphrase into memory nobody wipes.
+        context = ffi.new("argon2_context *", {
+            "version": ARGON2_VERSION, "out": ffi.from_buffer("uint8_t[]", out), "outlen": KEY_BYTES,
+            "pwd": ffi.from_buffer("uint8_t[]", secret) if secret else ffi.NULL, "pwdlen": len(secret),
+            "salt": ffi.new("uint8_t[]", salt), "saltlen": len(salt),
+            "secret": ffi.NULL, "secretlen": 0, "ad": ffi.NULL, "adlen": 0,
+            "t_cost": params.time_cost, "m_cost": params.memory_kib,
+            "lanes": params.parallelism, "threads": params.parallelism,
+            "allocate_cbk": ffi.NULL, "free_cbk": ffi.NULL, "flags": lib.ARGON2_DEFAULT_FLAGS,
+        })
+        result = core(context, Type.ID.value)
+        if result != lib.ARGON2_OK:
+            raise HashingError(error_to_str(result))
+        return bytes(out)
+    finally:
+        secret[:] = bytes(len(secret))
+        out[:] = bytes(KEY_BYTES)
 
 
 def read_params(path: Path) -> KdfParams:
@@ -92,14 +113,20 @@ def read_params(path: Path) -> KdfParams:
 
 
 def write_params(path: Path, params: KdfParams) -> None:
-    """Write `params` durably: a temporary file, fsync, rename."""
+    """Write `params` durably: a temporary file, fsync, rename; the file it replaces is overwritten.
+
+    A failure (a full disk) removes the temporary file and leaves `path` as it was.
+    """
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(asdict(params), fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(asdict(params), fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    overwrite.replace(tmp, path)
 
 
 def candidates(folder: Path) -> list[Path]:
@@ -107,12 +134,4 @@ def candidates(folder: Path) -> list[Path]:
     return [p for p in (folder / KEY_FILE_NEW, folder / KEY_FILE) if p.exists()]
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in `folder` durable (a no-op where unsupported)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+fsync_dir = overwrite.fsync_dir
