@@ -11,18 +11,22 @@ key.json.new first, then key.json, and removes key.json.new when it did not open
    then proven: it opens with the new key, passes quick_check, and has the same
    schema, data version and rows as the database.                        the old opens
 3. the same for every backup (``backups/*.db.rekey``).                   the old opens
-4. ``fieldapp.db.rekey`` renamed over ``fieldapp.db``; the replaced file's bytes
-   are overwritten (overwrite.replace).                                  the new opens, the old does not
-5. ``key.json.new`` renamed over ``key.json`` (the old salt overwritten).  the new opens
-6. each backup renamed over, and its copy of the key settings replaced.  the new opens them
+4. each backup's copy renamed over it, and its copy of the key settings
+   replaced (the replaced bytes overwritten, overwrite.replace).          the old opens the profile,
+                                                                         the new the backups
+5. ``fieldapp.db.rekey`` renamed over ``fieldapp.db``.                    the new opens, the old nothing
+6. ``key.json.new`` renamed over ``key.json`` (the old salt overwritten).  the new opens
 
 A failure before step 4 (a full disk, an I/O error, a copy that does not prove
 equal) removes what was written and changes nothing. Leftover ``.rekey`` files
-from a crash are destroyed by the next change and by the wipe.
+from a crash are destroyed by the next change and by the wipe; backups left
+under the never-confirmed new passphrase by a crash in step 4 are destroyed by
+the next change (nothing it knows opens them).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import math
 import os
@@ -40,10 +44,10 @@ BACKUPS = "backups"
 SUFFIX = ".rekey"
 _MIB = 1 << 20
 # Room beyond the copies themselves: SQLite's journal of the copy and the file system's own blocks.
-_SLACK = 2 * _MIB
+SPACE_MARGIN = 2 * _MIB
 
-STEPS = ("key_file_new", "database_copied", "backups_copied", "database_swapped", "key_file_swapped",
-         "backups_swapped")
+STEPS = ("key_file_new", "database_copied", "backups_copied", "backups_swapped", "database_swapped",
+         "key_file_swapped")
 
 
 def _nothing(_step: str) -> None:
@@ -59,6 +63,10 @@ class _Copy:
     @property
     def key_copy(self) -> Path:
         return self.source.with_suffix(".key.json")
+
+    @property
+    def key_copy_target(self) -> Path:
+        return Path(str(self.key_copy) + SUFFIX)
 
 
 def backups_of(folder: Path) -> list[Path]:
@@ -99,32 +107,45 @@ def discard_leftovers(folder: Path) -> None:
 
 def change_key(folder: Path, db: dbapi.Connection, old_key: bytes, new_key: bytes, params: crypto.KdfParams,
                backups: dict[Path, bytes | None], *, close_connections: Callable[[bytes | None], None],
-               step: Callable[[str], None] = _nothing) -> None:
+               step: Callable[[str], None] = _nothing, margin: int = SPACE_MARGIN) -> None:
     """Put the database and its backups under `new_key` (key settings `params`), the steps above.
 
     `db` is the writer's connection (no write runs meanwhile); `close_connections(key)` closes every
-    connection to the database (before it is replaced; again after, giving the key to reopen with). Raises NotEnoughSpace, DiskError, ... with
-    nothing changed when the new files cannot be written and proven; `step` is told each step done.
+    connection to the database (before it is replaced; again after, giving the key to reopen with).
+    Raises NotEnoughSpace, DiskError, ... with nothing changed when the new files cannot be written
+    and proven; `step` is told each step done.
+    `margin`: free space wanted beyond the copies' size before starting (checked again by every write).
     """
     discard_leftovers(folder)
     main = _Copy(folder / DB_FILE, old_key, folder / (DB_FILE + SUFFIX))
     copies = [_Copy(path, key, Path(str(path) + SUFFIX)) for path, key in backups.items()]
     readable = [c for c in copies if c.key is not None]
-    _check_space(folder, [main, *readable])
+    _check_space(folder, [main, *readable], margin)
     new_key_file = folder / crypto.KEY_FILE_NEW
     swapped = False
     try:
-        _written(lambda: crypto.write_params(new_key_file, params), [main, *readable])
+        _written(lambda: crypto.write_params(new_key_file, params), [main, *readable], folder)
         step(STEPS[0])
         want = digest(db)
-        _written(lambda: _export(db, main.target, new_key), [main, *readable])
+        _written(lambda: _export(db, main.target, new_key), [main, *readable], folder)
         _prove(main.target, new_key, want, wal=True)
         step(STEPS[1])
         for copy in readable:
-            _copy_backup(copy, new_key, [main, *readable])
+            _copy_backup(copy, new_key, [main, *readable], folder)
+            # written now, renamed later: a rename needs no space, so step 4 cannot meet a full disk
+            _written(lambda: crypto.write_params(copy.key_copy_target, params), [main, *readable], folder)
         step(STEPS[2])
         close_connections(None)
         _settle_wal(main.source, old_key)
+        # The backups first: once the database has the new key, nothing is left under the old one.
+        for copy in copies:
+            if copy.key is None:  # from a passphrase before the old one: nothing should open it any more
+                overwrite.destroy(copy.key_copy)
+                overwrite.destroy(copy.source)
+                continue
+            overwrite.replace(copy.target, copy.source)
+            overwrite.replace(copy.key_copy_target, copy.key_copy)
+        step(STEPS[3])
         overwrite.replace(main.target, main.source)
         swapped = True
         close_connections(new_key)  # a reader that reopened meanwhile saw the old file: closed again
@@ -132,19 +153,12 @@ def change_key(folder: Path, db: dbapi.Connection, old_key: bytes, new_key: byte
         if not swapped:
             for copy in (main, *readable):
                 overwrite.destroy(copy.target)
+                overwrite.destroy(copy.key_copy_target)
             overwrite.destroy(new_key_file)
     for extra in ("-wal", "-shm"):  # the old file's, empty now: never to be read beside the new file
         overwrite.destroy(Path(str(main.source) + extra))
-    step(STEPS[3])
-    overwrite.replace(new_key_file, folder / crypto.KEY_FILE)
     step(STEPS[4])
-    for copy in copies:
-        if copy.key is None:  # from a passphrase before the old one: nothing should open it any more
-            overwrite.destroy(copy.source)
-            overwrite.destroy(copy.key_copy)
-            continue
-        overwrite.replace(copy.target, copy.source)
-        crypto.write_params(copy.key_copy, params)
+    overwrite.replace(new_key_file, folder / crypto.KEY_FILE)
     step(STEPS[5])
 
 
@@ -186,30 +200,34 @@ def _opens(path: Path, key: bytes) -> bool:
         conn.close()
 
 
-def _check_space(folder: Path, copies: list[_Copy]) -> None:
-    needed = sum(c.source.stat().st_size for c in copies) + _SLACK
+def _check_space(folder: Path, copies: list[_Copy], margin: int) -> None:
+    needed = sum(c.source.stat().st_size for c in copies) + margin
     free = shutil.disk_usage(folder).free
     if free < needed:
         raise NotEnoughSpace(f"free {free}, needed {needed}", needed_mb=max(1, math.ceil((needed - free) / _MIB)))
 
 
-def _written(write: Callable[[], None], copies: list[_Copy]) -> None:
-    """Run `write`; a full disk becomes NotEnoughSpace, another environmental failure its own StoreError."""
+def _written(write: Callable[[], None], copies: list[_Copy], folder: Path) -> None:
+    """Run `write`; a full disk becomes NotEnoughSpace, another environmental failure its own StoreError.
+
+    sqlcipher_export reports a full disk as a plain SQLITE_ERROR (its inner statement failed), so
+    a failed write on a disk with less free space than the copies need is taken for a full disk.
+    """
     try:
         write()
     except DatabaseError as exc:
-        code = getattr(exc, "sqlite_errorcode", 0) or 0
-        if code & 0xFF == dbapi.SQLITE_FULL:
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code == dbapi.SQLITE_FULL or shutil.disk_usage(folder).free < SPACE_MARGIN:
             raise _short(copies) from exc
         raise (classify(exc) or exc) from exc
     except OSError as exc:
-        if exc.errno in (28, 122):  # ENOSPC, EDQUOT
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise _short(copies) from exc
         raise DiskError(type(exc).__name__) from exc
 
 
 def _short(copies: list[_Copy]) -> StoreError:
-    needed = sum(c.source.stat().st_size for c in copies) + _SLACK
+    needed = sum(c.source.stat().st_size for c in copies) + SPACE_MARGIN
     return NotEnoughSpace("disk full while writing", needed_mb=max(1, math.ceil(needed / _MIB)))
 
 
@@ -250,7 +268,7 @@ def _prove(target: Path, key: bytes, want: str, *, wal: bool) -> None:
         raise DatabaseDamaged("re-keyed copy differs from the database")
 
 
-def _copy_backup(copy: _Copy, new_key: bytes, copies: list[_Copy]) -> None:
+def _copy_backup(copy: _Copy, new_key: bytes, copies: list[_Copy], folder: Path) -> None:
     assert copy.key is not None
     try:
         conn = connect(str(copy.source), copy.key)
@@ -258,7 +276,7 @@ def _copy_backup(copy: _Copy, new_key: bytes, copies: list[_Copy]) -> None:
         raise DatabaseDamaged(type(exc).__name__) from exc
     try:
         want = digest(conn)
-        _written(lambda: _export(conn, copy.target, new_key), copies)
+        _written(lambda: _export(conn, copy.target, new_key), copies, folder)
     finally:
         conn.close()
     _prove(copy.target, new_key, want, wal=False)
