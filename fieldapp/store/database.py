@@ -334,13 +334,15 @@ class Store:
         crypto.fsync_dir(target_dir)
         return target
 
-    def change_passphrase(self, old: str, new: str, *, step: Callable[[str], None] | None = None) -> None:
+    def change_passphrase(self, old: str, new: str, *, step: Callable[[str], None] | None = None,
+                          space_margin: int = rekey.SPACE_MARGIN) -> None:
         """Put the database and its backups under a new passphrase (and a new salt): rekey.py.
 
         Each new file is written beside the old one and proven to open with the new key and to
         hold the same rows before anything is replaced, so at every instant exactly one of the
         two passphrases opens the profile. Raises WrongPassphrase, NotEnoughSpace (nothing
-        changed), ...; `step` (tests) is told each step as it is done.
+        changed), ...; `step` (tests) is told each step as it is done; `space_margin` is the free
+        space wanted beyond the copies before starting.
         """
         if not self.check_passphrase(old):
             raise WrongPassphrase()
@@ -352,6 +354,7 @@ class Store:
 
         def run() -> None:  # on the writer thread, so no write runs meanwhile
             rekey.change_key(self.folder, self.read().conn, old_key, new_key, params, backups,
-                             close_connections=self._connections.close_all, step=step or (lambda _step: None))
+                             close_connections=self._connections.close_all, step=step or (lambda _step: None),
+                             margin=space_margin)
 
         self._executor.submit(run).result()
