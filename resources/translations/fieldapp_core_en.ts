@@ -544,6 +544,10 @@
         <translation>The disk is full, so this was not saved. Free some space, then save again: what you entered is still here.</translation>
     </message>
     <message>
+        <source>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</source>
+        <translation>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</translation>
+    </message>
+    <message>
         <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
         <translation>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</translation>
     </message>

@@ -544,6 +544,10 @@
         <translation>Диск заповнений, тому це не збережено. Звільніть місце й збережіть ще раз: усе, що ви ввели, нікуди не зникло.</translation>
     </message>
     <message>
+        <source>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</source>
+        <translation>На диску недостатньо вільного місця, щоб безпечно змінити парольну фразу (потрібно ще приблизно {needed_mb} МБ). Нічого не змінено: ваша теперішня парольна фраза й далі відкриває записи. Звільніть місце й спробуйте ще раз.</translation>
+    </message>
+    <message>
         <source>The local database is busy: another program is using it. Nothing was lost. Wait a moment, then try again; if this keeps happening, restart the laptop.</source>
         <translation>Локальна база даних зайнята: її використовує інша програма. Нічого не втрачено. Зачекайте хвилинку й спробуйте ще раз; якщо це повторюється, перезапустіть ноутбук.</translation>
     </message>
