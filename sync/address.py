@@ -31,7 +31,7 @@ def refusal(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname
-        parts.port  # a malformed port raises here
+        _ = parts.port  # a malformed port raises here
     except ValueError:
         return "bad_address"
     if parts.scheme not in ("https", "http") or not host:

@@ -13,9 +13,9 @@ from kit import FAST_KDF, PASSPHRASE
 from loopfs import loop_fs
 
 from fieldapp.store import crypto, rekey
+from fieldapp.store.database import Store
 from fieldapp.store.driver import DatabaseError, connect
 from fieldapp.store.errors import NotEnoughSpace, StoreError, WrongPassphrase
-from fieldapp.store.database import Store
 
 HELPER = Path(__file__).parent / "helpers" / "rekey_crash.py"
 

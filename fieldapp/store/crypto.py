@@ -21,7 +21,9 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from argon2.low_level import ARGON2_VERSION, HashingError, Type, core, error_to_str, ffi, lib
+from _argon2_cffi_bindings import lib  # type: ignore[import-untyped]  # argon2-cffi's C bindings: flags, codes
+from argon2.exceptions import HashingError
+from argon2.low_level import ARGON2_VERSION, Type, core, error_to_str, ffi
 
 from fieldapp.store import overwrite
 

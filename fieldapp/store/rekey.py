@@ -27,6 +27,7 @@ the next change (nothing it knows opens them).
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import math
 import os
@@ -38,7 +39,13 @@ from pathlib import Path
 from fieldapp.store import crypto, overwrite
 from fieldapp.store.connection import DB_FILE, classify
 from fieldapp.store.driver import DatabaseError, connect, dbapi
-from fieldapp.store.errors import DatabaseBusy, DatabaseDamaged, DiskError, NotEnoughSpace, StoreError
+from fieldapp.store.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DiskError,
+    NotEnoughSpace,
+    StoreError,
+)
 
 BACKUPS = "backups"
 SUFFIX = ".rekey"
@@ -133,7 +140,7 @@ def change_key(folder: Path, db: dbapi.Connection, old_key: bytes, new_key: byte
         for copy in readable:
             _copy_backup(copy, new_key, [main, *readable], folder)
             # written now, renamed later: a rename needs no space, so step 4 cannot meet a full disk
-            _written(lambda: crypto.write_params(copy.key_copy_target, params), [main, *readable], folder)
+            _written(functools.partial(crypto.write_params, copy.key_copy_target, params), [main, *readable], folder)
         step(STEPS[2])
         close_connections(None)
         _settle_wal(main.source, old_key)
