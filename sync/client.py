@@ -186,7 +186,7 @@ _MESSAGES = {
     "server_error": QT_TRANSLATE_NOOP("SyncFailure", "The server had a problem and could not take the changes. They are kept on this laptop; FieldApp will try again."),
     "bad_answer": QT_TRANSLATE_NOOP("SyncFailure", "The server answered something FieldApp does not understand. Check the server address, or tell IT. Nothing was lost."),
     "bad_address": QT_TRANSLATE_NOOP("SyncFailure", "The server address must start with https:// (or http:// on this computer only)."),
-    "insecure_address": QT_TRANSLATE_NOOP("SyncFailure", "This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server's https:// address: plain http:// is only for a server on this computer."),
+    "insecure_address": QT_TRANSLATE_NOOP("SyncFailure", "This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server's address that starts with https://. Plain http:// is only for a server on this computer."),
     "tls": QT_TRANSLATE_NOOP("SyncFailure", "The server's certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe."),
     "unauthorized": QT_TRANSLATE_NOOP("SyncFailure", "The server did not accept this laptop's sign-in. Ask IT to enrol the laptop again; nothing was lost."),
     "forbidden": QT_TRANSLATE_NOOP("SyncFailure", "The server refused: your account may not do this."),
