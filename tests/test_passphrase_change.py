@@ -145,3 +145,25 @@ def test_after_a_change_the_old_passphrase_opens_no_backup(store, profile_dir):
     for path in profile_dir.rglob("*"):  # the old salt is nowhere in the profile's files
         if path.is_file():
             assert old_salt.encode() not in path.read_bytes(), path.name
+
+
+def test_a_backup_from_an_earlier_passphrase_is_destroyed_not_left_to_it(store, profile_dir):
+    """An older FieldApp re-keyed in place and left the backups under the passphrase before: the next
+    change re-keys what the current passphrase opens and destroys what only an earlier one opens."""
+    fill(store, 5)
+    store.backup(reason="first")  # under PASSPHRASE, its key settings beside it
+    store.close()
+    # What the old change_passphrase did: PRAGMA rekey in place, key.json replaced, backups untouched.
+    params = crypto.KdfParams.fresh(FAST_KDF)
+    conn = connect(str(profile_dir / "fieldapp.db"),
+                   crypto.derive_key(PASSPHRASE, crypto.read_params(profile_dir / crypto.KEY_FILE)))
+    conn.execute(f"PRAGMA rekey = \"x'{crypto.derive_key('друге гасло', params).hex()}'\"")
+    conn.close()
+    crypto.write_params(profile_dir / crypto.KEY_FILE, params)
+    with Store.open(profile_dir, "друге гасло", kdf=FAST_KDF) as again:
+        again.backup(reason="second")
+        assert backup_openers(profile_dir, PASSPHRASE, "друге гасло") == [[PASSPHRASE], ["друге гасло"]]
+        again.change_passphrase("друге гасло", "третє гасло")
+    assert sorted(p.name.split("-")[1] + p.suffix for p in (profile_dir / "backups").iterdir()) == [
+        "second.db", "second.json"]
+    assert backup_openers(profile_dir, PASSPHRASE, "друге гасло", "третє гасло") == [["третє гасло"]]
