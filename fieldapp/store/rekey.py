@@ -153,6 +153,8 @@ def change_key(folder: Path, db: dbapi.Connection, old_key: bytes, new_key: byte
             overwrite.replace(copy.target, copy.source)
             overwrite.replace(copy.key_copy_target, copy.key_copy)
         step(STEPS[3])
+        for extra in ("-wal", "-shm"):  # the old file's, empty now: never to be read beside the new file
+            overwrite.destroy(Path(str(main.source) + extra))
         overwrite.replace(main.target, main.source)
         swapped = True
         close_connections(new_key)  # a reader that reopened meanwhile saw the old file: closed again
@@ -162,8 +164,6 @@ def change_key(folder: Path, db: dbapi.Connection, old_key: bytes, new_key: byte
                 overwrite.destroy(copy.target)
                 overwrite.destroy(copy.key_copy_target)
             overwrite.destroy(new_key_file)
-    for extra in ("-wal", "-shm"):  # the old file's, empty now: never to be read beside the new file
-        overwrite.destroy(Path(str(main.source) + extra))
     step(STEPS[4])
     overwrite.replace(new_key_file, folder / crypto.KEY_FILE)
     step(STEPS[5])
