@@ -179,9 +179,16 @@ def _start_logging(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from fieldapp.hardening import harden_process
+
+    not_hardened = harden_process()  # first: no core dump may ever hold the key (hardening.py)
     os.umask(0o077)  # everything FieldApp creates is for its user only
     args = build_parser().parse_args(argv)
     _start_logging(args)
+    if not_hardened:
+        import logging
+
+        logging.getLogger("fieldapp").warning("process hardening incomplete: %s", ",".join(not_hardened))
     if args.selftest:
         from fieldapp.selftest import run_selftest
 

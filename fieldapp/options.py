@@ -17,11 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from casework.i18n import LANGUAGES
-
-_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+from sync import address
 
 
 @dataclass(frozen=True)
@@ -75,11 +73,12 @@ def _server_url(value: str, _folder: Path) -> str:
     url = value.strip().rstrip("/")
     if not url:
         raise ValueError("must be the server's address, e.g. \"https://fieldapp.example.org\"")
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    why = address.refusal(url)  # the transport's own rule (sync/address.py)
+    if why == "bad_address":
         raise ValueError(f"must start with https:// and name a host (found {value!r})")
-    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
-        raise ValueError("must use https:// (plain http is only for a server on this computer)")
+    if why == "insecure_address":
+        raise ValueError("must use https:// (plain http is only for a server on this computer: "
+                         "127.0.0.1, ::1 or localhost)")
     return url
 
 

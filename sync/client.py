@@ -16,9 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from casework.i18n import QT_TRANSLATE_NOOP, Message
-from sync import protocol
+from sync import address, protocol
 from sync.errors import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
 
 CONNECT_TIMEOUT = 10.0
@@ -32,18 +33,31 @@ def _endpoint(server_url: str, path: str) -> str:
     return server_url.rstrip("/") + protocol.API_PREFIX + path
 
 
+class _CheckedAdapter(HTTPAdapter):
+    """Refuses to send anything over plain http to another computer: every request, redirects included."""
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        address.require(request.url or "")
+        return super().send(request, *args, **kwargs)
+
+
 class HttpTransport:
-    """push/pull/enrol/me against one server; `token` is the device token (None before enrolment)."""
+    """push/pull/enrol/me against one server; `token` is the device token (None before enrolment).
+
+    The address must be https://, or http:// to this computer (sync/address.py): checked here and
+    again for every request the session sends, so a redirect cannot lead to plain http elsewhere.
+    """
 
     def __init__(self, server_url: str, token: str | None = None, *, session: requests.Session | None = None,
                  retries: int = RETRIES, sleep: Callable[[float], None] = time.sleep,
                  verify: bool | str = True):
-        if not server_url.startswith(("http://", "https://")):
-            raise SyncFailure("bad_address", "the server address must start with https://")
+        address.require(server_url)
         self.server_url = server_url
         self.token = token
         self.session = session or requests.Session()
         self.session.verify = verify
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _CheckedAdapter())
         self.retries = retries
         self._sleep = sleep
         # On the wire (gzip) and as JSON (raw), for the benchmarks' bytes-per-record figures.
@@ -179,6 +193,7 @@ _MESSAGES = {
     "server_error": QT_TRANSLATE_NOOP("SyncFailure", "The server had a problem and could not take the changes. They are kept on this laptop; FieldApp will try again."),
     "bad_answer": QT_TRANSLATE_NOOP("SyncFailure", "The server answered something FieldApp does not understand. Check the server address, or tell IT. Nothing was lost."),
     "bad_address": QT_TRANSLATE_NOOP("SyncFailure", "The server address must start with https:// (or http:// on this computer only)."),
+    "insecure_address": QT_TRANSLATE_NOOP("SyncFailure", "This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server's address that starts with https://. Plain http:// is only for a server on this computer."),
     "tls": QT_TRANSLATE_NOOP("SyncFailure", "The server's certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe."),
     "unauthorized": QT_TRANSLATE_NOOP("SyncFailure", "The server did not accept this laptop's sign-in. Ask IT to enrol the laptop again; nothing was lost."),
     "forbidden": QT_TRANSLATE_NOOP("SyncFailure", "The server refused: your account may not do this."),

@@ -4,10 +4,12 @@ The salt and the Argon2id parameters live in ``key.json`` beside the database
 (they are not secret); the key itself exists only in memory. SQLCipher gets
 the derived 256-bit key raw, so its own PBKDF2 is not run on top.
 
-Changing the passphrase writes the new parameters to ``key.json.new`` first,
-re-keys the database, then renames ``key.json.new`` over ``key.json``: a crash
-at any instant leaves one of the two files able to open the database, and
-`candidates()` tries both.
+Changing the passphrase (rekey.py) writes the new parameters to ``key.json.new``
+first, writes a re-keyed copy of the database and proves it, renames it over the
+database, then renames ``key.json.new`` over ``key.json``: at any crash point
+exactly one of the two files opens the database, and `candidates()` tries both.
+A replaced key file is overwritten, not only unlinked (overwrite.py), so the old
+salt does not stay on the disk for the old passphrase.
 
 Opening trusts nothing in key.json: every field is checked against bounds
 (an absurd Argon2 cost would otherwise hang or kill the program), `sum` is a
@@ -31,8 +33,11 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
+from _argon2_cffi_bindings import lib  # type: ignore[import-untyped]  # argon2-cffi's C bindings: flags, codes
+from argon2.exceptions import HashingError
+from argon2.low_level import ARGON2_VERSION, Type, core, error_to_str, ffi
 
+from fieldapp.store import overwrite
 from fieldapp.store.errors import KeySettingsDamaged, KeySettingsMissing, KeySettingsUnknown
 
 KEY_FILE = "key.json"
@@ -120,17 +125,34 @@ def _check_value(key: bytes) -> str:
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """The raw database key for `passphrase` under `params` (checked: see `validate`)."""
+    """The raw database key for `passphrase` under `params` (checked: see `validate`).
+
+    The passphrase's UTF-8 bytes live in a buffer that is zeroed once Argon2id has
+    read it (a Python str cannot be wiped; callers drop theirs as soon as this returns).
+    """
     validate(params)
-    return hash_secret_raw(
-        secret=passphrase.encode("utf-8"),
-        salt=base64.b64decode(params.salt),
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    secret = bytearray(passphrase.encode("utf-8"))
+    salt = base64.b64decode(params.salt)
+    out = bytearray(KEY_BYTES)
+    try:
+        # argon2-cffi's core() (its documented binding of argon2_ctx) reads the buffers in place;
+        # hash_secret_raw would copy the passphrase into memory nobody wipes.
+        context = ffi.new("argon2_context *", {
+            "version": ARGON2_VERSION, "out": ffi.from_buffer("uint8_t[]", out), "outlen": KEY_BYTES,
+            "pwd": ffi.from_buffer("uint8_t[]", secret) if secret else ffi.NULL, "pwdlen": len(secret),
+            "salt": ffi.new("uint8_t[]", salt), "saltlen": len(salt),
+            "secret": ffi.NULL, "secretlen": 0, "ad": ffi.NULL, "adlen": 0,
+            "t_cost": params.time_cost, "m_cost": params.memory_kib,
+            "lanes": params.parallelism, "threads": params.parallelism,
+            "allocate_cbk": ffi.NULL, "free_cbk": ffi.NULL, "flags": lib.ARGON2_DEFAULT_FLAGS,
+        })
+        result = core(context, Type.ID.value)
+        if result != lib.ARGON2_OK:
+            raise HashingError(error_to_str(result))
+        return bytes(out)
+    finally:
+        secret[:] = bytes(len(secret))
+        out[:] = bytes(KEY_BYTES)
 
 
 def _within(name: str, value: object, bounds: tuple[int, int]) -> None:
@@ -221,14 +243,20 @@ def add_check(path: Path, key: bytes) -> None:
 
 
 def write_params(path: Path, params: KdfParams) -> None:
-    """Write `params` durably: a temporary file, fsync, rename."""
+    """Write `params` durably: a temporary file, fsync, rename; the file it replaces is overwritten.
+
+    A failure (a full disk) removes the temporary file and leaves `path` as it was.
+    """
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(asdict(params), fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(asdict(params), fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    overwrite.replace(tmp, path)
 
 
 def candidates(folder: Path) -> list[Path]:
@@ -236,12 +264,4 @@ def candidates(folder: Path) -> list[Path]:
     return [p for p in (folder / KEY_FILE_NEW, folder / KEY_FILE) if p.exists()]
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in `folder` durable (a no-op where unsupported)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+fsync_dir = overwrite.fsync_dir

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
-from fieldapp.store import crypto, drafts, integrity, outbox, records, schema, search
+from fieldapp.store import crypto, drafts, integrity, outbox, records, rekey, schema, search
 from fieldapp.store.connection import (
     DB_FILE,
     ThreadConnections,
@@ -393,19 +393,28 @@ class Store:
         crypto.fsync_dir(target_dir)
         return target
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-key the database under a new passphrase (and a new salt)."""
+    def change_passphrase(self, old: str, new: str, *, step: Callable[[str], None] | None = None,
+                          space_margin: int = rekey.SPACE_MARGIN) -> None:
+        """Put the database and its backups under a new passphrase (and a new salt): rekey.py.
+
+        Each new file is written beside the old one and proven to open with the new key and to
+        hold the same rows before anything is replaced, so at every instant exactly one of the
+        two passphrases opens the profile. Raises WrongPassphrase, NotEnoughSpace (nothing
+        changed), ...; `step` (tests) is told each step as it is done; `space_margin` is the free
+        space wanted beyond the copies before starting.
+        """
         if not self.check_passphrase(old):
             raise WrongPassphrase()
         params = crypto.KdfParams.fresh(self._kdf)
         new_key = crypto.derive_key(new, params)
-        crypto.write_params(self.folder / crypto.KEY_FILE_NEW, params)
+        params = params.with_check(new_key)  # the new key.json tells a right passphrase from a damaged file
+        old_key = self._connections.key
+        backups = rekey.backup_keys(self.folder, old_key, old)
+        del old, new  # only the keys are needed from here on
 
-        def rekey() -> None:  # on the writer thread, so no write runs meanwhile
-            self.read().execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        def run() -> None:  # on the writer thread, so no write runs meanwhile
+            rekey.change_key(self.folder, self.read().conn, old_key, new_key, params, backups,
+                             close_connections=self._connections.close_all, step=step or (lambda _step: None),
+                             margin=space_margin)
 
-        self._executor.submit(rekey).result()
-        os.replace(self.folder / crypto.KEY_FILE_NEW, self.folder / crypto.KEY_FILE)
-        crypto.fsync_dir(self.folder)
-        # Every connection holds the old key: close them all; each thread reopens on demand.
-        self._connections.close_all(new_key)
+        self._executor.submit(run).result()

@@ -37,10 +37,15 @@ def connect(path: str, raw_key: bytes) -> sqlcipher3.dbapi2.Connection:
     """An autocommit connection to the encrypted file at `path`, keyed with `raw_key`.
 
     The key is given raw (hex), so SQLCipher skips its own PBKDF2: the
-    passphrase was already stretched with Argon2id (see crypto.py).
+    passphrase was already stretched with Argon2id (see crypto.py). Memory
+    security is on for every connection.
     """
     # check_same_thread=False only so that Store.close() may close every thread's connection;
     # each connection is used by the one thread that opened it.
     conn = dbapi.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
+    # SQLCipher then locks its key material in RAM and zeroes every buffer it frees, so the key and
+    # decrypted pages do not linger in freed memory (a swap file, a memory dump). Process-wide, and
+    # it cannot be turned off again; its cost: benchmarks/bench_keys.py.
+    conn.execute("PRAGMA cipher_memory_security = ON")
     conn.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
     return conn

@@ -107,6 +107,15 @@ class UpgradeNoSpace(DiskFull):
     )
 
 
+class NotEnoughSpace(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB "
+        "more is needed). Nothing was changed: your current passphrase still opens the records. Free some "
+        "space, then try again.",
+    )
+
+
 class DatabaseBusy(StoreError):
     text = QT_TRANSLATE_NOOP(
         "StoreError",

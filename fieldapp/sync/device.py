@@ -17,6 +17,7 @@ from typing import Any
 from fieldapp.store import crypto, shred
 from fieldapp.store.database import Store, Transaction
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
+from sync import address
 from sync.client import HttpTransport
 from sync.errors import DeviceRevoked, SyncFailure
 
@@ -52,6 +53,7 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
     the token is kept inside the encrypted store."""
     if store.meta("demo") == "1":
         raise SyncFailure("demo_profile")
+    address.require(server_url)  # before any transport, an injected one too: never plain http elsewhere
     if code is not None:
         from casework.ids import normalise_enrolment_code
 

@@ -623,6 +623,10 @@
             <source>You wrote this record yourself, so another supervisor of the team must approve it.</source>
             <translation>You wrote this record yourself, so another supervisor of the team must approve it.</translation>
         </message>
+        <message>
+            <source>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</source>
+            <translation>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</translation>
+        </message>
     </context>
     <context>
         <name>Validation</name>

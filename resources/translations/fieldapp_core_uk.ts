@@ -623,6 +623,10 @@
             <source>You wrote this record yourself, so another supervisor of the team must approve it.</source>
             <translation>Цей запис ви написали самі, тож затвердити його має інший супервізор команди.</translation>
         </message>
+        <message>
+            <source>There is not enough free space on the disk to change the passphrase safely (about {needed_mb} MB more is needed). Nothing was changed: your current passphrase still opens the records. Free some space, then try again.</source>
+            <translation>На диску недостатньо вільного місця, щоб безпечно змінити парольну фразу (потрібно ще приблизно {needed_mb} МБ). Нічого не змінено: ваша теперішня парольна фраза й далі відкриває записи. Звільніть місце й спробуйте ще раз.</translation>
+        </message>
     </context>
     <context>
         <name>Validation</name>

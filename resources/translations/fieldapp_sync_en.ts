@@ -125,6 +125,10 @@
         <translation>The server address must start with https:// (or http:// on this computer only).</translation>
     </message>
     <message>
+        <source>This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server&apos;s address that starts with https://. Plain http:// is only for a server on this computer.</source>
+        <translation>This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server&apos;s address that starts with https://. Plain http:// is only for a server on this computer.</translation>
+    </message>
+    <message>
         <source>The server&apos;s certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe.</source>
         <translation>The server&apos;s certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe.</translation>
     </message>

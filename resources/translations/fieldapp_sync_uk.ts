@@ -125,6 +125,10 @@
         <translation>Адреса сервера має починатися з https:// (або http:// лише на цьому компʼютері).</translation>
     </message>
     <message>
+        <source>This server address uses plain http://, so passwords and records would cross the network unencrypted. Use the server&apos;s address that starts with https://. Plain http:// is only for a server on this computer.</source>
+        <translation>Ця адреса сервера використовує незахищений http://, тож паролі й записи передавалися б мережею без шифрування. Вкажіть адресу сервера, що починається з https://. Незахищений http:// можна використовувати лише для сервера на цьому компʼютері.</translation>
+    </message>
+    <message>
         <source>The server&apos;s certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe.</source>
         <translation>Сертифікату сервера не можна довіряти. Повідомте ІТ-фахівця: зʼєднання зупинено, щоб захистити записи.</translation>
     </message>
