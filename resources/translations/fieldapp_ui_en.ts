@@ -185,6 +185,25 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Choose on a calendar (F4)</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>Choose on a calendar</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+</context>
+<context>
     <name>FamilyFile</name>
     <message>
         <source>Record a visit</source>

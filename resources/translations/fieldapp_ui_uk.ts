@@ -189,6 +189,25 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.РРРР</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Вибрати в календарі (F4)</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>Вибрати в календарі</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>ГГ:ХХ</translation>
+    </message>
+</context>
+<context>
     <name>FamilyFile</name>
     <message>
         <source>Record a visit</source>
