@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -56,7 +56,7 @@ Check = Callable[[Any], Message | None]
 def calendar_start(typed: str, kind: str, today: dt.date) -> dt.date:
     """The day the calendar opens at: the typed date, else what of it is typed, else today (a birth: years back)."""
     iso = dates.read_date(typed)
-    if iso:
+    if iso and dates.in_range(dt.date.fromisoformat(iso)):
         return dt.date.fromisoformat(iso)
     base = today.replace(year=today.year - BIRTH_YEARS_BACK, day=1) if kind == "birth" else today
     m = _PARTIAL.match(typed)
@@ -190,9 +190,16 @@ class DateEdit(QWidget):
         if watched is self.line and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
             if event.key() == Qt.Key.Key_F4 or alt_down:
-                self.button.showMenu()
+                self.open_calendar()
                 return True
         return super().eventFilter(watched, event)
+
+    def open_calendar(self) -> QCalendarWidget:
+        """Show the calendar under the field (as the button and F4 do) and return it."""
+        self.menu.popup(self.line.mapToGlobal(QPoint(0, self.line.height())))
+        assert self.calendar is not None  # made by aboutToShow
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+        return self.calendar
 
     def _prepare_calendar(self) -> None:
         if self.calendar is None:

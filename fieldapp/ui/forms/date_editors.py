@@ -16,9 +16,10 @@ from fieldapp.ui.forms.editor_base import Editor, hbox
 
 
 def _kind(item: Item) -> str:
-    if not any(rule.not_future for rule in item.rules):
-        return "any"
-    return "birth" if "birth" in (item.key or "") else "past"
+    # The kind only places the calendar (a birth: years back; the past: up to today); the item's rules check.
+    if "birth" in (item.key or ""):
+        return "birth"
+    return "past" if any(rule.not_future for rule in item.rules) else "any"
 
 
 def _date_edit(item: Item, lang: str, name: str) -> DateEdit:
