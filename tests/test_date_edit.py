@@ -259,3 +259,17 @@ def test_kinds_and_values():
     assert edit.value() is None and edit.iso() is None
     edit.set_value(dt.date(2026, 1, 2))
     assert edit.value() == "2026-01-02"
+
+
+def test_the_report_period_tells_an_impossible_end_at_once(qtbot, store, uk):
+    from fieldapp.ui.supervisor.reports_view import ReportsView
+
+    view = ReportsView(store, lang="uk", today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.start.text() == "01.11.2026" and view.end.text() == "30.11.2026"  # last month, as Ukrainian writes it
+    view.end.line.selectAll()
+    qtbot.keyClicks(view.end.line, "31.11.2026")
+    assert view.period_error.text() == "У листопаді 30 днів."
+    qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
+    assert view.report is None and view.preview.toPlainText() == "У листопаді 30 днів."

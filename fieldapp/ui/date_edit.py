@@ -119,6 +119,7 @@ class DateEdit(QWidget):
         self.message = QLabel()
         self.message.setObjectName((name or "date") + ":problem")
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("0") * 32)  # a sentence, not a column
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         self._label = self.message

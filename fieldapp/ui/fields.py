@@ -86,6 +86,8 @@ class FieldForm(QFormLayout):
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setWordWrap(True)
+        # Wide enough for a sentence on one line: a top-level dialog does not grow for a label that wraps.
+        error.setMinimumWidth(error.fontMetrics().horizontalAdvance("0") * 36)
         error.setStyleSheet(ERROR_STYLE)
         error.hide()
         column.addWidget(error)

@@ -45,7 +45,7 @@ from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text
-from fieldapp.ui.date_edit import DateEdit
+from fieldapp.ui.date_edit import ERROR_STYLE, DateEdit
 from fieldapp.ui.supervisor.chart import BarChart
 
 
@@ -112,11 +112,21 @@ class ReportsView(QWidget):
 
         form = QFormLayout()
         period_row = QHBoxLayout()
-        period_row.addWidget(self.start, 0, Qt.AlignmentFlag.AlignTop)
-        period_row.addWidget(QLabel("–"), 0, Qt.AlignmentFlag.AlignTop)
-        period_row.addWidget(self.end, 0, Qt.AlignmentFlag.AlignTop)
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel("–"))
+        period_row.addWidget(self.end)
         period_row.addStretch(1)
-        form.addRow(self.tr("Period"), period_row)
+        self.period_error = QLabel()  # both dates tell their problem here, under the row
+        self.period_error.setObjectName("periodError")
+        self.period_error.setStyleSheet(ERROR_STYLE)
+        self.period_error.hide()
+        for edit in (self.start, self.end):
+            edit.show_messages_in(self.period_error)
+        period_box = QVBoxLayout()
+        period_box.setSpacing(2)
+        period_box.addLayout(period_row)
+        period_box.addWidget(self.period_error)
+        form.addRow(self.tr("Period"), period_box)
         form.addRow(self.tr("Hromada"), self.hromada)
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Hide counts below"), self.threshold)
