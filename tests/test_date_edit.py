@@ -267,6 +267,7 @@ def test_the_report_period_tells_an_impossible_end_at_once(qtbot, store, uk):
     view = ReportsView(store, lang="uk", today=TODAY)
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.busy)  # last month's report, made off the GUI thread, has arrived
     assert view.start.text() == "01.11.2026" and view.end.text() == "30.11.2026"  # last month, as Ukrainian writes it
     view.end.line.selectAll()
     qtbot.keyClicks(view.end.line, "31.11.2026")

@@ -83,6 +83,7 @@ class DateEdit(QWidget):
 
     edited = Signal()  # every keystroke and pick
     committed = Signal()  # a day picked, Enter pressed or the field left
+    picked = Signal()  # a day picked on the calendar
 
     def __init__(self, value: str | None = None, kind: str = "any", parent: QWidget | None = None, *,
                  lang: str | None = None, name: str | None = None, today: dt.date | None = None,
@@ -241,6 +242,7 @@ class DateEdit(QWidget):
         self.line.setFocus(Qt.FocusReason.PopupFocusReason)
         self.edited.emit()
         self._show(self.problem())
+        self.picked.emit()
         self.committed.emit()
 
 

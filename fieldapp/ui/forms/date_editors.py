@@ -35,7 +35,7 @@ class DateEditor(Editor):
         super().__init__(item, lang, parent)
         self.date = _date_edit(item, lang, f"field:{item.key}")
         self.date.edited.connect(self.edited)
-        self.date.committed.connect(self.committed)
+        self.date.picked.connect(self.committed)  # leaving the field: the form view sees the focus move
         self.setLayout(hbox(self.date))
 
     def value(self) -> Any:
@@ -77,7 +77,7 @@ class DateTimeEditor(Editor):
         self.date = DateEdit(None, "any", lang=lang, name=f"field:{item.key}:date")
         self.time = TimeEdit(name=f"field:{item.key}:time")
         self.date.edited.connect(self.edited)
-        self.date.committed.connect(self.committed)
+        self.date.picked.connect(self.committed)  # leaving the field: the form view sees the focus move
         self.time.textEdited.connect(self.edited)
         at = QLabel(QCoreApplication.translate("FormEditors", "at"))
         self.setLayout(hbox(self.date, at, self.time))
