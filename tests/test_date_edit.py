@@ -250,10 +250,11 @@ def test_calendar_start_reads_what_is_typed():
     assert calendar_start("2027-02-01", "past", TODAY) == dt.date(2027, 2, 1)
 
 
-def test_kinds_and_values():
+def test_kinds_and_values(qtbot):
     with pytest.raises(ValueError):
         DateEdit(kind="someday")
     edit = DateEdit("2026-10-05T23:30:00+00:00", lang="uk")  # a moment: its stored day
+    qtbot.addWidget(edit)
     assert edit.text() == "05.10.2026" and edit.iso() == "2026-10-05"
     edit.set_value(None)
     assert edit.value() is None and edit.iso() is None

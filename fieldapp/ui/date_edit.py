@@ -88,14 +88,15 @@ class DateEdit(QWidget):
     def __init__(self, value: str | None = None, kind: str = "any", parent: QWidget | None = None, *,
                  lang: str | None = None, name: str | None = None, today: dt.date | None = None,
                  check: Check | None = None, render: Callable[[Message], str] | None = None):
-        super().__init__(parent)
-        if kind not in KINDS:
+        if kind not in KINDS:  # before the widget exists: nothing half-made is left to collect
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        super().__init__(parent)
         self.kind = kind
         self.lang = lang or text.lang()
         self._today = today
-        rule = values.Rule(kind=values.Kind.DATE, not_future=kind in ("birth", "past"))
-        self._check: Check = check or (lambda v: values.check(rule, v, self.today()))
+        self._rule = values.Rule(kind=values.Kind.DATE, not_future=kind in ("birth", "past"))
+        # No lambda over self: a widget in a reference cycle is freed by the collector, on whatever thread it runs.
+        self._check = check
         self._render = render or text.message
         self.line = QLineEdit()
         self.line.setObjectName(name or "date")
@@ -166,7 +167,9 @@ class DateEdit(QWidget):
     def problem(self) -> Message | None:
         """What is wrong with the date typed (the sentence saving would give); None when empty or fine."""
         value = self.value()
-        return None if value is None else self._check(value)
+        if value is None:
+            return None
+        return self._check(value) if self._check else values.check(self._rule, value, self.today())
 
     # -- messages -------------------------------------------------------------------
 
