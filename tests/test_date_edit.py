@@ -244,8 +244,9 @@ def test_a_day_picked_on_the_calendar_is_the_value(qtbot):
 
 def test_calendar_start_reads_what_is_typed():
     assert calendar_start("", "birth", TODAY) == dt.date(1996, 12, 1)
-    assert calendar_start("3.7", "any", TODAY) == dt.date(2026, 7, 1)
-    assert calendar_start("3.17", "any", TODAY) == dt.date(2026, 12, 1)  # no month 17: this month
+    assert calendar_start("3.7", "any", TODAY) == dt.date(2026, 7, 3)
+    assert calendar_start("3.17", "any", TODAY) == dt.date(2026, 12, 3)  # no month 17: this month
+    assert calendar_start("31.6", "birth", TODAY) == dt.date(1996, 6, 1)  # no 31 June: the month still
     assert calendar_start("01.01.0001", "any", TODAY) == dt.date(2026, 1, 1)  # outside 1900-2200: this year
     assert calendar_start("2027-02-01", "past", TODAY) == dt.date(2027, 2, 1)
 
@@ -275,3 +276,15 @@ def test_the_report_period_tells_an_impossible_end_at_once(qtbot, store, uk):
     assert view.period_error.text() == "У листопаді 30 днів."
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     assert view.report is None and view.preview.toPlainText() == "У листопаді 30 днів."
+
+
+@POPUP
+def test_enter_on_the_calendar_picks_the_day_typed_so_far(qtbot):
+    edit = DateEdit(kind="birth", today=TODAY, lang="uk")
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.keyClicks(edit.line, "14.06")
+    qtbot.keyClick(edit.line, Qt.Key.Key_F4)
+    view = edit.calendar.findChild(QTableView)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert edit.value() == "1996-06-14" and edit.text() == "14.06.1996"

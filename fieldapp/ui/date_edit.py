@@ -18,6 +18,7 @@ date opens some years back, the others at today.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -63,7 +64,8 @@ Check = Callable[[Any], Message | None]
 
 
 def calendar_start(typed: str, kind: str, today: dt.date) -> dt.date:
-    """The day the calendar opens at: the typed date, else what of it is typed, else today (a birth: years back)."""
+    """The day the calendar opens at: the typed date, else what of it is typed (day, month), else today
+    (an empty birth date: the first of this month some years back)."""
     iso = dates.read_date(typed)
     if iso and dates.in_range(dt.date.fromisoformat(iso)):
         return dt.date.fromisoformat(iso)
@@ -75,7 +77,9 @@ def calendar_start(typed: str, kind: str, today: dt.date) -> dt.date:
     month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else base.month
     if not dates.MIN_YEAR <= year <= dates.MAX_YEAR:
         year = base.year
-    return dt.date(year, month, 1)
+    last = calendar.monthrange(year, month)[1]
+    day = int(m.group(1)) if 1 <= int(m.group(1)) <= last else min(base.day, last)
+    return dt.date(year, month, day)
 
 
 class DateEdit(QWidget):
@@ -230,13 +234,9 @@ class DateEdit(QWidget):
         today = self.today()
         last = QDate(today.year, today.month, today.day) if self.kind in ("birth", "past") else _LAST
         self.calendar.setDateRange(_FIRST, last)
-        start = calendar_start(self.text(), self.kind, today)
-        iso = self.iso()
-        if iso:
-            day = dt.date.fromisoformat(iso)
-            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        else:
-            self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+        # The day the keyboard starts from (Enter picks it) is on the page shown, not today off-page.
+        start = min(calendar_start(self.text(), self.kind, today), last.toPython())
+        self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
         self.calendar.setCurrentPage(start.year, start.month)
 
     def _pick(self, date: QDate) -> None:
