@@ -2,15 +2,17 @@
 
 Records keep dates as ISO ``YYYY-MM-DD`` and moments as ISO 8601 with a UTC
 offset; `parse_date` and `parse_datetime` read them (None for anything
-else). People type dates as ``ДД.ММ.РРРР`` (also ``31/12/2026`` or ISO):
-`read_date` turns that into ISO, and `typed_date_problem` says why a typed
-text is not a date, so that an impossible day (31.02.2027) is told apart
-from a wrong format. `date_pattern` and `format_date` show a date the way
+else). People type dates as ``ДД.ММ.РРРР`` (also ``14.3.1990``, ``14031990``,
+``31/12/2026`` or ISO): `read_date` turns that into ISO, and
+`typed_date_problem` says why a typed text is not a date, naming what is
+wrong ("February 2027 has 28 days", "there is no month 13") rather than
+only that the format is wrong. `date_pattern` and `format_date` show a date the way
 the program's language writes it.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -21,12 +23,27 @@ from casework.i18n import QT_TRANSLATE_NOOP, Message
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 NOT_DATE = QT_TRANSLATE_NOOP("Validation", "Enter a date as DD.MM.YYYY.")
-NO_SUCH_DAY = QT_TRANSLATE_NOOP("Validation", "There is no such day in that month: check the day and the month.")
+SHORT_YEAR = QT_TRANSLATE_NOOP("Validation", "Write the year in full, with four digits (1990, not 90).")
+NO_MONTH = QT_TRANSLATE_NOOP("Validation", "There is no month {month}: months go from 1 to 12.")
+NO_DAY = QT_TRANSLATE_NOOP("Validation", "There is no day {day} in any month: days go from 1 to 31.")
+# A day past the month's end: the month is named, February with its year (28 or 29 days).
+FEBRUARY_28 = QT_TRANSLATE_NOOP("Validation", "February {year} has 28 days.")
+FEBRUARY_29 = QT_TRANSLATE_NOOP("Validation", "February {year} has 29 days.")
+_SHORT_MONTHS = {
+    4: QT_TRANSLATE_NOOP("Validation", "April has 30 days."),
+    6: QT_TRANSLATE_NOOP("Validation", "June has 30 days."),
+    9: QT_TRANSLATE_NOOP("Validation", "September has 30 days."),
+    11: QT_TRANSLATE_NOOP("Validation", "November has 30 days."),
+}
+# The messages that name a wrong day or month (not a wrong format).
+IMPOSSIBLE = frozenset(m[1] for m in (NO_MONTH, NO_DAY, FEBRUARY_28, FEBRUARY_29, *_SHORT_MONTHS.values()))
 NOT_TIME = QT_TRANSLATE_NOOP("Validation", "Enter a time as HH:MM, for example 14:30.")
 NOT_DATETIME = QT_TRANSLATE_NOOP("Validation", "Enter both the date and the time.")
 
 _TYPED_DATE = re.compile(r"^\s*(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})\s*$")
 _TYPED_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_TYPED_DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")  # 14031990: DDMMYYYY without separators
+_TYPED_SHORT_YEAR = re.compile(r"^\s*\d{1,2}[./\-\s]\d{1,2}[./\-\s]\d{2}\s*$")
 _TYPED_TIME = re.compile(r"^\s*(\d{1,2})[:.\s]?(\d{2})\s*$")
 _TIME = re.compile(r"^\d{2}:\d{2}$")
 # How each language writes a date (Qt's notation: QDateEdit takes it as it is).
@@ -85,6 +102,10 @@ def _typed_parts(text: str) -> tuple[int, int, int] | None:
     if m:
         day, month, year = (int(g) for g in m.groups())
         return year, month, day
+    m = _TYPED_DIGITS.match(text)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        return year, month, day
     m = _TYPED_ISO.match(text)
     if m:
         year, month, day = (int(g) for g in m.groups())
@@ -92,8 +113,13 @@ def _typed_parts(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+def typed_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as typed, not checked against the calendar; None when the shape is not a date's."""
+    return _typed_parts(text) if isinstance(text, str) else None
+
+
 def read_date(text: str) -> str | None:
-    """An ISO date from what a person typed (31.12.2026, 31/12/2026, 2026-12-31), or None."""
+    """An ISO date from what a person typed (31.12.2026, 1.2.2027, 31122026, 31/12/2026, 2026-12-31), or None."""
     parts = _typed_parts(text)
     if parts is None:
         return None
@@ -115,22 +141,30 @@ def read_time(text: str) -> str | None:
 
 
 def typed_date_problem(value: Any) -> Message:
-    """Why `value` is not a date: a day the month does not have, or not a date at all."""
-    parts = _typed_parts(value) if isinstance(value, str) else None
-    if parts is not None and parts[0] >= 1 and 1 <= parts[1] <= 12 and parts[2] >= 1:
-        try:
-            dt.date(*parts)
-        except ValueError:
-            return Message.of(NO_SUCH_DAY)  # the shape is right, the calendar has no such day
-    return Message.of(NOT_DATE)
+    """Why `value` is not a date: which day or month does not exist, a short year, or not a date at all."""
+    parts = typed_parts(value) if isinstance(value, str) else None
+    if parts is None:
+        short = isinstance(value, str) and _TYPED_SHORT_YEAR.match(value)
+        return Message.of(SHORT_YEAR if short else NOT_DATE)
+    year, month, day = parts
+    if not 1 <= month <= 12:
+        return Message.of(NO_MONTH, month=month)
+    if not 1 <= day <= 31:
+        return Message.of(NO_DAY, day=day)
+    if day > calendar.monthrange(year, month)[1]:
+        if month == 2:
+            return Message.of(FEBRUARY_29 if calendar.isleap(year) else FEBRUARY_28, year=year)
+        return Message.of(_SHORT_MONTHS[month])
+    return Message.of(NOT_DATE)  # a real day, but not as a record keeps it (ISO)
 
 
 def typed_datetime_problem(value: Any) -> Message:
     """Why `value` is not a moment: an impossible day typed with a time, or not both given."""
     if isinstance(value, str):
         day = value.strip().partition(" ")[0].partition("T")[0]
-        if typed_date_problem(day).source == NO_SUCH_DAY[1]:
-            return Message.of(NO_SUCH_DAY)
+        problem = typed_date_problem(day)
+        if problem.source in IMPOSSIBLE:
+            return problem
     return Message.of(NOT_DATETIME)
 
 

@@ -10,6 +10,7 @@ real people. The main window is 1280x800 (or --size); dialogs are shown at their
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -25,7 +26,7 @@ PASSPHRASE = "липовий цвіт у червні 2026"
 
 def _render(lang: str, out: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QDate, QPoint
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -115,7 +116,7 @@ def _render(lang: str, out: Path, size: tuple[int, int] = (1280, 800)) -> list[P
             person = PersonDialog({"surname": "Ковальчук"}, dialog)
             person.given_name.setText("Марко")
             person.role.set_code("child")
-            person.birth_date.setDate(QDate.currentDate().addMonths(-16))
+            person.birth_date.set_value(dt.date.today() - dt.timedelta(days=490))  # about 16 months
             person.show()
             save(person, "10-family-member")
             person.close()

@@ -56,7 +56,7 @@ def test_every_problem_at_once_with_field_and_sentence():
         "role": "Choose a value from the list.",
         "surname": "This field is required.",
         "given_name": "This field is required.",
-        "birth_date": "There is no such day in that month: check the day and the month.",
+        "birth_date": "February 2031 has 28 days.",
         "phone": "Enter a phone number in digits, for example +380 67 123 4567.",
         "disability": "Answer yes or no.",
         "favourite_colour": "Unknown field.",

@@ -273,7 +273,7 @@ def test_repeat_rows_are_checked_field_by_field():
                            {"text": "", "due": "31.02.2026"}]}
     problems = {p.field: p.message.source for p in forms.validate_answers(form, answers, FAMILY, submit=True)}
     assert problems == {"actions": "Describe each step.",  # the record field's rule, as the store says it
-                        "actions[1].due": "There is no such day in that month: check the day and the month.",
+                        "actions[1].due": "February {year} has 28 days.",
                         "actions[1].text": "Fill this in for each row.",
                         "actions[1].responsible": "Fill this in for each row."}
 

@@ -324,7 +324,7 @@ def test_a_plan_with_action_rows(qtbot, store, family, uk):
     type_text(row["due"].focus_target(), "31.02.2027")
     click(qtbot, dialog.submit_button)
     assert dialog.outcome is None
-    assert view.problem_text("actions[0].due") == "Такого дня в цьому місяці немає: перевірте день і місяць."
+    assert view.problem_text("actions[0].due") == "У лютому 2027 року 28 днів."
     assert view.problem_text("actions[0].responsible") == "Заповніть це в кожному рядку."
     assert repeat.rows[0][2]["due"].isVisible()
     row["due"].focus_target().clear()

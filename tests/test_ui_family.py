@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -51,7 +51,7 @@ def add_member(qtbot, dialog: HouseholdDialog, role: str, given: str, born: dt.d
     assert person_dialog.isVisible()
     person_dialog.role.set_code(role)
     type_text(person_dialog.given_name, given)
-    person_dialog.birth_date.setDate(QDate(born.year, born.month, born.day))
+    qtbot.keyClicks(person_dialog.birth_date.line, born.strftime("%d.%m.%Y"))  # typed, as a person does
     qtbot.mouseClick(person_dialog.findChild(type(dialog.add_member_button), "ok"), Qt.MouseButton.LeftButton)
     assert not person_dialog.isVisible()
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from factories import household, person, visit
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from fieldapp.ui import background
 from fieldapp.ui.supervisor.reports_view import ReportsView, last_month
@@ -34,8 +34,8 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
         names += [h["family_name"], h["address"], kid["surname"], kid["given_name"]]
     view = ReportsView(store, lang="en", organisation="Громадська організація «Поруч»")
     qtbot.addWidget(view)
-    view.start.setDate(QDate(2026, 10, 1))
-    view.end.setDate(QDate(2026, 10, 31))
+    view.start.set_value("2026-10-01")
+    view.end.set_value("2026-10-31")
     view.threshold.setValue(5)
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "6 children from 6 families" in view.preview.toPlainText())  # made off the GUI thread
@@ -54,8 +54,8 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
 def test_period_backwards_is_explained(qtbot, store):
     view = ReportsView(store, lang="en")
     qtbot.addWidget(view)
-    view.start.setDate(QDate(2026, 10, 31))
-    view.end.setDate(QDate(2026, 10, 1))
+    view.start.set_value("2026-10-31")
+    view.end.set_value("2026-10-01")
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     assert "ends before it starts" in view.preview.toPlainText()
     assert not any(b.isEnabled() for b in view.export_buttons)
@@ -69,8 +69,8 @@ def test_charts_hide_small_counts(qtbot, store):
             h["id"], type="crisis" if i == 0 else "monitoring", started_at=f"2026-10-1{i}T10:00:00+00:00")))
     view = ReportsView(store, lang="en")
     qtbot.addWidget(view)
-    view.start.setDate(QDate(2026, 10, 1))
-    view.end.setDate(QDate(2026, 10, 31))
+    view.start.set_value("2026-10-01")
+    view.end.set_value("2026-10-31")
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.busy)  # made off the GUI thread
     visits = {label: (value, shown) for label, value, shown in view.charts[0].rows}

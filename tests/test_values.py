@@ -124,20 +124,43 @@ def test_a_form_may_not_contradict_the_record_field_it_fills():
 
 @pytest.mark.parametrize(("typed", "iso"), [
     ("31.12.2026", "2026-12-31"), ("1.2.2027", "2027-02-01"), ("31/12/2026", "2026-12-31"),
-    ("2026-12-31", "2026-12-31"), (" 05-10-2026 ", "2026-10-05"), ("31.02.2027", None),
-    ("12.2026", None), ("завтра", None), ("", None),
+    ("2026-12-31", "2026-12-31"), (" 05-10-2026 ", "2026-10-05"), ("14.3.1990", "1990-03-14"),
+    ("14031990", "1990-03-14"), ("1990-03-14", "1990-03-14"), ("29.02.2028", "2028-02-29"),
+    ("31.02.2027", None), ("1403199", None), ("140390", None), ("12.2026", None), ("завтра", None), ("", None),
 ])
 def test_reading_what_a_person_types(typed, iso):
     assert dates.read_date(typed) == iso
 
 
-def test_an_impossible_day_is_told_apart_from_a_wrong_format():
-    assert str(dates.typed_date_problem("31.02.2027")) == str(dates.typed_date_problem("2027-02-31")) == (
-        "There is no such day in that month: check the day and the month.")
-    for wrong in ("31.13.2027", "00.01.2027", "завтра", "2027", 20270101, "31.12.2026"):
-        assert str(dates.typed_date_problem(wrong)) == "Enter a date as DD.MM.YYYY.", wrong
-    assert str(dates.typed_datetime_problem("30.02.2026 10:00")).startswith("There is no such day")
+@pytest.mark.parametrize(("typed", "says"), [
+    ("31.02.2027", "February 2027 has 28 days."),
+    ("2027-02-31", "February 2027 has 28 days."),
+    ("30.02.2028", "February 2028 has 29 days."),  # a leap year
+    ("31022027", "February 2027 has 28 days."),
+    ("31.04.2026", "April has 30 days."),
+    ("31.06.2026", "June has 30 days."),
+    ("31.09.2026", "September has 30 days."),
+    ("31.11.2026", "November has 30 days."),
+    ("00.13.2020", "There is no month 13: months go from 1 to 12."),
+    ("15.00.2020", "There is no month 0: months go from 1 to 12."),
+    ("00.01.2027", "There is no day 0 in any month: days go from 1 to 31."),
+    ("32.01.2027", "There is no day 32 in any month: days go from 1 to 31."),
+    ("14.03.90", "Write the year in full, with four digits (1990, not 90)."),
+    ("завтра", "Enter a date as DD.MM.YYYY."),
+    ("2027", "Enter a date as DD.MM.YYYY."),
+    (20270101, "Enter a date as DD.MM.YYYY."),
+    ("31.12.2026", "Enter a date as DD.MM.YYYY."),  # a real day, but a record keeps ISO
+])
+def test_an_impossible_date_says_what_is_wrong(typed, says):
+    assert str(dates.typed_date_problem(typed)) == says
+
+
+def test_the_record_check_and_a_moment_give_the_same_sentence():
+    rule = values.Rule(kind=values.Kind.DATE, not_future=True)
+    assert str(values.check(rule, "31.02.2027")) == "February 2027 has 28 days."
+    assert str(values.check(values.Rule(kind=values.Kind.DATETIME), "30.02.2026 10:00")) == "February 2026 has 28 days."
     assert str(dates.typed_datetime_problem("05.10.2026 10:3")) == "Enter both the date and the time."
+    assert str(dates.typed_datetime_problem("05.13.2026 10:30")).startswith("There is no month 13")
 
 
 def test_dates_are_shown_as_each_language_writes_them():

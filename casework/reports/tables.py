@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from casework import codifier
+from casework import codifier, dates
 from casework.enums import enumeration
 from casework.i18n import QT_TRANSLATE_NOOP, Message, Translate
 from casework.reports.indicators import (
@@ -75,16 +75,18 @@ def code_label(dimension: str, code: str, lang: str, translate: Translate) -> st
 
 def label(report: Report, *, lang: str, translate: Translate, threshold: int, organisation: str,
           made_at: dt.datetime, restricted: bool = False,
-          date_format: Callable[[dt.date], str] = dt.date.isoformat) -> LabelledReport:
-    """The report as rows of text; counts from 1 to threshold-1 become "<threshold"."""
-    period = f"{date_format(report.period.start)} – {date_format(report.period.end)}"
+          date_format: Callable[[dt.date], str] | None = None) -> LabelledReport:
+    """The report as rows of text; counts from 1 to threshold-1 become "<threshold". Dates are written
+    as `lang` writes them (casework.dates) unless `date_format` is given."""
+    shown: Callable[[dt.date], str] = date_format or (lambda d: dates.format_date(d, lang))
+    period = f"{shown(report.period.start)} – {shown(report.period.end)}"
     facts = [
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Organisation")), organisation),
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Period")), period),
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Hromada")),
          code_label("hromada", report.hromada, lang, translate) if report.hromada
          else _t(translate, QT_TRANSLATE_NOOP("Report", "all"))),
-        (_t(translate, QT_TRANSLATE_NOOP("Report", "Made")), made_at.strftime("%Y-%m-%d %H:%M")),
+        (_t(translate, QT_TRANSLATE_NOOP("Report", "Made")), f"{shown(made_at.date())} {made_at:%H:%M}"),
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Small numbers")),
          _t(translate, QT_TRANSLATE_NOOP("Report", "counts from 1 to {n} are shown as <{m}"),
             n=threshold - 1, m=threshold) if threshold > 1

@@ -1,14 +1,14 @@
-"""Small editing widgets shared by the family dialogs, and messages that stand next to their field."""
+"""Small editing widgets shared by the family dialogs, and messages that stand next to their field.
+
+Dates: fieldapp.ui.date_edit.DateEdit (re-exported here); FieldForm tells its problems in the row's label."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -17,39 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casework import dates
 from casework.enums import enumeration
 from casework.records import Problem
 from fieldapp.ui import text
+from fieldapp.ui.date_edit import ERROR_STYLE, DateEdit
 
-ERROR_STYLE = "color: #b00020;"
-_EMPTY = QDate(1900, 1, 1)
-
-
-class DateField(QDateEdit):
-    """A date that may be left empty (shown as "—"); `iso()` is "" when empty."""
-
-    def __init__(self, parent=None, *, not_future: bool = True):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        fmt = text.date_format()
-        self.setDisplayFormat(fmt)
-        self.setMinimumDate(_EMPTY)
-        self.setSpecialValueText("—")
-        if not_future:
-            self.setMaximumDate(QDate.currentDate())
-        self.clear_date()
-
-    def clear_date(self) -> None:
-        self.setDate(_EMPTY)
-
-    def set_iso(self, value: str | None) -> None:
-        day = dates.day_of(value)
-        self.setDate(QDate(day.year, day.month, day.day) if day else _EMPTY)
-
-    def iso(self) -> str:
-        d = self.date()
-        return "" if d == _EMPTY else dt.date(d.year(), d.month(), d.day()).isoformat()
+__all__ = ["ERROR_STYLE", "DateEdit", "EnumChecklist", "EnumCombo", "FieldForm"]
 
 
 class EnumCombo(QComboBox):
@@ -113,9 +86,13 @@ class FieldForm(QFormLayout):
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setWordWrap(True)
+        # Wide enough for a sentence on one line: a top-level dialog does not grow for a label that wraps.
+        error.setMinimumWidth(error.fontMetrics().horizontalAdvance("0") * 36)
         error.setStyleSheet(ERROR_STYLE)
         error.hide()
         column.addWidget(error)
+        if isinstance(widget, DateEdit):
+            widget.show_messages_in(error)  # an impossible date is told here at once, as on saving
         self.errors[name] = error
         caption = QLabel(label)
         caption.setBuddy(widget)

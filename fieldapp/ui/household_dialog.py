@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +28,7 @@ from casework.ids import new_id
 from fieldapp.store.database import Store, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text
-from fieldapp.ui.fields import ERROR_STYLE, DateField, EnumChecklist, EnumCombo, FieldForm
+from fieldapp.ui.fields import ERROR_STYLE, DateEdit, EnumChecklist, EnumCombo, FieldForm
 from fieldapp.ui.place_picker import ANY, HROMADA, SETTLEMENT, PlacePicker
 
 # A stand-in family id for checking a new member before the family exists.
@@ -48,7 +47,8 @@ class PersonDialog(QDialog):
         self.surname = form.add("surname", text.field_label("persons", "surname"), QLineEdit())
         self.given_name = form.add("given_name", text.field_label("persons", "given_name"), QLineEdit())
         self.patronymic = form.add("patronymic", text.field_label("persons", "patronymic"), QLineEdit())
-        self.birth_date = form.add("birth_date", text.field_label("persons", "birth_date"), DateField())
+        self.birth_date = form.add("birth_date", text.field_label("persons", "birth_date"),
+                                   DateEdit(kind="birth", name="birth_date"))
         self.sex = form.add("sex", text.field_label("persons", "sex"), EnumCombo("sexes"))
         self.disability = form.add("disability", text.field_label("persons", "disability"), QCheckBox())
         self.disability_group = form.add("disability_group", text.field_label("persons", "disability_group"),
@@ -58,10 +58,10 @@ class PersonDialog(QDialog):
         self.phone = form.add("phone", text.field_label("persons", "phone"), QLineEdit())
         self.returned = form.add("returned_from_institution",
                                  text.field_label("persons", "returned_from_institution"), QCheckBox())
-        self.returned_on = form.add("returned_on", text.field_label("persons", "returned_on"), DateField())
+        self.returned_on = form.add("returned_on", text.field_label("persons", "returned_on"),
+                                    DateEdit(kind="past", name="returned_on"))
         for name in ("surname", "given_name", "patronymic"):
             getattr(self, name).setObjectName(name)
-        self.birth_date.setObjectName("birth_date")
         self.role.setObjectName("role")
 
         p = self.data
@@ -69,7 +69,7 @@ class PersonDialog(QDialog):
         self.surname.setText(p.get("surname", ""))
         self.given_name.setText(p.get("given_name", ""))
         self.patronymic.setText(p.get("patronymic", ""))
-        self.birth_date.set_iso(p.get("birth_date"))
+        self.birth_date.set_value(p.get("birth_date"))
         self.sex.set_code(p.get("sex"))
         self.disability.setChecked(bool(p.get("disability")))
         self.disability_group.set_code(p.get("disability_group"))
@@ -77,7 +77,7 @@ class PersonDialog(QDialog):
         self.study_work.setText(p.get("study_work", ""))
         self.phone.setText(p.get("phone", ""))
         self.returned.setChecked(bool(p.get("returned_from_institution")))
-        self.returned_on.set_iso(p.get("returned_on"))
+        self.returned_on.set_value(p.get("returned_on"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok")
@@ -91,13 +91,13 @@ class PersonDialog(QDialog):
         out: dict[str, Any] = {
             "role": self.role.code(), "surname": self.surname.text().strip(),
             "given_name": self.given_name.text().strip(), "patronymic": self.patronymic.text().strip(),
-            "birth_date": self.birth_date.iso(), "sex": self.sex.code(),
+            "birth_date": self.birth_date.value(), "sex": self.sex.code(),
             "disability": self.disability.isChecked() or None,
             "disability_group": self.disability_group.code(),
             "idp": self.idp.isChecked() or None, "study_work": self.study_work.text().strip(),
             "phone": self.phone.text().strip(),
             "returned_from_institution": self.returned.isChecked() or None,
-            "returned_on": self.returned_on.iso(),
+            "returned_on": self.returned_on.value(),
         }
         # Empty means "not given": the record leaves the field out.
         return {k: v for k, v in out.items() if v not in ("", None)}
@@ -148,8 +148,8 @@ class HouseholdDialog(QDialog):
                                    EnumChecklist("household_categories", rows=5))
         self.factors = form.add("factors", text.field_label(f, "factors"),
                                 EnumChecklist("circumstance_factors", rows=6))
-        self.identified_on = form.add("identified_on", text.field_label(f, "identified_on"), DateField())
-        self.identified_on.setObjectName("identified_on")
+        self.identified_on = form.add("identified_on", text.field_label(f, "identified_on"),
+                                      DateEdit(kind="past", name="identified_on"))
         self.identified_how = form.add("identified_how", text.field_label(f, "identified_how"),
                                        EnumCombo("identification_ways"))
         self.reported_by = form.add("reported_by", text.field_label(f, "reported_by"), QLineEdit())
@@ -218,10 +218,7 @@ class HouseholdDialog(QDialog):
         self.phone.setText(c.get("phone", ""))
         self.categories.set_codes(c.get("categories") or [])
         self.factors.set_codes(f.get("code") for f in c.get("factors") or [])
-        if c.get("identified_on"):
-            self.identified_on.set_iso(c["identified_on"])
-        else:
-            self.identified_on.setDate(QDate.currentDate())
+        self.identified_on.set_value(c.get("identified_on") or self.identified_on.today())
         self.identified_how.set_code(c.get("identified_how"))
         self.reported_by.setText(c.get("reported_by", ""))
         self.idp_certificate.setText(c.get("idp_certificate", ""))
@@ -270,9 +267,9 @@ class HouseholdDialog(QDialog):
     # -- saving -----------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        identified = self.identified_on.iso()
+        identified = self.identified_on.value()
         old_factors = {f.get("code"): f for f in self.current.get("factors") or []}
-        factors = [old_factors.get(code) or {"code": code, "identified_on": identified or None}
+        factors = [old_factors.get(code) or {"code": code, "identified_on": self.identified_on.iso()}
                    for code in self.factors.codes()]
         factors = [{k: v for k, v in f.items() if v is not None} for f in factors]
         out: dict[str, Any] = {

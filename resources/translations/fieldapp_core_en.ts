@@ -830,5 +830,41 @@
             <source>Enter both the date and the time.</source>
             <translation>Enter both the date and the time.</translation>
         </message>
+        <message>
+            <source>Write the year in full, with four digits (1990, not 90).</source>
+            <translation>Write the year in full, with four digits (1990, not 90).</translation>
+        </message>
+        <message>
+            <source>There is no month {month}: months go from 1 to 12.</source>
+            <translation>There is no month {month}: months go from 1 to 12.</translation>
+        </message>
+        <message>
+            <source>There is no day {day} in any month: days go from 1 to 31.</source>
+            <translation>There is no day {day} in any month: days go from 1 to 31.</translation>
+        </message>
+        <message>
+            <source>February {year} has 28 days.</source>
+            <translation>February {year} has 28 days.</translation>
+        </message>
+        <message>
+            <source>February {year} has 29 days.</source>
+            <translation>February {year} has 29 days.</translation>
+        </message>
+        <message>
+            <source>April has 30 days.</source>
+            <translation>April has 30 days.</translation>
+        </message>
+        <message>
+            <source>June has 30 days.</source>
+            <translation>June has 30 days.</translation>
+        </message>
+        <message>
+            <source>September has 30 days.</source>
+            <translation>September has 30 days.</translation>
+        </message>
+        <message>
+            <source>November has 30 days.</source>
+            <translation>November has 30 days.</translation>
+        </message>
     </context>
 </TS>

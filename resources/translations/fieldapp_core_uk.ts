@@ -830,5 +830,41 @@
             <source>Enter both the date and the time.</source>
             <translation>Введіть і дату, і час.</translation>
         </message>
+        <message>
+            <source>Write the year in full, with four digits (1990, not 90).</source>
+            <translation>Напишіть рік повністю, чотирма цифрами (1990, а не 90).</translation>
+        </message>
+        <message>
+            <source>There is no month {month}: months go from 1 to 12.</source>
+            <translation>Місяця {month} не існує: місяці мають номери від 1 до 12.</translation>
+        </message>
+        <message>
+            <source>There is no day {day} in any month: days go from 1 to 31.</source>
+            <translation>Дня {day} немає в жодному місяці: дні мають номери від 1 до 31.</translation>
+        </message>
+        <message>
+            <source>February {year} has 28 days.</source>
+            <translation>У лютому {year} року 28 днів.</translation>
+        </message>
+        <message>
+            <source>February {year} has 29 days.</source>
+            <translation>У лютому {year} року 29 днів.</translation>
+        </message>
+        <message>
+            <source>April has 30 days.</source>
+            <translation>У квітні 30 днів.</translation>
+        </message>
+        <message>
+            <source>June has 30 days.</source>
+            <translation>У червні 30 днів.</translation>
+        </message>
+        <message>
+            <source>September has 30 days.</source>
+            <translation>У вересні 30 днів.</translation>
+        </message>
+        <message>
+            <source>November has 30 days.</source>
+            <translation>У листопаді 30 днів.</translation>
+        </message>
     </context>
 </TS>

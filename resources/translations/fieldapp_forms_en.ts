@@ -73,18 +73,6 @@
 <context>
     <name>FormEditors</name>
     <message>
-        <source>DD.MM.YYYY</source>
-        <translation>DD/MM/YYYY</translation>
-    </message>
-    <message>
-        <source>Choose on a calendar</source>
-        <translation>Choose on a calendar</translation>
-    </message>
-    <message>
-        <source>HH:MM</source>
-        <translation>HH:MM</translation>
-    </message>
-    <message>
         <source>at</source>
         <translation>at</translation>
     </message>

@@ -75,18 +75,6 @@
 <context>
     <name>FormEditors</name>
     <message>
-        <source>DD.MM.YYYY</source>
-        <translation>ДД.ММ.РРРР</translation>
-    </message>
-    <message>
-        <source>Choose on a calendar</source>
-        <translation>Вибрати в календарі</translation>
-    </message>
-    <message>
-        <source>HH:MM</source>
-        <translation>ГГ:ХХ</translation>
-    </message>
-    <message>
         <source>at</source>
         <translation>о</translation>
     </message>

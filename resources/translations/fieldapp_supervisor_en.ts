@@ -167,6 +167,10 @@
         <translation>Reports carry numbers only: no names, no addresses.</translation>
     </message>
     <message>
+        <source>Give both dates of the period.</source>
+        <translation>Give both dates of the period.</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>The period ends before it starts.</translation>
     </message>

@@ -167,6 +167,10 @@
         <translation>Звіти містять лише числа: жодних імен, жодних адрес.</translation>
     </message>
     <message>
+        <source>Give both dates of the period.</source>
+        <translation>Вкажіть обидві дати періоду.</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>Період закінчується раніше, ніж починається.</translation>
     </message>

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from casework.forms import Item
 
@@ -44,6 +44,9 @@ class Editor(QWidget):
     def focus_target(self) -> QWidget:
         """The widget to focus (and to type into in tests)."""
         return self
+
+    def attach_message(self, label: QLabel) -> None:
+        """The message label under the question: an editor that checks as it is typed (dates) tells it there."""
 
     def set_problem(self, key: str, text: str | None) -> bool:
         """Show a message of a sub-field (repeat rows); False when `key` is not one of ours."""

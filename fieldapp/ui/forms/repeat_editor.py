@@ -73,6 +73,7 @@ class RepeatEditor(Editor):
             message.setObjectName("problem")
             message.setStyleSheet("color: #b00020;")
             message.hide()
+            editor.attach_message(message)
             grid.addWidget(label, 2 * r, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(editor, 2 * r, 1)
             grid.addWidget(message, 2 * r + 1, 1)

@@ -87,6 +87,7 @@ class FieldBox(QWidget):
         self.message.setStyleSheet(PROBLEM_STYLE)
         self.message.hide()
         layout.addWidget(self.message)
+        editor.attach_message(self.message)
         editor.focus_target().setAccessibleName(self.label.text())
 
     def set_message(self, text: str | None) -> None:

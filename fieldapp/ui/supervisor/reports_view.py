@@ -11,11 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casework import codifier
+from casework import codifier, dates
 from casework.reports.files import write_csv, write_xlsx
 from casework.reports.indicators import (
     AGE_BANDS,
@@ -46,6 +45,7 @@ from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text
+from fieldapp.ui.date_edit import ERROR_STYLE, DateEdit
 from fieldapp.ui.supervisor.chart import BarChart
 
 
@@ -78,12 +78,8 @@ class ReportsView(QWidget):
         self.busy = False
         period = last_month(today or dt.date.today())
 
-        self.start = QDateEdit(QDate(period.start), calendarPopup=True)
-        self.start.setObjectName("periodStart")
-        self.end = QDateEdit(QDate(period.end), calendarPopup=True)
-        self.end.setObjectName("periodEnd")
-        for edit in (self.start, self.end):  # four-digit years: "01.10.26" reads as a day, not a year
-            edit.setDisplayFormat(text.date_format())
+        self.start = DateEdit(period.start.isoformat(), "any", lang=lang, name="periodStart", today=today)
+        self.end = DateEdit(period.end.isoformat(), "any", lang=lang, name="periodEnd", today=today)
         self.hromada = QComboBox()
         self.hromada.setObjectName("hromada")
         self.hromada.addItem(self.tr("All hromadas"), None)
@@ -115,12 +111,22 @@ class ReportsView(QWidget):
             self.export_buttons.append(button)
 
         form = QFormLayout()
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.end)
-        dates.addStretch(1)
-        form.addRow(self.tr("Period"), dates)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel("–"))
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        self.period_error = QLabel()  # both dates tell their problem here, under the row
+        self.period_error.setObjectName("periodError")
+        self.period_error.setStyleSheet(ERROR_STYLE)
+        self.period_error.hide()
+        for edit in (self.start, self.end):
+            edit.show_messages_in(self.period_error)
+        period_box = QVBoxLayout()
+        period_box.setSpacing(2)
+        period_box.addLayout(period_row)
+        period_box.addWidget(self.period_error)
+        form.addRow(self.tr("Period"), period_box)
         form.addRow(self.tr("Hromada"), self.hromada)
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Hide counts below"), self.threshold)
@@ -144,8 +150,17 @@ class ReportsView(QWidget):
             self.hromada.addItem(codifier.display_name(code) if codifier.unit(code) else code, code)
 
     def period(self) -> Period | None:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
-        return Period(start, end) if start <= end else None
+        start, end = dates.parse_date(self.start.iso()), dates.parse_date(self.end.iso())
+        return Period(start, end) if start and end and start <= end else None
+
+    def _period_problem(self) -> str:
+        for edit in (self.start, self.end):
+            problem = edit.problem()
+            if problem is not None:
+                return text.message(problem)
+        if self.start.iso() is None or self.end.iso() is None:
+            return self.tr("Give both dates of the period.")
+        return self.tr("The period ends before it starts.")
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
         """Compute the report off the GUI thread (it reads every record); show it, then call `then`."""
@@ -154,7 +169,7 @@ class ReportsView(QWidget):
         if period is None:
             self.report = self.labelled = None
             self._set_busy(False)
-            self.preview.setPlainText(self.tr("The period ends before it starts."))
+            self.preview.setPlainText(self._period_problem())
             return
         ticket, store, hromada = self.asked, self.store, self.hromada.currentData()
         self._set_busy(True)
@@ -176,12 +191,11 @@ class ReportsView(QWidget):
         if ticket != self.asked:
             return
         self.report = report
-        locale, fmt = QLocale(), text.date_format()
         self.labelled = label(
             self.report, lang=self.lang, translate=QCoreApplication.translate, threshold=self.threshold.value(),
             organisation=self.organisation.text().strip(), made_at=dt.datetime.now(),
             restricted=self.restricted.isChecked(),
-            date_format=lambda d: locale.toString(d, fmt))
+            date_format=lambda d: dates.format_date(d, self.lang))
         self.preview.setHtml(report_html(self.labelled))
         self._draw_charts()
         self._set_busy(False)
@@ -222,7 +236,7 @@ class ReportsView(QWidget):
 
     def export_dialog(self, kind: str) -> None:
         filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel (*.xlsx)"), "pdf": self.tr("PDF (*.pdf)")}
-        name = f"fieldapp-report-{self.start.date().toString('yyyy-MM-dd')}-{self.end.date().toString('yyyy-MM-dd')}.{kind}"
+        name = f"fieldapp-report-{self.start.iso() or ''}-{self.end.iso() or ''}.{kind}"
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(Path.home() / name),
                                                 filters[kind])
         if not target:
