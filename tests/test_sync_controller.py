@@ -71,9 +71,13 @@ def test_offline_is_a_sentence_and_a_later_retry(qtbot, tmp_path):
 def test_revoked_laptop_is_reported(qtbot, live_server, enrolled):
     admin.revoke_device(live_server.engine, enrolled.device_id)
     controller = SyncController(enrolled, transport=no_retry_transport)
-    with qtbot.waitSignal(controller.revoked, timeout=30_000):
+    with qtbot.waitSignal(controller.revoked, timeout=30_000) as revoked:
         controller.sync_now()
     controller.stop()
+    # The sync worker told the server before the window wipes (the GUI never waits on the network).
+    assert revoked.args == [True]
+    (device,) = [d for d in admin.list_devices(live_server.engine) if d["device_id"] == enrolled.device_id]
+    assert device["wipe_confirmed_at"] is not None
 
 
 def test_not_enrolled_says_so(qtbot, store):

@@ -196,7 +196,9 @@ def unlock(folder: Path, passphrase: str, key_files: list[Path], *, unclean: boo
         try:
             _open_checked(db, key)
         except _NotThisKey:
-            mismatch = mismatch or bool(proven)
+            # Beside key.json.new (a re-key cut off after the database swap) the old passphrase is
+            # proven by the old key file yet opens nothing: the passphrase changed, nothing is damaged.
+            mismatch = mismatch or (bool(proven) and len(key_files) == 1)
             continue
         return key, path
     if len(unreadable) == len(key_files):

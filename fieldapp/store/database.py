@@ -412,9 +412,17 @@ class Store:
         backups = rekey.backup_keys(self.folder, old_key, old)
         del old, new  # only the keys are needed from here on
 
+        def close_connections(key: bytes | None) -> None:
+            self._connections.close_all(key)
+            if key is None:  # the journal is settled and the file is about to be swapped: a clean state
+                self._lock.mark_closed()
+
         def run() -> None:  # on the writer thread, so no write runs meanwhile
-            rekey.change_key(self.folder, self.read().conn, old_key, new_key, params, backups,
-                             close_connections=self._connections.close_all, step=step or (lambda _step: None),
-                             margin=space_margin)
+            try:
+                rekey.change_key(self.folder, self.read().conn, old_key, new_key, params, backups,
+                                 close_connections=close_connections, step=step or (lambda _step: None),
+                                 margin=space_margin)
+            finally:
+                self._lock.mark_open()  # connections reopen on demand: an end from here is unclean again
 
         self._executor.submit(run).result()

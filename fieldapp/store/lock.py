@@ -43,6 +43,16 @@ class ProfileLock:
         os.fsync(self._fd)
         self.unclean = False  # the last session's state was checked before this open
 
+    def mark_closed(self) -> None:
+        """Record that every connection closed cleanly (its journal settled) while the lock is kept:
+        a re-key swaps the database file then, and a crash meanwhile leaves no journal to miss."""
+        if self._fd is None:
+            return
+        os.lseek(self._fd, 0, os.SEEK_SET)
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, str(os.getpid()).encode())
+        os.fsync(self._fd)
+
     def acquire(self) -> None:
         """Take the lock (ProfileInUse when another process holds it) and read the last session's mark."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)

@@ -141,7 +141,7 @@ def checkin(store: Store, *, transport: TransportFactory = http_transport) -> No
     store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
 
-def wipe_profile(store: Store, reason: str = "device_revoked", *,
+def wipe_profile(store: Store, reason: str = "device_revoked", *, confirmed: bool | None = None,
                  transport: TransportFactory = http_transport) -> Path:
     """Destroy a revoked laptop's records (the key settings first: see store/shred.py) and leave a
     small marker that says why, so the next start can tell the caseworker. Returns the profile folder.
@@ -149,11 +149,11 @@ def wipe_profile(store: Store, reason: str = "device_revoked", *,
     A revoked laptop first confirms the wipe to its server (the one call its token is still
     good for), so that IT sees which revoked laptops are wiped; the token dies with the
     profile, so it is now or never. Offline or refused, the wipe goes on all the same: the
-    marker says whether the server heard of it.
+    marker says whether the server heard of it. A caller on the GUI thread confirms first on a
+    worker (`confirm_wipe`) and passes `confirmed`, so that the window never waits on the network.
     """
-    confirmed = False
-    if reason == "device_revoked" and is_enrolled(store):
-        confirmed = _confirm_wipe(store, transport)
+    if confirmed is None:
+        confirmed = reason == "device_revoked" and is_enrolled(store) and confirm_wipe(store, transport)
     folder = shred.destroy(store)
     marker = folder / WIPED_MARKER
     marker.write_text(json.dumps({"reason": reason, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -162,7 +162,8 @@ def wipe_profile(store: Store, reason: str = "device_revoked", *,
     return folder
 
 
-def _confirm_wipe(store: Store, transport: TransportFactory) -> bool:
+def confirm_wipe(store: Store, transport: TransportFactory = http_transport) -> bool:
+    """Tell the server this revoked laptop is about to wipe itself; False when offline or refused."""
     try:
         link = transport(store.meta("server_url") or "", store.meta("device_token"))
         try:

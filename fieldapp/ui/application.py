@@ -36,6 +36,7 @@ from fieldapp.sync.device import (
     TransportFactory,
     checkin,
     checkin_due,
+    confirm_wipe,
     days_since_sync,
     http_transport,
     wipe_profile,
@@ -140,8 +141,8 @@ class Application(QObject):
                 checkin(self.store, transport=gated(self._transport, self._gate))
         except Cancelled:
             return
-        except DeviceRevoked:
-            self._tell("revoked", None)
+        except DeviceRevoked:  # the server is told here, on the worker: the screen wipes at once
+            self._tell("revoked", confirm_wipe(self.store, self._transport))
         except StoreError as exc:  # the local file, not the server: its own sentence
             log.warning("the store failed during check-in: %s", type(exc).__name__)
             self._tell("store", exc)
@@ -177,7 +178,7 @@ class Application(QObject):
         elif kind == "store" and isinstance(payload, StoreError):
             self._store_failed(payload)
         elif kind == "revoked":
-            wipe_profile(self.store)
+            wipe_profile(self.store, confirmed=bool(payload))
             self._say(QMessageBox.Icon.Critical, QCoreApplication.translate(
                 "Start", "The organisation revoked this laptop, so the records on it were erased. What was "
                          "synced is safe on the server."))

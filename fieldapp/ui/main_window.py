@@ -242,14 +242,14 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.sync.record_saved()
 
-    def _revoked(self) -> None:
+    def _revoked(self, confirmed: bool = False) -> None:
         """The organisation revoked this laptop: its records are wiped, and the program says why."""
         self.sync.stop()
         self.locker.stop()
         background.wait()
         for dialog in list(self.dialogs):
             dialog.reject()
-        wipe_profile(self.store)
+        wipe_profile(self.store, confirmed=confirmed)  # the server was told on the sync worker
         QMessageBox.critical(self, self.tr("FieldApp"), self.tr(
             "The organisation revoked this laptop, so the records on it were erased. If this is a mistake, "
             "ask IT to enrol the laptop again: what was synced is safe on the server."))

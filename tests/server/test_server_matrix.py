@@ -430,7 +430,6 @@ ROWS: dict[tuple[str, str], tuple[Probe, Probe]] = {
     ("GET", "/openapi.json"): (probe_docs("/openapi.json"), expect_no_case_content),
     ("GET", "/docs"): (probe_docs("/docs"), expect_no_case_content),
     ("GET", "/docs/oauth2-redirect"): (probe_docs("/docs/oauth2-redirect"), expect_no_case_content),
-    ("GET", "/redoc"): (probe_docs("/redoc"), expect_no_case_content),
     ("POST", "/api/v1/devices"): (probe_enrol, expect_enrol),
     ("POST", "/api/v1/devices/wipe-confirmed"): (probe_wipe, expect_wipe),
     ("GET", "/api/v1/me"): (probe_me, expect_me),

@@ -18,7 +18,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from fieldapp import logs
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.sync.device import TransportFactory, http_transport, is_enrolled, sync_once
+from fieldapp.sync.device import (
+    TransportFactory,
+    confirm_wipe,
+    http_transport,
+    is_enrolled,
+    sync_once,
+)
 from fieldapp.ui.sync.gate import Cancelled, Gate, gated, start_worker
 from sync.client import failure_message
 from sync.errors import DeviceRevoked, SyncFailure
@@ -36,7 +42,7 @@ class SyncController(QObject):
     progress = Signal(str, int)  # phase ("push" or "pull"), records so far
     finished = Signal(object)  # RoundReport
     failed = Signal(str, str)  # code, a sentence for the caseworker
-    revoked = Signal()  # the laptop was revoked: the caller wipes the profile
+    revoked = Signal(bool)  # the laptop was revoked: the caller wipes the profile (True: server told)
     _outcome = Signal(str, object)  # from the worker thread to the GUI thread
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
@@ -135,8 +141,8 @@ class SyncController(QObject):
                 report = sync_once(self.store, progress=progress, transport=gated(self._transport, self._gate))
         except Cancelled:
             log.info("sync round cancelled")
-        except DeviceRevoked:
-            self._tell("revoked", None)
+        except DeviceRevoked:  # the server is told here, on the worker: the window wipes at once
+            self._tell("revoked", confirm_wipe(self.store, self._transport))
         except SyncFailure as exc:
             log.info("sync round failed: %s", exc.code)  # codes only: no personal data in logs
             self._tell("failed", (exc.code, failure_message(exc).render(QCoreApplication.translate)))
@@ -166,7 +172,7 @@ class SyncController(QObject):
             self.finished.emit(payload)
         elif kind == "revoked":
             self._periodic.stop()
-            self.revoked.emit()
+            self.revoked.emit(bool(payload))
             return
         else:
             self._failures += 1
