@@ -40,7 +40,7 @@ VALUE_TYPES = (
 )
 LAYOUT_TYPES = ("group", "note")
 REPEAT_FIELD_TYPES = ("text", "longtext", "number", "date", "single", "person", "yesno")
-COLLECTIONS = ("visits", "assessments", "plans", "referrals", "households")
+COLLECTIONS = ("visits", "assessments", "plans", "referrals", "service_events", "consents", "protected", "households")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class Item:
     low: dict[str, str] = field(default_factory=dict)  # a rating's ends
     high: dict[str, str] = field(default_factory=dict)
     add_label: dict[str, str] = field(default_factory=dict)
+    # A repeat whose rows are pointed at from elsewhere (plan actions): each row keeps an "id".
+    row_ids: bool = False
     provisional: bool = False
     default: Any = None  # for a new record: "now", "today" or a value
     # What an answer must be: the record field's rule first where the key is one, then the form's own.
@@ -212,6 +214,7 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         low=_labels(raw.get("low"), where, required=False),
         high=_labels(raw.get("high"), where, required=False),
         add_label=_labels(raw.get("add_label"), where, required=False),
+        row_ids=kind == "repeat" and bool(raw.get("row_ids", False)),
         provisional=bool(raw.get("provisional", False)),
         default=raw.get("default"),
     )

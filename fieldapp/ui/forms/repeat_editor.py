@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casework.forms import Item, Member, is_empty
+from casework.ids import new_id
 from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor, hbox, label_text
 
 EditorFactory = Callable[[Item, str, Sequence[Member]], Editor]
@@ -24,6 +25,8 @@ class RepeatEditor(Editor):
         self.members = members
         self.make_editor = make_editor  # the editors of the sub-questions: given, as the factory makes this one
         self.rows: list[tuple[QFrame, dict[str, Editor], dict[str, QLabel]]] = []
+        # Each row's own id (item.row_ids): kept as it was loaded, so a revised plan's actions keep theirs.
+        self.row_ids: dict[int, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows_box = QVBoxLayout()
@@ -85,11 +88,15 @@ class RepeatEditor(Editor):
         self.rows_box.addWidget(frame)
         frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
         self.rows.append((frame, editors, messages))
+        if self.item.row_ids:
+            kept = values.get("id") if values else None
+            self.row_ids[id(frame)] = kept if isinstance(kept, str) and kept else new_id()
         self.empty.setVisible(False)
         return editors
 
     def _remove(self, frame: QFrame) -> None:
         self.rows = [r for r in self.rows if r[0] is not frame]
+        self.row_ids.pop(id(frame), None)
         frame.hide()
         frame.deleteLater()
         self.empty.setVisible(not self.rows)
@@ -98,9 +105,12 @@ class RepeatEditor(Editor):
 
     def value(self) -> Any:
         out = []
-        for _, editors, _ in self.rows:
+        for frame, editors, _ in self.rows:
             row = {k: e.value() for k, e in editors.items()}
-            out.append({k: v for k, v in row.items() if not is_empty(v)})
+            kept = {k: v for k, v in row.items() if not is_empty(v)}
+            if kept and id(frame) in self.row_ids:
+                kept = {"id": self.row_ids[id(frame)], **kept}
+            out.append(kept)
         return out or None
 
     def set_value(self, value: Any) -> None:
@@ -108,6 +118,7 @@ class RepeatEditor(Editor):
             frame.hide()
             frame.deleteLater()
         self.rows = []
+        self.row_ids = {}
         for row in value if isinstance(value, list) else []:
             self.add_row(row if isinstance(row, dict) else {})
         self.empty.setVisible(not self.rows)
