@@ -105,7 +105,7 @@ class FamilyFile(QWidget):
         self.close_button.setObjectName("closeCase")
         self.close_button.setToolTip(self.tr("The report on the results of support; the case closes when "
                                              "the supervisor approves it."))
-        self.close_button.clicked.connect(lambda: self._form(starts.closure_report(self, self.store, self.household_id)))
+        self.close_button.clicked.connect(lambda: self.open_case_form(starts.closure_report(self, self.store, self.household_id)))
         self.protected_access = bool(enrolled_user(store).get("protected_access"))
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("addRecord")
@@ -315,7 +315,7 @@ class FamilyFile(QWidget):
         self.plan_panel = PlanPanel()
         self.plan_panel.new_plan.connect(self._new_plan)
         self.plan_panel.open_plan.connect(lambda pid: self.open_entry.emit(self.household_id, "case_plan", pid))
-        self.plan_panel.revise_plan.connect(lambda pid: self._form(starts.revise_plan(self, self.store, pid)))
+        self.plan_panel.revise_plan.connect(lambda pid: self.open_case_form(starts.revise_plan(self, self.store, pid)))
         self.plan_panel.set_status.connect(self._set_status)
         self.referral_list = RecordList((self.tr("Date"), self.tr("Agency and reason"), self.tr("Status"),
                                          self.tr("Follow up")), "referrals", self.tr("No referrals yet."))
@@ -388,14 +388,15 @@ class FamilyFile(QWidget):
             dialog.open()
         return dialog
 
-    def _form(self, dialog: QDialog) -> QDialog:
+    def open_case_form(self, dialog: QDialog) -> QDialog:
+        """Show a form of this family with its follow-ups wired (a visit offers its referral, ...)."""
         return self._show(follow_ups.wire(dialog, self.store, self._show, self))
 
     def _new(self, form_id: str) -> QDialog:
-        return self._form(open_form(self, self.store, form_id, self.household_id))
+        return self.open_case_form(open_form(self, self.store, form_id, self.household_id))
 
     def _new_plan(self) -> QDialog:
-        return self._form(starts.new_plan(self, self.store, self.household_id))
+        return self.open_case_form(starts.new_plan(self, self.store, self.household_id))
 
     def _set_status(self, state: case.ActionState) -> QDialog:
         ref = ActionRef(self.household_id, state.plan_id, state.id, str(state.action.get("text", "")))
