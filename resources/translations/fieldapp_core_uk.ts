@@ -67,6 +67,14 @@
         <translation>Дата виявлення</translation>
     </message>
     <message>
+        <source>Application or notice received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialists responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Caseworker</source>
         <translation>Фахівець</translation>
     </message>
@@ -85,6 +93,22 @@
     <message>
         <source>Date closed</source>
         <translation>Дата закриття</translation>
+    </message>
+    <message>
+        <source>Result of the support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the circumstances were not overcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up done on</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Review</source>
@@ -127,8 +151,48 @@
         <translation>Група інвалідності</translation>
     </message>
     <message>
+        <source>Subgroup A (group I only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Internally displaced</source>
         <translation>Внутрішньо переміщені</translation>
+    </message>
+    <message>
+        <source>IDP certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDP certificate issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s legal status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative (not in the family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -239,12 +303,40 @@
         <translation>Дата складення</translation>
     </message>
     <message>
+        <source>Version of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revises the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goals</source>
         <translation>Цілі</translation>
     </message>
     <message>
         <source>Actions</source>
         <translation>Заходи</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions of the term</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next review of the plan</source>
@@ -259,8 +351,24 @@
         <translation>Візит</translation>
     </message>
     <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation>Установа</translation>
+    </message>
+    <message>
+        <source>Agency (from the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason</source>
@@ -271,12 +379,64 @@
         <translation>Дата перенаправлення</translation>
     </message>
     <message>
+        <source>Status since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
         <source>Date of the outcome</source>
         <translation>Дата результату</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Whose consent</source>
@@ -295,12 +455,32 @@
         <translation>Обсяг</translation>
     </message>
     <message>
+        <source>Given by (member of the family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date given</source>
         <translation>Дата надання</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s own assent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the information must be withheld from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date withdrawn</source>
         <translation>Дата відкликання</translation>
+    </message>
+    <message>
+        <source>Note on the withdrawal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Record</source>
@@ -327,8 +507,16 @@
         <translation>Вид</translation>
     </message>
     <message>
+        <source>Why the record is protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status application date</source>
         <translation>Дата заяви про встановлення статусу</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Certificate date</source>
@@ -343,8 +531,20 @@
         <translation>Форми експлуатації</translation>
     </message>
     <message>
+        <source>Extensions of the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Assistance given</source>
         <translation>Надана допомога</translation>
+    </message>
+    <message>
+        <source>Protection lifted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the protection was lifted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fields in conflict</source>
@@ -611,6 +811,34 @@
         <translation>Виберіть, хто з членів сімʼї отримав кожну послугу.</translation>
     </message>
     <message>
+        <source>Describe each action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each action needs its identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each action&apos;s deadline as a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name each specialist responsible for the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the dates each specialist was responsible as valid dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A specialist&apos;s responsibility cannot end before it began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date of each extension and the date it runs until.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Describe each step.</source>
         <translation>Опишіть кожен крок.</translation>
     </message>
@@ -735,12 +963,64 @@
         <translation>Оцінювання не може завершитися раніше, ніж почалося.</translation>
     </message>
     <message>
+        <source>A case closes when the supervisor approves the report on the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the circumstances were not overcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application cannot be received after the family was identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A follow-up comes after the closure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subgroup A exists only in disability group I.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person cannot be their own legal representative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support cannot end before it begins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two actions have the same identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the action is postponed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action is postponed to a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The outcome cannot come before the referral.</source>
         <translation>Результат не може бути раніше за перенаправлення.</translation>
     </message>
     <message>
+        <source>The status cannot change before the referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason the referral was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A consent cannot be withdrawn before it was given.</source>
         <translation>Згоду не можна відкликати раніше, ніж її надано.</translation>
+    </message>
+    <message>
+        <source>A consent cannot expire before it was given.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
@@ -749,6 +1029,14 @@
     <message>
         <source>The status lasts at most two years.</source>
         <translation>Статус діє не більше двох років.</translation>
+    </message>
+    <message>
+        <source>The decision cannot come before the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the protection is lifted.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>

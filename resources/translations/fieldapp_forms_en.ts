@@ -44,6 +44,14 @@
         <translation>Keep what is typed, gaps and all, and finish it later.</translation>
     </message>
     <message>
+        <source>Revise the plan…</source>
+        <translation>Revise the plan…</translation>
+    </message>
+    <message>
+        <source>Make a new version of the plan; this approved one is kept as it was.</source>
+        <translation>Make a new version of the plan; this approved one is kept as it was.</translation>
+    </message>
+    <message>
         <source>What you typed could not be kept as a draft.</source>
         <translation>What you typed could not be kept as a draft.</translation>
     </message>

@@ -44,6 +44,14 @@
         <translation>Зберегти введене, навіть із пропусками, і завершити пізніше.</translation>
     </message>
     <message>
+        <source>Revise the plan…</source>
+        <translation>Переглянути план…</translation>
+    </message>
+    <message>
+        <source>Make a new version of the plan; this approved one is kept as it was.</source>
+        <translation>Скласти нову версію плану; цей затверджений план залишиться без змін.</translation>
+    </message>
+    <message>
         <source>What you typed could not be kept as a draft.</source>
         <translation>Введене не вдалося зберегти як чернетку.</translation>
     </message>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionStatusDialog</name>
+    <message>
+        <source>Progress of the plan action</source>
+        <translation>Progress of the plan action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Postponed to</translation>
+    </message>
+    <message>
+        <source>What was done, or why it waits (optional)</source>
+        <translation>What was done, or why it waits (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message numerus="yes">
         <source>%n month(s)</source>
@@ -203,6 +230,34 @@
         <translation>Close the case…</translation>
     </message>
     <message>
+        <source>The report on the results of support; the case closes when the supervisor approves it.</source>
+        <translation>The report on the results of support; the case closes when the supervisor approves it.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Plan of social support</source>
+        <translation>Plan of social support</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Service delivered</source>
+        <translation>Service delivered</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Protected details</source>
+        <translation>Protected details</translation>
+    </message>
+    <message>
         <source>Nothing recorded yet. Start with “Record a visit”.</source>
         <translation>Nothing recorded yet. Start with “Record a visit”.</translation>
     </message>
@@ -213,6 +268,22 @@
     <message>
         <source>Timeline</source>
         <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Protected</translation>
     </message>
     <message>
         <source>(case closed)</source>
@@ -274,12 +345,171 @@
         <translation>Displacement (IDP)</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Agency and reason</source>
+        <translation>Agency and reason</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>No referrals yet.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation>Who received it</translation>
+    </message>
+    <message>
+        <source>No services recorded yet.</source>
+        <translation>No services recorded yet.</translation>
+    </message>
+    <message>
+        <source>Purpose and person</source>
+        <translation>Purpose and person</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>No consents recorded yet.</source>
+        <translation>No consents recorded yet.</translation>
+    </message>
+    <message>
+        <source>Person and kind</source>
+        <translation>Person and kind</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Lifted</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <source>No protected details.</source>
+        <translation>No protected details.</translation>
+    </message>
+    <message>
+        <source>New referral…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
+        <source>Record a service…</source>
+        <translation>Record a service…</translation>
+    </message>
+    <message>
+        <source>Record a consent…</source>
+        <translation>Record a consent…</translation>
+    </message>
+    <message>
+        <source>Set protected details…</source>
+        <translation>Set protected details…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>to %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>status granted</source>
+        <translation>status granted</translation>
+    </message>
+    <message>
+        <source>trafficking</source>
+        <translation>trafficking</translation>
+    </message>
+    <message>
+        <source>violence</source>
+        <translation>violence</translation>
+    </message>
+    <message>
         <source>Consents</source>
         <translation>Consents</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyFollowUps</name>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Make the referral</source>
+        <translation>Make the referral</translation>
+    </message>
+    <message>
+        <source>Record the services</source>
+        <translation>Record the services</translation>
+    </message>
+    <message>
+        <source>After the visit</source>
+        <translation>After the visit</translation>
+    </message>
+    <message>
+        <source>The visit is saved. It asks for a referral or lists services delivered: record them now, so they can be followed up?</source>
+        <translation>The visit is saved. It asks for a referral or lists services delivered: record them now, so they can be followed up?</translation>
+    </message>
+    <message>
+        <source>After the assessment</source>
+        <translation>After the assessment</translation>
+    </message>
+    <message>
+        <source>The assessment is submitted. Draw up the plan of social support now, starting from the needs it found?</source>
+        <translation>The assessment is submitted. Draw up the plan of social support now, starting from the needs it found?</translation>
+    </message>
+    <message>
+        <source>Draw up the plan</source>
+        <translation>Draw up the plan</translation>
     </message>
 </context>
 <context>
@@ -624,6 +854,77 @@
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Who is responsible</source>
+        <translation>Who is responsible</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No plan yet. Draw it up after the needs assessment.</source>
+        <translation>No plan yet. Draw it up after the needs assessment.</translation>
+    </message>
+    <message>
+        <source>Set the status…</source>
+        <translation>Set the status…</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Open the plan</translation>
+    </message>
+    <message>
+        <source>Revise the plan…</source>
+        <translation>Revise the plan…</translation>
+    </message>
+    <message>
+        <source>Draw up a plan…</source>
+        <translation>Draw up a plan…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>submitted for review</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>returned for correction</source>
+        <translation>returned for correction</translation>
+    </message>
+    <message>
+        <source>support %1 – %2</source>
+        <translation>support %1 – %2</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 of %2</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>The plan has no actions.</source>
+        <translation>The plan has no actions.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>FieldApp</source>
@@ -846,6 +1147,14 @@
         <translation>Visit: %1</translation>
     </message>
     <message>
+        <source>Plan action: %1</source>
+        <translation>Plan action: %1</translation>
+    </message>
+    <message>
+        <source>Case plan, version %1</source>
+        <translation>Case plan, version %1</translation>
+    </message>
+    <message>
         <source>Needs assessment</source>
         <translation>Needs assessment</translation>
     </message>
@@ -858,8 +1167,52 @@
         <translation>Referral</translation>
     </message>
     <message>
+        <source>Service delivered</source>
+        <translation>Service delivered</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Protected details</source>
+        <translation>Protected details</translation>
+    </message>
+    <message>
         <source>SAFETY CONCERN: %1</source>
         <translation>SAFETY CONCERN: %1</translation>
+    </message>
+    <message>
+        <source>(withdrawn %1)</source>
+        <translation>(withdrawn %1)</translation>
+    </message>
+    <message>
+        <source>protected: %1</source>
+        <translation>protected: %1</translation>
+    </message>
+    <message>
+        <source>trafficking</source>
+        <translation>trafficking</translation>
+    </message>
+    <message>
+        <source>violence</source>
+        <translation>violence</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
     </message>
     <message>
         <source>draft</source>
@@ -961,6 +1314,29 @@
     <message>
         <source>Due by %1: %2 in all, %3 overdue.</source>
         <translation>Due by %1: %2 in all, %3 overdue.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw a consent</source>
+        <translation>Withdraw a consent</translation>
+    </message>
+    <message>
+        <source>given on %1</source>
+        <translation>given on %1</translation>
+    </message>
+    <message>
+        <source>Date withdrawn</source>
+        <translation>Date withdrawn</translation>
+    </message>
+    <message>
+        <source>Who withdrew it and how (in writing, by phone…)</source>
+        <translation>Who withdrew it and how (in writing, by phone…)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

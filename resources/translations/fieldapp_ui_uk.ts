@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
+    <name>ActionStatusDialog</name>
+    <message>
+        <source>Progress of the plan action</source>
+        <translation>Виконання заходу плану</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Відкладено до</translation>
+    </message>
+    <message>
+        <source>What was done, or why it waits (optional)</source>
+        <translation>Що зроблено або чому чекає (необовʼязково)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message numerus="yes">
         <source>%n month(s)</source>
@@ -207,6 +234,34 @@
         <translation>Закрити випадок…</translation>
     </message>
     <message>
+        <source>The report on the results of support; the case closes when the supervisor approves it.</source>
+        <translation>Звіт про результати супроводу; випадок закривається, коли його затвердить супервізор.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Додати…</translation>
+    </message>
+    <message>
+        <source>Plan of social support</source>
+        <translation>План соціального супроводу</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Перенаправлення</translation>
+    </message>
+    <message>
+        <source>Service delivered</source>
+        <translation>Надана послуга</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>Protected details</source>
+        <translation>Захищені відомості</translation>
+    </message>
+    <message>
         <source>Nothing recorded yet. Start with “Record a visit”.</source>
         <translation>Ще нічого не записано. Почніть із «Записати візит».</translation>
     </message>
@@ -217,6 +272,22 @@
     <message>
         <source>Timeline</source>
         <translation>Хронологія</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Перенаправлення</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Послуги</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Захищене</translation>
     </message>
     <message>
         <source>(case closed)</source>
@@ -279,12 +350,171 @@
         <translation>Переміщення (ВПО)</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Agency and reason</source>
+        <translation>Установа і причина</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Перевірити</translation>
+    </message>
+    <message>
+        <source>No referrals yet.</source>
+        <translation>Перенаправлень ще немає.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation>Хто отримав</translation>
+    </message>
+    <message>
+        <source>No services recorded yet.</source>
+        <translation>Наданих послуг ще не записано.</translation>
+    </message>
+    <message>
+        <source>Purpose and person</source>
+        <translation>Мета й особа</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Діє до</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Відкликано</translation>
+    </message>
+    <message>
+        <source>No consents recorded yet.</source>
+        <translation>Згод ще не записано.</translation>
+    </message>
+    <message>
+        <source>Person and kind</source>
+        <translation>Особа і вид</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Рішення</translation>
+    </message>
+    <message>
+        <source>Lifted</source>
+        <translation>Знято</translation>
+    </message>
+    <message>
+        <source>No protected details.</source>
+        <translation>Захищених відомостей немає.</translation>
+    </message>
+    <message>
+        <source>New referral…</source>
+        <translation>Нове перенаправлення…</translation>
+    </message>
+    <message>
+        <source>Record a service…</source>
+        <translation>Записати послугу…</translation>
+    </message>
+    <message>
+        <source>Record a consent…</source>
+        <translation>Записати згоду…</translation>
+    </message>
+    <message>
+        <source>Set protected details…</source>
+        <translation>Додати захищені відомості…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Відкликати…</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>надіслано</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>виконано</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>до: %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>очікується</translation>
+    </message>
+    <message>
+        <source>status granted</source>
+        <translation>статус встановлено</translation>
+    </message>
+    <message>
+        <source>trafficking</source>
+        <translation>торгівля людьми</translation>
+    </message>
+    <message>
+        <source>violence</source>
+        <translation>насильство</translation>
+    </message>
+    <message>
         <source>Consents</source>
         <translation>Згоди</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Нотатки</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyFollowUps</name>
+    <message>
+        <source>Later</source>
+        <translation>Пізніше</translation>
+    </message>
+    <message>
+        <source>Make the referral</source>
+        <translation>Оформити перенаправлення</translation>
+    </message>
+    <message>
+        <source>Record the services</source>
+        <translation>Записати послуги</translation>
+    </message>
+    <message>
+        <source>After the visit</source>
+        <translation>Після візиту</translation>
+    </message>
+    <message>
+        <source>The visit is saved. It asks for a referral or lists services delivered: record them now, so they can be followed up?</source>
+        <translation>Візит збережено. У ньому зазначено потребу в перенаправленні або надані послуги: записати їх зараз, щоб за ними можна було стежити?</translation>
+    </message>
+    <message>
+        <source>After the assessment</source>
+        <translation>Після оцінювання</translation>
+    </message>
+    <message>
+        <source>The assessment is submitted. Draw up the plan of social support now, starting from the needs it found?</source>
+        <translation>Оцінювання подано. Скласти план соціального супроводу зараз, на основі виявлених потреб?</translation>
+    </message>
+    <message>
+        <source>Draw up the plan</source>
+        <translation>Скласти план</translation>
     </message>
 </context>
 <context>
@@ -637,6 +867,77 @@
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Захід</translation>
+    </message>
+    <message>
+        <source>Who is responsible</source>
+        <translation>Відповідальний</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>No plan yet. Draw it up after the needs assessment.</source>
+        <translation>Плану ще немає. Складіть його після оцінювання потреб.</translation>
+    </message>
+    <message>
+        <source>Set the status…</source>
+        <translation>Позначити стан…</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Відкрити план</translation>
+    </message>
+    <message>
+        <source>Revise the plan…</source>
+        <translation>Переглянути план…</translation>
+    </message>
+    <message>
+        <source>Draw up a plan…</source>
+        <translation>Скласти план…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>чернетка</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>подано на погодження</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>затверджено</translation>
+    </message>
+    <message>
+        <source>returned for correction</source>
+        <translation>повернуто на доопрацювання</translation>
+    </message>
+    <message>
+        <source>support %1 – %2</source>
+        <translation>супровід %1 – %2</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Версія %1 від %2</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>The plan has no actions.</source>
+        <translation>У плані немає заходів.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>FieldApp</source>
@@ -859,6 +1160,14 @@
         <translation>Візит: %1</translation>
     </message>
     <message>
+        <source>Plan action: %1</source>
+        <translation>Захід плану: %1</translation>
+    </message>
+    <message>
+        <source>Case plan, version %1</source>
+        <translation>План супроводу, версія %1</translation>
+    </message>
+    <message>
         <source>Needs assessment</source>
         <translation>Оцінка потреб</translation>
     </message>
@@ -871,8 +1180,52 @@
         <translation>Перенаправлення</translation>
     </message>
     <message>
+        <source>Service delivered</source>
+        <translation>Надана послуга</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>Protected details</source>
+        <translation>Захищені відомості</translation>
+    </message>
+    <message>
         <source>SAFETY CONCERN: %1</source>
         <translation>ЗАГРОЗА БЕЗПЕЦІ: %1</translation>
+    </message>
+    <message>
+        <source>(withdrawn %1)</source>
+        <translation>(відкликано %1)</translation>
+    </message>
+    <message>
+        <source>protected: %1</source>
+        <translation>захищено: %1</translation>
+    </message>
+    <message>
+        <source>trafficking</source>
+        <translation>торгівля людьми</translation>
+    </message>
+    <message>
+        <source>violence</source>
+        <translation>насильство</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>надіслано</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відмовлено</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>виконано</translation>
     </message>
     <message>
         <source>draft</source>
@@ -975,6 +1328,29 @@
     <message>
         <source>Due by %1: %2 in all, %3 overdue.</source>
         <translation>До %1: усього %2, прострочено %3.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw a consent</source>
+        <translation>Відкликання згоди</translation>
+    </message>
+    <message>
+        <source>given on %1</source>
+        <translation>надано %1</translation>
+    </message>
+    <message>
+        <source>Date withdrawn</source>
+        <translation>Дата відкликання</translation>
+    </message>
+    <message>
+        <source>Who withdrew it and how (in writing, by phone…)</source>
+        <translation>Хто відкликав і як (письмово, телефоном…)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
     </message>
 </context>
 <context>
