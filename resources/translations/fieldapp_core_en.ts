@@ -68,11 +68,11 @@
     </message>
     <message>
         <source>Application or notice received</source>
-        <translation type="unfinished"></translation>
+        <translation>Application or notice received</translation>
     </message>
     <message>
         <source>Specialists responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Specialists responsible</translation>
     </message>
     <message>
         <source>Caseworker</source>
@@ -96,19 +96,19 @@
     </message>
     <message>
         <source>Result of the support</source>
-        <translation type="unfinished"></translation>
+        <translation>Result of the support</translation>
     </message>
     <message>
         <source>Why the circumstances were not overcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the circumstances were not overcome</translation>
     </message>
     <message>
         <source>Follow-up after closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up after closure</translation>
     </message>
     <message>
         <source>Follow-up done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up done on</translation>
     </message>
     <message>
         <source>Review</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Subgroup A (group I only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Subgroup A (group I only)</translation>
     </message>
     <message>
         <source>Internally displaced</source>
@@ -160,39 +160,39 @@
     </message>
     <message>
         <source>IDP certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>IDP certificate number</translation>
     </message>
     <message>
         <source>IDP certificate issued on</source>
-        <translation type="unfinished"></translation>
+        <translation>IDP certificate issued on</translation>
     </message>
     <message>
         <source>Child&apos;s legal status</source>
-        <translation type="unfinished"></translation>
+        <translation>Child's legal status</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <source>Legal representative (not in the family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative (not in the family)</translation>
     </message>
     <message>
         <source>Identity document</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity document</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Document number</translation>
     </message>
     <message>
         <source>Registered address</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered address</translation>
     </message>
     <message>
         <source>Actual address</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual address</translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -304,19 +304,19 @@
     </message>
     <message>
         <source>Version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Version of the plan</translation>
     </message>
     <message>
         <source>Revises the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Revises the plan</translation>
     </message>
     <message>
         <source>Based on the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Based on the assessment</translation>
     </message>
     <message>
         <source>Main goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Main goals</translation>
     </message>
     <message>
         <source>Goals</source>
@@ -328,15 +328,15 @@
     </message>
     <message>
         <source>Support from</source>
-        <translation type="unfinished"></translation>
+        <translation>Support from</translation>
     </message>
     <message>
         <source>Support until</source>
-        <translation type="unfinished"></translation>
+        <translation>Support until</translation>
     </message>
     <message>
         <source>Extensions of the term</source>
-        <translation type="unfinished"></translation>
+        <translation>Extensions of the term</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -360,15 +360,15 @@
     </message>
     <message>
         <source>Agency (from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency (from the list)</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -380,15 +380,15 @@
     </message>
     <message>
         <source>Status since</source>
-        <translation type="unfinished"></translation>
+        <translation>Status since</translation>
     </message>
     <message>
         <source>Why it was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it was refused</translation>
     </message>
     <message>
         <source>Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow up on</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -400,43 +400,43 @@
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Postponed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Postponed to</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Date delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Date delivered</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Who received it</source>
-        <translation type="unfinished"></translation>
+        <translation>Who received it</translation>
     </message>
     <message>
         <source>Plan action</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan action</translation>
     </message>
     <message>
         <source>Whose consent</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Given by (member of the family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Given by (member of the family)</translation>
     </message>
     <message>
         <source>Date given</source>
@@ -464,15 +464,15 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <source>The child&apos;s own assent</source>
-        <translation type="unfinished"></translation>
+        <translation>The child's own assent</translation>
     </message>
     <message>
         <source>Who the information must be withheld from</source>
-        <translation type="unfinished"></translation>
+        <translation>Who the information must be withheld from</translation>
     </message>
     <message>
         <source>Date withdrawn</source>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <source>Note on the withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>Note on the withdrawal</translation>
     </message>
     <message>
         <source>Record</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Why the record is protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the record is protected</translation>
     </message>
     <message>
         <source>Status application date</source>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>Date of the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of the decision</translation>
     </message>
     <message>
         <source>Certificate date</source>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Extensions of the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Extensions of the status</translation>
     </message>
     <message>
         <source>Assistance given</source>
@@ -540,11 +540,11 @@
     </message>
     <message>
         <source>Protection lifted on</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection lifted on</translation>
     </message>
     <message>
         <source>Why the protection was lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the protection was lifted</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
@@ -812,31 +812,31 @@
     </message>
     <message>
         <source>Describe each action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe each action.</translation>
     </message>
     <message>
         <source>Each action needs its identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each action needs its identifier.</translation>
     </message>
     <message>
         <source>Give each action&apos;s deadline as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give each action's deadline as a valid date.</translation>
     </message>
     <message>
         <source>Name each specialist responsible for the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name each specialist responsible for the case.</translation>
     </message>
     <message>
         <source>Give the dates each specialist was responsible as valid dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the dates each specialist was responsible as valid dates.</translation>
     </message>
     <message>
         <source>A specialist&apos;s responsibility cannot end before it began.</source>
-        <translation type="unfinished"></translation>
+        <translation>A specialist's responsibility cannot end before it began.</translation>
     </message>
     <message>
         <source>Give the date of each extension and the date it runs until.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the date of each extension and the date it runs until.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
@@ -964,43 +964,43 @@
     </message>
     <message>
         <source>A case closes when the supervisor approves the report on the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>A case closes when the supervisor approves the report on the results.</translation>
     </message>
     <message>
         <source>Say why the circumstances were not overcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Say why the circumstances were not overcome.</translation>
     </message>
     <message>
         <source>The application cannot be received after the family was identified.</source>
-        <translation type="unfinished"></translation>
+        <translation>The application cannot be received after the family was identified.</translation>
     </message>
     <message>
         <source>A follow-up comes after the closure.</source>
-        <translation type="unfinished"></translation>
+        <translation>A follow-up comes after the closure.</translation>
     </message>
     <message>
         <source>Subgroup A exists only in disability group I.</source>
-        <translation type="unfinished"></translation>
+        <translation>Subgroup A exists only in disability group I.</translation>
     </message>
     <message>
         <source>A person cannot be their own legal representative.</source>
-        <translation type="unfinished"></translation>
+        <translation>A person cannot be their own legal representative.</translation>
     </message>
     <message>
         <source>The support cannot end before it begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>The support cannot end before it begins.</translation>
     </message>
     <message>
         <source>Two actions have the same identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Two actions have the same identifier.</translation>
     </message>
     <message>
         <source>Give the date the action is postponed to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the date the action is postponed to.</translation>
     </message>
     <message>
         <source>An action is postponed to a later date.</source>
-        <translation type="unfinished"></translation>
+        <translation>An action is postponed to a later date.</translation>
     </message>
     <message>
         <source>The outcome cannot come before the referral.</source>
@@ -1008,11 +1008,11 @@
     </message>
     <message>
         <source>The status cannot change before the referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>The status cannot change before the referral.</translation>
     </message>
     <message>
         <source>Give the reason the referral was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason the referral was refused.</translation>
     </message>
     <message>
         <source>A consent cannot be withdrawn before it was given.</source>
@@ -1020,7 +1020,7 @@
     </message>
     <message>
         <source>A consent cannot expire before it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>A consent cannot expire before it was given.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
@@ -1032,11 +1032,11 @@
     </message>
     <message>
         <source>The decision cannot come before the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>The decision cannot come before the application.</translation>
     </message>
     <message>
         <source>Say why the protection is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Say why the protection is lifted.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>

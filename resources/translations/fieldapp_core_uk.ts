@@ -68,11 +68,11 @@
     </message>
     <message>
         <source>Application or notice received</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяву чи повідомлення отримано</translation>
     </message>
     <message>
         <source>Specialists responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідальні фахівці</translation>
     </message>
     <message>
         <source>Caseworker</source>
@@ -96,19 +96,19 @@
     </message>
     <message>
         <source>Result of the support</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат супроводу</translation>
     </message>
     <message>
         <source>Why the circumstances were not overcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Чому обставини не подолано</translation>
     </message>
     <message>
         <source>Follow-up after closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Катамнез після закриття</translation>
     </message>
     <message>
         <source>Follow-up done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Катамнез проведено</translation>
     </message>
     <message>
         <source>Review</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Subgroup A (group I only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Підгрупа А (лише I група)</translation>
     </message>
     <message>
         <source>Internally displaced</source>
@@ -160,39 +160,39 @@
     </message>
     <message>
         <source>IDP certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер довідки ВПО</translation>
     </message>
     <message>
         <source>IDP certificate issued on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата видачі довідки ВПО</translation>
     </message>
     <message>
         <source>Child&apos;s legal status</source>
-        <translation type="unfinished"></translation>
+        <translation>Правовий статус дитини</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Законний представник</translation>
     </message>
     <message>
         <source>Legal representative (not in the family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Законний представник (не член сімʼї)</translation>
     </message>
     <message>
         <source>Identity document</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ, що посвідчує особу</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер документа</translation>
     </message>
     <message>
         <source>Registered address</source>
-        <translation type="unfinished"></translation>
+        <translation>Зареєстроване місце проживання</translation>
     </message>
     <message>
         <source>Actual address</source>
-        <translation type="unfinished"></translation>
+        <translation>Фактичне місце проживання</translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -304,19 +304,19 @@
     </message>
     <message>
         <source>Version of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія плану</translation>
     </message>
     <message>
         <source>Revises the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Переглядає план</translation>
     </message>
     <message>
         <source>Based on the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>На підставі оцінювання</translation>
     </message>
     <message>
         <source>Main goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Основні цілі</translation>
     </message>
     <message>
         <source>Goals</source>
@@ -328,15 +328,15 @@
     </message>
     <message>
         <source>Support from</source>
-        <translation type="unfinished"></translation>
+        <translation>Супровід з</translation>
     </message>
     <message>
         <source>Support until</source>
-        <translation type="unfinished"></translation>
+        <translation>Супровід до</translation>
     </message>
     <message>
         <source>Extensions of the term</source>
-        <translation type="unfinished"></translation>
+        <translation>Продовження строку</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Напрям</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -360,15 +360,15 @@
     </message>
     <message>
         <source>Agency (from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Установа (з переліку)</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Контактна особа</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Послуга</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -380,15 +380,15 @@
     </message>
     <message>
         <source>Status since</source>
-        <translation type="unfinished"></translation>
+        <translation>Стан з</translation>
     </message>
     <message>
         <source>Why it was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина відмови</translation>
     </message>
     <message>
         <source>Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата перевірки</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -400,43 +400,43 @@
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Захід</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Postponed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкладено до</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Примітка</translation>
     </message>
     <message>
         <source>Date delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата надання</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Надавач</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Кількість</translation>
     </message>
     <message>
         <source>Who received it</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто отримав</translation>
     </message>
     <message>
         <source>Plan action</source>
-        <translation type="unfinished"></translation>
+        <translation>Захід плану</translation>
     </message>
     <message>
         <source>Whose consent</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Given by (member of the family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто дав згоду (член сімʼї)</translation>
     </message>
     <message>
         <source>Date given</source>
@@ -464,15 +464,15 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Діє до</translation>
     </message>
     <message>
         <source>The child&apos;s own assent</source>
-        <translation type="unfinished"></translation>
+        <translation>Власна згода дитини</translation>
     </message>
     <message>
         <source>Who the information must be withheld from</source>
-        <translation type="unfinished"></translation>
+        <translation>Кому не можна повідомляти ці дані</translation>
     </message>
     <message>
         <source>Date withdrawn</source>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <source>Note on the withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>Примітка щодо відкликання</translation>
     </message>
     <message>
         <source>Record</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Why the record is protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Чому запис захищено</translation>
     </message>
     <message>
         <source>Status application date</source>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>Date of the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рішення</translation>
     </message>
     <message>
         <source>Certificate date</source>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Extensions of the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Продовження статусу</translation>
     </message>
     <message>
         <source>Assistance given</source>
@@ -540,11 +540,11 @@
     </message>
     <message>
         <source>Protection lifted on</source>
-        <translation type="unfinished"></translation>
+        <translation>Захист знято</translation>
     </message>
     <message>
         <source>Why the protection was lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Чому захист знято</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
@@ -812,31 +812,31 @@
     </message>
     <message>
         <source>Describe each action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опишіть кожен захід.</translation>
     </message>
     <message>
         <source>Each action needs its identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожен захід потребує свого ідентифікатора.</translation>
     </message>
     <message>
         <source>Give each action&apos;s deadline as a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте строк кожного заходу як дійсну дату.</translation>
     </message>
     <message>
         <source>Name each specialist responsible for the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте імʼя кожного фахівця, відповідального за випадок.</translation>
     </message>
     <message>
         <source>Give the dates each specialist was responsible as valid dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте дати відповідальності кожного фахівця як дійсні дати.</translation>
     </message>
     <message>
         <source>A specialist&apos;s responsibility cannot end before it began.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідальність фахівця не може закінчитися раніше, ніж почалася.</translation>
     </message>
     <message>
         <source>Give the date of each extension and the date it runs until.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте дату кожного продовження й дату, до якої воно діє.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
@@ -964,43 +964,43 @@
     </message>
     <message>
         <source>A case closes when the supervisor approves the report on the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Випадок закривається, коли супервізор затвердить звіт про результати.</translation>
     </message>
     <message>
         <source>Say why the circumstances were not overcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте, чому обставини не подолано.</translation>
     </message>
     <message>
         <source>The application cannot be received after the family was identified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяву не можна отримати пізніше, ніж сімʼю виявлено.</translation>
     </message>
     <message>
         <source>A follow-up comes after the closure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Катамнез проводять після закриття.</translation>
     </message>
     <message>
         <source>Subgroup A exists only in disability group I.</source>
-        <translation type="unfinished"></translation>
+        <translation>Підгрупа А буває лише в I групі інвалідності.</translation>
     </message>
     <message>
         <source>A person cannot be their own legal representative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Особа не може бути власним законним представником.</translation>
     </message>
     <message>
         <source>The support cannot end before it begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Супровід не може закінчитися раніше, ніж почався.</translation>
     </message>
     <message>
         <source>Two actions have the same identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Два заходи мають однаковий ідентифікатор.</translation>
     </message>
     <message>
         <source>Give the date the action is postponed to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте дату, до якої відкладено захід.</translation>
     </message>
     <message>
         <source>An action is postponed to a later date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Захід відкладають на пізнішу дату.</translation>
     </message>
     <message>
         <source>The outcome cannot come before the referral.</source>
@@ -1008,11 +1008,11 @@
     </message>
     <message>
         <source>The status cannot change before the referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стан не може змінитися раніше за дату перенаправлення.</translation>
     </message>
     <message>
         <source>Give the reason the referral was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте причину відмови в перенаправленні.</translation>
     </message>
     <message>
         <source>A consent cannot be withdrawn before it was given.</source>
@@ -1020,7 +1020,7 @@
     </message>
     <message>
         <source>A consent cannot expire before it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Згода не може закінчитися раніше, ніж її надано.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
@@ -1032,11 +1032,11 @@
     </message>
     <message>
         <source>The decision cannot come before the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Рішення не може бути ухвалене раніше за заяву.</translation>
     </message>
     <message>
         <source>Say why the protection is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зазначте, чому захист знято.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>
