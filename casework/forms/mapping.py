@@ -14,7 +14,6 @@ from casework.forms.validation import check_value
 from casework.records import Problem
 from casework.values import is_empty
 
-
 ROW_ID = "id"  # the key of a row's own id in a repeat with row_ids (casework.forms.definitions)
 
 

@@ -35,7 +35,13 @@ from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import text
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.family import case, follow_ups, starts
-from fieldapp.ui.family.models import CaseEntry, MembersModel, RecordRole, TimelineModel, family_timeline
+from fieldapp.ui.family.models import (
+    CaseEntry,
+    MembersModel,
+    RecordRole,
+    TimelineModel,
+    family_timeline,
+)
 from fieldapp.ui.family.sections import PlanPanel, RecordList
 from fieldapp.ui.family.withdraw import WithdrawConsentDialog
 from fieldapp.ui.forms import open_form

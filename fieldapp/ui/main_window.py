@@ -335,9 +335,8 @@ class MainWindow(QMainWindow):
         if not forms_available():
             self._forms_missing()
             return None
-        from fieldapp.ui.forms import open_form
-
         from fieldapp.ui.family import follow_ups
+        from fieldapp.ui.forms import open_form
 
         dialog = open_form(self, self.store, form_id, household_id, record_id)
         # A visit's referral and services, an assessment's plan, an approved plan's revision: offered next.

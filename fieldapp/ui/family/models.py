@@ -39,6 +39,12 @@ class CaseEntry(queries.TimelineEntry):
         return self.form_id, self.record_id
 
 
+def _action_text(store: Store, update: dict[str, Any]) -> str:
+    plan = store.get("plans", str(update.get("plan_id", ""))) or {}
+    action = next((a for a in plan.get("actions") or [] if a.get("id") == update.get("action_id")), {})
+    return str(action.get("text", ""))
+
+
 def family_timeline(store: Store, household_id: str, *, protected: bool = False) -> list[CaseEntry]:
     """Everything recorded for the family, newest first; protected details only when allowed."""
     entries = [CaseEntry(e.collection, e.record_id, e.when, e.record) for e in queries.timeline(store, household_id)]
@@ -46,6 +52,8 @@ def family_timeline(store: Store, household_id: str, *, protected: bool = False)
         if collection == "protected" and not protected:
             continue
         for r in store.records(collection, household_id=household_id):
+            if collection == "action_updates":  # the entry says which action: its text is in the plan
+                r = dict(r, action_text=_action_text(store, r))
             entries.append(CaseEntry(collection, r["id"], str(r.get(when) or r.get("updated_at") or ""), r))
     return sorted(entries, key=lambda e: (e.when, e.record_id), reverse=True)
 ALERT = QColor("#b71c1c")
@@ -156,7 +164,7 @@ class TimelineModel(QAbstractTableModel):
                 line += " " + self.tr("(withdrawn %1)").replace("%1", text.date(r["withdrawn_on"]))
             return line
         if e.collection == "action_updates":
-            return str(r.get("note", ""))
+            return " — ".join(x for x in (str(r.get("action_text", "")), str(r.get("note", ""))) if x)
         if e.collection == "protected":
             return self.tr("protected: %1").replace("%1", {"trafficking": self.tr("trafficking"),
                                                               "gbv": self.tr("violence")}.get(r.get("kind", ""), ""))
