@@ -236,8 +236,10 @@ KINDS: dict[str, Kind] = {
     "yesno": Kind.BOOL, "repeat": Kind.ITEMS,
 }
 # Record kinds a question may fill besides its own kind.
+# A choice from a list may fill a text field (a referral's agency_code): the record keeps the code, and
+# a server with an older list does not refuse an agency IT added to the laptops' list.
 _ALSO_FILLS: dict[Kind, tuple[Kind, ...]] = {
-    Kind.ENUM: (Kind.CHOICE,), Kind.TEXT: (Kind.KATOTTG, Kind.PHONE),
+    Kind.ENUM: (Kind.CHOICE, Kind.TEXT), Kind.TEXT: (Kind.KATOTTG, Kind.PHONE),
 }
 NOT_PERSON = QT_TRANSLATE_NOOP("FormCheck", "Choose a member of the family.")
 NOT_ROWS = QT_TRANSLATE_NOOP("FormCheck", "These rows could not be read.")
