@@ -184,6 +184,8 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     answer(report, "closure.goal_results", [dict(g, level="fully") for g in goals])
     answer(report, "closure_reason", "goals_achieved")
     answer(report, "closure_outcome", "OVR")
+    results = report.view.answers()["closure.results"].splitlines()  # each action with its status, to write on
+    assert len(results) == 3 and results[2] == "• Оформити довідку ВПО на дитину — Done"
     answer(report, "closure.results", "Довідку оформлено, дитина відвідує школу.")
     answer(report, "closure.family_state", "Сімʼя справляється сама.")
     answer(report, "closure.family_informed", True)

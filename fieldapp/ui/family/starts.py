@@ -129,6 +129,11 @@ def closure_report(parent: QWidget | None, store: Any, household_id: str, *, lan
         prefill["closure.goal_results"] = [{"goal": g} for g in plan["goal_codes"]]
     if plan and plan.get("classification"):
         prefill["closure.level"] = plan["classification"]
+    if plan and plan.get("actions"):  # the result of each action, as its status says it, to write on from
+        statuses = enumeration("action_statuses")
+        lang = lang or current_language()
+        prefill["closure.results"] = "\n".join(
+            f"• {s.action.get('text', '')} — {statuses.label(s.status, lang)}" for s in case.action_states(store, plan))
     services = sorted({s["service"] for s in case.service_events(store, household_id) if s.get("service")})
     if services:
         prefill["closure.services"] = services
