@@ -71,22 +71,18 @@ class RepeatEditor(Editor):
             editor.edited.connect(self.edited)
             editor.committed.connect(self.committed)
             label.setBuddy(editor.focus_target())
-            message = QLabel()
-            message.setWordWrap(True)
-            message.setObjectName("problem")
-            message.setStyleSheet("color: #b00020;")
-            message.hide()
             grid.addWidget(label, 2 * r, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(editor, 2 * r, 1)
-            grid.addWidget(message, 2 * r + 1, 1)
             editors[sub.key] = editor
-            messages[sub.key] = message
+            # A row's message labels are made when a problem is first shown (a plan of 20 actions
+            # would otherwise build 120 hidden labels before it opens).
         remove = QPushButton(QCoreApplication.translate("FormEditors", "Remove"))
         remove.setObjectName(f"remove:{self.item.key}[{n}]")
         remove.clicked.connect(lambda _=False, f=frame: self._remove(f))
         grid.addLayout(hbox(remove), 2 * len(self.item.items), 1)
         self.rows_box.addWidget(frame)
-        frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
+        if self.isVisible():
+            frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
         self.rows.append((frame, editors, messages))
         if self.item.row_ids:
             kept = values.get("id") if values else None
@@ -128,12 +124,23 @@ class RepeatEditor(Editor):
         if not m or m.group(1) != self.item.key:
             return False
         n, sub = int(m.group(2)), m.group(3)
-        if n < len(self.rows) and sub in self.rows[n][2]:
-            label = self.rows[n][2][sub]
-            label.setText(text or "")
-            label.setVisible(bool(text))
-            return True
-        return False
+        if n >= len(self.rows) or sub not in self.rows[n][1]:
+            return False
+        frame, _editors, messages = self.rows[n]
+        label = messages.get(sub)
+        if label is None:
+            if not text:
+                return True
+            label = messages[sub] = QLabel()
+            label.setWordWrap(True)
+            label.setObjectName("problem")
+            label.setStyleSheet("color: #b00020;")
+            grid = frame.layout()
+            assert isinstance(grid, QGridLayout)
+            grid.addWidget(label, 2 * [i.key for i in self.item.items].index(sub) + 1, 1)
+        label.setText(text or "")
+        label.setVisible(bool(text))
+        return True
 
     def clear_problems(self) -> None:
         for _, _, messages in self.rows:
