@@ -207,6 +207,8 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     row = next(n for n, i in enumerate(queue.model.items) if i.collection == "households")
     queue.table.selectRow(row)
     assert [i.record_id for i in queue.selected()] == [hid]
+    report_shown = queue.details.toPlainText()  # the supervisor reads the report's answers, not only its fields
+    assert "Довідку оформлено, дитина відвідує школу." in report_shown and "Сімʼя справляється сама." in report_shown
     click(qtbot, queue.approve)
     qtbot.waitUntil(lambda: sofia.get("households", hid)["review_status"] == "approved")
     qtbot.waitUntil(lambda: not queue.busy)  # the queue reads itself again after the approval
