@@ -32,6 +32,7 @@ from casework.enums import enumeration
 from casework.forms.errors import FormDefinitionError
 from casework.forms.expressions import check_expression, expression_fields, parse_expression
 from casework.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Message
+from casework.schemas import FieldSpec
 from casework.values import Kind, Rule
 
 VALUE_TYPES = (
@@ -267,7 +268,7 @@ def _row(row: Any) -> Message | None:
     return None if isinstance(row, dict) else Message.of(NOT_ROWS)
 
 
-def _check_fills(item: Item, own: Rule, spec: records.FieldSpec, where: str) -> None:
+def _check_fills(item: Item, own: Rule, spec: FieldSpec, where: str) -> None:
     """A question that fills a record field may narrow the field's rule, never contradict it."""
     if spec.kind is not own.kind and spec.kind not in _ALSO_FILLS.get(own.kind, ()):
         raise FormDefinitionError(f"{where}: a {item.type} question cannot fill a {spec.kind.value} field")
