@@ -61,9 +61,9 @@ def test_a_persons_social_card_fields_follow_role_group_and_displacement(qtbot):
 def test_a_visit_that_lists_services_offers_them_as_records_of_their_own(qtbot, store):
     hid = store.write(lambda tx: tx.create("households", household()))["id"]
     child = store.write(lambda tx: tx.create("persons", person(hid)))["id"]
-    code = enumeration("services").codes[0]
+    code, second = enumeration("services").codes[:2]
     v = store.write(lambda tx: tx.create("visits", visit(hid, review_status="submitted", services=[
-        {"code": code, "quantity": 2, "recipient_id": child}])))
+        {"code": code, "quantity": 2, "recipient_id": child}, {"code": second}])))
     page = _page(qtbot, store, hid)
     from fieldapp.ui.family import follow_ups
 
@@ -78,6 +78,18 @@ def test_a_visit_that_lists_services_offers_them_as_records_of_their_own(qtbot, 
     assert form.outcome == "submitted", form.status_text()
     assert form.record["visit_id"] == v["id"] and form.record["quantity"] == 2
     qtbot.waitUntil(lambda: len(page.service_list.ids) == 1)
+    # The visit's second service is offered next, and once it is recorded nothing is left to offer.
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox, "nextSteps")))
+    again = next(b for b in page.findChildren(QMessageBox, "nextSteps") if b.isVisible())
+    qtbot.mouseClick(again.findChild(QPushButton, "recordServices"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d is not form for d in _dialogs(page)))
+    (next_form,) = [d for d in _dialogs(page) if d is not form]
+    next_form.timer.stop()
+    assert next_form.view.answers()["service"] == second
+    next_form.view.editor("recipients").set_value([child])
+    next_form.view.editor("recipients").edited.emit()
+    qtbot.mouseClick(next_form.submit_button, Qt.MouseButton.LeftButton)
+    assert next_form.outcome == "submitted", next_form.status_text()
     assert follow_ups.after_visit(store.get("visits", v["id"]), store, page.open_case_form, page) is None  # done
 
 

@@ -47,12 +47,20 @@ def _offer(parent: QWidget | None, title: str, question: str,
 def after_visit(visit: dict[str, Any], store: Any, show: Show, parent: QWidget | None) -> QMessageBox | None:
     """Offer the referral a visit asked for, and the services it lists, as records of their own."""
     choices = []
-    if visit.get("needs.referral_needed") is True:
+    referred = any(r.get("visit_id") == visit["id"] for r in store.records("referrals", household_id=visit["household_id"]))
+
+    def then_the_rest(dialog: QDialog) -> QDialog:
+        # Once one is saved, what the visit still asks for is offered again (several services, one by one).
+        if isinstance(dialog, FormDialog):
+            dialog.saved.connect(lambda _r: after_visit(store.get("visits", visit["id"]) or visit, store, show, parent))
+        return dialog
+
+    if visit.get("needs.referral_needed") is True and not referred:
         choices.append(("makeReferral", QCoreApplication.translate("FamilyFollowUps", "Make the referral"),
-                        lambda: show(starts.referral_from_visit(parent, store, visit["id"]))))
+                        lambda: show(then_the_rest(starts.referral_from_visit(parent, store, visit["id"])))))
     if starts.visit_services(visit, store):
         choices.append(("recordServices", QCoreApplication.translate("FamilyFollowUps", "Record the services"),
-                        lambda: show(starts.service_from_visit(parent, store, visit["id"]))))
+                        lambda: show(then_the_rest(starts.service_from_visit(parent, store, visit["id"])))))
     if not choices:
         return None
     return _offer(parent, QCoreApplication.translate("FamilyFollowUps", "After the visit"),
