@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Child&apos;s legal status</source>
-        <translation>Child's legal status</translation>
+        <translation>Child&apos;s legal status</translation>
     </message>
     <message>
         <source>Legal representative</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>The child&apos;s own assent</source>
-        <translation>The child's own assent</translation>
+        <translation>The child&apos;s own assent</translation>
     </message>
     <message>
         <source>Who the information must be withheld from</source>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>Give each action&apos;s deadline as a valid date.</source>
-        <translation>Give each action's deadline as a valid date.</translation>
+        <translation>Give each action&apos;s deadline as a valid date.</translation>
     </message>
     <message>
         <source>Name each specialist responsible for the case.</source>
@@ -832,7 +832,7 @@
     </message>
     <message>
         <source>A specialist&apos;s responsibility cannot end before it began.</source>
-        <translation>A specialist's responsibility cannot end before it began.</translation>
+        <translation>A specialist&apos;s responsibility cannot end before it began.</translation>
     </message>
     <message>
         <source>Give the date of each extension and the date it runs until.</source>
