@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from factories import household, person
 from helpers.form_typist import type_text
 from kit import enrolled_laptop, quick_transport
@@ -64,8 +65,16 @@ def submit(qtbot, dialog: FormDialog, outcome: str = "submitted") -> dict:
     return dialog.record
 
 
-def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qapp, live_server, tmp_path):
+@pytest.fixture
+def english(qapp):
+    """The forms in English for this test; as they were afterwards (other tests share the QApplication)."""
+    before = qapp.property("fieldapp_lang")
     qapp.setProperty("fieldapp_lang", "en")
+    yield
+    qapp.setProperty("fieldapp_lang", before)
+
+
+def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qapp, english, live_server, tmp_path):
     anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
     sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
     services = list(enumeration("services").codes)[:3]
@@ -192,6 +201,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     submit(qtbot, report)
     assert anna.get("households", hid)["status"] == "active"
     assert anna.get("households", hid)["review_status"] == "submitted"
+    qtbot.waitUntil(lambda: page.close_button.text() == "Closure report: awaiting approval")
 
     # The supervisor's laptop, after sync, approves the closure in her review queue.
     sync(anna)

@@ -236,6 +236,8 @@ class FamilyFile(QWidget):
         parts = [self.tr("Case %1").replace("%1", h.get("case_number", "")), where, h.get("address", ""), phone]
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.close_button.setVisible(not closed)
+        awaiting = h.get("form.id") == "case_closure" and h.get("review_status") == "submitted"
+        self.close_button.setText(self.tr("Closure report: awaiting approval") if awaiting else self.tr("Close the case…"))
 
         self.members_model.beginResetModel()
         self.members_model.members = queries.members(self.store, self.household_id)

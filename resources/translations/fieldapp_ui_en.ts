@@ -294,6 +294,10 @@
         <translation>Case %1</translation>
     </message>
     <message>
+        <source>Closure report: awaiting approval</source>
+        <translation>Closure report: awaiting approval</translation>
+    </message>
+    <message>
         <source>escalated to the supervisor</source>
         <translation>escalated to the supervisor</translation>
     </message>

@@ -298,6 +298,10 @@
         <translation>Справа %1</translation>
     </message>
     <message>
+        <source>Closure report: awaiting approval</source>
+        <translation>Звіт про результати: очікує затвердження</translation>
+    </message>
+    <message>
         <source>escalated to the supervisor</source>
         <translation>повідомлено супервізору</translation>
     </message>
