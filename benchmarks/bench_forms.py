@@ -111,3 +111,47 @@ def save_visit(bench: Bench) -> None:
         bench.record("visits in the profile", store.count("visits"), "visits")
     finally:
         store.close()
+
+
+@scenario("forms.open_plan", "Forms: open a plan of 20 actions (the form, and the family file's Plan tab)")
+def open_plan(bench: Bench) -> None:
+    """Issue 12 asks a plan with 20 actions to open in under 100 ms; the floor beside it is a new,
+    empty plan form opened in the same run."""
+    from casework.ids import new_id
+    from fieldapp.ui.family_file import FamilyFile
+    from fieldapp.ui.forms import open_form
+
+    app, store, hid, _people = _profile(bench, visits=0)
+    actions = [{"id": new_id(), "text": f"Захід плану № {n + 1}: консультація й супровід до установи",
+                "responsible": "Фахівець Петренко О. В.", "due": f"2027-0{1 + n % 9}-15", "provider": "ЦНАП громади"}
+               for n in range(20)]
+    plan = store.write(lambda tx: tx.create("plans", {
+        "household_id": hid, "drawn_up_on": "2026-10-01", "goals": "Діти відвідують школу.", "goal_codes": ["safety"],
+        "actions": actions, "term_from": "2026-10-01", "term_until": "2027-04-01", "next_review_on": "2027-01-01",
+        "form_id": "case_plan", "form_version": 2, "review_status": "draft"}))
+    store.write(lambda tx: [tx.create("action_updates", {"household_id": hid, "plan_id": plan["id"],
+                                                         "action_id": a["id"], "status": "done", "on": "2026-11-01"})
+                            for a in actions[:10]])
+    try:
+        for metric, record_id in (("floor: a new plan form, no actions", None), ("plan of 20 actions", plan["id"])):
+            for _ in range(ROUNDS):
+                with bench.measure(metric):
+                    dialog = open_form(None, store, "case_plan", hid, record_id)
+                    dialog.show()
+                    dialog.view.show_page(2)  # the actions' page, built when first shown
+                    app.processEvents()
+                dialog.timer.stop()
+                dialog.hide()
+                dialog.deleteLater()
+                app.processEvents()
+        for _ in range(ROUNDS):
+            with bench.measure("family file with the plan's 20 actions and their status"):
+                page = FamilyFile(store, hid)
+                page.sections.setCurrentWidget(page.plan_panel)
+                page.show()
+                app.processEvents()
+            page.hide()
+            page.deleteLater()
+            app.processEvents()
+    finally:
+        store.close()

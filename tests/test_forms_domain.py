@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from casework import forms, records
 from casework.forms import ExpressionError, FormDefinitionError, Member
+from casework.ids import new_id
 
-BUILT_IN = ("case_closure", "case_plan", "home_visit", "needs_assessment", "referral")
+BUILT_IN = ("case_closure", "case_plan", "consent", "home_visit", "needs_assessment", "protected", "referral",
+            "service_event")
 MOTHER = Member("0190a000-0000-7000-8000-000000000001", "Коваленко Оксана", "mother", "1988-04-11", False)
 CHILD = Member("0190a000-0000-7000-8000-000000000002", "Коваленко Марʼяна", "child", "2015-02-14", True)
 CHILD2 = Member("0190a000-0000-7000-8000-000000000003", "Коваленко Богдан", "child", "2019-07-03", True)
@@ -266,25 +268,36 @@ def test_custom_messages_render_in_the_form_language():
     assert forms.form_text(problem.message, "en") == "The duration is from 1 to 1440 minutes."
 
 
+def test_a_row_with_nothing_but_its_id_is_not_kept():
+    form = forms.load_form("case_plan")
+    answers = {"actions": [{"id": new_id()}, {"id": "x", "text": "Оформити допомогу"}]}
+    assert forms.to_record_fields(form, answers, FAMILY)["actions"] == [{"id": "x", "text": "Оформити допомогу"}]
+
+
 def test_repeat_rows_are_checked_field_by_field():
     form = forms.load_form("case_plan")
     answers = {"drawn_up_on": "2026-10-01", "goals": "Діти відвідують школу.", "next_review_on": "2026-12-01",
-               "actions": [{"text": "Оформити допомогу", "responsible": "Фахівець", "due": "2026-10-15"},
-                           {"text": "", "due": "31.02.2026"}]}
+               "goal_codes": ["safety"], "term_from": "2026-10-01", "term_until": "2027-04-01",
+               "actions": [{"id": new_id(), "text": "Оформити допомогу", "responsible": "Фахівець", "due": "2026-10-15"},
+                           {"id": new_id(), "text": "", "due": "31.02.2026"}]}
     problems = {p.field: p.message.source for p in forms.validate_answers(form, answers, FAMILY, submit=True)}
-    assert problems == {"actions": "Describe each step.",  # the record field's rule, as the store says it
+    assert problems == {"actions": "Describe each action.",  # the record field's rule, as the store says it
                         "actions[1].due": "February {year} has 28 days.",
                         "actions[1].text": "Fill this in for each row.",
                         "actions[1].responsible": "Fill this in for each row."}
 
 
-def test_closure_submission_closes_the_case():
+def test_closure_submission_goes_to_review_and_does_not_close_the_case():
     form = forms.load_form("case_closure")
     answers = {"closed_on": "2026-10-01", "closure_reason": "goals_achieved", "closure.results": "Цілі досягнуто.",
-               "closure.family_state": "Сімʼя впорається сама.", "closure.family_informed": True}
+               "closure_outcome": "OVR", "closure.family_state": "Сімʼя впорається сама.",
+               "closure.family_informed": True}
     assert forms.validate_answers(form, answers, FAMILY, submit=True) == []
+    not_overcome = {**answers, "closure_outcome": "N"}
+    assert [p.field for p in forms.validate_answers(form, not_overcome, FAMILY, submit=True)] == ["closure_outcome_reason"]
     fields = forms.to_record_fields(form, answers, FAMILY, review_status="submitted", submit=True)
-    assert fields["status"] == "closed" and fields["form.id"] == "case_closure"
+    # The supervisor's approval closes the case (docs/case-model.md), not the submission.
+    assert fields["review_status"] == "submitted" and "status" not in fields and fields["form.id"] == "case_closure"
     draft = forms.to_record_fields(form, answers, FAMILY, review_status="draft", submit=False)
     assert "status" not in draft
 

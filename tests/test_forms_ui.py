@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 
 import factories
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QRadioButton
 
 from casework import forms
+from casework.ids import is_uuid, new_id
 from fieldapp.store.errors import DiskFull, RecordLocked
 from fieldapp.ui.app import install_translators
 from fieldapp.ui.forms import discard_draft, draft_title, open_form, pending_drafts, restore_draft
@@ -315,6 +317,8 @@ def test_a_plan_with_action_rows(qtbot, store, family, uk):
     dialog = show(qtbot, open_form(None, store, "case_plan", hid))
     dialog.timer.stop()
     view = dialog.view
+    assert view.answers()["term_until"] == forms.add_months(dt.date.today(), 6).isoformat()  # the state standard's term
+    choose(qtbot, dialog, "goal_codes", 0)
     type_text(view.editor("goals").focus_target(), "Діти щодня відвідують школу.")
     type_text(view.editor("next_review_on").focus_target(), "01.03.2027")
     repeat = view.editor("actions")
@@ -330,26 +334,66 @@ def test_a_plan_with_action_rows(qtbot, store, family, uk):
     row["due"].focus_target().clear()
     type_text(row["due"].focus_target(), "28.02.2027")
     type_text(row["responsible"].focus_target(), "Фахівець Петренко")
+    type_text(row["provider"].focus_target(), "ЦНАП громади")
     click(qtbot, dialog.submit_button)
     assert dialog.outcome == "submitted", dialog.status_text()
-    assert dialog.record["actions"] == [{"text": "Оформити допомогу ВПО", "due": "2027-02-28",
-                                         "responsible": "Фахівець Петренко"}]
+    [action] = dialog.record["actions"]
+    assert is_uuid(action.pop("id"))  # status updates point at the action by this id
+    assert action == {"text": "Оформити допомогу ВПО", "due": "2027-02-28", "responsible": "Фахівець Петренко",
+                      "provider": "ЦНАП громади"}
     assert dialog.record["next_review_on"] == "2027-03-01"
+    assert dialog.record["goal_codes"] == [forms.load_form("case_plan").sections[1].items[1].choices[0].code]
 
 
-def test_case_closure_closes_the_household(qtbot, store, family, uk):
+def test_an_approved_plan_opens_read_only_and_a_revision_keeps_it_and_its_action_ids(qtbot, store, family, uk):
+    from fieldapp.ui.family.starts import revise_plan
+
+    hid, _ = family
+    first = store.write(lambda tx: tx.create("plans", {
+        "household_id": hid, "drawn_up_on": "2026-10-01", "goals": "Школа.", "goal_codes": ["safety"],
+        "actions": [{"id": new_id(), "text": "Оформити допомогу", "responsible": "Фахівець", "due": "2026-11-01"}],
+        "next_review_on": "2027-01-01", "term_from": "2026-10-01", "term_until": "2027-04-01",
+        "form_id": "case_plan", "form_version": 2, "review_status": "submitted"}))
+    store.write(lambda tx: tx.review("plans", first["id"], "approved"))
+    dialog = show(qtbot, open_form(None, store, "case_plan", hid, first["id"]))
+    assert dialog.read_only and not dialog.submit_button.isVisible() and dialog.revise_button.isVisible()
+    asked = []
+    dialog.revise.connect(asked.append)
+    click(qtbot, dialog.revise_button)
+    assert asked == [first["id"]]
+    revision = show(qtbot, revise_plan(None, store, first["id"]))
+    revision.timer.stop()
+    assert not revision.read_only
+    row = revision.view.editor("actions").rows[0][1]
+    type_text(row["text"].focus_target(), " і субсидію")
+    click(qtbot, revision.submit_button)
+    assert revision.outcome == "submitted", revision.status_text()
+    new = revision.record
+    assert new["id"] != first["id"] and new["supersedes_id"] == first["id"] and new["plan_version"] == 2
+    assert new["actions"][0]["id"] == first["actions"][0]["id"]
+    assert new["actions"][0]["text"] == "Оформити допомогу і субсидію"
+    assert store.get("plans", first["id"])["actions"] == first["actions"]  # the approved one stays as it was
+
+
+def test_case_closure_goes_to_the_supervisor_and_leaves_the_case_open(qtbot, store, family, uk):
     hid, _ = family
     dialog = show(qtbot, open_form(None, store, "case_closure", hid))
     dialog.timer.stop()
     view = dialog.view
     pick_in_list(qtbot, dialog, "closure_reason", "Досягнуто")
+    choose(qtbot, dialog, "closure_outcome", 2)  # not overcome: the official reason is asked for
     type_text(view.editor("closure.results").focus_target(), "Цілі плану досягнуто.")
     type_text(view.editor("closure.family_state").focus_target(), "Сімʼя справляється сама.")
     choose(qtbot, dialog, "closure.family_informed", 0)
     click(qtbot, dialog.submit_button)
+    assert dialog.outcome is None
+    assert view.problem_text("closure_outcome_reason") == "Це поле обовʼязкове."
+    choose(qtbot, dialog, "closure_outcome", 1)
+    click(qtbot, dialog.submit_button)
     assert dialog.outcome == "submitted", dialog.status_text()
     household = store.get("households", hid)
-    assert household["status"] == "closed" and household["review_status"] == "submitted"
+    assert household["status"] == "active" and household["review_status"] == "submitted"
+    assert household["closure_outcome"] == "MIN" and "closure_outcome_reason" not in household
     assert household["closure_reason"] == "goals_achieved" and household["form.id"] == "case_closure"
 
 
@@ -359,6 +403,7 @@ def test_a_referral_saves_without_review(qtbot, store, family, uk):
     dialog.timer.stop()
     assert dialog.submit_button.text() == "Зберегти"
     view = dialog.view
+    pick_in_list(qtbot, dialog, "agency_code", "Центр надання безоплатної")
     type_text(view.editor("agency").focus_target(), "Центр безоплатної правничої допомоги")
     pick_in_list(qtbot, dialog, "person_id", "Коваленко Марʼяна")
     type_text(view.editor("reason").focus_target(), "Відновлення документів дитини.")
@@ -366,7 +411,9 @@ def test_a_referral_saves_without_review(qtbot, store, family, uk):
     click(qtbot, dialog.submit_button)
     assert dialog.outcome == "submitted", dialog.status_text()
     assert dialog.record["person_id"] == people["Марʼяна"]
-    assert "review_status" not in dialog.record and dialog.record["form.version"] == 1
+    assert "review_status" not in dialog.record and dialog.record["form.version"] == 2
+    assert dialog.record["direction"] == "outgoing" and dialog.record["status"] == "sent"
+    assert dialog.record["agency_code"] == "legal_aid"  # the reference list's code, beside the name typed
 
 
 def test_nothing_is_clipped_at_1366x768(qtbot, store, family, uk):
@@ -389,7 +436,7 @@ def test_nothing_is_clipped_at_1366x768(qtbot, store, family, uk):
         for w in (dialog.cancel_button, dialog.draft_button, dialog.submit_button):
             assert w.width() >= w.sizeHint().width()
         titles = [dialog.view.sections.item(n) for n in range(dialog.view.sections.count())]
-        assert all(dialog.view.sections.visualItemRect(t).height() > 0 for t in titles)
+        assert all(dialog.view.sections.visualItemRect(t).height() > 0 for t in titles if not t.isHidden())
 
 
 def test_any_definition_renders_and_round_trips_every_type(qtbot, store, family, uk):

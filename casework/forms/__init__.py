@@ -35,6 +35,8 @@ from casework.forms.expressions import (
 )
 from casework.forms.loading import available_forms, form_for_record, forms_dir, load_form
 from casework.forms.mapping import (
+    ROW_ID,
+    add_months,
     answers_from_record,
     default_answers,
     initial_answers,
@@ -59,9 +61,9 @@ from casework.i18n import LANGUAGES
 from casework.values import is_empty
 
 __all__ = [
-    "ADULT_AGE", "COLLECTIONS", "KINDS", "LANGUAGES", "LAYOUT_TYPES", "REPEAT_FIELD_TYPES", "REQUIRED", "VALUE_TYPES",
+    "ADULT_AGE", "COLLECTIONS", "ROW_ID", "KINDS", "LANGUAGES", "LAYOUT_TYPES", "REPEAT_FIELD_TYPES", "REQUIRED", "VALUE_TYPES",
     "Choice", "ExpressionError", "Field", "FormDefinition", "FormDefinitionError", "Item", "Member", "Page",
-    "Section", "answers_from_record", "available_forms", "check_expression", "check_value", "default_answers",
+    "Section", "add_months", "answers_from_record", "available_forms", "check_expression", "check_value", "default_answers",
     "evaluate", "expression_fields", "fields", "form_for_record", "form_text", "format_expression", "forms_dir",
     "initial_answers", "is_empty", "is_relevant", "load_form", "lookup_in", "members_of", "page_has_questions",
     "pages", "parse_date", "parse_datetime", "parse_definition", "parse_expression", "parse_time",

@@ -32,6 +32,7 @@ from casework.enums import enumeration
 from casework.forms.errors import FormDefinitionError
 from casework.forms.expressions import check_expression, expression_fields, parse_expression
 from casework.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Message
+from casework.schemas import FieldSpec
 from casework.values import Kind, Rule
 
 VALUE_TYPES = (
@@ -40,7 +41,7 @@ VALUE_TYPES = (
 )
 LAYOUT_TYPES = ("group", "note")
 REPEAT_FIELD_TYPES = ("text", "longtext", "number", "date", "single", "person", "yesno")
-COLLECTIONS = ("visits", "assessments", "plans", "referrals", "households")
+COLLECTIONS = ("visits", "assessments", "plans", "referrals", "service_events", "consents", "protected", "households")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Item:
     low: dict[str, str] = field(default_factory=dict)  # a rating's ends
     high: dict[str, str] = field(default_factory=dict)
     add_label: dict[str, str] = field(default_factory=dict)
+    # A repeat whose rows are pointed at from elsewhere (plan actions): each row keeps an "id".
+    row_ids: bool = False
     provisional: bool = False
     default: Any = None  # for a new record: "now", "today" or a value
     # What an answer must be: the record field's rule first where the key is one, then the form's own.
@@ -212,6 +215,7 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         low=_labels(raw.get("low"), where, required=False),
         high=_labels(raw.get("high"), where, required=False),
         add_label=_labels(raw.get("add_label"), where, required=False),
+        row_ids=kind == "repeat" and bool(raw.get("row_ids", False)),
         provisional=bool(raw.get("provisional", False)),
         default=raw.get("default"),
     )
@@ -233,8 +237,10 @@ KINDS: dict[str, Kind] = {
     "yesno": Kind.BOOL, "repeat": Kind.ITEMS,
 }
 # Record kinds a question may fill besides its own kind.
+# A choice from a list may fill a text field (a referral's agency_code): the record keeps the code, and
+# a server with an older list does not refuse an agency IT added to the laptops' list.
 _ALSO_FILLS: dict[Kind, tuple[Kind, ...]] = {
-    Kind.ENUM: (Kind.CHOICE,), Kind.TEXT: (Kind.KATOTTG, Kind.PHONE),
+    Kind.ENUM: (Kind.CHOICE, Kind.TEXT), Kind.TEXT: (Kind.KATOTTG, Kind.PHONE),
 }
 NOT_PERSON = QT_TRANSLATE_NOOP("FormCheck", "Choose a member of the family.")
 NOT_ROWS = QT_TRANSLATE_NOOP("FormCheck", "These rows could not be read.")
@@ -262,7 +268,7 @@ def _row(row: Any) -> Message | None:
     return None if isinstance(row, dict) else Message.of(NOT_ROWS)
 
 
-def _check_fills(item: Item, own: Rule, spec: records.FieldSpec, where: str) -> None:
+def _check_fills(item: Item, own: Rule, spec: FieldSpec, where: str) -> None:
     """A question that fills a record field may narrow the field's rule, never contradict it."""
     if spec.kind is not own.kind and spec.kind not in _ALSO_FILLS.get(own.kind, ()):
         raise FormDefinitionError(f"{where}: a {item.type} question cannot fill a {spec.kind.value} field")

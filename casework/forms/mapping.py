@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,12 +14,14 @@ from casework.forms.validation import check_value
 from casework.records import Problem
 from casework.values import is_empty
 
+ROW_ID = "id"  # the key of a row's own id in a repeat with row_ids (casework.forms.definitions)
+
 
 def _clean_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         kept = {k: v for k, v in row.items() if not is_empty(v)}
-        if kept:
+        if set(kept) - {ROW_ID}:  # a row with nothing but its id was added and left empty
             out.append(kept)
     return out
 
@@ -61,6 +64,20 @@ def to_record_fields(
     return out
 
 
+def _months_on(default: str) -> int | None:
+    """The months of a default "today+6m" (a plan's term); None for any other default."""
+    m = re.fullmatch(r"today\+(\d{1,2})m", default)
+    return int(m.group(1)) if m else None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; the month's last day when it has no such day (31.08 + 6 -> 28.02)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
 def default_answers(form: FormDefinition, members: Sequence[Member] = (), now: dt.datetime | None = None) -> dict[str, Any]:
     """The answers a new form starts with: the definition's defaults ("now", "today", values)."""
     now = now or dt.datetime.now().astimezone()
@@ -73,6 +90,8 @@ def default_answers(form: FormDefinition, members: Sequence[Member] = (), now: d
             out[f.key] = now.replace(second=0, microsecond=0).isoformat()
         elif d == "today" and f.item.type == "date":
             out[f.key] = now.date().isoformat()
+        elif isinstance(d, str) and f.item.type == "date" and (months := _months_on(d)) is not None:
+            out[f.key] = add_months(now.date(), months).isoformat()
         elif check_value(f.item, d, members) is None:
             out[f.key] = d
     return out

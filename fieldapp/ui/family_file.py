@@ -1,171 +1,53 @@
-"""A family's file: who lives there, their circumstances, consents, and what was recorded, newest first."""
+"""A family's file: who lives there, their circumstances, and the case: the timeline, the plan with its
+actions' status, referrals, services delivered, consents and (for those allowed) protected details.
+
+Its models are in `fieldapp.ui.family.models`, its case sections in `fieldapp.ui.family.sections`;
+the forms it opens with something filled in come from `fieldapp.ui.family.starts`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.store import queries
 from fieldapp.store.database import Store
+from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import text
+from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
+from fieldapp.ui.family import case, follow_ups, starts
+from fieldapp.ui.family.models import (
+    CaseEntry,
+    MembersModel,
+    RecordRole,
+    TimelineModel,
+    family_timeline,
+)
+from fieldapp.ui.family.sections import PlanPanel, RecordList
+from fieldapp.ui.family.withdraw import WithdrawConsentDialog
+from fieldapp.ui.forms import open_form
 from fieldapp.ui.icons import icon
 
-Index = QModelIndex | QPersistentModelIndex
-ALERT = QColor("#b71c1c")
-RecordRole = Qt.ItemDataRole.UserRole + 1
-
-
-class MembersModel(QAbstractTableModel):
-    """The family's members: name, role, date of birth, age (years and months for the small)."""
-
-    COLUMNS = 5
-
-    def __init__(self, members: list[dict[str, Any]], parent=None, today: dt.date | None = None):
-        super().__init__(parent)
-        self.members = members
-        self.today = today or dt.date.today()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMNS:
-            return (self.tr("Name"), self.tr("Role"), self.tr("Date of birth"), self.tr("Age"),
-                    self.tr("Notes"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.members):
-            return None
-        p = self.members[index.row()]
-        if role == RecordRole:
-            return p["id"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        col = index.column()
-        if col == 0:
-            return text.person_name(p)
-        if col == 1:
-            return text.enum_label("person_roles", p.get("role"))
-        if col == 2:
-            return text.date(p.get("birth_date"))
-        if col == 3:
-            return text.age(p.get("birth_date"), self.today)
-        if col == 4:
-            notes = []
-            if p.get("disability"):
-                group = text.enum_label("disability_groups", p.get("disability_group"))
-                notes.append(self.tr("disability") + (f" ({group})" if group else ""))
-            if p.get("idp"):
-                notes.append(self.tr("IDP"))
-            if p.get("returned_from_institution"):
-                notes.append(self.tr("returned from an institution %1").replace("%1", text.date(p.get("returned_on"))))
-            if p.get("study_work"):
-                notes.append(p["study_work"])
-            return "; ".join(notes)
-        return None
-
-
-class TimelineModel(QAbstractTableModel):
-    """Visits, assessments, plans and referrals, newest first; safety concerns stand out."""
-
-    COLUMNS = 4
-
-    def __init__(self, entries: list[queries.TimelineEntry], parent=None):
-        super().__init__(parent)
-        self.entries = entries
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMNS:
-            return (self.tr("Date"), self.tr("Record"), self.tr("Summary"), self.tr("Review"))[section]
-        return None
-
-    def kind(self, e: queries.TimelineEntry) -> str:
-        r = e.record
-        if e.collection == "visits":
-            return self.tr("Visit: %1").replace("%1", text.enum_label("visit_types", r.get("type")))
-        return {"assessments": self.tr("Needs assessment"), "plans": self.tr("Case plan"),
-                "referrals": self.tr("Referral")}[e.collection]
-
-    def summary(self, e: queries.TimelineEntry) -> str:
-        r = e.record
-        if e.safety_concern:
-            return self.tr("SAFETY CONCERN: %1").replace("%1", r.get("safety_details", ""))
-        if e.collection == "visits":
-            return r.get("notes", "")
-        if e.collection == "assessments":
-            return r.get("conclusion", "")
-        if e.collection == "plans":
-            return r.get("goals", "")
-        return f"{r.get('agency', '')}: {r.get('reason', '')}"
-
-    def review(self, e: queries.TimelineEntry) -> str:
-        status = e.record.get("review_status")
-        return {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "approved": self.tr("approved"),
-                "returned": self.tr("returned")}.get(status or "", "")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
-        if role == RecordRole:
-            return e
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return text.date(e.when)
-            if col == 1:
-                return self.kind(e)
-            if col == 2:
-                return " ".join(self.summary(e).split())[:200]
-            return self.review(e)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return self.summary(e)
-        if e.safety_concern:
-            if role == Qt.ItemDataRole.DecorationRole and col == 1:
-                return icon("warning")
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(ALERT)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-        return None
-
+__all__ = ["FamilyFile", "MembersModel", "RecordRole", "TimelineModel"]
 
 def _section(title: str) -> QLabel:
     label = QLabel(title)
@@ -184,13 +66,19 @@ def _value(value: str) -> QLabel:
 
 
 class FamilyFile(QWidget):
-    """One family's file. Signals ask the window to open forms; `reload` after any change."""
+    """One family's file. Signals ask the window to open forms; `reload` after any change.
+
+    The case's own dialogs (plan, referral, service, consent, protected, action status, closure)
+    are made here and handed to the window by `show_dialog`, which keeps them and refreshes
+    the screens when they close; with nobody connected the file opens them itself.
+    """
 
     record_visit = Signal(str)  # household id
     start_assessment = Signal(str)
     edit_household = Signal(str)
-    close_case = Signal(str)
+    close_case = Signal(str)  # kept for callers that open the closure themselves; the button uses show_dialog
     open_entry = Signal(str, str, str)  # household id, form id, record id
+    show_dialog = Signal(object)  # a QDialog, not yet shown
 
     def __init__(self, store: Store, household_id: str, parent=None):
         super().__init__(parent)
@@ -221,7 +109,24 @@ class FamilyFile(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_household.emit(self.household_id))
         self.close_button = QPushButton(self.tr("Close the case…"))
         self.close_button.setObjectName("closeCase")
-        self.close_button.clicked.connect(lambda: self.close_case.emit(self.household_id))
+        self.close_button.setToolTip(self.tr("The report on the results of support; the case closes when "
+                                             "the supervisor approves it."))
+        self.close_button.clicked.connect(lambda: self.open_case_form(starts.closure_report(self, self.store, self.household_id)))
+        self.protected_access = bool(enrolled_user(store).get("protected_access"))
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName("addRecord")
+        self.add_menu = QMenu(self.add_button)
+        for name, label, act in (
+            ("case_plan", self.tr("Plan of social support"), self._new_plan),
+            ("referral", self.tr("Referral"), lambda: self._new("referral")),
+            ("service_event", self.tr("Service delivered"), lambda: self._new("service_event")),
+            ("consent", self.tr("Consent"), lambda: self._new("consent")),
+            ("protected", self.tr("Protected details"), lambda: self._new("protected")),
+        ):
+            action = self.add_menu.addAction(label, act)
+            action.setObjectName(f"add:{name}")
+            action.setVisible(name != "protected" or self.protected_access)
+        self.add_button.setMenu(self.add_menu)
 
         self.safety = QFrame()
         self.safety.setObjectName("safetyBanner")
@@ -273,12 +178,22 @@ class FamilyFile(QWidget):
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
 
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(_section(self.tr("Timeline")))
+        timeline_page = QWidget()
+        rv = QVBoxLayout(timeline_page)
+        rv.setContentsMargins(0, 4, 0, 0)
         rv.addWidget(self.timeline, 1)
         rv.addWidget(self.timeline_empty)
+        self._case_sections()
+        right = QTabWidget()
+        right.setObjectName("caseSections")
+        right.addTab(timeline_page, self.tr("Timeline"))
+        right.addTab(self.plan_panel, self.tr("Plan"))
+        right.addTab(self.referral_list, self.tr("Referrals"))
+        right.addTab(self.service_list, self.tr("Services"))
+        right.addTab(self.consent_list, self.tr("Consents"))
+        if self.protected_access:
+            right.addTab(self.protected_list, self.tr("Protected"))
+        self.sections = right
 
         split = QSplitter()
         split.addWidget(left_scroll)
@@ -290,7 +205,7 @@ class FamilyFile(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         top.addLayout(heading, 1)
-        for button in (self.visit_button, self.assess_button, self.edit_button, self.close_button):
+        for button in (self.visit_button, self.assess_button, self.add_button, self.edit_button, self.close_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -321,13 +236,15 @@ class FamilyFile(QWidget):
         parts = [self.tr("Case %1").replace("%1", h.get("case_number", "")), where, h.get("address", ""), phone]
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.close_button.setVisible(not closed)
+        awaiting = h.get("form.id") == "case_closure" and h.get("review_status") == "submitted"
+        self.close_button.setText(self.tr("Closure report: awaiting approval") if awaiting else self.tr("Close the case…"))
 
         self.members_model.beginResetModel()
         self.members_model.members = queries.members(self.store, self.household_id)
         self.members_model.endResetModel()
         self.members.setMinimumHeight(min(8, len(self.members_model.members) + 1) * 26 + 24)
 
-        entries = queries.timeline(self.store, self.household_id)
+        entries = family_timeline(self.store, self.household_id, protected=self.protected_access)
         self.timeline_model.beginResetModel()
         self.timeline_model.entries = entries
         self.timeline_model.endResetModel()
@@ -346,6 +263,7 @@ class FamilyFile(QWidget):
             )
         self.safety.setVisible(bool(concerns))
         self._fill_details(h)
+        self._fill_case(closed)
 
     def _fill_details(self, h: dict[str, Any]) -> None:
         while self.details.count():
@@ -396,7 +314,105 @@ class FamilyFile(QWidget):
     def _open_entry(self, row: int) -> None:
         if 0 <= row < len(self.timeline_model.entries):
             e = self.timeline_model.entries[row]
-            self.open_entry.emit(self.household_id, e.form_id, e.record_id)
+            form_id, record_id = e.opens if isinstance(e, CaseEntry) else (e.form_id, e.record_id)
+            self.open_entry.emit(self.household_id, form_id, record_id)
+
+    # -- the case's sections ----------------------------------------------------------------
+
+    def _case_sections(self) -> None:
+        self.plan_panel = PlanPanel()
+        self.plan_panel.new_plan.connect(self._new_plan)
+        self.plan_panel.open_plan.connect(lambda pid: self.open_entry.emit(self.household_id, "case_plan", pid))
+        self.plan_panel.revise_plan.connect(lambda pid: self.open_case_form(starts.revise_plan(self, self.store, pid)))
+        self.plan_panel.set_status.connect(self._set_status)
+        self.referral_list = RecordList((self.tr("Date"), self.tr("Agency and reason"), self.tr("Status"),
+                                         self.tr("Follow up")), "referrals", self.tr("No referrals yet."))
+        self.service_list = RecordList((self.tr("Date"), self.tr("Service"), self.tr("Quantity"),
+                                        self.tr("Who received it")), "services", self.tr("No services recorded yet."))
+        self.consent_list = RecordList((self.tr("Date"), self.tr("Purpose and person"), self.tr("Valid until"),
+                                        self.tr("Withdrawn")), "consents", self.tr("No consents recorded yet."))
+        self.protected_list = RecordList((self.tr("Date"), self.tr("Person and kind"), self.tr("Decision"),
+                                          self.tr("Lifted")), "protectedDetails", self.tr("No protected details."))
+        for lst, form_id, add_label in (
+            (self.referral_list, "referral", self.tr("New referral…")),
+            (self.service_list, "service_event", self.tr("Record a service…")),
+            (self.consent_list, "consent", self.tr("Record a consent…")),
+            (self.protected_list, "protected", self.tr("Set protected details…")),
+        ):
+            lst.open_record.connect(lambda rid, f=form_id: self.open_entry.emit(self.household_id, f, rid))
+            button = lst.add_button(QPushButton(add_label))
+            button.setObjectName(f"new:{form_id}")
+            button.clicked.connect(lambda _=False, f=form_id: self._new(f))
+        self.withdraw_button = self.consent_list.add_button(QPushButton(self.tr("Withdraw…")))
+        self.withdraw_button.setObjectName("withdrawConsent")
+        self.withdraw_button.clicked.connect(self._withdraw)
+        self.consents_by_id: dict[str, dict[str, Any]] = {}
+        self.consent_list.table.itemSelectionChanged.connect(self._consent_selected)
+
+    def _fill_case(self, closed: bool) -> None:
+        today = dt.date.today().isoformat()
+        plan = case.current_plan(self.store, self.household_id)
+        self.plan_panel.show_plan(plan, case.action_states(self.store, plan) if plan else [], today)
+        people = {p["id"]: text.person_name(p) for p in self.members_model.members}
+        statuses = {"sent": self.tr("sent"), "accepted": self.tr("accepted"), "refused": self.tr("refused"),
+                    "completed": self.tr("completed")}
+        self.referral_list.set_rows([(r["id"], (
+            text.date(r.get("referred_on")),
+            (self.tr("from %1") if r.get("direction") == "incoming" else self.tr("to %1")).replace(
+                "%1", r.get("agency", "")) + ": " + " ".join(str(r.get("reason", "")).split())[:120],
+            " ".join(x for x in (statuses.get(r.get("status", ""), ""), text.date(r.get("status_on"))) if x),
+            text.date(r.get("follow_up_on")))) for r in case.referrals(self.store, self.household_id)])
+        self.service_list.set_rows([(s["id"], (
+            text.date(s.get("delivered_on")), text.enum_label("services", s.get("service")), str(s.get("quantity") or ""),
+            ", ".join(people.get(p, "") for p in s.get("recipients") or []))) for s in
+            case.service_events(self.store, self.household_id)])
+        consents = queries.consents(self.store, self.household_id)
+        self.consents_by_id = {c["id"]: c for c in consents}
+        self.consent_list.set_rows([(c["id"], (
+            text.date(c.get("given_on")),
+            text.enum_label("consent_purposes", c.get("purpose")) + " — " + (people.get(c.get("person_id", "")) or ""),
+            text.date(c.get("expires_on")), text.date(c.get("withdrawn_on")))) for c in consents])
+        self._consent_selected()
+        if self.protected_access:
+            decisions = {"pending": self.tr("pending"), "granted": self.tr("status granted"), "refused": self.tr("refused")}
+            self.protected_list.set_rows([(p["id"], (
+                text.date(p.get("status_applied_on")),
+                (people.get(p.get("person_id", "")) or "") + " — "
+                + {"trafficking": self.tr("trafficking"), "gbv": self.tr("violence")}.get(p.get("kind", ""), ""),
+                decisions.get(p.get("decision", ""), ""), text.date(p.get("lifted_on"))))
+                for p in case.protected_details(self.store, self.household_id)])
+        for widget in (self.add_button, self.plan_panel.new_button):
+            widget.setEnabled(not closed)
+
+    def _consent_selected(self) -> None:
+        c = self.consents_by_id.get(self.consent_list.selected_id() or "")
+        self.withdraw_button.setEnabled(c is not None and not c.get("withdrawn_on"))
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(lambda _r: self.reload())
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.show_dialog)):
+            self.show_dialog.emit(dialog)
+        else:
+            dialog.open()
+        return dialog
+
+    def open_case_form(self, dialog: QDialog) -> QDialog:
+        """Show a form of this family with its follow-ups wired (a visit offers its referral, ...)."""
+        return self._show(follow_ups.wire(dialog, self.store, self._show, self))
+
+    def _new(self, form_id: str) -> QDialog:
+        return self.open_case_form(open_form(self, self.store, form_id, self.household_id))
+
+    def _new_plan(self) -> QDialog:
+        return self.open_case_form(starts.new_plan(self, self.store, self.household_id))
+
+    def _set_status(self, state: case.ActionState) -> QDialog:
+        ref = ActionRef(self.household_id, state.plan_id, state.id, str(state.action.get("text", "")))
+        return self._show(ActionStatusDialog(self.store, ref, parent=self))
+
+    def _withdraw(self) -> QDialog | None:
+        c = self.consents_by_id.get(self.consent_list.selected_id() or "")
+        return self._show(WithdrawConsentDialog(self.store, c, parent=self)) if c else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.timeline and event.type() == QEvent.Type.KeyPress:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,10 +39,12 @@ _PLACEHOLDER = "00000000-0000-7000-8000-000000000000"
 class PersonDialog(QDialog):
     """One member of a family; `data` holds the member's fields once accepted."""
 
-    def __init__(self, person: dict[str, Any] | None = None, parent=None):
+    def __init__(self, person: dict[str, Any] | None = None, parent=None,
+                 others: list[tuple[str, str]] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Family member"))
         self.data: dict[str, Any] = dict(person or {})
+        self.others = [(pid, name) for pid, name in others or [] if pid != self.data.get("id")]
         form = self.form = FieldForm()
         self.role = form.add("role", text.field_label("persons", "role"), EnumCombo("person_roles"))
         self.surname = form.add("surname", text.field_label("persons", "surname"), QLineEdit())
@@ -60,6 +63,7 @@ class PersonDialog(QDialog):
                                  text.field_label("persons", "returned_from_institution"), QCheckBox())
         self.returned_on = form.add("returned_on", text.field_label("persons", "returned_on"),
                                     DateEdit(kind="past", name="returned_on"))
+        self._social_card_fields()
         for name in ("surname", "given_name", "patronymic"):
             getattr(self, name).setObjectName(name)
         self.role.setObjectName("role")
@@ -79,12 +83,17 @@ class PersonDialog(QDialog):
         self.returned.setChecked(bool(p.get("returned_from_institution")))
         self.returned_on.set_value(p.get("returned_on"))
 
+        self._load_social_card(p)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok")
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        columns = QHBoxLayout()  # the social card's fields beside the basic ones: the dialog fits 720 px
+        columns.addLayout(form, 1)
+        columns.addSpacing(16)
+        columns.addLayout(self.card, 1)
+        layout.addLayout(columns)
         layout.addWidget(buttons)
 
     def values(self) -> dict[str, Any]:
@@ -98,13 +107,87 @@ class PersonDialog(QDialog):
             "phone": self.phone.text().strip(),
             "returned_from_institution": self.returned.isChecked() or None,
             "returned_on": self.returned_on.value(),
+            **self._social_card_values(),
         }
         # Empty means "not given": the record leaves the field out.
         return {k: v for k, v in out.items() if v not in ("", None)}
 
+    # -- the social card's fields (order No. 1005: legal status, representative, documents, addresses)
+
+    def _social_card_fields(self) -> None:
+        card = self.card = FieldForm()
+        f = "persons"
+        self.subgroup_a = card.add("disability_subgroup_a", text.field_label(f, "disability_subgroup_a"), QCheckBox())
+        self.legal_status = card.add("legal_status", text.field_label(f, "legal_status"),
+                                     EnumCombo("child_legal_statuses"))
+        self.representative_id = card.add("legal_representative_id", text.field_label(f, "legal_representative_id"),
+                                          QComboBox())
+        self.representative_id.addItem("", None)
+        for pid, name in self.others:
+            self.representative_id.addItem(name, pid)
+        self.representative = card.add("legal_representative", text.field_label(f, "legal_representative"),
+                                       QLineEdit())
+        self.idp_certificate = card.add("idp_certificate", text.field_label(f, "idp_certificate"), QLineEdit())
+        self.idp_certificate_on = card.add("idp_certificate_on", text.field_label(f, "idp_certificate_on"),
+                                           DateEdit(kind="past", name="idp_certificate_on"))
+        self.id_document_type = card.add("id_document_type", text.field_label(f, "id_document_type"),
+                                         EnumCombo("id_document_types"))
+        self.id_document_number = card.add("id_document_number", text.field_label(f, "id_document_number"),
+                                           QLineEdit())
+        self.registered_address = card.add("registered_address", text.field_label(f, "registered_address"),
+                                           QLineEdit())
+        self.actual_address = card.add("actual_address", text.field_label(f, "actual_address"), QLineEdit())
+        for name in ("subgroup_a", "legal_status", "representative_id", "representative", "idp_certificate",
+                     "idp_certificate_on", "id_document_type", "id_document_number", "registered_address",
+                     "actual_address"):
+            getattr(self, name).setObjectName(name)
+        self.role.currentIndexChanged.connect(self._card_relevance)
+        self.disability_group.currentIndexChanged.connect(self._card_relevance)
+        self.idp.toggled.connect(self._card_relevance)
+
+    def _load_social_card(self, p: dict[str, Any]) -> None:
+        self.subgroup_a.setChecked(bool(p.get("disability_subgroup_a")))
+        self.legal_status.set_code(p.get("legal_status"))
+        at = self.representative_id.findData(p.get("legal_representative_id"))
+        self.representative_id.setCurrentIndex(max(at, 0))
+        self.representative.setText(p.get("legal_representative", ""))
+        self.idp_certificate.setText(p.get("idp_certificate", ""))
+        self.idp_certificate_on.set_value(p.get("idp_certificate_on"))
+        self.id_document_type.set_code(p.get("id_document_type"))
+        self.id_document_number.setText(p.get("id_document_number", ""))
+        self.registered_address.setText(p.get("registered_address", ""))
+        self.actual_address.setText(p.get("actual_address", ""))
+        self._card_relevance()
+
+    def _card_relevance(self) -> None:
+        """A child's legal status for children only; subgroup A qualifies group I only; the IDP
+        certificate (issued to each person, CMU resolution No. 509) for the displaced."""
+        child = self.role.code() == "child"
+        group_1 = self.disability_group.code() == "group_1"
+        idp = self.idp.isChecked()
+        for widget, shown in ((self.legal_status, child), (self.subgroup_a, group_1),
+                              (self.idp_certificate, idp), (self.idp_certificate_on, idp)):
+            self.card.setRowVisible(widget.parentWidget(), shown)  # the row's box (FieldForm.add)
+
+    def _social_card_values(self) -> dict[str, Any]:
+        child, idp = self.role.code() == "child", self.idp.isChecked()
+        return {
+            "disability_subgroup_a": (self.disability_group.code() == "group_1" and self.subgroup_a.isChecked()) or None,
+            "legal_status": self.legal_status.code() if child else None,
+            "legal_representative_id": self.representative_id.currentData(),
+            "legal_representative": self.representative.text().strip(),
+            "idp_certificate": self.idp_certificate.text().strip() if idp else None,
+            "idp_certificate_on": self.idp_certificate_on.value() if idp else None,
+            "id_document_type": self.id_document_type.code(),
+            "id_document_number": self.id_document_number.text().strip(),
+            "registered_address": self.registered_address.text().strip(),
+            "actual_address": self.actual_address.text().strip(),
+        }
+
     def _submit(self) -> None:
         values = self.values()
         problems = domain.validate("persons", {**values, "household_id": _PLACEHOLDER})
+        self.card.show_problems(problems)
         if self.form.show_problems(problems):
             return
         if problems:
@@ -250,7 +333,8 @@ class HouseholdDialog(QDialog):
     def edit_member(self, row: int | None) -> PersonDialog:
         """Open the member dialog (non-blocking); the member is added or changed when accepted."""
         person = self.members[row] if row is not None else {"surname": self.family_name.text().strip()}
-        dialog = PersonDialog(person, self)
+        others = [(m["id"], text.person_name(m)) for m in self.members if m.get("id")]
+        dialog = PersonDialog(person, self, others=others)
 
         def accepted() -> None:
             if row is None:

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
             page.close_case.connect(lambda hid: self.open_form("case_closure", hid))
             page.edit_household.connect(self.edit_household)
             page.open_entry.connect(lambda hid, form, rid: self.open_form(form, hid, rid))
+            page.show_dialog.connect(lambda d, hid=household_id: self._keep(d, hid).open())
             self.tabs.addTab(page, page.family_name)
         self.tabs.setCurrentWidget(page)
         return page
@@ -334,9 +335,12 @@ class MainWindow(QMainWindow):
         if not forms_available():
             self._forms_missing()
             return None
+        from fieldapp.ui.family import follow_ups
         from fieldapp.ui.forms import open_form
 
         dialog = open_form(self, self.store, form_id, household_id, record_id)
+        # A visit's referral and services, an assessment's plan, an approved plan's revision: offered next.
+        follow_ups.wire(dialog, self.store, lambda d: self._keep(d, household_id).open(), self)
         self._keep(dialog, household_id).open()
         return dialog
 

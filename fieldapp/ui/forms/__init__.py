@@ -8,7 +8,7 @@ draft only, because the record's own required fields are still empty) or None
 
     open_form(parent, store, form_id, household_id, record_id=None) -> FormDialog
         A new record of `form_id` ("home_visit", "needs_assessment", "case_plan",
-        "referral", "case_closure") for the household, or the saved record
+        "referral", "service_event", "consent", "protected", "case_closure") for the household, or the saved record
         `record_id`, rendered with the form version it was made with. When the
         record has an unsaved draft (after a crash), the draft is shown.
         "case_closure" edits the household itself (record_id is ignored).
@@ -55,8 +55,14 @@ def open_form(
     record_id: str | None = None,
     *,
     lang: str | None = None,
+    prefill: dict[str, Any] | None = None,
+    fixed: dict[str, Any] | None = None,
 ) -> FormDialog:
-    """A dialog for a new record of `form_id`, or for the saved record `record_id`."""
+    """A dialog for a new record of `form_id`, or for the saved record `record_id`.
+
+    `prefill`: answers a new form starts with over its defaults (a plan from an assessment's
+    needs); `fixed`: record fields no question asks, written with it (the visit a referral came from).
+    """
     current = forms.load_form(form_id)
     collection = current.record_collection
     record = None
@@ -80,7 +86,7 @@ def open_form(
         draft = next((d for d in store.drafts(household_id=household_id)
                       if d.kind == form_id and d.record_id == record_id), None)
     return FormDialog(definition, store, household_id, record if record_id else None,
-                      draft=draft, lang=lang, parent=parent)
+                      draft=draft, lang=lang, prefill=prefill, fixed=fixed, parent=parent)
 
 
 def pending_drafts(store: Any, household_id: str | None = None) -> list[Draft]:

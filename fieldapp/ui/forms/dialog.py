@@ -49,6 +49,7 @@ class FormDialog(QDialog):
 
     saved = Signal(dict)
     draft_saved = Signal(str)
+    revise = Signal(str)  # an approved plan's id: the person asked for a new version of it
 
     def __init__(
         self,
@@ -60,6 +61,8 @@ class FormDialog(QDialog):
         draft: Draft | None = None,
         lang: str | None = None,
         autosave_ms: int = AUTOSAVE_MS,
+        prefill: dict[str, Any] | None = None,
+        fixed: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -74,7 +77,13 @@ class FormDialog(QDialog):
         self._dirty = False
         self._closed = False
         self.read_only = bool(record and record.get("review_status") == "approved")
+        # Record fields no question asks (the visit a referral came from, the plan a revision
+        # supersedes): written with the record, kept in the draft.
+        self.fixed: dict[str, Any] = dict(draft.data.get("fixed") or {}) if draft else dict(fixed or {})
         answers = draft.data.get("answers") if draft else None
+        if answers is None and prefill:
+            answers = {**forms.initial_answers(definition, record, forms.members_of(
+                store.records("persons", household_id=household_id))), **prefill}
         self.view = FormView(definition, store, household_id, record, self.lang, answers=answers)
         self.setObjectName(f"form:{definition.id}")
         self.setWindowTitle(definition.text("title", self.lang))
@@ -142,7 +151,21 @@ class FormDialog(QDialog):
         status = (self.record or {}).get("review_status")
         self.draft_button.setVisible(not self.read_only and status in (None, "draft", "returned"))
         self.submit_button.setVisible(not self.read_only)
+        self.revise_button = QPushButton(QCoreApplication.translate("FormDialog", "Revise the plan…"))
+        self.revise_button.setObjectName("revise")
+        self.revise_button.setAutoDefault(False)
+        self.revise_button.setToolTip(QCoreApplication.translate(
+            "FormDialog", "Make a new version of the plan; this approved one is kept as it was."))
+        self.revise_button.clicked.connect(self._revise)
+        self.revise_button.setVisible(self.read_only and self.definition.record_collection == "plans")
+        buttons.insertWidget(buttons.count() - 3, self.revise_button)
         layout.addLayout(buttons)
+
+    def _revise(self) -> None:
+        if self.record is not None:
+            self._finish()
+            self.revise.emit(self.record["id"])
+            self.accept()
 
     def _heading(self) -> str:
         title = self.definition.text("title", self.lang)
@@ -179,7 +202,7 @@ class FormDialog(QDialog):
     def save_draft_now(self) -> bool:
         """Keep the answers as a local draft now; False (and a sentence shown) when the store refused."""
         data = {"form_id": self.definition.id, "form_version": self.definition.version,
-                "answers": self.view.answers()}
+                "answers": self.view.answers(), "fixed": self.fixed}
         kind, collection, rid = self.definition.id, self.definition.record_collection, self._record_id()
         try:
             self.draft_id = self.store.write(lambda tx: tx.save_draft(
@@ -213,7 +236,8 @@ class FormDialog(QDialog):
         existing = self._existing()
         status = "submitted" if submit else (
             "returned" if existing and existing.get("review_status") == "returned" else "draft")
-        fields = forms.to_record_fields(form, answers, view.members, review_status=status, submit=submit)
+        fields = {**self.fixed, **forms.to_record_fields(form, answers, view.members, review_status=status,
+                                                          submit=submit)}
         merged = {**(own_fields(existing) if existing else {}), **fields}
         if form.record_collection != "households":
             merged["household_id"] = self.household_id

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casework.forms import Item, Member, is_empty
+from casework.ids import new_id
 from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor, hbox, label_text
 
 EditorFactory = Callable[[Item, str, Sequence[Member]], Editor]
@@ -24,6 +25,8 @@ class RepeatEditor(Editor):
         self.members = members
         self.make_editor = make_editor  # the editors of the sub-questions: given, as the factory makes this one
         self.rows: list[tuple[QFrame, dict[str, Editor], dict[str, QLabel]]] = []
+        # Each row's own id (item.row_ids): kept as it was loaded, so a revised plan's actions keep theirs.
+        self.row_ids: dict[int, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows_box = QVBoxLayout()
@@ -68,29 +71,28 @@ class RepeatEditor(Editor):
             editor.edited.connect(self.edited)
             editor.committed.connect(self.committed)
             label.setBuddy(editor.focus_target())
-            message = QLabel()
-            message.setWordWrap(True)
-            message.setObjectName("problem")
-            message.setStyleSheet("color: #b00020;")
-            message.hide()
-            editor.attach_message(message)
             grid.addWidget(label, 2 * r, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(editor, 2 * r, 1)
-            grid.addWidget(message, 2 * r + 1, 1)
             editors[sub.key] = editor
-            messages[sub.key] = message
+            # A row's message labels are made when a problem is first shown (a plan of 20 actions
+            # would otherwise build 120 hidden labels before it opens).
         remove = QPushButton(QCoreApplication.translate("FormEditors", "Remove"))
         remove.setObjectName(f"remove:{self.item.key}[{n}]")
         remove.clicked.connect(lambda _=False, f=frame: self._remove(f))
         grid.addLayout(hbox(remove), 2 * len(self.item.items), 1)
         self.rows_box.addWidget(frame)
-        frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
+        if self.isVisible():
+            frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
         self.rows.append((frame, editors, messages))
+        if self.item.row_ids:
+            kept = values.get("id") if values else None
+            self.row_ids[id(frame)] = kept if isinstance(kept, str) and kept else new_id()
         self.empty.setVisible(False)
         return editors
 
     def _remove(self, frame: QFrame) -> None:
         self.rows = [r for r in self.rows if r[0] is not frame]
+        self.row_ids.pop(id(frame), None)
         frame.hide()
         frame.deleteLater()
         self.empty.setVisible(not self.rows)
@@ -99,9 +101,12 @@ class RepeatEditor(Editor):
 
     def value(self) -> Any:
         out = []
-        for _, editors, _ in self.rows:
+        for frame, editors, _ in self.rows:
             row = {k: e.value() for k, e in editors.items()}
-            out.append({k: v for k, v in row.items() if not is_empty(v)})
+            kept = {k: v for k, v in row.items() if not is_empty(v)}
+            if kept and id(frame) in self.row_ids:
+                kept = {"id": self.row_ids[id(frame)], **kept}
+            out.append(kept)
         return out or None
 
     def set_value(self, value: Any) -> None:
@@ -109,6 +114,7 @@ class RepeatEditor(Editor):
             frame.hide()
             frame.deleteLater()
         self.rows = []
+        self.row_ids = {}
         for row in value if isinstance(value, list) else []:
             self.add_row(row if isinstance(row, dict) else {})
         self.empty.setVisible(not self.rows)
@@ -118,12 +124,23 @@ class RepeatEditor(Editor):
         if not m or m.group(1) != self.item.key:
             return False
         n, sub = int(m.group(2)), m.group(3)
-        if n < len(self.rows) and sub in self.rows[n][2]:
-            label = self.rows[n][2][sub]
-            label.setText(text or "")
-            label.setVisible(bool(text))
-            return True
-        return False
+        if n >= len(self.rows) or sub not in self.rows[n][1]:
+            return False
+        frame, _editors, messages = self.rows[n]
+        label = messages.get(sub)
+        if label is None:
+            if not text:
+                return True
+            label = messages[sub] = QLabel()
+            label.setWordWrap(True)
+            label.setObjectName("problem")
+            label.setStyleSheet("color: #b00020;")
+            grid = frame.layout()
+            assert isinstance(grid, QGridLayout)
+            grid.addWidget(label, 2 * [i.key for i in self.item.items].index(sub) + 1, 1)
+        label.setText(text or "")
+        label.setVisible(bool(text))
+        return True
 
     def clear_problems(self) -> None:
         for _, _, messages in self.rows:

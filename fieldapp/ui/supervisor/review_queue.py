@@ -266,6 +266,15 @@ class ReviewQueueView(QWidget):
                 continue
             parts.append(f"<tr><td valign='top'><b>{e(text.field_label(item.collection, spec.name))}</b></td>"
                          f"<td>{e(text.record_value(item.collection, spec.name, value, people))}</td></tr>")
+        form_id = record.get("form_id") or record.get("form.id")
+        if form_id and item.collection == "households":  # the closure report: its results are answers, not fields
+            from casework.forms import members_of
+            from fieldapp.ui.forms.summary import answer_lines
+            from fieldapp.ui.forms.view import current_language
+
+            members = members_of(self.store.records("persons", household_id=item.household_id))
+            for label, value in answer_lines(record, str(form_id), members, people, current_language()):
+                parts.append(f"<tr><td valign='top'><b>{e(label)}</b></td><td>{e(value)}</td></tr>".replace("\n", "<br>"))
         parts.append("</table>")
         past = history(self.store, item.collection, item.record_id)
         if past:
