@@ -91,12 +91,13 @@ def current_plan(plans: Iterable[Record]) -> Record | None:
     return max(candidates, key=_plan_order, default=None)
 
 
-def _update_order(update: Record) -> tuple[str, str]:
-    return (str(update.get("on") or ""), str(update.get("updated_at") or ""))
+def _update_order(update: Record) -> tuple[str, str, str]:
+    # Then by id: a uuid7 is in creation order, and a change not yet synced has no updated_at.
+    return (str(update.get("on") or ""), str(update.get("id") or ""), str(update.get("updated_at") or ""))
 
 
 def latest_update(updates: Iterable[Record]) -> Record | None:
-    """The newest of one action's status updates (by `on`, then `updated_at`), or None."""
+    """The newest of one action's status updates (by `on`, then creation: the uuid7 `id`), or None."""
     return max(_live(updates), key=_update_order, default=None)
 
 
