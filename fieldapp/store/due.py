@@ -97,10 +97,12 @@ def _assessments(db: Any, limit: str) -> list[tuple[str, dt.date]]:
 def _actions(db: Any, limit: str) -> list[tuple[str, dt.date, str, dict[str, Any], str]]:
     """(household, due, plan, action, status) of the open actions due by `limit`."""
     out = []
-    for hid, plan_id, value, uid, status, postponed, on in db.execute(
-            action_rows_sql(f"({ACTION_DUE_SQL}) <= ?"), [limit]):
+    for hid, plan_id, value, latest in db.execute(action_rows_sql(f"({ACTION_DUE_SQL}) <= ?"), [limit]):
         action = json.loads(value)
-        newest = [] if uid is None else [{"id": uid, "status": status, "postponed_to": postponed, "on": on}]
+        newest = []
+        if latest is not None:
+            status, postponed, on, uid = json.loads(latest)
+            newest = [{"id": uid, "status": status, "postponed_to": postponed, "on": on}]
         day = deadlines.action_due(action, newest)  # the rule itself decides; SQL only narrowed
         if day is not None:
             out.append((hid, day, plan_id, action, deadlines.action_status(newest)))

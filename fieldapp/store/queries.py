@@ -37,6 +37,10 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS q_action_updates_latest ON action_updates "
     "(json_extract(data, '$.action_id'), json_extract(data, '$.on'), id, "
     "json_extract(data, '$.status'), json_extract(data, '$.postponed_to')) WHERE deleted = 0",
+    # A family's plans, newest first as casework.deadlines.current_plan orders them.
+    "CREATE INDEX IF NOT EXISTS q_plans_current ON plans (household_id, "
+    "coalesce(json_extract(data, '$.plan_version'), 1), json_extract(data, '$.drawn_up_on'), "
+    "coalesce(updated_at, '')) WHERE deleted = 0",
     # Whether a plan was revised (a newer plan supersedes it).
     "CREATE INDEX IF NOT EXISTS q_plans_supersedes ON plans "
     "(json_extract(data, '$.supersedes_id')) WHERE deleted = 0",
