@@ -117,6 +117,7 @@ class _Generator:
         self.services = enumeration("services").codes
         self.goals = [c for c in enumeration("plan_goals").codes if c != "other"]
         self.case_seq: dict[int, int] = {}
+        self.tick = 0
 
     def id_at(self, when: dt.date | dt.datetime) -> str:
         return uuid7_from(int(self.moment(when).timestamp() * 1000), self.rng)
@@ -374,14 +375,15 @@ class _Generator:
             revise = until + dt.timedelta(days=1)
             horizon = min(end, revise)
             dues = [d for _a, d in carried] + [dt.date.fromisoformat(a["due"]) for a in fresh]
-            states = [(a, self.progress(add, plan, a, horizon, due)) for a, due in zip(actions, dues, strict=True)]
+            states = [(a, self.progress(add, plan, a, horizon, due, fresh=a in fresh))
+                      for a, due in zip(actions, dues, strict=True)]
             carried = [(a, due) for a, due in states if due is not None]
             if revise > end:
                 return
             previous, drawn, version = plan, revise, version + 1
 
     def progress(self, add: Callable[..., dict[str, Any]], plan: dict[str, Any], action: dict[str, Any],
-                 horizon: dt.date, due: dt.date) -> dt.date | None:
+                 horizon: dt.date, due: dt.date, fresh: bool = True) -> dt.date | None:
         """Status updates of one action up to `horizon`: None when it ended, else when it is due now."""
         rng = self.rng
         begun = dt.date.fromisoformat(plan["drawn_up_on"])
@@ -390,10 +392,13 @@ class _Generator:
         def update(status: str, on: dt.date, **more: Any) -> None:
             on = self.past(max(on, last[0]))  # each update on or after the one before
             last[0] = on
+            # A minute after the one before: ids (uuid7) follow the order the updates were made in.
+            self.tick += 1
+            when = self.moment(on) + dt.timedelta(minutes=self.tick % 600)
             add("action_updates", {"plan_id": plan["id"], "action_id": action["id"], "status": status,
-                                   "on": on.isoformat(), **more}, on)
+                                   "on": on.isoformat(), **more}, when)
 
-        if rng.random() < 0.4 and begun + dt.timedelta(days=3) <= min(due, horizon):
+        if fresh and rng.random() < 0.4 and begun + dt.timedelta(days=3) <= min(due, horizon):
             update("in_progress", self.day_between(begun + dt.timedelta(days=3), min(due, horizon)))
         if due > horizon:
             return due  # not due yet
@@ -429,8 +434,11 @@ class _Generator:
         fields.update(status=status, status_on=self.past(referred + dt.timedelta(days=rng.randint(0, 20))).isoformat())
         if status == "refused":
             fields["refusal_reason"] = "Немає вільних місць."
-        if status in ("sent", "accepted"):
-            fields["follow_up_on"] = (referred + dt.timedelta(days=rng.randint(14, 35))).isoformat()
+        if status in ("sent", "accepted"):  # followed up on time, so the next follow-up lies ahead (a few are late)
+            follow = referred + dt.timedelta(days=rng.randint(14, 35))
+            while follow < self.today - dt.timedelta(days=3) and rng.random() < 0.9:
+                follow += dt.timedelta(days=14)
+            fields["follow_up_on"] = follow.isoformat()
         add("referrals", fields, referred)
 
     def protected(self, add: Callable[..., dict[str, Any]], person: dict[str, Any], identified: dt.date) -> None:
