@@ -216,3 +216,28 @@ def test_team_figures_count_overdue_and_late_as_due_does(store, families):
     late = team_figures(store, TODAY + dt.timedelta(days=40))
     assert late["olena"].families["assessments_late"] == [d]
     assert b in late[""].families["overdue"] and a in late[""].families["assessments_late"]
+
+
+def test_plan_progress_reads_each_action_status_across_revisions(store, families):
+    _a, _b, c = families
+    plan = next(iter(store.records("plans", household_id=c)))
+
+    def revise(tx):
+        kept = [a for a in plan["actions"] if a["id"] != ACTIONS[1]]  # the done action is not carried over
+        new = tx.create("plans", {"household_id": c, "drawn_up_on": "2026-11-01", "review_status": "draft",
+                                  "plan_version": 2, "supersedes_id": plan["id"], "actions": kept})
+        # Marked on this laptop the same day, one after the other: the later one is the status.
+        for status in ("in_progress", "done"):
+            tx.create("action_updates", {"household_id": c, "plan_id": new["id"], "action_id": ACTIONS[0],
+                                         "status": status, "on": "2026-11-10"})
+        tx.create("action_updates", {"household_id": c, "plan_id": plan["id"], "action_id": ACTIONS[2],
+                                     "status": "postponed", "on": "2026-10-05", "postponed_to": "2027-03-01"})
+        return new["id"]
+
+    new_id_ = store.write(revise)
+    got, progress = queries.plan_progress(store, new_id_)
+    assert got["id"] == new_id_
+    assert [(p.action["id"], p.status, p.due) for p in progress] == [
+        (ACTIONS[0], "done", None), (ACTIONS[2], "postponed", dt.date(2027, 3, 1))]
+    assert [i for i in queries.due(store, TODAY) if i.kind == "action"] == []  # the old plan's actions are gone
+    assert queries.plan_progress(store, new_id()) == (None, [])

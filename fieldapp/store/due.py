@@ -196,3 +196,40 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
                              day, settlement=fields.get("settlement") or fields.get("hromada"), head=head,
                              children=children, **extra))
     return sorted(items, key=lambda i: (i.due, KINDS.index(i.kind), i.case_number, i.detail))
+
+
+@dataclass(frozen=True)
+class ActionProgress:
+    """A plan action with where it stands: its status, its deadline now, and its history (oldest first)."""
+
+    action: dict[str, Any]
+    status: str
+    due: dt.date | None
+    updates: tuple[dict[str, Any], ...]
+
+
+def plan_progress(store: Store, plan_id: str) -> tuple[dict[str, Any] | None, list[ActionProgress]]:
+    """The plan record and each of its actions' progress (casework.deadlines' rules).
+
+    An action's history carries across the plan's revisions (a revision keeps the action's id),
+    so the family's updates of every plan count. (None, []) when there is no such plan.
+    """
+    plan = store.get("plans", plan_id)
+    if plan is None or plan.get("deleted"):
+        return None, []
+    actions = [a for a in plan.get("actions") or [] if isinstance(a, dict)]
+    ids = [str(a.get("id")) for a in actions]
+    updates: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for rid, updated_at, data in store.read().execute(
+                f"SELECT id, updated_at, data FROM action_updates WHERE deleted = 0 "
+                f"AND json_extract(data, '$.action_id') IN ({marks})", ids):
+            record = {**json.loads(data), "id": rid, "updated_at": updated_at}
+            updates[record["action_id"]].append(record)
+    out = []
+    for action, aid in zip(actions, ids, strict=True):
+        history = sorted(updates[aid], key=lambda u: (str(u.get("on") or ""), u["id"]))
+        out.append(ActionProgress(action, deadlines.action_status(history), deadlines.action_due(action, history),
+                                  tuple(history)))
+    return plan, out

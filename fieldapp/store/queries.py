@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.store.database import Store, fts_query
-from fieldapp.store.due import KINDS, DueItem, active_families, due, overdue, week_end  # noqa: F401 - the screens' API
+from fieldapp.store.due import (  # noqa: F401 - re-exported: the screens read what is due from here
+    KINDS,
+    ActionProgress,
+    DueItem,
+    active_families,
+    due,
+    overdue,
+    plan_progress,
+    week_end,
+)
 from fieldapp.store.fragments import LAST_VISIT, NEXT_DUE, OPEN_ACTIONS, PENDING, ROLE_ORDER
 
 # Indexes on expressions of the JSON data; the names start with q_ so they
