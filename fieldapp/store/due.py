@@ -18,6 +18,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.fragments import (
     ACTION_DUE_SQL,
     ACTIVE,
+    MAYBE_DUE_SQL,
     NEXT_DUE,
     ROLE_ORDER,
     action_rows_sql,
@@ -97,7 +98,8 @@ def _assessments(db: Any, limit: str) -> list[tuple[str, dt.date]]:
 def _actions(db: Any, limit: str) -> list[tuple[str, dt.date, str, dict[str, Any], str]]:
     """(household, due, plan, action, status) of the open actions due by `limit`."""
     out = []
-    for hid, plan_id, value, latest in db.execute(action_rows_sql(f"({ACTION_DUE_SQL}) <= ?"), [limit]):
+    rows = db.execute(action_rows_sql(f"({ACTION_DUE_SQL}) <= ?", MAYBE_DUE_SQL), [limit, limit, limit])
+    for hid, plan_id, value, latest in rows:
         action = json.loads(value)
         newest = []
         if latest is not None:
@@ -135,25 +137,29 @@ def _follow_ups(db: Any, limit: str) -> list[tuple[str, dt.date]]:
 
 
 def _families(db: Any, ids: set[str]) -> dict[str, tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]]:
-    """For these households: their fields, the head's name and the children (eldest first)."""
+    """For these households: their fields shown, the head's name and the children (eldest first)."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    found = {rid: json.loads(data) for rid, data in db.execute(
-        f"SELECT id, data FROM households WHERE id IN ({marks})", list(ids))}
-    people: dict[str, list[dict[str, Any]]] = {}
-    for hid, data in db.execute(
-            f"SELECT household_id, data FROM persons WHERE deleted = 0 AND household_id IN ({marks})", list(ids)):
-        people.setdefault(hid, []).append(json.loads(data))
+    # json_extract of the few fields shown: parsing each whole record (notes and all) cost most of the list.
+    found = {rid: {"case_number": cn, "family_name": name, "settlement": settlement, "hromada": hromada}
+             for rid, cn, name, settlement, hromada in db.execute(
+                 "SELECT id, json_extract(data, '$.case_number'), json_extract(data, '$.family_name'), "
+                 "json_extract(data, '$.settlement'), json_extract(data, '$.hromada') "
+                 f"FROM households WHERE id IN ({marks})", list(ids))}
+    people: dict[str, list[tuple[Any, ...]]] = {}
+    for row in db.execute(
+            "SELECT household_id, json_extract(data, '$.role'), json_extract(data, '$.birth_date'), "
+            "json_extract(data, '$.surname'), json_extract(data, '$.given_name'), "
+            f"json_extract(data, '$.patronymic') FROM persons WHERE deleted = 0 AND household_id IN ({marks})",
+            list(ids)):
+        people.setdefault(row[0], []).append(row[1:])
     out = {}
     for hid, fields in found.items():
-        members = sorted(people.get(hid, []), key=lambda p: (ROLE_ORDER.get(p.get("role", ""), 9),
-                                                             p.get("birth_date") or ""))
-        adults = [p for p in members if p.get("role") != "child"]
-        head = " ".join(str(adults[0].get(k) or "") for k in ("surname", "given_name", "patronymic")).strip() \
-            if adults else ""
-        children = tuple((str(p.get("given_name") or ""), str(p.get("birth_date") or ""))
-                         for p in members if p.get("role") == "child")
+        members = sorted(people.get(hid, []), key=lambda p: (ROLE_ORDER.get(p[0] or "", 9), p[1] or ""))
+        adults = [p for p in members if p[0] != "child"]
+        head = " ".join(str(part or "") for part in adults[0][2:]).strip() if adults else ""
+        children = tuple((str(p[3] or ""), str(p[1] or "")) for p in members if p[0] == "child")
         out[hid] = (fields, head, children)
     return out
 

@@ -49,13 +49,16 @@ PENDING = (
 )
 ACTIVE = "h.deleted = 0 AND json_extract(h.data, '$.status') = 'active'"
 
-def action_rows_sql(where: str) -> str:
-    """The current plans' actions of active families with their newest update, `lu` (`where` narrows them)."""
+def action_rows_sql(where: str, narrow: str = "1") -> str:
+    """The current plans' actions of active families with their newest update, `lu`.
+
+    `narrow` (on the action `a`) drops actions before their update is looked up; `where` filters after."""
     return (
         # MATERIALIZED: the newest update is looked up once per action, not once per use in `where`.
         "WITH c AS MATERIALIZED (SELECT h.id AS hid, p.id AS pid, a.value AS value, "
         f"{LATEST_UPDATE} AS lu FROM households h JOIN plans p ON p.id = {CURRENT_PLAN_ID} "
-        f"JOIN json_each(p.data, '$.actions') a WHERE {ACTIVE}) SELECT hid, pid, value, lu FROM c WHERE {where}"
+        f"JOIN json_each(p.data, '$.actions') a WHERE {ACTIVE} AND {narrow}) "
+        f"SELECT hid, pid, value, lu FROM c WHERE {where}"
     )
 
 
@@ -64,4 +67,13 @@ def action_rows_sql(where: str) -> str:
 ACTION_DUE_SQL = (
     f"CASE WHEN json_extract(lu, '$[0]') IN ({FINISHED}) THEN NULL "
     "ELSE coalesce(json_extract(lu, '$[1]'), json_extract(value, '$.due')) END"
+)
+
+
+# A superset of the actions due by a date (the parameter, twice): those whose own date is due, and
+# those postponed to it; the rest need no look at their newest update.
+MAYBE_DUE_SQL = (
+    "(json_extract(a.value, '$.due') <= ? OR json_extract(a.value, '$.id') IN "
+    "(SELECT json_extract(x.data, '$.action_id') FROM action_updates x WHERE x.deleted = 0 "
+    "AND json_extract(x.data, '$.postponed_to') <= ?))"
 )
