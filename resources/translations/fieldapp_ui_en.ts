@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionStatusDialog</name>
+    <message>
+        <source>Progress of the plan action</source>
+        <translation>Progress of the plan action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Postponed to</translation>
+    </message>
+    <message>
+        <source>What was done, or why it waits (optional)</source>
+        <translation>What was done, or why it waits (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message numerus="yes">
         <source>%n month(s)</source>
@@ -280,6 +307,29 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Follow-up after closure</translation>
+    </message>
+    <message>
+        <source>Follow-up of the %1 family after the case was closed</source>
+        <translation>Follow-up of the %1 family after the case was closed</translation>
+    </message>
+    <message>
+        <source>Follow-up done on</source>
+        <translation>Follow-up done on</translation>
+    </message>
+    <message>
+        <source>Record the visit or call itself in the family&apos;s file if there is anything to note.</source>
+        <translation>Record the visit or call itself in the family&apos;s file if there is anything to note.</translation>
+    </message>
+    <message>
+        <source>Give the date the follow-up was done.</source>
+        <translation>Give the date the follow-up was done.</translation>
     </message>
 </context>
 <context>
@@ -763,6 +813,33 @@
     </message>
 </context>
 <context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>Follow up the referral</source>
+        <translation>Follow up the referral</translation>
+    </message>
+    <message>
+        <source>Referral to %1</source>
+        <translation>Referral to %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Why it was refused</translation>
+    </message>
+    <message>
+        <source>Follow up again on</source>
+        <translation>Follow up again on</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Your settings could not be read, so FieldApp uses its default settings for now. Nothing else is affected. The unreadable file was kept as %1 for IT to look at.</source>
@@ -893,8 +970,68 @@
         <translation>Family</translation>
     </message>
     <message>
-        <source>Case number</source>
-        <translation>Case number</translation>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>Tomorrow, %1</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <source>Needs assessment (5 working days from receipt)</source>
+        <translation>Needs assessment (5 working days from receipt)</translation>
+    </message>
+    <message>
+        <source>Referral follow-up: %1</source>
+        <translation>Referral follow-up: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Follow-up after closure</translation>
+    </message>
+    <message>
+        <source>%1; children: %2</source>
+        <translation>%1; children: %2</translation>
+    </message>
+    <message>
+        <source>Record the visit</source>
+        <translation>Record the visit</translation>
+    </message>
+    <message>
+        <source>Start the assessment</source>
+        <translation>Start the assessment</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>Mark done…</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <source>Record the follow-up…</source>
+        <translation>Record the follow-up…</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Postpone…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
@@ -904,32 +1041,12 @@
         </translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>today</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>tomorrow</translation>
-    </message>
-    <message>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <source>Needs assessment (5 working days)</source>
-        <translation>Needs assessment (5 working days)</translation>
-    </message>
-    <message>
         <source>Plan action: %1</source>
         <translation>Plan action: %1</translation>
-    </message>
-    <message>
-        <source>Start assessment</source>
-        <translation>Start assessment</translation>
-    </message>
-    <message>
-        <source>Record a visit</source>
-        <translation>Record a visit</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1062,14 @@
     <message>
         <source>Plan actions</source>
         <translation>Plan actions</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>Nothing is due this week. Well done.</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
+    <name>ActionStatusDialog</name>
+    <message>
+        <source>Progress of the plan action</source>
+        <translation>Виконання заходу плану</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Відкладено до</translation>
+    </message>
+    <message>
+        <source>What was done, or why it waits (optional)</source>
+        <translation>Що зроблено або чому відкладено (необов’язково)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message numerus="yes">
         <source>%n month(s)</source>
@@ -285,6 +312,29 @@
     <message>
         <source>Notes</source>
         <translation>Нотатки</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Моніторинг після закриття справи</translation>
+    </message>
+    <message>
+        <source>Follow-up of the %1 family after the case was closed</source>
+        <translation>Моніторинг стану сім’ї %1 після закриття справи</translation>
+    </message>
+    <message>
+        <source>Follow-up done on</source>
+        <translation>Моніторинг проведено</translation>
+    </message>
+    <message>
+        <source>Record the visit or call itself in the family&apos;s file if there is anything to note.</source>
+        <translation>Якщо є що зазначити, запишіть сам візит або дзвінок у справі сім’ї.</translation>
+    </message>
+    <message>
+        <source>Give the date the follow-up was done.</source>
+        <translation>Вкажіть дату, коли проведено моніторинг.</translation>
     </message>
 </context>
 <context>
@@ -776,6 +826,33 @@
     </message>
 </context>
 <context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>Follow up the referral</source>
+        <translation>Перевірити виконання направлення</translation>
+    </message>
+    <message>
+        <source>Referral to %1</source>
+        <translation>Направлення до: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>З дати</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Причина відмови</translation>
+    </message>
+    <message>
+        <source>Follow up again on</source>
+        <translation>Наступна перевірка</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Your settings could not be read, so FieldApp uses its default settings for now. Nothing else is affected. The unreadable file was kept as %1 for IT to look at.</source>
@@ -906,8 +983,68 @@
         <translation>Сімʼя</translation>
     </message>
     <message>
-        <source>Case number</source>
-        <translation>Номер справи</translation>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Прострочено: %1</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Сьогодні, %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>Завтра, %1</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>Перший візит</translation>
+    </message>
+    <message>
+        <source>Needs assessment (5 working days from receipt)</source>
+        <translation>Оцінка потреб (5 робочих днів від надходження звернення)</translation>
+    </message>
+    <message>
+        <source>Referral follow-up: %1</source>
+        <translation>Перевірка направлення: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Моніторинг після закриття справи</translation>
+    </message>
+    <message>
+        <source>%1; children: %2</source>
+        <translation>%1; діти: %2</translation>
+    </message>
+    <message>
+        <source>Record the visit</source>
+        <translation>Записати візит</translation>
+    </message>
+    <message>
+        <source>Start the assessment</source>
+        <translation>Почати оцінку</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>Позначити виконаним…</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>Перевірити…</translation>
+    </message>
+    <message>
+        <source>Record the follow-up…</source>
+        <translation>Записати моніторинг…</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Відкласти…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
     </message>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
@@ -918,32 +1055,12 @@
         </translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>сьогодні</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>завтра</translation>
-    </message>
-    <message>
         <source>Visit</source>
         <translation>Візит</translation>
     </message>
     <message>
-        <source>Needs assessment (5 working days)</source>
-        <translation>Оцінка потреб (5 робочих днів)</translation>
-    </message>
-    <message>
         <source>Plan action: %1</source>
         <translation>Дія плану: %1</translation>
-    </message>
-    <message>
-        <source>Start assessment</source>
-        <translation>Почати оцінку</translation>
-    </message>
-    <message>
-        <source>Record a visit</source>
-        <translation>Записати візит</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1076,14 @@
     <message>
         <source>Plan actions</source>
         <translation>Дії плану</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Направлення</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Моніторинг після закриття</translation>
     </message>
     <message>
         <source>Nothing is due this week. Well done.</source>
