@@ -260,7 +260,7 @@ class TodayView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        for col, width in ((COL_DUE, 190), (COL_PLACE, 150), (COL_FAMILY, 330), (COL_ACTION, 190), (COL_MORE, 110)):
+        for col, width in ((COL_DUE, 185), (COL_PLACE, 150), (COL_FAMILY, 300), (COL_ACTION, 205), (COL_MORE, 100)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
