@@ -18,16 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.store.database import Store, fts_query
-from fieldapp.store.due import (  # noqa: F401 - re-exported: the screens read what is due from here
-    KINDS,
-    ActionProgress,
-    DueItem,
-    active_families,
-    due,
-    overdue,
-    plan_progress,
-    week_end,
-)
+from fieldapp.store.due import KINDS as KINDS  # re-exported: the screens read what is due from here
+from fieldapp.store.due import ActionProgress as ActionProgress
+from fieldapp.store.due import DueItem as DueItem
+from fieldapp.store.due import active_families as active_families
+from fieldapp.store.due import due as due
+from fieldapp.store.due import overdue as overdue
+from fieldapp.store.due import plan_progress as plan_progress
+from fieldapp.store.due import week_end as week_end
 from fieldapp.store.fragments import LAST_VISIT, NEXT_DUE, OPEN_ACTIONS, PENDING, ROLE_ORDER
 
 # Indexes on expressions of the JSON data; the names start with q_ so they
