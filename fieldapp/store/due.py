@@ -2,7 +2,8 @@
 referral and closure follow-ups.
 
 The rules are casework.deadlines'; SQL (fieldapp.store.fragments) only narrows the rows they
-read, so that 10,000 families are listed in well under a tenth of a second.
+read (benchmarks/bench_today.py: at 10,000 families the list still takes ~0.6-0.8 s on a loaded
+2-core machine, over the 100 ms asked; the screen reads it off the GUI thread).
 """
 
 from __future__ import annotations
