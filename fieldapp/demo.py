@@ -436,7 +436,8 @@ class _Generator:
             fields["refusal_reason"] = "Немає вільних місць."
         if status in ("sent", "accepted"):  # followed up on time, so the next follow-up lies ahead (a few are late)
             follow = referred + dt.timedelta(days=rng.randint(14, 35))
-            while follow < self.today - dt.timedelta(days=3) and rng.random() < 0.9:
+            while follow < self.today - dt.timedelta(days=3) and (
+                    rng.random() < 0.9 or follow < self.today - dt.timedelta(days=RECENT_DAYS)):
                 follow += dt.timedelta(days=14)
             fields["follow_up_on"] = follow.isoformat()
         add("referrals", fields, referred)
