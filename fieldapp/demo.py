@@ -404,14 +404,14 @@ class _Generator:
             return due  # not due yet
         recent = horizon == self.today and (self.today - due).days < RECENT_DAYS
         roll = rng.random()
-        if roll < (0.72 if recent else 0.9):
+        if roll < (0.78 if recent else 0.9):
             update("done", self.day_between(due - dt.timedelta(days=10), due + dt.timedelta(days=3)),
                    note="Виконано.")
             return None
-        if roll < (0.78 if recent else 0.97):
+        if roll < (0.84 if recent else 0.97):
             update("cancelled", due, note="Потреба відпала.")
             return None
-        if roll < 0.88 or not recent:
+        if roll < 0.94 or not recent:
             later = max(due, horizon) + dt.timedelta(days=rng.randint(3, 30))
             update("postponed", due, postponed_to=later.isoformat(), note="Очікуємо відповіді служби.")
             return later
