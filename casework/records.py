@@ -81,6 +81,14 @@ COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
 REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
 # Review states that freeze every other field of a record.
 LOCKED_STATES: tuple[str, ...] = ("approved",)
+# Fields a locked record still takes: its review status (a supervisor reopening it), and for a
+# closed family the date its follow-up was done (docs/case-model.md, "Closure").
+_OPEN_WHEN_LOCKED: dict[str, frozenset[str]] = {"households": frozenset({"follow_up_done_on"})}
+
+
+def open_when_locked(collection: str) -> frozenset[str]:
+    """The fields of `collection` that change while review locks the record (laptop and server alike)."""
+    return frozenset({"review_status"}) | _OPEN_WHEN_LOCKED.get(collection, frozenset())
 
 # Which fields full-text search reads, per collection (names, addresses, notes).
 SEARCHABLE: dict[str, tuple[str, ...]] = {

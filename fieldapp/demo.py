@@ -28,6 +28,10 @@ from fieldapp.store.database import Store, Transaction
 OBLAST_PREFIXES = ("UA59", "UA63", "UA14", "UA74")
 DEMO_DEVICE_CODE = "TDEM"
 BATCH = 100  # households per transaction
+NEW_FAMILIES = 0.02  # identified in the last week: the first visit and the assessment are due
+LATE_VISITS = 0.05  # families whose next visit is past (by up to two weeks)
+RECENT_DAYS = 30  # plan actions due this recently may still be open; older ones were settled
+PROTECTED_FAMILIES = 0.01  # a counter-trafficking status in the family
 
 _OBSERVATIONS = (
     "Мати повідомила, що дитина регулярно відвідує школу.",
@@ -78,6 +82,10 @@ class DemoSummary:
     plans: int = 0
     referrals: int = 0
     consents: int = 0
+    action_updates: int = 0
+    service_events: int = 0
+    reviews: int = 0
+    protected: int = 0
 
 
 def demo_places(rng: random.Random, count: int = 24) -> list[tuple[str, str]]:
@@ -107,17 +115,25 @@ class _Generator:
         self.factors = enumeration("circumstance_factors").codes
         self.visit_types = [c for c in enumeration("visit_types").codes if c not in ("closure", "follow_up")]
         self.services = enumeration("services").codes
+        self.goals = [c for c in enumeration("plan_goals").codes if c != "other"]
         self.case_seq: dict[int, int] = {}
+        self.tick = 0
 
     def id_at(self, when: dt.date | dt.datetime) -> str:
+        return uuid7_from(int(self.moment(when).timestamp() * 1000), self.rng)
+
+    @staticmethod
+    def moment(when: dt.date | dt.datetime) -> dt.datetime:
         if isinstance(when, dt.datetime):
-            moment = when
-        else:
-            moment = dt.datetime(when.year, when.month, when.day, 9, tzinfo=dt.UTC)
-        return uuid7_from(int(moment.timestamp() * 1000), self.rng)
+            return when
+        return dt.datetime(when.year, when.month, when.day, 9, tzinfo=dt.UTC)
 
     def day_between(self, start: dt.date, end: dt.date) -> dt.date:
         return start + dt.timedelta(days=self.rng.randint(0, max(0, (end - start).days)))
+
+    def past(self, day: dt.date) -> dt.date:
+        """`day`, or today when it lies ahead: a status is never recorded in the future."""
+        return min(day, self.today)
 
     def birth(self, min_age: int, max_age: int) -> dt.date:
         start = self.today - dt.timedelta(days=int((max_age + 1) * 365.25) - 1)
@@ -130,17 +146,20 @@ class _Generator:
     def household(self) -> list[dict[str, Any]]:
         """One family and everything recorded about it, oldest first."""
         rng = self.rng
-        identified = self.today - dt.timedelta(days=rng.randint(20, 730))
+        # A few families arrived this week: no visit or assessment yet, or just the first.
+        new_family = rng.random() < NEW_FAMILIES
+        identified = self.today - dt.timedelta(days=rng.randint(0, 7) if new_family else rng.randint(20, 730))
         hromada, settlement = rng.choice(self.places)
         hid = self.id_at(identified)
         seq = self.case_seq[identified.year] = self.case_seq.get(identified.year, 0) + 1
         idp = rng.random() < 0.35
         father = rng.random() < 0.6
         n_children = rng.choices((1, 2, 3, 4), weights=(40, 35, 17, 8))[0]
-        closed = rng.random() < 0.08
-        closed_on = self.day_between(identified + dt.timedelta(days=60), self.today) if closed else None
-        if closed_on and closed_on > self.today:
-            closed_on, closed = None, False
+        closed_on = None
+        if not new_family and rng.random() < 0.08:
+            closed_on = self.day_between(identified + dt.timedelta(days=60), self.today)
+            if closed_on > self.today:
+                closed_on = None
         surname = self.fake.last_name_male()
         records: list[dict[str, Any]] = []
 
@@ -149,16 +168,68 @@ class _Generator:
             if collection != "households":
                 fields["household_id"] = hid
             check(collection, fields, self.today)
+            stamp = self.moment(when).isoformat(timespec="milliseconds").replace("+00:00", "Z")
             record = {"id": rid, "collection": collection, "version": 1, "deleted": False,
-                      "household_id": hid, **fields}
+                      "household_id": hid, "updated_at": stamp, **fields}
             records.append(record)
             return record
 
+        members = self.members(surname, idp, father, n_children, identified)
+        categories = ["with_children"]
+        if idp:
+            categories.append("idp")
+        if rng.random() < 0.4:
+            categories.append("low_income")
+        if any(m.get("disability_group") == "child" for m in members):
+            categories.append("child_disability")
+        if n_children >= 3:
+            categories.append("large_family")
+        if not father:
+            categories.append("single_parent")
+        factors = [{"code": c, "identified_on": identified.isoformat()}
+                   for c in rng.sample(self.factors, rng.randint(1, 3))]
+        hh: dict[str, Any] = {
+            "case_number": case_number(identified.year, DEMO_DEVICE_CODE, seq),
+            "family_name": surname, "hromada": hromada, "settlement": settlement,
+            "address": self.fake.street_address(), "phone": members[0]["phone"],
+            "categories": categories, "factors": factors,
+            "identified_how": rng.choice(("application", "appeal", "notification")),
+            "identified_on": identified.isoformat(), "received_on": identified.isoformat(),
+            "specialists": [{"name": self.fake.name(), "from": identified.isoformat()}],
+            "status": "active", "notes": self.notes(1),
+        }
+        if idp:
+            hh["idp_certificate"] = f"{rng.randint(1000, 9999)}-{rng.randint(100000, 999999)}"
+        if closed_on:
+            hh.update(self.closure_fields(closed_on))
+        add("households", hh, identified)
+        persons = [add("persons", m, identified) for m in members]
+        children = [p["id"] for p in persons if p["role"] == "child"]
+        self.consents(add, identified, persons)
+        end = closed_on or self.today
+        visits = self.visits(add, identified, end, persons, children, new_family)
+        started = identified + dt.timedelta(days=rng.randint(0, 4))
+        if started <= self.today and (not new_family or rng.random() < 0.4):
+            self.assessment_and_plan(add, started, factors, end)
+        if not new_family and rng.random() < 0.3:
+            self.referral(add, identified, end, visits)
+        if closed_on:
+            add("reviews", {"record_collection": "households", "record_id": hid, "status": "approved",
+                            "reviewer_id": "demo-supervisor", "reviewed_at": self.moment(closed_on).isoformat()},
+                closed_on)
+        if rng.random() < PROTECTED_FAMILIES:
+            self.protected(add, persons[0], identified)
+        return records
+
+    def members(self, surname: str, idp: bool, father: bool, n_children: int,
+                identified: dt.date) -> list[dict[str, Any]]:
+        rng = self.rng
         members = []
         mother = {"role": "mother", "surname": surname, "given_name": self.fake.first_name_female(),
                   "patronymic": self.fake.middle_name_female(), "birth_date": self.birth(24, 48).isoformat(),
                   "sex": "female", "idp": idp, "phone": f"+380 {rng.choice((50, 66, 67, 68, 96, 97, 98))} "
-                  f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}"}
+                  f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                  "id_document_type": rng.choice(("passport_book", "id_card"))}
         members.append(mother)
         if father:
             members.append({"role": "father", "surname": surname, "given_name": self.fake.first_name_male(),
@@ -170,73 +241,72 @@ class _Generator:
                             "patronymic": self.fake.middle_name_female(),
                             "birth_date": self.birth(60, 85).isoformat(), "sex": "female", "idp": idp,
                             "disability": True, "disability_group": "group_2"})
-        child_disability = False
         for _ in range(n_children):
             sex = rng.choice(("female", "male"))
             child: dict[str, Any] = {
                 "role": "child", "surname": surname, "sex": sex, "idp": idp,
                 "given_name": self.fake.first_name_female() if sex == "female" else self.fake.first_name_male(),
                 "patronymic": (self.fake.middle_name_female() if sex == "female" else self.fake.middle_name_male()),
-                "birth_date": self.birth(0, 17).isoformat(),
+                "birth_date": self.birth(0, 17).isoformat(), "legal_status": "difficult_circumstances",
+                "id_document_type": "birth_certificate",
             }
             if rng.random() < 0.08:
                 child.update(disability=True, disability_group="child")
-                child_disability = True
             if rng.random() < 0.05:
                 returned = self.day_between(max(identified, dt.date.fromisoformat(child["birth_date"])), self.today)
                 child.update(returned_from_institution=True, returned_on=returned.isoformat())
             members.append(child)
+        for m in members:
+            if idp:  # CMU resolution No. 509: a certificate for each person, children included
+                m.update(idp_certificate=f"{rng.randint(1000, 9999)}-{rng.randint(100000, 999999)}",
+                         idp_certificate_on=identified.isoformat())
+        return members
 
-        categories = ["with_children"]
-        if idp:
-            categories.append("idp")
-        if rng.random() < 0.4:
-            categories.append("low_income")
-        if child_disability:
-            categories.append("child_disability")
-        if n_children >= 3:
-            categories.append("large_family")
-        if not father:
-            categories.append("single_parent")
-        factors = [{"code": c, "identified_on": identified.isoformat()}
-                   for c in rng.sample(self.factors, rng.randint(1, 3))]
-        hh: dict[str, Any] = {
-            "case_number": case_number(identified.year, DEMO_DEVICE_CODE, seq),
-            "family_name": surname, "hromada": hromada, "settlement": settlement,
-            "address": self.fake.street_address(), "phone": mother["phone"],
-            "categories": categories, "factors": factors,
-            "identified_how": rng.choice(("application", "appeal", "notification")),
-            "identified_on": identified.isoformat(), "status": "closed" if closed else "active",
-            "notes": self.notes(1),
+    def closure_fields(self, closed_on: dt.date) -> dict[str, Any]:
+        """The approved report on the results, and for some a follow-up (done once it is past)."""
+        rng = self.rng
+        outcome = rng.choices(("OVR", "MIN", "N"), weights=(55, 35, 10))[0]
+        fields: dict[str, Any] = {
+            "status": "closed", "review_status": "approved", "closed_on": closed_on.isoformat(),
+            "closure_reason": "goals_achieved" if outcome != "N" else rng.choice(("moved_away", "refused_services")),
+            "closure_outcome": outcome,
         }
-        if idp:
-            hh["idp_certificate"] = f"{rng.randint(1000, 9999)}-{rng.randint(100000, 999999)}"
-        if closed:
-            hh.update(closure_reason=rng.choice(("goals_achieved", "moved_away", "transferred")),
-                      closed_on=closed_on.isoformat())  # type: ignore[union-attr]
-        add("households", hh, identified)
-        persons = [add("persons", m, identified) for m in members]
-        children = [p["id"] for p in persons if p["role"] == "child"]
-        adults = [p for p in persons if p["role"] != "child"]
+        if outcome == "N":
+            fields["closure_outcome_reason"] = rng.choice(("REF", "MOV"))
+        if rng.random() < 0.4:
+            follow = closed_on + dt.timedelta(days=rng.randint(30, 90))
+            fields["follow_up_on"] = follow.isoformat()
+            if follow < self.today - dt.timedelta(days=5):
+                fields["follow_up_done_on"] = self.past(follow + dt.timedelta(days=rng.randint(0, 5))).isoformat()
+        return fields
 
-        for adult in adults[:2]:
-            add("consents", {"person_id": adult["id"], "given_by": f"{adult['surname']} {adult['given_name']}",
-                             "purpose": "data_processing", "given_on": identified.isoformat()}, identified)
-        started = identified + dt.timedelta(days=rng.randint(0, 6))
-        if started <= self.today:
-            done = min(self.today, started + dt.timedelta(days=rng.randint(1, 5)))
-            add("assessments", {"started_on": started.isoformat(), "completed_on": done.isoformat(),
-                                "classification": rng.choice(("simple", "medium", "complex")),
-                                "circumstances": [f["code"] for f in factors],
-                                "conclusion": self.notes(2), "review_status": "approved"}, started)
-            plan_day = min(self.today, done + dt.timedelta(days=rng.randint(0, 7)))
-            add("plans", {"drawn_up_on": plan_day.isoformat(), "goals": self.notes(1),
-                          "actions": [{"text": a, "due": (plan_day + dt.timedelta(days=rng.randint(14, 90))).isoformat(),
-                                       "responsible": "фахівець"} for a in rng.sample(_ACTIONS, rng.randint(2, 4))],
-                          "next_review_on": (plan_day + dt.timedelta(days=90)).isoformat(),
-                          "review_status": "approved"}, plan_day)
-        end = closed_on or self.today
+    def consents(self, add: Callable[..., dict[str, Any]], identified: dt.date,
+                 persons: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        head = persons[0]
+        given_by = f"{head['surname']} {head['given_name']}"
+        consent: dict[str, Any] = {"person_id": head["id"], "given_by": given_by, "given_by_id": head["id"],
+                                   "purpose": "data_processing", "scope": "Соціальна картка сім'ї",
+                                   "given_on": identified.isoformat()}
+        if rng.random() < 0.02:
+            consent.update(withdrawn_on=self.past(identified + dt.timedelta(days=rng.randint(10, 60))).isoformat(),
+                           withdrawal_note="Мати відкликала згоду на обмін даними з іншими службами.")
+        add("consents", consent, identified)
+        older = [p for p in persons if p["role"] == "child"
+                 and (identified - dt.date.fromisoformat(p["birth_date"])).days > 10 * 365]
+        for child in older[:1]:
+            add("consents", {"person_id": child["id"], "given_by": given_by, "given_by_id": head["id"],
+                             "purpose": "social_services", "given_on": identified.isoformat(),
+                             "expires_on": (identified + dt.timedelta(days=365)).isoformat(),
+                             "child_assent": rng.choices(("given", "not_asked"), weights=(85, 15))[0]},
+                identified)
+
+    def visits(self, add: Callable[..., dict[str, Any]], identified: dt.date, end: dt.date,
+               persons: list[dict[str, Any]], children: list[str], new_family: bool) -> list[dict[str, Any]]:
+        rng = self.rng
         day = identified + dt.timedelta(days=rng.randint(0, 10))
+        if new_family and rng.random() < 0.5:
+            day = end + dt.timedelta(days=1)  # not visited yet: the first visit is due
         visits: list[dict[str, Any]] = []
         while day <= end:
             at = dt.datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.choice((0, 15, 30, 45)),
@@ -250,24 +320,137 @@ class _Generator:
                 "members_present": present,
                 "children_seen": [c for c in children if c in present],
                 "safety_concern": concern, "notes": self.notes(rng.randint(1, 3)),
-                "services": [{"code": rng.choice(self.services), "quantity": 1,
-                              "recipient_id": rng.choice(present)}],
                 "review_status": "approved" if (self.today - day).days > 30 else rng.choice(("submitted", "draft")),
             }
             if concern:
                 visit.update(safety_details="Помічено ознаки недогляду за молодшою дитиною.",
                              safety_escalated=True)
             visits.append(add("visits", visit, at))
+            if rng.random() < 0.5:
+                add("service_events", {"service": rng.choice(self.services), "delivered_on": day.isoformat(),
+                                       "place": visit["place"], "provider": "ЦНСП", "quantity": 1,
+                                       "recipients": [rng.choice(present)], "visit_id": visits[-1]["id"]}, at)
             day += dt.timedelta(days=rng.randint(14, 60))
-        if visits and not closed:
+        if visits and end == self.today:
             last = dt.date.fromisoformat(visits[-1]["started_at"][:10])
-            visits[-1]["next_visit_on"] = (last + dt.timedelta(days=rng.randint(7, 45))).isoformat()
-        if rng.random() < 0.3:
-            referred = self.day_between(identified, self.today)
-            add("referrals", {"agency": rng.choice(_AGENCIES), "reason": self.notes(1),
-                              "referred_on": referred.isoformat(),
-                              "outcome": rng.choice(("pending", "accepted", "completed"))}, referred)
-        return records
+            # Most next visits lie ahead (the date the loop would have visited); a few are late.
+            nxt = day if rng.random() > LATE_VISITS else self.today - dt.timedelta(days=rng.randint(1, 14))
+            visits[-1]["next_visit_on"] = max(nxt, last + dt.timedelta(days=1)).isoformat()
+        return visits
+
+    def assessment_and_plan(self, add: Callable[..., dict[str, Any]], started: dt.date,
+                            factors: list[dict[str, Any]], end: dt.date) -> None:
+        """The assessment, the plan drawn from it, revised every six months, and its actions' progress."""
+        rng = self.rng
+        done = self.past(started + dt.timedelta(days=rng.randint(1, 5)))
+        assessment = add("assessments", {
+            "started_on": started.isoformat(), "completed_on": done.isoformat(),
+            "classification": rng.choice(("simple", "medium", "complex")),
+            "circumstances": [f["code"] for f in factors], "conclusion": self.notes(2),
+            "review_status": "approved" if (self.today - done).days > 7 else "submitted"}, started)
+        if (self.today - done).days < 2:
+            return  # the plan is drawn up in the days after the assessment
+        drawn = self.past(done + dt.timedelta(days=rng.randint(1, 7)))
+        previous: dict[str, Any] | None = None
+        carried: list[tuple[dict[str, Any], dt.date]] = []  # open actions a revision keeps, and when due
+        version = 1
+        while True:
+            until = drawn + dt.timedelta(days=183)
+            kept = {a["text"] for a, _due in carried}
+            fresh = [
+                {"id": self.id_at(drawn), "text": text, "responsible": "фахівець із соціальної роботи",
+                 "due": (drawn + dt.timedelta(days=rng.randint(14, 150))).isoformat(),
+                 "service": rng.choice(self.services)}
+                for text in rng.sample([t for t in _ACTIONS if t not in kept], rng.randint(2, 3))]
+            actions = [a for a, _due in carried] + fresh
+            plan_fields: dict[str, Any] = {
+                "drawn_up_on": drawn.isoformat(), "plan_version": version, "assessment_id": assessment["id"],
+                "goal_codes": rng.sample(self.goals, 2), "goals": self.notes(1), "actions": actions,
+                "term_from": drawn.isoformat(), "term_until": until.isoformat(),
+                "next_review_on": (drawn + dt.timedelta(days=90)).isoformat(),
+                "review_status": "approved" if (self.today - drawn).days > 7 else "submitted"}
+            if previous is not None:
+                plan_fields["supersedes_id"] = previous["id"]
+            plan = add("plans", plan_fields, drawn)
+            revise = until + dt.timedelta(days=1)
+            horizon = min(end, revise)
+            dues = [d for _a, d in carried] + [dt.date.fromisoformat(a["due"]) for a in fresh]
+            states = [(a, self.progress(add, plan, a, horizon, due, fresh=a in fresh))
+                      for a, due in zip(actions, dues, strict=True)]
+            carried = [(a, due) for a, due in states if due is not None]
+            if revise > end:
+                return
+            previous, drawn, version = plan, revise, version + 1
+
+    def progress(self, add: Callable[..., dict[str, Any]], plan: dict[str, Any], action: dict[str, Any],
+                 horizon: dt.date, due: dt.date, fresh: bool = True) -> dt.date | None:
+        """Status updates of one action up to `horizon`: None when it ended, else when it is due now."""
+        rng = self.rng
+        begun = dt.date.fromisoformat(plan["drawn_up_on"])
+        last = [begun]
+
+        def update(status: str, on: dt.date, **more: Any) -> None:
+            on = self.past(max(on, last[0]))  # each update on or after the one before
+            last[0] = on
+            # A minute after the one before: ids (uuid7) follow the order the updates were made in.
+            self.tick += 1
+            when = self.moment(on) + dt.timedelta(minutes=self.tick % 600)
+            add("action_updates", {"plan_id": plan["id"], "action_id": action["id"], "status": status,
+                                   "on": on.isoformat(), **more}, when)
+
+        if fresh and rng.random() < 0.4 and begun + dt.timedelta(days=3) <= min(due, horizon):
+            update("in_progress", self.day_between(begun + dt.timedelta(days=3), min(due, horizon)))
+        if due > horizon:
+            return due  # not due yet
+        recent = horizon == self.today and (self.today - due).days < RECENT_DAYS
+        roll = rng.random()
+        if roll < (0.78 if recent else 0.9):
+            update("done", self.day_between(due - dt.timedelta(days=10), due + dt.timedelta(days=3)),
+                   note="Виконано.")
+            return None
+        if roll < (0.84 if recent else 0.97):
+            update("cancelled", due, note="Потреба відпала.")
+            return None
+        if roll < 0.94 or not recent:
+            later = max(due, horizon) + dt.timedelta(days=rng.randint(3, 30))
+            update("postponed", due, postponed_to=later.isoformat(), note="Очікуємо відповіді служби.")
+            return later
+        return due  # a few recent ones are overdue
+
+    def referral(self, add: Callable[..., dict[str, Any]], identified: dt.date, end: dt.date,
+                 visits: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        referred = self.day_between(identified, end)
+        fields: dict[str, Any] = {
+            "direction": "outgoing", "agency": rng.choice(_AGENCIES), "reason": self.notes(1),
+            "referred_on": referred.isoformat(), "service": rng.choice(self.services)}
+        if visits:
+            fields["visit_id"] = rng.choice(visits)["id"]
+        age = (self.today - referred).days
+        if age > 45 or end != self.today:
+            status = rng.choices(("completed", "refused"), weights=(85, 15))[0]
+        else:
+            status = rng.choices(("sent", "accepted", "completed"), weights=(40, 30, 30))[0]
+        fields.update(status=status, status_on=self.past(referred + dt.timedelta(days=rng.randint(0, 20))).isoformat())
+        if status == "refused":
+            fields["refusal_reason"] = "Немає вільних місць."
+        if status in ("sent", "accepted"):  # followed up on time, so the next follow-up lies ahead (a few are late)
+            follow = referred + dt.timedelta(days=rng.randint(14, 35))
+            while follow < self.today - dt.timedelta(days=3) and (
+                    rng.random() < 0.9 or follow < self.today - dt.timedelta(days=RECENT_DAYS)):
+                follow += dt.timedelta(days=14)
+            fields["follow_up_on"] = follow.isoformat()
+        add("referrals", fields, referred)
+
+    def protected(self, add: Callable[..., dict[str, Any]], person: dict[str, Any], identified: dt.date) -> None:
+        applied = self.past(identified + dt.timedelta(days=self.rng.randint(5, 30)))
+        decided = self.past(applied + dt.timedelta(days=10))
+        add("protected", {"person_id": person["id"], "kind": "trafficking",
+                          "reason": "Особа звернулася щодо встановлення статусу постраждалої від торгівлі людьми.",
+                          "status_applied_on": applied.isoformat(), "decision": "granted",
+                          "decision_on": decided.isoformat(), "certificate_on": decided.isoformat(),
+                          "certificate_expires_on": (decided + dt.timedelta(days=365)).isoformat(),
+                          "exploitation_forms": ["forced_labour"]}, applied)
 
 
 def fill(

@@ -6,12 +6,15 @@ import datetime as dt
 
 import pytest
 
+from casework import deadlines
+from casework.ids import new_id
 from fieldapp.store import queries
 from fieldapp.store.queries import CaseloadFilter
 from tests.factories import HROMADA, household, person, visit
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 OTHER_HROMADA = "UA59040110000026694"
+ACTIONS = [new_id() for _ in range(3)]
 
 
 def _at(day: dt.date, hour: int = 10) -> str:
@@ -46,10 +49,13 @@ def families(store):
                                   "review_status": "draft"})
         tx.create("assessments", {"household_id": c["id"], "started_on": "2026-03-03",
                                   "review_status": "draft"})
-        tx.create("plans", {"household_id": c["id"], "drawn_up_on": "2026-10-01", "review_status": "draft",
-                            "actions": [{"text": "Довідка ВПО", "due": (TODAY + dt.timedelta(days=2)).isoformat()},
-                                        {"text": "Садок", "due": "2026-10-20", "done": True},
-                                        {"text": "Психолог", "due": "2027-02-01"}]})
+        plan = tx.create("plans", {"household_id": c["id"], "drawn_up_on": "2026-10-01", "review_status": "draft",
+                                   "actions": [{"id": ACTIONS[0], "text": "Довідка ВПО",
+                                                "due": (TODAY + dt.timedelta(days=2)).isoformat()},
+                                               {"id": ACTIONS[1], "text": "Садок", "due": "2026-10-20"},
+                                               {"id": ACTIONS[2], "text": "Психолог", "due": "2027-02-01"}]})
+        tx.create("action_updates", {"household_id": c["id"], "plan_id": plan["id"], "action_id": ACTIONS[1],
+                                     "status": "done", "on": "2026-10-19"})
         return a["id"], b["id"], c["id"]
 
     return store.write(write)
@@ -127,8 +133,8 @@ def test_closed_cases_leave_the_default_caseload(store, families):
 
 def test_working_days_skip_weekends():
     friday = dt.date(2026, 11, 20)
-    assert queries.add_working_days(friday, 1) == dt.date(2026, 11, 23)
-    assert queries.add_working_days(dt.date(2026, 11, 16), 5) == dt.date(2026, 11, 23)  # Mon -> next Mon
+    assert deadlines.add_working_days(friday, 1) == dt.date(2026, 11, 23)
+    assert deadlines.add_working_days(dt.date(2026, 11, 16), 5) == dt.date(2026, 11, 23)  # Mon -> next Mon
 
 
 def test_due_visits_assessments_and_actions(store, families):
@@ -143,7 +149,10 @@ def test_due_visits_assessments_and_actions(store, families):
     assert [i.detail for i in actions] == ["Довідка ВПО"]  # done and far-off actions are not due
     overdue = [i for i in items if i.overdue(TODAY)]
     assert [i.household_id for i in overdue] == [b]
-    assert items == sorted(items, key=lambda i: (i.due, i.kind, i.case_number))
+    first = [i for i in items if i.kind == "visit" and i.first]
+    assert [i.household_id for i in first] == [a]  # never visited: due by the assessment's deadline
+    assert first[0].due == dt.date(2026, 11, 23)
+    assert items == sorted(items, key=lambda i: (i.due, queries.KINDS.index(i.kind), i.case_number))
 
 
 def test_assessment_due_date_is_five_working_days(store, families):
@@ -207,3 +216,28 @@ def test_team_figures_count_overdue_and_late_as_due_does(store, families):
     late = team_figures(store, TODAY + dt.timedelta(days=40))
     assert late["olena"].families["assessments_late"] == [d]
     assert b in late[""].families["overdue"] and a in late[""].families["assessments_late"]
+
+
+def test_plan_progress_reads_each_action_status_across_revisions(store, families):
+    _a, _b, c = families
+    plan = next(iter(store.records("plans", household_id=c)))
+
+    def revise(tx):
+        kept = [a for a in plan["actions"] if a["id"] != ACTIONS[1]]  # the done action is not carried over
+        new = tx.create("plans", {"household_id": c, "drawn_up_on": "2026-11-01", "review_status": "draft",
+                                  "plan_version": 2, "supersedes_id": plan["id"], "actions": kept})
+        # Marked on this laptop the same day, one after the other: the later one is the status.
+        for status in ("in_progress", "done"):
+            tx.create("action_updates", {"household_id": c, "plan_id": new["id"], "action_id": ACTIONS[0],
+                                         "status": status, "on": "2026-11-10"})
+        tx.create("action_updates", {"household_id": c, "plan_id": plan["id"], "action_id": ACTIONS[2],
+                                     "status": "postponed", "on": "2026-10-05", "postponed_to": "2027-03-01"})
+        return new["id"]
+
+    new_id_ = store.write(revise)
+    got, progress = queries.plan_progress(store, new_id_)
+    assert got["id"] == new_id_
+    assert [(p.action["id"], p.status, p.due) for p in progress] == [
+        (ACTIONS[0], "done", None), (ACTIONS[2], "postponed", dt.date(2027, 3, 1))]
+    assert [i for i in queries.due(store, TODAY) if i.kind == "action"] == []  # the old plan's actions are gone
+    assert queries.plan_progress(store, new_id()) == (None, [])

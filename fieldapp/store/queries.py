@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from casework.reports.indicators import ASSESSMENT_WORKING_DAYS, add_working_days
 from fieldapp.store.database import Store, fts_query
+from fieldapp.store.due import KINDS as KINDS  # re-exported: the screens read what is due from here
+from fieldapp.store.due import ActionProgress as ActionProgress
+from fieldapp.store.due import DueItem as DueItem
+from fieldapp.store.due import active_families as active_families
+from fieldapp.store.due import due as due
+from fieldapp.store.due import overdue as overdue
+from fieldapp.store.due import plan_progress as plan_progress
+from fieldapp.store.due import week_end as week_end
+from fieldapp.store.fragments import LAST_VISIT, NEXT_DUE, OPEN_ACTIONS, PENDING, ROLE_ORDER
 
 # Indexes on expressions of the JSON data; the names start with q_ so they
 # are recognisably this module's.
@@ -32,28 +40,19 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS q_households_list ON households "
     "(json_extract(data, '$.status'), json_extract(data, '$.case_number')) WHERE deleted = 0",
     "CREATE INDEX IF NOT EXISTS q_outbox_household ON outbox (household_id, state)",
-)
-
-# One correlated sub-query per derived column; each is an index lookup.
-_LAST_VISIT = (
-    "(SELECT max(json_extract(v.data, '$.started_at')) FROM visits v "
-    "WHERE v.household_id = h.id AND v.deleted = 0)"
-)
-_NEXT_DUE = (
-    "(SELECT json_extract(v.data, '$.next_visit_on') FROM visits v "
-    "WHERE v.household_id = h.id AND v.deleted = 0 "
-    "ORDER BY json_extract(v.data, '$.started_at') DESC LIMIT 1)"
-)
-_LATEST_PLAN = (
-    "(SELECT p.data FROM plans p WHERE p.household_id = h.id AND p.deleted = 0 "
-    "ORDER BY json_extract(p.data, '$.drawn_up_on') DESC LIMIT 1)"
-)
-_OPEN_ACTIONS = (
-    f"(SELECT count(*) FROM json_each({_LATEST_PLAN}, '$.actions') a "
-    "WHERE NOT coalesce(json_extract(a.value, '$.done'), 0))"
-)
-_PENDING = (
-    "(SELECT count(*) FROM outbox o WHERE o.household_id = h.id AND o.state = 'pending')"
+    # An action's newest status update (by its date, then its id), read without the row.
+    "CREATE INDEX IF NOT EXISTS q_action_updates_latest ON action_updates "
+    "(json_extract(data, '$.action_id'), json_extract(data, '$.on'), id, "
+    "json_extract(data, '$.status'), json_extract(data, '$.postponed_to')) WHERE deleted = 0",
+    # A family's plans, newest first as casework.deadlines.current_plan orders them.
+    "CREATE INDEX IF NOT EXISTS q_plans_current ON plans (household_id, "
+    "coalesce(json_extract(data, '$.plan_version'), 1), json_extract(data, '$.drawn_up_on'), "
+    "coalesce(updated_at, '')) WHERE deleted = 0",
+    # Whether a plan was revised (a newer plan supersedes it).
+    "CREATE INDEX IF NOT EXISTS q_plans_supersedes ON plans "
+    "(json_extract(data, '$.supersedes_id')) WHERE deleted = 0",
+    "CREATE INDEX IF NOT EXISTS q_referrals_follow_up ON referrals "
+    "(json_extract(data, '$.follow_up_on')) WHERE deleted = 0",
 )
 
 SORT_KEYS: dict[str, str] = {
@@ -61,10 +60,10 @@ SORT_KEYS: dict[str, str] = {
     "family": "json_extract(h.data, '$.family_name') COLLATE NOCASE",
     "settlement": "coalesce(json_extract(h.data, '$.settlement'), json_extract(h.data, '$.hromada'))",
     "categories": "json_array_length(json_extract(h.data, '$.categories'))",
-    "last_visit": _LAST_VISIT,
-    "next_due": _NEXT_DUE,
-    "open_actions": _OPEN_ACTIONS,
-    "pending": _PENDING,
+    "last_visit": LAST_VISIT,
+    "next_due": NEXT_DUE,
+    "open_actions": OPEN_ACTIONS,
+    "pending": PENDING,
 }
 
 
@@ -136,7 +135,7 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
         )
         args.append(flt.category)
     if flt.overdue:
-        where.append(f"{_NEXT_DUE} < ?")
+        where.append(f"{NEXT_DUE} < ?")
         args.append((flt.today or dt.date.today()).isoformat())
     query = fts_query(flt.text) if flt.text else None
     if flt.text and query is None:
@@ -181,19 +180,19 @@ def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
         return []
     marks = ",".join("?" * len(ids))
     sql = (
-        f"SELECT h.id, h.data, {_LAST_VISIT}, {_NEXT_DUE}, {_OPEN_ACTIONS}, {_PENDING}, "
+        f"SELECT h.id, h.data, {LAST_VISIT}, {NEXT_DUE}, {OPEN_ACTIONS}, {PENDING}, "
         "(SELECT count(*) FROM visits v WHERE v.household_id = h.id AND v.deleted = 0 "
         "AND json_extract(v.data, '$.safety_concern') = 1) "
         f"FROM households h WHERE h.id IN ({marks})"
     )
     found: dict[str, CaseloadRow] = {}
-    for rid, data, last, due, actions, pending, safety in store.read().execute(sql, list(ids)):
+    for rid, data, last, next_due, actions, pending, safety in store.read().execute(sql, list(ids)):
         d = json.loads(data)
         found[rid] = CaseloadRow(
             id=rid, case_number=d.get("case_number", ""), family_name=d.get("family_name", ""),
             hromada=d.get("hromada"), settlement=d.get("settlement"),
             categories=list(d.get("categories") or []), status=d.get("status", "active"),
-            last_visit=last, next_due=due, open_actions=int(actions or 0), pending=int(pending or 0),
+            last_visit=last, next_due=next_due, open_actions=int(actions or 0), pending=int(pending or 0),
             safety=bool(safety),
         )
     return [found[i] for i in ids if i in found]
@@ -209,7 +208,6 @@ def caseload_hromadas(store: Store) -> list[str]:
 
 # -- a family's file ------------------------------------------------------------------------
 
-ROLE_ORDER = {"mother": 0, "father": 1, "guardian": 2, "grandparent": 3, "other": 4, "child": 5}
 
 
 @dataclass(frozen=True)
@@ -255,90 +253,6 @@ def timeline(store: Store, household_id: str) -> list[TimelineEntry]:
         for r in store.records(collection, household_id=household_id)
     ]
     return sorted(entries, key=lambda e: (e.when, e.record_id), reverse=True)
-
-
-# -- what is due ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DueItem:
-    kind: str  # "visit", "assessment", "action"
-    household_id: str
-    case_number: str
-    family_name: str
-    due: dt.date
-    detail: str = ""  # the plan action's text
-
-    def overdue(self, today: dt.date) -> bool:
-        return self.due < today
-
-
-def week_end(today: dt.date) -> dt.date:
-    """The last day "this week" covers: the coming seven days."""
-    return today + dt.timedelta(days=7)
-
-
-def active_families(store: Store) -> dict[str, dict[str, Any]]:
-    """The families whose case is open (status "active"), by id: the only ones anything is due for."""
-    rows = store.read().execute(
-        "SELECT id, data FROM households WHERE deleted = 0 AND json_extract(data, '$.status') = 'active'"
-    )
-    return {rid: json.loads(data) for rid, data in rows}
-
-
-def overdue(store: Store, today: dt.date, kinds: Iterable[str] = ("visit", "assessment", "action")) -> list[DueItem]:
-    """What was due before `today` and is not done: the same rule as `due`, for the past only."""
-    wanted = set(kinds)
-    return [i for i in due(store, today, until=today) if i.kind in wanted and i.overdue(today)]
-
-
-def due(store: Store, today: dt.date | None = None, until: dt.date | None = None) -> list[DueItem]:
-    """Visits, assessments and plan actions due by `until` (default: a week on), overdue included.
-
-    Only for active families (`active_families`). A visit is due on the
-    `next_visit_on` of the family's latest visit (by `started_at`); an
-    assessment ASSESSMENT_WORKING_DAYS working days after the family was
-    identified, while it has none; a plan action on its `due` date while it
-    is not done. The supervisor's team figures count with the same rule.
-    """
-    today = today or dt.date.today()
-    until = until or week_end(today)
-    limit = until.isoformat()
-    db = store.read()
-    families = active_families(store)
-    items: list[DueItem] = []
-
-    def item(kind: str, hid: str, day: dt.date, detail: str = "") -> DueItem:
-        f = families[hid]
-        return DueItem(kind, hid, f.get("case_number", ""), f.get("family_name", ""), day, detail)
-
-    rows = db.execute(
-        f"SELECT h.id, {_NEXT_DUE} AS due FROM households h WHERE h.deleted = 0 "
-        "AND json_extract(h.data, '$.status') = 'active' AND due <= ?",
-        [limit],
-    ).fetchall()
-    items += [item("visit", hid, dt.date.fromisoformat(day)) for hid, day in rows if hid in families]
-
-    assessed = {r[0] for r in db.execute("SELECT DISTINCT household_id FROM assessments WHERE deleted = 0")}
-    for hid, f in families.items():
-        if hid in assessed or not f.get("identified_on"):
-            continue
-        day = add_working_days(dt.date.fromisoformat(f["identified_on"]), ASSESSMENT_WORKING_DAYS)
-        if day <= until:
-            items.append(item("assessment", hid, day))
-
-    rows = db.execute(
-        f"SELECT h.id, a.value FROM households h, json_each({_LATEST_PLAN}, '$.actions') a "
-        "WHERE h.deleted = 0 AND json_extract(h.data, '$.status') = 'active' "
-        "AND NOT coalesce(json_extract(a.value, '$.done'), 0) "
-        "AND json_extract(a.value, '$.due') <= ?",
-        [limit],
-    ).fetchall()
-    for hid, value in rows:
-        action = json.loads(value)
-        if hid in families:
-            items.append(item("action", hid, dt.date.fromisoformat(action["due"]), action.get("text", "")))
-    return sorted(items, key=lambda i: (i.due, i.kind, i.case_number))
 
 
 # -- sync state -----------------------------------------------------------------------------

@@ -50,11 +50,13 @@ def new_update(ref: ActionRef, status: str, on: dt.date, postponed_to: dt.date |
     return fields
 
 
-def _date_editor(value: dt.date | None, *, not_future: bool) -> DateEdit:
+def date_editor(value: dt.date | None, *, not_future: bool) -> DateEdit:
+    """The program's one date editor, showing `value` (a past day only when `not_future`)."""
     return DateEdit(value.isoformat() if value else None, kind="past" if not_future else "any")
 
 
-def _day(editor: DateEdit) -> dt.date | None:
+def editor_day(editor: DateEdit) -> dt.date | None:
+    """The day an editor of `date_editor` holds, or None when it is empty or not a date."""
     iso = editor.iso()
     return dt.date.fromisoformat(iso) if iso else None
 
@@ -83,11 +85,11 @@ class ActionStatusDialog(QDialog):
         self.status.setObjectName("status")
         self.status.set_code(status)
         self.form.add("status", self.tr("Status"), self.status)
-        self.on = _date_editor(self.today, not_future=True)
+        self.on = date_editor(self.today, not_future=True)
         self.on.setObjectName("on")
         self.form.add("on", self.tr("Date"), self.on)
         later = self.today + dt.timedelta(days=7)
-        self.postponed_to = _date_editor(later, not_future=False)
+        self.postponed_to = date_editor(later, not_future=False)
         self.postponed_to.setObjectName("postponed_to")
         self.postponed_label = self.tr("Postponed to")
         self.form.add("postponed_to", self.postponed_label, self.postponed_to)
@@ -122,8 +124,8 @@ class ActionStatusDialog(QDialog):
 
     def fields(self) -> dict[str, Any]:
         status = self.status.code() or "done"
-        on = _day(self.on) or self.today
-        later = _day(self.postponed_to) if status == "postponed" else None
+        on = editor_day(self.on) or self.today
+        later = editor_day(self.postponed_to) if status == "postponed" else None
         # A postponement without its date is refused by validation, which says so under the field.
         return new_update(self.ref, status, on, later, self.note.toPlainText())
 

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(store, self)
         self.today_view.start.connect(self.start_due)
         self.today_view.open_household.connect(self.open_family)
+        self.today_view.changed.connect(self.data_changed)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -385,8 +386,10 @@ class MainWindow(QMainWindow):
         return box
 
     def start_due(self, item: queries.DueItem) -> QDialog | None:
-        """From "Today": one click opens the visit (or assessment) form for that family."""
+        """From "Today": one click opens the visit (or assessment) form for that family, or the referral."""
         self.open_family(item.household_id)
+        if item.kind == "referral":
+            return self.open_form("referral", item.household_id, item.record_id)
         return self.open_form("needs_assessment" if item.kind == "assessment" else "home_visit", item.household_id)
 
     # -- settings and closing ---------------------------------------------------------------

@@ -1178,6 +1178,70 @@
             <source>Record a visit</source>
             <translation>Record a visit</translation>
         </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Settlement</translation>
+        </message>
+        <message>
+            <source>Overdue: %1</source>
+            <translation>Overdue: %1</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Today, %1</translation>
+        </message>
+        <message>
+            <source>Tomorrow, %1</source>
+            <translation>Tomorrow, %1</translation>
+        </message>
+        <message>
+            <source>First visit</source>
+            <translation>First visit</translation>
+        </message>
+        <message>
+            <source>Needs assessment (5 working days from receipt)</source>
+            <translation>Needs assessment (5 working days from receipt)</translation>
+        </message>
+        <message>
+            <source>Referral follow-up: %1</source>
+            <translation>Referral follow-up: %1</translation>
+        </message>
+        <message>
+            <source>Follow-up after closure</source>
+            <translation>Follow-up after closure</translation>
+        </message>
+        <message>
+            <source>%1; children: %2</source>
+            <translation>%1; children: %2</translation>
+        </message>
+        <message>
+            <source>Record the visit</source>
+            <translation>Record the visit</translation>
+        </message>
+        <message>
+            <source>Start the assessment</source>
+            <translation>Start the assessment</translation>
+        </message>
+        <message>
+            <source>Mark done…</source>
+            <translation>Mark done…</translation>
+        </message>
+        <message>
+            <source>Follow up…</source>
+            <translation>Follow up…</translation>
+        </message>
+        <message>
+            <source>Record the follow-up…</source>
+            <translation>Record the follow-up…</translation>
+        </message>
+        <message>
+            <source>Postpone…</source>
+            <translation>Postpone…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
     </context>
     <context>
         <name>TodayView</name>
@@ -1208,6 +1272,14 @@
         <message>
             <source>Due by %1: %2 in all, %3 overdue.</source>
             <translation>Due by %1: %2 in all, %3 overdue.</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Follow-ups</translation>
         </message>
     </context>
     <context>
@@ -1371,6 +1443,56 @@
         <message>
             <source>Note</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>Follow-up after closure</source>
+            <translation>Follow-up after closure</translation>
+        </message>
+        <message>
+            <source>Follow-up of the %1 family after the case was closed</source>
+            <translation>Follow-up of the %1 family after the case was closed</translation>
+        </message>
+        <message>
+            <source>Follow-up done on</source>
+            <translation>Follow-up done on</translation>
+        </message>
+        <message>
+            <source>Record the visit or call itself in the family's file if there is anything to note.</source>
+            <translation>Record the visit or call itself in the family's file if there is anything to note.</translation>
+        </message>
+        <message>
+            <source>Give the date the follow-up was done.</source>
+            <translation>Give the date the follow-up was done.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralStatusDialog</name>
+        <message>
+            <source>Follow up the referral</source>
+            <translation>Follow up the referral</translation>
+        </message>
+        <message>
+            <source>Referral to %1</source>
+            <translation>Referral to %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <source>Why it was refused</source>
+            <translation>Why it was refused</translation>
+        </message>
+        <message>
+            <source>Follow up again on</source>
+            <translation>Follow up again on</translation>
         </message>
     </context>
 </TS>

@@ -1192,6 +1192,70 @@
             <source>Record a visit</source>
             <translation>Записати візит</translation>
         </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Населений пункт</translation>
+        </message>
+        <message>
+            <source>Overdue: %1</source>
+            <translation>Прострочено: %1</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Сьогодні, %1</translation>
+        </message>
+        <message>
+            <source>Tomorrow, %1</source>
+            <translation>Завтра, %1</translation>
+        </message>
+        <message>
+            <source>First visit</source>
+            <translation>Перший візит</translation>
+        </message>
+        <message>
+            <source>Needs assessment (5 working days from receipt)</source>
+            <translation>Оцінка потреб (5 робочих днів від надходження звернення)</translation>
+        </message>
+        <message>
+            <source>Referral follow-up: %1</source>
+            <translation>Перевірка направлення: %1</translation>
+        </message>
+        <message>
+            <source>Follow-up after closure</source>
+            <translation>Моніторинг після закриття справи</translation>
+        </message>
+        <message>
+            <source>%1; children: %2</source>
+            <translation>%1; діти: %2</translation>
+        </message>
+        <message>
+            <source>Record the visit</source>
+            <translation>Записати візит</translation>
+        </message>
+        <message>
+            <source>Start the assessment</source>
+            <translation>Почати оцінку</translation>
+        </message>
+        <message>
+            <source>Mark done…</source>
+            <translation>Позначити виконаним…</translation>
+        </message>
+        <message>
+            <source>Follow up…</source>
+            <translation>Перевірити…</translation>
+        </message>
+        <message>
+            <source>Record the follow-up…</source>
+            <translation>Записати моніторинг…</translation>
+        </message>
+        <message>
+            <source>Postpone…</source>
+            <translation>Відкласти…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Відкрити</translation>
+        </message>
     </context>
     <context>
         <name>TodayView</name>
@@ -1222,6 +1286,14 @@
         <message>
             <source>Due by %1: %2 in all, %3 overdue.</source>
             <translation>До %1: усього %2, прострочено %3.</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Направлення</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Моніторинг після закриття</translation>
         </message>
     </context>
     <context>
@@ -1385,6 +1457,56 @@
         <message>
             <source>Note</source>
             <translation>Примітка</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>Follow-up after closure</source>
+            <translation>Моніторинг після закриття справи</translation>
+        </message>
+        <message>
+            <source>Follow-up of the %1 family after the case was closed</source>
+            <translation>Моніторинг стану сім’ї %1 після закриття справи</translation>
+        </message>
+        <message>
+            <source>Follow-up done on</source>
+            <translation>Моніторинг проведено</translation>
+        </message>
+        <message>
+            <source>Record the visit or call itself in the family's file if there is anything to note.</source>
+            <translation>Якщо є що зазначити, запишіть сам візит або дзвінок у справі сім’ї.</translation>
+        </message>
+        <message>
+            <source>Give the date the follow-up was done.</source>
+            <translation>Вкажіть дату, коли проведено моніторинг.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralStatusDialog</name>
+        <message>
+            <source>Follow up the referral</source>
+            <translation>Перевірити виконання направлення</translation>
+        </message>
+        <message>
+            <source>Referral to %1</source>
+            <translation>Направлення до: %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Стан</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>З дати</translation>
+        </message>
+        <message>
+            <source>Why it was refused</source>
+            <translation>Причина відмови</translation>
+        </message>
+        <message>
+            <source>Follow up again on</source>
+            <translation>Наступна перевірка</translation>
         </message>
     </context>
 </TS>
