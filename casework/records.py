@@ -160,8 +160,6 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
         if r.get("closure_outcome") == "N" and is_empty(r.get("closure_outcome_reason")):
             out.append(Problem("closure_outcome_reason", _msg(QT_TRANSLATE_NOOP(
                 "Validation", "Say why the circumstances were not overcome."))))
-        before("identified_on", "received_on", _msg(QT_TRANSLATE_NOOP(
-            "Validation", "The application cannot be received after the family was identified.")))
         before("closed_on", "follow_up_on", _msg(QT_TRANSLATE_NOOP("Validation", "A follow-up comes after the closure.")))
     if collection == "persons":
         if r.get("disability_subgroup_a") is True and r.get("disability_group") != "group_1":
