@@ -53,13 +53,13 @@ def test_postponing_needs_a_later_date(qtbot, store, plan_ref):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.postponed_to.isVisible()
-    dialog.postponed_to.set_iso((TODAY - dt.timedelta(days=3)).isoformat())  # before the day it is postponed on
+    dialog.postponed_to.set_value((TODAY - dt.timedelta(days=3)).isoformat())  # before the day it is postponed on
     _save(qtbot, dialog)
     error = dialog.form.errors["postponed_to"]
     qtbot.waitUntil(error.isVisible)
     assert error.text() == "An action is postponed to a later date."
     assert dialog.isVisible() and not list(store.records("action_updates"))  # nothing written, nothing lost
-    dialog.postponed_to.set_iso((TODAY + dt.timedelta(days=10)).isoformat())
+    dialog.postponed_to.set_value((TODAY + dt.timedelta(days=10)).isoformat())
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         _save(qtbot, dialog)
     [update] = list(store.records("action_updates"))

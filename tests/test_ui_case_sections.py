@@ -34,7 +34,7 @@ def test_a_persons_social_card_fields_follow_role_group_and_displacement(qtbot):
     assert dialog.legal_status.isVisible() and not dialog.subgroup_a.isVisible()
     assert not dialog.idp_certificate.isVisible()
     dialog.given_name.setText("Софія")
-    dialog.birth_date.set_iso("2015-02-14")
+    dialog.birth_date.set_value("2015-02-14")
     dialog.legal_status.set_code("deprived_of_care")
     dialog.representative_id.setCurrentIndex(dialog.representative_id.findData(mother_id))
     dialog.idp.setChecked(True)
@@ -114,7 +114,7 @@ def test_a_consent_withdrawn_without_a_date_says_so_and_keeps_it(qtbot, store):
     dialog = WithdrawConsentDialog(store, c)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.on.clear_date()
+    dialog.on.set_value(None)
     dialog.save()
     assert dialog.isVisible() and dialog.form.errors["withdrawn_on"].text() == "This field is required."
     assert not store.get("consents", c["id"]).get("withdrawn_on")

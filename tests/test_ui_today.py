@@ -152,7 +152,7 @@ def test_postponing_moves_the_action_to_its_new_day(qtbot, window, due_store):
     _click(qtbot, view, _row(view.model, "action"), COL_MORE)
     dialog = view.dialog
     assert dialog.status.code() == "postponed"
-    dialog.postponed_to.set_iso(_day(5))
+    dialog.postponed_to.set_value(_day(5))
     _save(qtbot, dialog)
     qtbot.waitUntil(lambda: not view.loading and view.model.item(_row(view.model, "action")).due
                     == TODAY + dt.timedelta(days=5))

@@ -1,145 +1,133 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <source>Restored from the draft kept at {time}: check it, then save or submit.</source>
-            <translation>Відновлено з чернетки, збереженої {time}: перевірте, потім збережіть або подайте.</translation>
-        </message>
-        <message>
-            <source>Approved by the supervisor: this record is read only.</source>
-            <translation>Затверджено супервізором: цей запис доступний лише для читання.</translation>
-        </message>
-        <message>
-            <source>* needed to submit</source>
-            <translation>* потрібно для подання</translation>
-        </message>
-        <message>
-            <source>* needed to save</source>
-            <translation>* потрібно для збереження</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Закрити</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Скасувати</translation>
-        </message>
-        <message>
-            <source>Save draft</source>
-            <translation>Зберегти чернетку</translation>
-        </message>
-        <message>
-            <source>Submit</source>
-            <translation>Подати</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Зберегти</translation>
-        </message>
-        <message>
-            <source>Keep what is typed, gaps and all, and finish it later.</source>
-            <translation>Зберегти введене, навіть із пропусками, і завершити пізніше.</translation>
-        </message>
-        <message>
-            <source>What you typed could not be kept as a draft.</source>
-            <translation>Введене не вдалося зберегти як чернетку.</translation>
-        </message>
-        <message>
-            <source>Draft kept at {time}.</source>
-            <translation>Чернетку збережено о {time}.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
-            <translation>
-                <numerusform>Не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform>
-                <numerusform>Не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform>
-                <numerusform>Не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
-            <translation>
-                <numerusform>Не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform>
-                <numerusform>Не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform>
-                <numerusform>Не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Throw away what you typed in this form? It was not saved.</source>
-            <translation>Викинути те, що ви ввели в цю форму? Це не збережено.</translation>
-        </message>
-        <message>
-            <source>Revise the plan…</source>
-            <translation>Переглянути план…</translation>
-        </message>
-        <message>
-            <source>Make a new version of the plan; this approved one is kept as it was.</source>
-            <translation>Скласти нову версію плану; цей затверджений план залишиться без змін.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormEditors</name>
-        <message>
-            <source>at</source>
-            <translation>о</translation>
-        </message>
-        <message>
-            <source>— choose —</source>
-            <translation>— виберіть —</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Так</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Ні</translation>
-        </message>
-        <message>
-            <source>No children are recorded in the family file yet.</source>
-            <translation>У картці сімʼї ще немає дітей.</translation>
-        </message>
-        <message>
-            <source>No members are recorded in the family file yet.</source>
-            <translation>У картці сімʼї ще немає членів сімʼї.</translation>
-        </message>
-        <message>
-            <source>Nothing added yet.</source>
-            <translation>Ще нічого не додано.</translation>
-        </message>
-        <message>
-            <source>Add a row</source>
-            <translation>Додати рядок</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Вилучити</translation>
-        </message>
-        <message>
-            <source>DD.MM.YYYY</source>
-            <translation>ДД.ММ.РРРР</translation>
-        </message>
-        <message>
-            <source>Choose on a calendar</source>
-            <translation>Вибрати в календарі</translation>
-        </message>
-        <message>
-            <source>HH:MM</source>
-            <translation>ГГ:ХХ</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormView</name>
-        <message>
-            <source>Provisional version of this form: some questions and lists are still being checked against the official form and may change.</source>
-            <translation>Тимчасова версія форми: деякі питання та переліки ще звіряються з офіційною формою і можуть змінитися.</translation>
-        </message>
-        <message>
-            <source>There is nobody in the family file for this section.</source>
-            <translation>У картці сімʼї немає нікого для цього розділу.</translation>
-        </message>
-    </context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Restored from the draft kept at {time}: check it, then save or submit.</source>
+        <translation>Відновлено з чернетки, збереженої {time}: перевірте, потім збережіть або подайте.</translation>
+    </message>
+    <message>
+        <source>Approved by the supervisor: this record is read only.</source>
+        <translation>Затверджено супервізором: цей запис доступний лише для читання.</translation>
+    </message>
+    <message>
+        <source>* needed to submit</source>
+        <translation>* потрібно для подання</translation>
+    </message>
+    <message>
+        <source>* needed to save</source>
+        <translation>* потрібно для збереження</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Зберегти чернетку</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Подати</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Keep what is typed, gaps and all, and finish it later.</source>
+        <translation>Зберегти введене, навіть із пропусками, і завершити пізніше.</translation>
+    </message>
+    <message>
+        <source>What you typed could not be kept as a draft.</source>
+        <translation>Введене не вдалося зберегти як чернетку.</translation>
+    </message>
+    <message>
+        <source>Draft kept at {time}.</source>
+        <translation>Чернетку збережено о {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
+        <translation>
+            <numerusform>Не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
+        <translation>
+            <numerusform>Не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Throw away what you typed in this form? It was not saved.</source>
+        <translation>Викинути те, що ви ввели в цю форму? Це не збережено.</translation>
+    </message>
+    <message>
+        <source>Revise the plan…</source>
+        <translation>Переглянути план…</translation>
+    </message>
+    <message>
+        <source>Make a new version of the plan; this approved one is kept as it was.</source>
+        <translation>Скласти нову версію плану; цей затверджений план залишиться без змін.</translation>
+    </message>
+</context>
+<context>
+    <name>FormEditors</name>
+    <message>
+        <source>at</source>
+        <translation>о</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— виберіть —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>No children are recorded in the family file yet.</source>
+        <translation>У картці сімʼї ще немає дітей.</translation>
+    </message>
+    <message>
+        <source>No members are recorded in the family file yet.</source>
+        <translation>У картці сімʼї ще немає членів сімʼї.</translation>
+    </message>
+    <message>
+        <source>Nothing added yet.</source>
+        <translation>Ще нічого не додано.</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Додати рядок</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Вилучити</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>Provisional version of this form: some questions and lists are still being checked against the official form and may change.</source>
+        <translation>Тимчасова версія форми: деякі питання та переліки ще звіряються з офіційною формою і можуть змінитися.</translation>
+    </message>
+    <message>
+        <source>There is nobody in the family file for this section.</source>
+        <translation>У картці сімʼї немає нікого для цього розділу.</translation>
+    </message>
+</context>
 </TS>

@@ -59,8 +59,9 @@ def _enrol_with_password(engine: sa.Engine, settings: Settings, passwords: secur
             write_audit(conn, [audit_row(None, "enrol_failed", detail="wrong credentials")])
         raise p.ProtocolError("unauthorized", "The username or the password is wrong, "
                                               "or the account is disabled.")
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the password was right: the attempt is given back, whatever follows
         security.attempt_succeeded(conn, attempt)
+    with engine.begin() as conn:
         return _register_device(conn, user, enrolment, server_id, proof=proof)
 
 
