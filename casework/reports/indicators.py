@@ -41,6 +41,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casework.dates import day_of
+from casework.deadlines import (  # noqa: F401 - ASSESSMENT_WORKING_DAYS, add_working_days re-exported
+    ASSESSMENT_WORKING_DAYS,
+    add_working_days,
+    assessment_due,
+)
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -122,20 +127,6 @@ def _datetime(value: Any) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-# A needs assessment is due this many working days after the family was identified
-# (Law "On Social Services", art. 20): the laptop's "due" list and the report both use it.
-ASSESSMENT_WORKING_DAYS = 5
-
-
-def add_working_days(day: dt.date, n: int) -> dt.date:
-    """`day` plus `n` working days (Monday to Friday)."""
-    while n > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
-
-
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
@@ -200,8 +191,8 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
             done_by[a["household_id"]] = finished
     on_time = []
     for hid in opened:
-        day = identified[hid]
-        if hid in done_by and day is not None and done_by[hid] <= add_working_days(day, ASSESSMENT_WORKING_DAYS):
+        due = assessment_due(households[hid])  # from receipt of the application (art. 20)
+        if hid in done_by and due is not None and done_by[hid] <= due:
             on_time.append(hid)
     planned = {p["household_id"] for p in plans if (day_of(p.get("drawn_up_on")) or end) <= end}
     referrals_in = [r for r in referrals if period.contains(day_of(r.get("referred_on")))]
