@@ -81,6 +81,16 @@ COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
 REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
 # Review states that freeze every other field of a record.
 LOCKED_STATES: tuple[str, ...] = ("approved",)
+# Fields a review decision writes with the review status: a household's review is its closure,
+# which closes the case on approval and reopens it on a return (docs/case-model.md, "Closure").
+REVIEW_DECIDES: dict[str, tuple[str, ...]] = {"households": ("status",)}
+
+
+def lock_allows(collection: str, touched: set[str] | frozenset[str]) -> bool:
+    """Whether a change touching `touched` may reach an approved (locked) record: only a review
+    decision, that is the review status with the fields it decides. Both ends lock by this."""
+    return "review_status" in touched and touched <= {"review_status", *REVIEW_DECIDES.get(collection, ())} \
+        or not touched
 
 # Which fields full-text search reads, per collection (names, addresses, notes).
 SEARCHABLE: dict[str, tuple[str, ...]] = {
@@ -149,6 +159,9 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
         if r.get("status") == "closed" and r.get("review_status") in ("draft", "submitted", "returned"):
             out.append(Problem("status", _msg(QT_TRANSLATE_NOOP(
                 "Validation", "A case closes when the supervisor approves the report on the results."))))
+        if r.get("status") == "active" and r.get("review_status") == "approved":
+            out.append(Problem("status", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "An approved closure closes the case: a supervisor reopens it by returning the report."))))
         if r.get("closure_outcome") == "N" and is_empty(r.get("closure_outcome_reason")):
             out.append(Problem("closure_outcome_reason", _msg(QT_TRANSLATE_NOOP(
                 "Validation", "Say why the circumstances were not overcome."))))

@@ -4,13 +4,54 @@ returned to the caseworker with a comment."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldapp.store.database import Store
+from fieldapp.store.driver import sqlite_utils
+
+if TYPE_CHECKING:  # decisions.py imports this module inside the store's transaction code
+    from fieldapp.store.database import Store
 
 # Which field dates a reviewed record, per collection.
 _DATED_BY = {"visits": "started_at", "assessments": "started_on", "plans": "drawn_up_on", "households": "closed_on"}
+
+
+def decision_changes(collection: str, decision: str) -> dict[str, Any]:
+    """The fields a review decision writes, in the same change as the review status.
+
+    A household's review is its closure (docs/case-model.md, "Closure"): the case closes when
+    the supervisor approves the report on the results, and a return (or reopening) leaves it
+    active, so a closed household is always an approved one on both ends.
+    """
+    changes: dict[str, Any] = {"review_status": decision}
+    if collection == "households":
+        changes["status"] = "closed" if decision == "approved" else "active"
+    return changes
+
+
+def wrote_it(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any],
+             reviewer_id: str | None) -> bool:
+    """Whether the reviewer is the record's author, who may not approve it herself.
+
+    She is, when the server names her as the last to change it, or when this laptop holds
+    typing of the record not yet synced (never sent, or changes still to push): on a
+    supervisor's laptop, only she types.
+    """
+    if reviewer_id is None:  # the enrolled user of this laptop (fieldapp.sync.device.enrolled_user)
+        row = db.execute("SELECT value FROM meta WHERE key = 'user'").fetchone()
+        try:
+            user = json.loads(row[0]) if row else {}
+        except ValueError:
+            user = {}
+        reviewer_id = user.get("id") if isinstance(user, dict) else None
+    if reviewer_id is not None and record.get("updated_by") == reviewer_id:
+        return True
+    if not record.get("version"):
+        return True
+    row = db.execute("SELECT 1 FROM outbox WHERE collection = ? AND record_id = ? AND state = 'pending' LIMIT 1",
+                     [collection, record["id"]]).fetchone()
+    return row is not None
 
 
 @dataclass(frozen=True)
