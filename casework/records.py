@@ -84,25 +84,18 @@ LOCKED_STATES: tuple[str, ...] = ("approved",)
 # Fields a review decision writes with the review status: a household's review is its closure,
 # which closes the case on approval and reopens it on a return (docs/case-model.md, "Closure").
 REVIEW_DECIDES: dict[str, tuple[str, ...]] = {"households": ("status",)}
+# Fields recorded after the approval, which the lock lets through: the follow-up after closure.
+AFTER_APPROVAL: dict[str, tuple[str, ...]] = {"households": ("follow_up_done_on",)}
 
 
 def lock_allows(collection: str, touched: set[str] | frozenset[str]) -> bool:
-    """Whether a change touching `touched` may reach an approved (locked) record: only a review
-    decision, that is the review status with the fields it decides. Both ends lock by this."""
-    return "review_status" in touched and touched <= {"review_status", *REVIEW_DECIDES.get(collection, ())} \
-        or not touched
-
-# Which fields full-text search reads, per collection (names, addresses, notes).
-SEARCHABLE: dict[str, tuple[str, ...]] = {
-    "households": ("case_number", "family_name", "address", "notes"),
-    "persons": ("surname", "given_name", "patronymic", "notes"),
-    "visits": ("notes", "safety_details"),
-    "assessments": ("conclusion",),
-    "plans": ("goals",),
-    "referrals": ("agency", "contact_person", "reason"),
-    "service_events": ("provider", "notes"),
-    "action_updates": ("note",),
-}
+    """Whether a change touching `touched` may reach an approved (locked) record: a review decision
+    (the review status with the fields it decides), or a field that is filled after the approval
+    (`AFTER_APPROVAL`: the follow-up of a closed case). Both ends lock by this."""
+    after = set(AFTER_APPROVAL.get(collection, ()))
+    if "review_status" in touched:
+        return touched <= {"review_status", *REVIEW_DECIDES.get(collection, ()), *after}
+    return touched <= after
 
 
 def field_spec(collection: str, name: str) -> FieldSpec | None:
