@@ -98,6 +98,19 @@ def lock_allows(collection: str, touched: set[str] | frozenset[str]) -> bool:
     return touched <= after
 
 
+# Which fields full-text search reads, per collection (names, addresses, notes).
+SEARCHABLE: dict[str, tuple[str, ...]] = {
+    "households": ("case_number", "family_name", "address", "notes"),
+    "persons": ("surname", "given_name", "patronymic", "notes"),
+    "visits": ("notes", "safety_details"),
+    "assessments": ("conclusion",),
+    "plans": ("goals",),
+    "referrals": ("agency", "contact_person", "reason"),
+    "service_events": ("provider", "notes"),
+    "action_updates": ("note",),
+}
+
+
 def field_spec(collection: str, name: str) -> FieldSpec | None:
     for spec in SCHEMAS.get(collection, ()):
         if spec.name == name:
