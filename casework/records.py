@@ -22,20 +22,44 @@ from typing import Any
 from casework import values
 from casework.dates import parse_date, parse_datetime
 from casework.i18n import QT_TRANSLATE_NOOP, Message
-from casework.schemas import (  # noqa: F401 - re-exported: the table lives in its own module
-    ACTION_FINISHED,
-    ACTION_STATUSES,
-    HOUSEHOLD_STATUSES,
-    PROTECTED_DECISIONS,
-    PROTECTED_KINDS,
-    REFERRAL_DIRECTIONS,
-    REFERRAL_STATUSES,
-    REVIEW_STATUSES,
-    REVIEWABLE,
-    SCHEMAS,
-    SUPPORT_TERM_MONTHS,
-    FieldSpec,
-    _msg,
+from casework.schemas import (  # re-exported: the table lives in its own module
+    ACTION_FINISHED as ACTION_FINISHED,
+)
+from casework.schemas import (
+    ACTION_STATUSES as ACTION_STATUSES,
+)
+from casework.schemas import (
+    HOUSEHOLD_STATUSES as HOUSEHOLD_STATUSES,
+)
+from casework.schemas import (
+    PROTECTED_DECISIONS as PROTECTED_DECISIONS,
+)
+from casework.schemas import (
+    PROTECTED_KINDS as PROTECTED_KINDS,
+)
+from casework.schemas import (
+    REFERRAL_DIRECTIONS as REFERRAL_DIRECTIONS,
+)
+from casework.schemas import (
+    REFERRAL_STATUSES as REFERRAL_STATUSES,
+)
+from casework.schemas import (
+    REVIEW_STATUSES as REVIEW_STATUSES,
+)
+from casework.schemas import (
+    REVIEWABLE as REVIEWABLE,
+)
+from casework.schemas import (
+    SCHEMAS as SCHEMAS,
+)
+from casework.schemas import (
+    SUPPORT_TERM_MONTHS as SUPPORT_TERM_MONTHS,
+)
+from casework.schemas import (
+    FieldSpec as FieldSpec,
+)
+from casework.schemas import (
+    _msg as _msg,
 )
 from casework.values import is_empty
 

@@ -42,11 +42,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casework.dates import day_of
-from casework.deadlines import (  # noqa: F401 - ASSESSMENT_WORKING_DAYS, add_working_days re-exported
-    ASSESSMENT_WORKING_DAYS,
-    add_working_days,
-    assessment_due,
-)
+from casework.deadlines import ASSESSMENT_WORKING_DAYS as ASSESSMENT_WORKING_DAYS  # re-exported
+from casework.deadlines import add_working_days as add_working_days  # re-exported
+from casework.deadlines import assessment_due
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
