@@ -67,6 +67,14 @@
         <translation>Date identified</translation>
     </message>
     <message>
+        <source>Application or notice received</source>
+        <translation>Application or notice received</translation>
+    </message>
+    <message>
+        <source>Specialists responsible</source>
+        <translation>Specialists responsible</translation>
+    </message>
+    <message>
         <source>Caseworker</source>
         <translation>Caseworker</translation>
     </message>
@@ -85,6 +93,22 @@
     <message>
         <source>Date closed</source>
         <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Result of the support</source>
+        <translation>Result of the support</translation>
+    </message>
+    <message>
+        <source>Why the circumstances were not overcome</source>
+        <translation>Why the circumstances were not overcome</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Follow-up after closure</translation>
+    </message>
+    <message>
+        <source>Follow-up done on</source>
+        <translation>Follow-up done on</translation>
     </message>
     <message>
         <source>Review</source>
@@ -127,8 +151,48 @@
         <translation>Disability group</translation>
     </message>
     <message>
+        <source>Subgroup A (group I only)</source>
+        <translation>Subgroup A (group I only)</translation>
+    </message>
+    <message>
         <source>Internally displaced</source>
         <translation>Internally displaced</translation>
+    </message>
+    <message>
+        <source>IDP certificate number</source>
+        <translation>IDP certificate number</translation>
+    </message>
+    <message>
+        <source>IDP certificate issued on</source>
+        <translation>IDP certificate issued on</translation>
+    </message>
+    <message>
+        <source>Child&apos;s legal status</source>
+        <translation>Child&apos;s legal status</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Legal representative (not in the family)</source>
+        <translation>Legal representative (not in the family)</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <source>Actual address</source>
+        <translation>Actual address</translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -239,12 +303,40 @@
         <translation>Date drawn up</translation>
     </message>
     <message>
+        <source>Version of the plan</source>
+        <translation>Version of the plan</translation>
+    </message>
+    <message>
+        <source>Revises the plan</source>
+        <translation>Revises the plan</translation>
+    </message>
+    <message>
+        <source>Based on the assessment</source>
+        <translation>Based on the assessment</translation>
+    </message>
+    <message>
+        <source>Main goals</source>
+        <translation>Main goals</translation>
+    </message>
+    <message>
         <source>Goals</source>
         <translation>Goals</translation>
     </message>
     <message>
         <source>Actions</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation>Support from</translation>
+    </message>
+    <message>
+        <source>Support until</source>
+        <translation>Support until</translation>
+    </message>
+    <message>
+        <source>Extensions of the term</source>
+        <translation>Extensions of the term</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
@@ -259,8 +351,24 @@
         <translation>Visit</translation>
     </message>
     <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Agency (from the list)</source>
+        <translation>Agency (from the list)</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -271,12 +379,64 @@
         <translation>Date referred</translation>
     </message>
     <message>
+        <source>Status since</source>
+        <translation>Status since</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Why it was refused</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
         <source>Date of the outcome</source>
         <translation>Date of the outcome</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Postponed to</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date delivered</source>
+        <translation>Date delivered</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation>Who received it</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>Plan action</translation>
     </message>
     <message>
         <source>Whose consent</source>
@@ -295,12 +455,32 @@
         <translation>Scope</translation>
     </message>
     <message>
+        <source>Given by (member of the family)</source>
+        <translation>Given by (member of the family)</translation>
+    </message>
+    <message>
         <source>Date given</source>
         <translation>Date given</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own assent</source>
+        <translation>The child&apos;s own assent</translation>
+    </message>
+    <message>
+        <source>Who the information must be withheld from</source>
+        <translation>Who the information must be withheld from</translation>
+    </message>
+    <message>
         <source>Date withdrawn</source>
         <translation>Date withdrawn</translation>
+    </message>
+    <message>
+        <source>Note on the withdrawal</source>
+        <translation>Note on the withdrawal</translation>
     </message>
     <message>
         <source>Record</source>
@@ -327,8 +507,16 @@
         <translation>Kind</translation>
     </message>
     <message>
+        <source>Why the record is protected</source>
+        <translation>Why the record is protected</translation>
+    </message>
+    <message>
         <source>Status application date</source>
         <translation>Status application date</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Date of the decision</translation>
     </message>
     <message>
         <source>Certificate date</source>
@@ -343,8 +531,20 @@
         <translation>Forms of exploitation</translation>
     </message>
     <message>
+        <source>Extensions of the status</source>
+        <translation>Extensions of the status</translation>
+    </message>
+    <message>
         <source>Assistance given</source>
         <translation>Assistance given</translation>
+    </message>
+    <message>
+        <source>Protection lifted on</source>
+        <translation>Protection lifted on</translation>
+    </message>
+    <message>
+        <source>Why the protection was lifted</source>
+        <translation>Why the protection was lifted</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
@@ -447,6 +647,10 @@
     <message>
         <source>Referrals completed</source>
         <translation>Referrals completed</translation>
+    </message>
+    <message>
+        <source>Plan actions done</source>
+        <translation>Plan actions done</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -575,6 +779,10 @@
         <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
         <translation>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</translation>
     </message>
+    <message>
+        <source>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</source>
+        <translation>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -609,6 +817,34 @@
     <message>
         <source>Choose who received each service from the family&apos;s members.</source>
         <translation>Choose who received each service from the family&apos;s members.</translation>
+    </message>
+    <message>
+        <source>Describe each action.</source>
+        <translation>Describe each action.</translation>
+    </message>
+    <message>
+        <source>Each action needs its identifier.</source>
+        <translation>Each action needs its identifier.</translation>
+    </message>
+    <message>
+        <source>Give each action&apos;s deadline as a valid date.</source>
+        <translation>Give each action&apos;s deadline as a valid date.</translation>
+    </message>
+    <message>
+        <source>Name each specialist responsible for the case.</source>
+        <translation>Name each specialist responsible for the case.</translation>
+    </message>
+    <message>
+        <source>Give the dates each specialist was responsible as valid dates.</source>
+        <translation>Give the dates each specialist was responsible as valid dates.</translation>
+    </message>
+    <message>
+        <source>A specialist&apos;s responsibility cannot end before it began.</source>
+        <translation>A specialist&apos;s responsibility cannot end before it began.</translation>
+    </message>
+    <message>
+        <source>Give the date of each extension and the date it runs until.</source>
+        <translation>Give the date of each extension and the date it runs until.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
@@ -735,12 +971,68 @@
         <translation>An assessment cannot end before it started.</translation>
     </message>
     <message>
+        <source>A case closes when the supervisor approves the report on the results.</source>
+        <translation>A case closes when the supervisor approves the report on the results.</translation>
+    </message>
+    <message>
+        <source>An approved closure closes the case: a supervisor reopens it by returning the report.</source>
+        <translation>An approved closure closes the case: a supervisor reopens it by returning the report.</translation>
+    </message>
+    <message>
+        <source>Say why the circumstances were not overcome.</source>
+        <translation>Say why the circumstances were not overcome.</translation>
+    </message>
+    <message>
+        <source>The application cannot be received after the family was identified.</source>
+        <translation>The application cannot be received after the family was identified.</translation>
+    </message>
+    <message>
+        <source>A follow-up comes after the closure.</source>
+        <translation>A follow-up comes after the closure.</translation>
+    </message>
+    <message>
+        <source>Subgroup A exists only in disability group I.</source>
+        <translation>Subgroup A exists only in disability group I.</translation>
+    </message>
+    <message>
+        <source>A person cannot be their own legal representative.</source>
+        <translation>A person cannot be their own legal representative.</translation>
+    </message>
+    <message>
+        <source>The support cannot end before it begins.</source>
+        <translation>The support cannot end before it begins.</translation>
+    </message>
+    <message>
+        <source>Two actions have the same identifier.</source>
+        <translation>Two actions have the same identifier.</translation>
+    </message>
+    <message>
+        <source>Give the date the action is postponed to.</source>
+        <translation>Give the date the action is postponed to.</translation>
+    </message>
+    <message>
+        <source>An action is postponed to a later date.</source>
+        <translation>An action is postponed to a later date.</translation>
+    </message>
+    <message>
         <source>The outcome cannot come before the referral.</source>
         <translation>The outcome cannot come before the referral.</translation>
     </message>
     <message>
+        <source>The status cannot change before the referral.</source>
+        <translation>The status cannot change before the referral.</translation>
+    </message>
+    <message>
+        <source>Give the reason the referral was refused.</source>
+        <translation>Give the reason the referral was refused.</translation>
+    </message>
+    <message>
         <source>A consent cannot be withdrawn before it was given.</source>
         <translation>A consent cannot be withdrawn before it was given.</translation>
+    </message>
+    <message>
+        <source>A consent cannot expire before it was given.</source>
+        <translation>A consent cannot expire before it was given.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
@@ -749,6 +1041,14 @@
     <message>
         <source>The status lasts at most two years.</source>
         <translation>The status lasts at most two years.</translation>
+    </message>
+    <message>
+        <source>The decision cannot come before the application.</source>
+        <translation>The decision cannot come before the application.</translation>
+    </message>
+    <message>
+        <source>Say why the protection is lifted.</source>
+        <translation>Say why the protection is lifted.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>

@@ -67,6 +67,14 @@
         <translation>Дата виявлення</translation>
     </message>
     <message>
+        <source>Application or notice received</source>
+        <translation>Дата надходження заяви чи повідомлення</translation>
+    </message>
+    <message>
+        <source>Specialists responsible</source>
+        <translation>Відповідальні фахівці</translation>
+    </message>
+    <message>
         <source>Caseworker</source>
         <translation>Фахівець</translation>
     </message>
@@ -85,6 +93,22 @@
     <message>
         <source>Date closed</source>
         <translation>Дата закриття</translation>
+    </message>
+    <message>
+        <source>Result of the support</source>
+        <translation>Результат супроводу</translation>
+    </message>
+    <message>
+        <source>Why the circumstances were not overcome</source>
+        <translation>Чому обставини не подолано</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Катамнез після закриття</translation>
+    </message>
+    <message>
+        <source>Follow-up done on</source>
+        <translation>Катамнез проведено</translation>
     </message>
     <message>
         <source>Review</source>
@@ -127,8 +151,48 @@
         <translation>Група інвалідності</translation>
     </message>
     <message>
+        <source>Subgroup A (group I only)</source>
+        <translation>Підгрупа А (лише для I групи)</translation>
+    </message>
+    <message>
         <source>Internally displaced</source>
         <translation>Внутрішньо переміщені</translation>
+    </message>
+    <message>
+        <source>IDP certificate number</source>
+        <translation>Номер довідки ВПО</translation>
+    </message>
+    <message>
+        <source>IDP certificate issued on</source>
+        <translation>Дата видачі довідки ВПО</translation>
+    </message>
+    <message>
+        <source>Child&apos;s legal status</source>
+        <translation>Правовий статус дитини</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Законний представник</translation>
+    </message>
+    <message>
+        <source>Legal representative (not in the family)</source>
+        <translation>Законний представник (не член сімʼї)</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Документ, що посвідчує особу</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Номер документа</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>Зареєстроване місце проживання</translation>
+    </message>
+    <message>
+        <source>Actual address</source>
+        <translation>Фактичне місце проживання</translation>
     </message>
     <message>
         <source>Place of study or work</source>
@@ -239,12 +303,40 @@
         <translation>Дата складення</translation>
     </message>
     <message>
+        <source>Version of the plan</source>
+        <translation>Версія плану</translation>
+    </message>
+    <message>
+        <source>Revises the plan</source>
+        <translation>Переглядає план</translation>
+    </message>
+    <message>
+        <source>Based on the assessment</source>
+        <translation>На підставі оцінки</translation>
+    </message>
+    <message>
+        <source>Main goals</source>
+        <translation>Основні цілі</translation>
+    </message>
+    <message>
         <source>Goals</source>
         <translation>Цілі</translation>
     </message>
     <message>
         <source>Actions</source>
         <translation>Заходи</translation>
+    </message>
+    <message>
+        <source>Support from</source>
+        <translation>Супровід з</translation>
+    </message>
+    <message>
+        <source>Support until</source>
+        <translation>Супровід до</translation>
+    </message>
+    <message>
+        <source>Extensions of the term</source>
+        <translation>Продовження строку</translation>
     </message>
     <message>
         <source>Next review of the plan</source>
@@ -259,8 +351,24 @@
         <translation>Візит</translation>
     </message>
     <message>
+        <source>Direction</source>
+        <translation>Напрям</translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation>Установа</translation>
+    </message>
+    <message>
+        <source>Agency (from the list)</source>
+        <translation>Установа (зі списку)</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактна особа</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -271,12 +379,64 @@
         <translation>Дата перенаправлення</translation>
     </message>
     <message>
+        <source>Status since</source>
+        <translation>Статус з</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Чому відмовлено</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Перевірити виконання</translation>
+    </message>
+    <message>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
         <source>Date of the outcome</source>
         <translation>Дата результату</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Захід</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Postponed to</source>
+        <translation>Перенесено на</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>Date delivered</source>
+        <translation>Дата надання</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Надавач</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation>Хто отримав</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>Захід плану</translation>
     </message>
     <message>
         <source>Whose consent</source>
@@ -295,12 +455,32 @@
         <translation>Обсяг</translation>
     </message>
     <message>
+        <source>Given by (member of the family)</source>
+        <translation>Хто надав (член сімʼї)</translation>
+    </message>
+    <message>
         <source>Date given</source>
         <translation>Дата надання</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>Чинна до</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own assent</source>
+        <translation>Власна згода дитини</translation>
+    </message>
+    <message>
+        <source>Who the information must be withheld from</source>
+        <translation>Від кого інформацію слід приховати</translation>
+    </message>
+    <message>
         <source>Date withdrawn</source>
         <translation>Дата відкликання</translation>
+    </message>
+    <message>
+        <source>Note on the withdrawal</source>
+        <translation>Примітка щодо відкликання</translation>
     </message>
     <message>
         <source>Record</source>
@@ -327,8 +507,16 @@
         <translation>Вид</translation>
     </message>
     <message>
+        <source>Why the record is protected</source>
+        <translation>Чому запис захищено</translation>
+    </message>
+    <message>
         <source>Status application date</source>
         <translation>Дата заяви про встановлення статусу</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Дата рішення</translation>
     </message>
     <message>
         <source>Certificate date</source>
@@ -343,8 +531,20 @@
         <translation>Форми експлуатації</translation>
     </message>
     <message>
+        <source>Extensions of the status</source>
+        <translation>Продовження статусу</translation>
+    </message>
+    <message>
         <source>Assistance given</source>
         <translation>Надана допомога</translation>
+    </message>
+    <message>
+        <source>Protection lifted on</source>
+        <translation>Захист знято</translation>
+    </message>
+    <message>
+        <source>Why the protection was lifted</source>
+        <translation>Чому захист знято</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
@@ -447,6 +647,10 @@
     <message>
         <source>Referrals completed</source>
         <translation>Перенаправлень завершено</translation>
+    </message>
+    <message>
+        <source>Plan actions done</source>
+        <translation>Виконані заходи плану</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -575,6 +779,10 @@
         <source>This record cannot be reviewed that way now: only submitted records are approved or returned, and only approved ones are reopened. Refresh the list: someone may have reviewed it already.</source>
         <translation>Цей запис зараз не можна так перевірити: затверджують або повертають лише подані записи, а знову відкривають лише затверджені. Оновіть список: можливо, хтось уже його перевірив.</translation>
     </message>
+    <message>
+        <source>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</source>
+        <translation>Ви склали цей запис, тож не можете затвердити його самі: його затверджує інший супервізор команди.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -609,6 +817,34 @@
     <message>
         <source>Choose who received each service from the family&apos;s members.</source>
         <translation>Виберіть, хто з членів сімʼї отримав кожну послугу.</translation>
+    </message>
+    <message>
+        <source>Describe each action.</source>
+        <translation>Опишіть кожен захід.</translation>
+    </message>
+    <message>
+        <source>Each action needs its identifier.</source>
+        <translation>Кожен захід повинен мати свій ідентифікатор.</translation>
+    </message>
+    <message>
+        <source>Give each action&apos;s deadline as a valid date.</source>
+        <translation>Зазначте строк кожного заходу як правильну дату.</translation>
+    </message>
+    <message>
+        <source>Name each specialist responsible for the case.</source>
+        <translation>Назвіть кожного фахівця, відповідального за випадок.</translation>
+    </message>
+    <message>
+        <source>Give the dates each specialist was responsible as valid dates.</source>
+        <translation>Зазначте дати відповідальності кожного фахівця як правильні дати.</translation>
+    </message>
+    <message>
+        <source>A specialist&apos;s responsibility cannot end before it began.</source>
+        <translation>Відповідальність фахівця не може закінчитися раніше, ніж почалася.</translation>
+    </message>
+    <message>
+        <source>Give the date of each extension and the date it runs until.</source>
+        <translation>Зазначте дату кожного продовження і дату, до якої воно діє.</translation>
     </message>
     <message>
         <source>Describe each step.</source>
@@ -735,12 +971,68 @@
         <translation>Оцінювання не може завершитися раніше, ніж почалося.</translation>
     </message>
     <message>
+        <source>A case closes when the supervisor approves the report on the results.</source>
+        <translation>Випадок закривається, коли супервізор затверджує звіт про результати.</translation>
+    </message>
+    <message>
+        <source>An approved closure closes the case: a supervisor reopens it by returning the report.</source>
+        <translation>Затверджене закриття закриває випадок: супервізор відкриває його знову, повернувши звіт.</translation>
+    </message>
+    <message>
+        <source>Say why the circumstances were not overcome.</source>
+        <translation>Зазначте, чому обставини не подолано.</translation>
+    </message>
+    <message>
+        <source>The application cannot be received after the family was identified.</source>
+        <translation>Заява не може надійти пізніше, ніж сімʼю виявлено.</translation>
+    </message>
+    <message>
+        <source>A follow-up comes after the closure.</source>
+        <translation>Катамнез проводять після закриття.</translation>
+    </message>
+    <message>
+        <source>Subgroup A exists only in disability group I.</source>
+        <translation>Підгрупа А буває лише в I групі інвалідності.</translation>
+    </message>
+    <message>
+        <source>A person cannot be their own legal representative.</source>
+        <translation>Особа не може бути власним законним представником.</translation>
+    </message>
+    <message>
+        <source>The support cannot end before it begins.</source>
+        <translation>Супровід не може закінчитися раніше, ніж почався.</translation>
+    </message>
+    <message>
+        <source>Two actions have the same identifier.</source>
+        <translation>Два заходи мають однаковий ідентифікатор.</translation>
+    </message>
+    <message>
+        <source>Give the date the action is postponed to.</source>
+        <translation>Зазначте дату, на яку перенесено захід.</translation>
+    </message>
+    <message>
+        <source>An action is postponed to a later date.</source>
+        <translation>Захід переносять на пізнішу дату.</translation>
+    </message>
+    <message>
         <source>The outcome cannot come before the referral.</source>
         <translation>Результат не може бути раніше за перенаправлення.</translation>
     </message>
     <message>
+        <source>The status cannot change before the referral.</source>
+        <translation>Статус не може змінитися раніше за скерування.</translation>
+    </message>
+    <message>
+        <source>Give the reason the referral was refused.</source>
+        <translation>Зазначте причину відмови у скеруванні.</translation>
+    </message>
+    <message>
         <source>A consent cannot be withdrawn before it was given.</source>
         <translation>Згоду не можна відкликати раніше, ніж її надано.</translation>
+    </message>
+    <message>
+        <source>A consent cannot expire before it was given.</source>
+        <translation>Згода не може втратити чинність раніше, ніж її надано.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>
@@ -749,6 +1041,14 @@
     <message>
         <source>The status lasts at most two years.</source>
         <translation>Статус діє не більше двох років.</translation>
+    </message>
+    <message>
+        <source>The decision cannot come before the application.</source>
+        <translation>Рішення не може бути ухвалене раніше за заяву.</translation>
+    </message>
+    <message>
+        <source>Say why the protection is lifted.</source>
+        <translation>Зазначте, чому захист знято.</translation>
     </message>
     <message>
         <source>Unknown kind of record: {name}.</source>
