@@ -198,3 +198,38 @@ def test_the_program_refuses_a_newer_profile_with_a_clear_message(old_profile, t
     assert f"data version {newer}; this program knows up to {schema.SCHEMA_VERSION}" in message
     assert "Install the newer version. Nothing was changed." in message
     assert sha(newer_folder / DB_FILE) == before
+
+
+def test_schema_4_recodes_records_and_the_changes_still_to_push(tmp_path):
+    """Old codes written by the previous program, in a record and in a change not yet sent, are
+    mapped onto the classifier by the migration; the same change then carries the new code."""
+    import json as _json
+
+    from factories import household, person, visit
+
+    from casework.enums import enumeration
+
+    folder = tmp_path / "profile"
+    with Store.create(folder, "previous", schema_version=3, kdf=FAST_KDF) as store:
+        h = store.write(lambda tx: tx.create("households", household()))
+        v = store.write(lambda tx: tx.create("visits", visit(h["id"], services=[{"code": "002.0", "quantity": 1}])))
+        p = store.write(lambda tx: tx.create("persons", person(h["id"], disability=True, disability_group="group_2")))
+
+        def as_the_old_program_wrote_it(tx):
+            # The previous program's codes: day care was "016.0", subgroup A was a group.
+            tx.db.execute("UPDATE visits SET data = json_set(data, '$.services[0].code', '016.0') WHERE id = ?", [v["id"]])
+            tx.db.execute("UPDATE persons SET data = json_set(data, '$.disability_group', 'subgroup_a') WHERE id = ?",
+                          [p["id"]])
+            tx.db.execute("UPDATE outbox SET fields = json_set(fields, '$.services[0].code', '016.0') "
+                          "WHERE record_id = ?", [v["id"]])
+
+        store.write(as_the_old_program_wrote_it)
+    with Store.open(folder, "previous") as store:
+        assert store.get("visits", v["id"])["services"][0]["code"] == "015.3"
+        assert enumeration("services").label("015.3", "uk") == "Денний догляд"
+        migrated = store.get("persons", p["id"])
+        assert (migrated["disability_group"], migrated["disability_subgroup_a"]) == ("group_1", True)
+        [change] = [e for e in store.outbox() if e.record_id == v["id"]]
+        assert change.fields["services"][0]["code"] == "015.3"
+        row = store.read().execute("SELECT fields FROM outbox WHERE record_id = ?", [v["id"]]).fetchone()
+        assert _json.loads(row[0])["services"][0]["code"] == "015.3"
