@@ -22,20 +22,44 @@ from typing import Any
 from casework import values
 from casework.dates import parse_date, parse_datetime
 from casework.i18n import QT_TRANSLATE_NOOP, Message
-from casework.schemas import (  # noqa: F401 - re-exported: the table lives in its own module
-    ACTION_FINISHED,
-    ACTION_STATUSES,
-    HOUSEHOLD_STATUSES,
-    PROTECTED_DECISIONS,
-    PROTECTED_KINDS,
-    REFERRAL_DIRECTIONS,
-    REFERRAL_STATUSES,
-    REVIEW_STATUSES,
-    REVIEWABLE,
-    SCHEMAS,
-    SUPPORT_TERM_MONTHS,
-    FieldSpec,
-    _msg,
+from casework.schemas import (  # re-exported: the table lives in its own module
+    ACTION_FINISHED as ACTION_FINISHED,
+)
+from casework.schemas import (
+    ACTION_STATUSES as ACTION_STATUSES,
+)
+from casework.schemas import (
+    HOUSEHOLD_STATUSES as HOUSEHOLD_STATUSES,
+)
+from casework.schemas import (
+    PROTECTED_DECISIONS as PROTECTED_DECISIONS,
+)
+from casework.schemas import (
+    PROTECTED_KINDS as PROTECTED_KINDS,
+)
+from casework.schemas import (
+    REFERRAL_DIRECTIONS as REFERRAL_DIRECTIONS,
+)
+from casework.schemas import (
+    REFERRAL_STATUSES as REFERRAL_STATUSES,
+)
+from casework.schemas import (
+    REVIEW_STATUSES as REVIEW_STATUSES,
+)
+from casework.schemas import (
+    REVIEWABLE as REVIEWABLE,
+)
+from casework.schemas import (
+    SCHEMAS as SCHEMAS,
+)
+from casework.schemas import (
+    SUPPORT_TERM_MONTHS as SUPPORT_TERM_MONTHS,
+)
+from casework.schemas import (
+    FieldSpec as FieldSpec,
+)
+from casework.schemas import (
+    _msg as _msg,
 )
 from casework.values import is_empty
 
@@ -81,14 +105,22 @@ COLLECTIONS: tuple[str, ...] = CASE_COLLECTIONS + READ_ONLY_COLLECTIONS
 REVIEWED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans", "households")
 # Review states that freeze every other field of a record.
 LOCKED_STATES: tuple[str, ...] = ("approved",)
-# Fields a locked record still takes: its review status (a supervisor reopening it), and for a
-# closed family the date its follow-up was done (docs/case-model.md, "Closure").
-_OPEN_WHEN_LOCKED: dict[str, frozenset[str]] = {"households": frozenset({"follow_up_done_on"})}
+# Fields a review decision writes with the review status: a household's review is its closure,
+# which closes the case on approval and reopens it on a return (docs/case-model.md, "Closure").
+REVIEW_DECIDES: dict[str, tuple[str, ...]] = {"households": ("status",)}
+# Fields recorded after the approval, which the lock lets through: the follow-up after closure.
+AFTER_APPROVAL: dict[str, tuple[str, ...]] = {"households": ("follow_up_done_on",)}
 
 
-def open_when_locked(collection: str) -> frozenset[str]:
-    """The fields of `collection` that change while review locks the record (laptop and server alike)."""
-    return frozenset({"review_status"}) | _OPEN_WHEN_LOCKED.get(collection, frozenset())
+def lock_allows(collection: str, touched: set[str] | frozenset[str]) -> bool:
+    """Whether a change touching `touched` may reach an approved (locked) record: a review decision
+    (the review status with the fields it decides), or a field that is filled after the approval
+    (`AFTER_APPROVAL`: the follow-up of a closed case). Both ends lock by this."""
+    after = set(AFTER_APPROVAL.get(collection, ()))
+    if "review_status" in touched:
+        return touched <= {"review_status", *REVIEW_DECIDES.get(collection, ()), *after}
+    return touched <= after
+
 
 # Which fields full-text search reads, per collection (names, addresses, notes).
 SEARCHABLE: dict[str, tuple[str, ...]] = {
@@ -157,6 +189,9 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
         if r.get("status") == "closed" and r.get("review_status") in ("draft", "submitted", "returned"):
             out.append(Problem("status", _msg(QT_TRANSLATE_NOOP(
                 "Validation", "A case closes when the supervisor approves the report on the results."))))
+        if r.get("status") == "active" and r.get("review_status") == "approved":
+            out.append(Problem("status", _msg(QT_TRANSLATE_NOOP(
+                "Validation", "An approved closure closes the case: a supervisor reopens it by returning the report."))))
         if r.get("closure_outcome") == "N" and is_empty(r.get("closure_outcome_reason")):
             out.append(Problem("closure_outcome_reason", _msg(QT_TRANSLATE_NOOP(
                 "Validation", "Say why the circumstances were not overcome."))))

@@ -16,6 +16,7 @@ from casework.enums import (
 from casework.resources import resource_dir
 
 # The exact codes other code depends on: renaming one must fail here first.
+_CLASSIFIER = json.loads((resource_dir() / "enums" / "sources" / "classifier-z0643-20.json").read_text(encoding="utf-8"))
 EXPECTED_CODES: dict[str, list[str]] = {
     "circumstance_factors": (
         "old_age mobility_memory_loss chronic_illness mental_disorders disability "
@@ -28,9 +29,8 @@ EXPECTED_CODES: dict[str, list[str]] = {
         "foster_guardians returned_from_institution military_family"
     ).split(),
     "visit_types": "initial assessment monitoring crisis joint remote closure follow_up".split(),
-    "services": (
-        "001.0 002.0 003.0 004.0 005.0 006.0 009.0 010.0 011.0 015.1 016.0 018.0 019.0"
-    ).split(),
+    # The classifier's codes as the repository ships them with their source (test_services_classifier.py).
+    "services": [i["code"] for i in _CLASSIFIER["items"]],
     "exploitation_forms": (
         "forced_labour sexual crime begging armed_conflict organ_removal child_sale other"
     ).split(),
@@ -41,7 +41,8 @@ EXPECTED_CODES: dict[str, list[str]] = {
     "closure_reasons": (
         "goals_achieved moved_away refused_services transferred came_of_age death other"
     ).split(),
-    "disability_groups": "group_1 group_2 group_3 child subgroup_a".split(),
+    # Subgroup A is a qualifier of group I (persons.disability_subgroup_a), not a group.
+    "disability_groups": "group_1 group_2 group_3 child".split(),
     "consent_purposes": "data_processing social_services data_sharing photos".split(),
     "referral_outcomes": "pending accepted completed refused no_response".split(),
     "case_levels": "simple medium complex emergency".split(),
@@ -52,7 +53,7 @@ EXPECTED_CODES: dict[str, list[str]] = {
 # Items domain.md marks *verify* (not read in the source itself).
 EXPECTED_VERIFY: dict[str, set[str]] = {
     "circumstance_factors": set(EXPECTED_CODES["circumstance_factors"][8:]),
-    "services": set(EXPECTED_CODES["services"]) - {"001.0", "002.0", "015.1"},
+    "services": {i["code"] for i in _CLASSIFIER["items"] if not i["confirmed_name"]},
     "closure_reasons": set(EXPECTED_CODES["closure_reasons"]),
     "case_levels": set(EXPECTED_CODES["case_levels"]),
     "duration_bands": set(EXPECTED_CODES["duration_bands"]),
@@ -71,7 +72,7 @@ def test_every_expected_file_is_shipped() -> None:
 def test_file_loads_with_the_exact_codes(name: str) -> None:
     enum = enumeration(name)
     assert enum.name == name
-    assert enum.version == "2026.1"
+    assert enum.version == ("2026.2" if name == "services" else "2026.1")  # services: rebuilt from the classifier
     assert enum.source.strip()
     assert list(enum.codes) == EXPECTED_CODES[name]
     assert len(set(enum.codes)) == len(enum.codes)
@@ -92,10 +93,7 @@ def test_labels_are_present_and_ukrainian(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED_CODES))
 def test_verify_marks_follow_domain_md(name: str) -> None:
     marked = {item.code for item in enumeration(name).items if item.verify}
-    if name == "disability_groups":
-        assert "subgroup_a" in marked
-    else:
-        assert marked == EXPECTED_VERIFY.get(name, set())
+    assert marked == EXPECTED_VERIFY.get(name, set())
 
 
 def test_raw_files_are_well_formed_json_with_known_keys() -> None:
@@ -105,7 +103,8 @@ def test_raw_files_are_well_formed_json_with_known_keys() -> None:
         assert data["version"] and data["source"], path.name
         assert data["name"] == path.stem
         for raw in data["items"]:
-            assert set(raw) <= {"code", "uk", "en", "verify", "description_uk", "description_en"}
+            assert set(raw) <= {"code", "uk", "en", "verify", "description_uk", "description_en",
+                             "code_source", "name_source"}
             assert raw.get("verify", True) is True, "write verify only when true"
 
 

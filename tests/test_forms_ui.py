@@ -403,7 +403,7 @@ def test_a_referral_saves_without_review(qtbot, store, family, uk):
     dialog.timer.stop()
     assert dialog.submit_button.text() == "Зберегти"
     view = dialog.view
-    pick_in_list(qtbot, dialog, "agency_code", "Центр надання безоплатної")
+    pick_in_list(qtbot, dialog, "agency_code", "Центр з надання безоплатної")
     type_text(view.editor("agency").focus_target(), "Центр безоплатної правничої допомоги")
     pick_in_list(qtbot, dialog, "person_id", "Коваленко Марʼяна")
     type_text(view.editor("reason").focus_target(), "Відновлення документів дитини.")
@@ -413,7 +413,7 @@ def test_a_referral_saves_without_review(qtbot, store, family, uk):
     assert dialog.record["person_id"] == people["Марʼяна"]
     assert "review_status" not in dialog.record and dialog.record["form.version"] == 2
     assert dialog.record["direction"] == "outgoing" and dialog.record["status"] == "sent"
-    assert dialog.record["agency_code"] == "legal_aid"  # the reference list's code, beside the name typed
+    assert dialog.record["agency_code"] == "free_legal_aid"  # the reference list's code, beside the name typed
 
 
 def test_nothing_is_clipped_at_1366x768(qtbot, store, family, uk):

@@ -86,6 +86,7 @@ def test_headline_figures():
         "cases_with_plan": 1,
         "referrals_made": 1,
         "referrals_completed": 1,
+        "plan_actions_done": 0,
         "visits": 4,  # v1-v4
         "safety_concerns": 1,
         "safety_review_median_hours": 24.0,
@@ -133,3 +134,45 @@ def test_small_counts_are_suppressed():
 def test_period_must_make_sense():
     with pytest.raises(ValueError):
         Period(dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+def test_the_case_cycle_records_are_counted() -> None:
+    """Service events as records, plan actions done, referrals completed by status, and the
+    assessment deadline from receipt of the application (Law art. 20), worked out by hand."""
+    data = {
+        "households": [
+            # Received on Thursday 1 Oct, identified on Monday 5 Oct: due Thursday 8 Oct, done on 9 Oct: late.
+            {**hh("h1", "2026-10-05"), "received_on": "2026-10-01"},
+            # No received_on: due 12 Oct from identification on 5 Oct, done on 9 Oct: on time.
+            hh("h2", "2026-10-05"),
+        ],
+        "persons": [person("p1", "h1", "mother", "female", "1990-01-01"),
+                    person("p2", "h1", "child", "male", "2018-01-01")],
+        "assessments": [{"id": "a1", "household_id": "h1", "completed_on": "2026-10-09"},
+                        {"id": "a2", "household_id": "h2", "completed_on": "2026-10-09"}],
+        "service_events": [
+            {"id": "s1", "household_id": "h1", "service": "019.0", "delivered_on": "2026-10-10", "quantity": 3,
+             "recipients": ["p1", "p2"]},
+            {"id": "s2", "household_id": "h1", "service": "019.0", "delivered_on": "2026-10-20", "recipients": ["p1"]},
+            {"id": "s3", "household_id": "h2", "service": "002.0", "delivered_on": "2026-09-30", "recipients": ["x"]},
+            {"id": "s4", "household_id": "h2", "service": "002.0", "delivered_on": "2026-10-02",
+             "recipients": ["y"], "deleted": True},
+        ],
+        "action_updates": [
+            {"id": "u1", "household_id": "h1", "plan_id": "pl", "action_id": "a", "status": "done", "on": "2026-10-03"},
+            {"id": "u2", "household_id": "h1", "plan_id": "pl", "action_id": "a", "status": "done", "on": "2026-10-04"},
+            {"id": "u3", "household_id": "h1", "plan_id": "pl", "action_id": "b", "status": "in_progress", "on": "2026-10-04"},
+            {"id": "u4", "household_id": "h1", "plan_id": "pl", "action_id": "c", "status": "done", "on": "2026-11-01"},
+        ],
+        "referrals": [
+            {"id": "r1", "household_id": "h1", "referred_on": "2026-10-02", "status": "completed"},
+            {"id": "r2", "household_id": "h2", "referred_on": "2026-10-02", "outcome": "completed"},
+            {"id": "r3", "household_id": "h2", "referred_on": "2026-10-02", "status": "sent"},
+        ],
+    }
+    report = compute(data, OCT)
+    assert report.headline["assessments_due"] == 2 and report.headline["assessments_on_time"] == 1
+    assert report.headline["referrals_made"] == 3 and report.headline["referrals_completed"] == 2
+    assert report.headline["plan_actions_done"] == 1  # action a, done twice; c is in November
+    assert report.table("service_events").counts == {("019.0",): 4}  # s3 is September, s4 deleted
+    assert report.table("service_recipients").counts == {("019.0",): 2}

@@ -9,7 +9,7 @@ from kit import enrolled_laptop, quick_transport
 from casework.records import InvalidRecord
 from fieldapp.store.errors import RecordLocked, ReviewNotAllowed
 from fieldapp.store.review import history, returned, review_queue
-from fieldapp.sync.device import sync_once
+from fieldapp.sync.device import enrolled_user, sync_once
 
 
 def sync(store):
@@ -67,17 +67,81 @@ def test_queue_order_approve_return_and_what_the_caseworker_sees(live_server, tm
 
 
 def _close(store, household_id):
-    """The caseworker submits the case-closure form, as its dialog does: the form's fields, the
-    closure's `submit_sets` (status closed) and the review status "submitted", through the store."""
-    from casework import forms
-
-    form = forms.load_form("case_closure")
-    answers = {"closed_on": "2026-10-20", "closure_reason": "goals_achieved",
-               "closure.results": "Діти відвідують школу, борги за комунальні послуги сплачено.",
-               "closure.family_state": "Сім'я справляється сама.", "closure.family_informed": True}
-    assert forms.validate_answers(form, answers, [], submit=True) == []
-    fields = forms.to_record_fields(form, answers, [], review_status="submitted", submit=True)
+    """The caseworker submits the report on the results of support (the closure): its record
+    fields and the review status "submitted"; the case itself stays active until approval."""
+    fields = {"closed_on": "2026-10-20", "closure_reason": "goals_achieved", "closure_outcome": "OVR",
+              "closure.results": "Діти відвідують школу, борги за комунальні послуги сплачено.",
+              "review_status": "submitted"}
     return store.write(lambda tx: tx.update("households", household_id, fields))
+
+
+def test_a_closure_takes_effect_when_the_supervisor_approves_it(live_server, tmp_path):
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+    h = anna.write(lambda tx: tx.create("households", household(family_name="Бондар")))
+    # Closing at once, before the approval, is refused with the reason.
+    with pytest.raises(InvalidRecord) as early:
+        anna.write(lambda tx: tx.update("households", h["id"], {
+            "status": "closed", "closed_on": "2026-10-20", "closure_reason": "goals_achieved",
+            "review_status": "submitted"}))
+    assert [p.field for p in early.value.problems] == ["status"]
+    assert _close(anna, h["id"])["status"] == "active"
+    sync(anna)
+    sync(sofia)
+    # Returned: the case stays active, and the caseworker sees why.
+    sofia.write(lambda tx: tx.review("households", h["id"], "returned", "Додайте результат за кожною метою.",
+                                     reviewer_id="sofia"))
+    assert sofia.get("households", h["id"])["status"] == "active"
+    sync(sofia)
+    sync(anna)
+    assert anna.get("households", h["id"])["review_status"] == "returned"
+    anna.write(lambda tx: tx.update("households", h["id"], {"review_status": "submitted"}))
+    sync(anna)
+    sync(sofia)
+    approved = sofia.write(lambda tx: tx.review("households", h["id"], "approved", reviewer_id="sofia"))
+    assert approved["status"] == "approved"
+    assert sofia.get("households", h["id"])["status"] == "closed"
+    sync(sofia)
+    sync(anna)
+    family = anna.get("households", h["id"])
+    assert (family["status"], family["review_status"]) == ("closed", "approved")
+    # Reopening an approved closure makes the case active again, on the server too.
+    sofia.write(lambda tx: tx.review("households", h["id"], "returned", "Відкриваємо: нова заява.",
+                                     reviewer_id="sofia"))
+    sync(sofia)
+    sync(anna)
+    assert anna.get("households", h["id"])["status"] == "active"
+    anna.close()
+    sofia.close()
+
+
+def test_a_supervisor_cannot_approve_what_she_wrote(live_server, tmp_path):
+    from fieldapp.store.errors import OwnRecordReview
+
+    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    h = anna.write(lambda tx: tx.create("households", household(family_name="Ткач")))
+    sync(anna)
+    sync(sofia)
+    me = enrolled_user(sofia)["id"]
+    own = sofia.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    with pytest.raises(OwnRecordReview) as before_sync:  # written here, not yet sent
+        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=me))
+    assert "another supervisor" in before_sync.value.message.render()
+    sync(sofia)
+    with pytest.raises(OwnRecordReview):  # the server names her as its author
+        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=me))
+    with pytest.raises(OwnRecordReview):  # no reviewer given: the laptop's enrolled user
+        sofia.write(lambda tx: tx.review("visits", own["id"], "approved"))
+    assert sofia.get("visits", own["id"])["review_status"] == "submitted"
+    # Anna's record, changed by nobody on this laptop, she approves.
+    theirs = anna.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
+    sync(anna)
+    sync(sofia)
+    sofia.write(lambda tx: tx.review("visits", theirs["id"], "approved", reviewer_id=me))
+    assert sofia.get("visits", theirs["id"])["review_status"] == "approved"
+    anna.close()
+    sofia.close()
 
 
 def test_an_approved_closure_is_locked_on_the_laptop_for_the_servers_reason(live_server, tmp_path, qtbot):
@@ -90,7 +154,7 @@ def test_an_approved_closure_is_locked_on_the_laptop_for_the_servers_reason(live
     sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
     h = anna.write(lambda tx: tx.create("households", household(family_name="Кравець")))
     closed = _close(anna, h["id"])
-    assert closed["status"] == "closed" and closed["review_status"] == "submitted"
+    assert closed["status"] == "active" and closed["review_status"] == "submitted"
     sync(anna)
     sync(sofia)
     assert [(i.collection, i.record_id) for i in review_queue(sofia)] == [("households", h["id"])]
@@ -127,30 +191,3 @@ def test_an_approved_closure_is_locked_on_the_laptop_for_the_servers_reason(live
     assert info.value.message.render() in page.details.text()
     anna.close()
     sofia.close()
-
-
-def test_a_supervisor_cannot_approve_her_own_record_on_the_laptop_either(live_server, tmp_path):
-    from fieldapp.store.review import OwnRecordReview
-
-    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
-    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
-    h = anna.write(lambda tx: tx.create("households", household()))
-    sync(anna)
-    sync(sofia)
-    sofia_id = live_server.world.users["sofia"]
-    own = sofia.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
-    # Not yet sent: written here, by her.
-    with pytest.raises(OwnRecordReview) as info:
-        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=sofia_id))
-    assert info.value.code == "forbidden" and "another supervisor" in info.value.message.render()
-    sync(sofia)
-    # Sent: the server names her as its writer; the laptop refuses as the server would.
-    with pytest.raises(OwnRecordReview):
-        sofia.write(lambda tx: tx.review("visits", own["id"], "approved", reviewer_id=sofia_id))
-    assert sofia.get("visits", own["id"])["review_status"] == "submitted"
-    # A caseworker's record she approves as ever.
-    theirs = anna.write(lambda tx: tx.create("visits", visit(h["id"], review_status="submitted")))
-    sync(anna)
-    sync(sofia)
-    sofia.write(lambda tx: tx.review("visits", theirs["id"], "approved", reviewer_id=sofia_id))
-    sync(sofia)

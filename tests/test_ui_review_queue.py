@@ -7,6 +7,7 @@ from factories import household, visit
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from casework.ids import new_id
 from fieldapp.store.errors import DiskFull
 from fieldapp.store.review import history
 from fieldapp.ui import background
@@ -20,13 +21,24 @@ def background_done(store):
     background.wait()
 
 
+def _pulled(store, collection, fields):
+    """A record as a supervisor's laptop has it: pulled from the server, written by a caseworker
+    (a supervisor may not approve what she wrote herself)."""
+    rid = new_id()
+    record = {**fields, "id": rid, "collection": collection, "version": 1, "deleted": False,
+              "household_id": rid if collection == "households" else fields["household_id"],
+              "updated_by": "caseworker-anna", "updated_at": "2026-10-01T10:00:00+00:00"}
+    store.write(lambda tx: tx.apply_remote(record))
+    return store.get(collection, rid)
+
+
 def submitted(store, n=3, concern_at=None):
-    h = store.write(lambda tx: tx.create("households", household(family_name="Савчук")))
+    h = _pulled(store, "households", household(family_name="Савчук"))
     made = []
     for i in range(n):
         extra = {"safety_concern": True, "safety_details": "дитина налякана"} if i == concern_at else {}
-        made.append(store.write(lambda tx, i=i, extra=extra: tx.create("visits", visit(
-            h["id"], review_status="submitted", started_at=f"2026-10-0{i + 1}T10:00:00+00:00", **extra))))
+        made.append(_pulled(store, "visits", visit(
+            h["id"], review_status="submitted", started_at=f"2026-10-0{i + 1}T10:00:00+00:00", **extra)))
     return made
 
 

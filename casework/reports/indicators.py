@@ -16,12 +16,13 @@ Definitions (domain.md, "Report indicators"), for a period [start, end]:
   disability, IDP status and hromada;
 * cases opened (identified in the period), active (not closed on the last
   day, identified by then), closed in the period by reason; assessments due
-  in the period (identified in it) and done within 5 working days (Monday to
-  Friday; public holidays are not counted: under martial law they are working
+  in the period (identified in it) and done within 5 working days of receipt of the
+  application (`received_on`, else `identified_on`; Monday to Friday; public holidays are not counted: under martial law they are working
   days); cases with a plan drawn up by the last day; referrals made in the
   period, and those of them completed;
-* service events in the period (each service line of a visit) and their
-  distinct recipients, by service code; visits by type; safety concerns raised
+* service events in the period (each `service_events` record, and each service line of a
+  visit from before the case cycle) and their distinct recipients, by service code; plan
+  actions done in the period (distinct actions with a "done" update); visits by type; safety concerns raised
   in visits of the period, and the median hours from the visit to its first
   review;
 * counter-trafficking (restricted): persons with a protected record of kind
@@ -41,11 +42,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casework.dates import day_of
-from casework.deadlines import (  # noqa: F401 - ASSESSMENT_WORKING_DAYS, add_working_days re-exported
-    ASSESSMENT_WORKING_DAYS,
-    add_working_days,
-    assessment_due,
-)
+from casework.deadlines import ASSESSMENT_WORKING_DAYS as ASSESSMENT_WORKING_DAYS  # re-exported
+from casework.deadlines import add_working_days as add_working_days  # re-exported
+from casework.deadlines import assessment_due
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -109,6 +108,7 @@ HEADLINE_LABELS: dict[str, tuple[str, str]] = {
     "cases_with_plan": QT_TRANSLATE_NOOP("Report", "Active cases with a plan"),
     "referrals_made": QT_TRANSLATE_NOOP("Report", "Referrals made"),
     "referrals_completed": QT_TRANSLATE_NOOP("Report", "Referrals completed"),
+    "plan_actions_done": QT_TRANSLATE_NOOP("Report", "Plan actions done"),
     "visits": QT_TRANSLATE_NOOP("Report", "Visits"),
     "safety_concerns": QT_TRANSLATE_NOOP("Report", "Safety concerns raised"),
     "safety_review_median_hours": QT_TRANSLATE_NOOP("Report", "Median hours until a safety concern was reviewed"),
@@ -150,6 +150,7 @@ def _yes_no(value: Any) -> str:
 # The collections `compute` reads: the laptop and the server each load these and nothing else.
 INPUT_COLLECTIONS: tuple[str, ...] = (
     "households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected",
+    "service_events", "action_updates",
 )
 
 
@@ -165,6 +166,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
 
     persons, visits, assessments = mine("persons"), mine("visits"), mine("assessments")
     plans, referrals, reviews, protected = mine("plans"), mine("referrals"), mine("reviews"), mine("protected")
+    service_events, action_updates = mine("service_events"), mine("action_updates")
     end = period.end
 
     visits_in = [v for v in visits if period.contains(day_of(v.get("started_at")))]
@@ -223,7 +225,11 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         "assessments_on_time": len(on_time),
         "cases_with_plan": len(set(active) & planned),
         "referrals_made": len(referrals_in),
-        "referrals_completed": sum(1 for r in referrals_in if r.get("outcome") == "completed"),
+        # Completed by its status (the case cycle) or, in older records, by its outcome.
+        "referrals_completed": sum(1 for r in referrals_in
+                                   if r.get("status") == "completed" or r.get("outcome") == "completed"),
+        "plan_actions_done": len({(u.get("plan_id"), u.get("action_id")) for u in action_updates
+                                  if u.get("status") == "done" and period.contains(day_of(u.get("on")))}),
         "visits": len(visits_in),
         "safety_concerns": len(concerns),
         "safety_review_median_hours": round(statistics.median(waits), 1) if waits else None,
@@ -258,6 +264,16 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
             code = str(line["code"])
             events[code] += int(line.get("quantity") or 1)
             recipients[code].add(str(line.get("recipient_id") or v["household_id"]))
+    # Services delivered as records of their own (service_events): each counts its quantity,
+    # and each member who received it is a recipient.
+    for e in service_events:
+        if not period.contains(day_of(e.get("delivered_on"))) or not e.get("service"):
+            continue
+        code = str(e["service"])
+        quantity = e.get("quantity")
+        events[code] += quantity if isinstance(quantity, int) and not isinstance(quantity, bool) and quantity > 0 else 1
+        who = [str(p) for p in e.get("recipients") or [] if p] or [str(e["household_id"])]
+        recipients[code].update(who)
     tables.append(Table("service_events", Message.of(QT_TRANSLATE_NOOP("Report", "Service events by service")),
                         ("service",), {(code,): n for code, n in events.items()}))
     tables.append(Table("service_recipients",

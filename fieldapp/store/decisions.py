@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from fieldapp.store import outbox, records, search
-from fieldapp.store.errors import RecordNotFound, ReviewNotAllowed
-from fieldapp.store.review import OwnRecordReview, wrote_it
+from fieldapp.store.errors import OwnRecordReview, RecordNotFound, ReviewNotAllowed
+from fieldapp.store.review import decision_changes, wrote_it
 
 if TYPE_CHECKING:
     from fieldapp.store.transaction import Transaction
@@ -32,11 +32,11 @@ def review(tx: Transaction, collection: str, record_id: str, decision: str, comm
         current, decision, "supervisor"
     ):
         raise ReviewNotAllowed(decision=decision, current=current)
-    if decision == "approved" and wrote_it(record, reviewer_id):
-        raise OwnRecordReview()
     if decision == "returned" and not comment.strip():
         raise domain.InvalidRecord("reviews", [domain.Problem("comment", Message.of(COMMENT_NEEDED))])
-    tx.update(collection, record_id, {"review_status": decision})
+    if decision == "approved" and wrote_it(tx.db, collection, record, reviewer_id):
+        raise OwnRecordReview()
+    tx.update(collection, record_id, decision_changes(collection, decision))
     return tx.create("reviews", {
         "household_id": record["household_id"], "record_collection": collection, "record_id": record_id,
         "status": decision, "comment": comment.strip() or None, "reviewer_id": reviewer_id,

@@ -237,6 +237,13 @@ class ReviewNotAllowed(StoreError):
     )
 
 
+class OwnRecordReview(StoreError):
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.",
+    )
+
+
 def rejection_message(error: Mapping[str, Any] | None) -> Message | None:
     """The store's sentence for a change the server rejected, when the store has the same rule.
 

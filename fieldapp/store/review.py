@@ -8,33 +8,50 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from casework.i18n import QT_TRANSLATE_NOOP
-from fieldapp.store.errors import StoreError
+from fieldapp.store.driver import sqlite_utils
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # decisions.py imports this module inside the store's transaction code
     from fieldapp.store.database import Store
-
-
-class OwnRecordReview(StoreError):
-    """A supervisor approving what she wrote herself: the server refuses it too (four eyes)."""
-
-    code = "forbidden"
-    text = QT_TRANSLATE_NOOP(
-        "StoreError",
-        "You wrote this record yourself, so another supervisor of the team must approve it.",
-    )
-
-
-def wrote_it(record: Mapping[str, Any], user_id: str | None) -> bool:
-    """Whether `user_id` wrote the record's current content, as far as this laptop knows: the
-    server names them as its last writer, or it was never sent (written here, by this laptop's
-    user). The server's rule is the same (creator or last writer; sync.server.review)."""
-    if not user_id:
-        return False
-    return record.get("updated_by") == user_id or not record.get("version")
 
 # Which field dates a reviewed record, per collection.
 _DATED_BY = {"visits": "started_at", "assessments": "started_on", "plans": "drawn_up_on", "households": "closed_on"}
+
+
+def decision_changes(collection: str, decision: str) -> dict[str, Any]:
+    """The fields a review decision writes, in the same change as the review status.
+
+    A household's review is its closure (docs/case-model.md, "Closure"): the case closes when
+    the supervisor approves the report on the results, and a return (or reopening) leaves it
+    active, so a closed household is always an approved one on both ends.
+    """
+    changes: dict[str, Any] = {"review_status": decision}
+    if collection == "households":
+        changes["status"] = "closed" if decision == "approved" else "active"
+    return changes
+
+
+def wrote_it(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any],
+             reviewer_id: str | None) -> bool:
+    """Whether the reviewer is the record's author, who may not approve it herself.
+
+    She is, when the server names her as the last to change it, or when this laptop holds
+    typing of the record not yet synced (never sent, or changes still to push): on a
+    supervisor's laptop, only she types.
+    """
+    if reviewer_id is None:  # the enrolled user of this laptop (fieldapp.sync.device.enrolled_user)
+        row = db.execute("SELECT value FROM meta WHERE key = 'user'").fetchone()
+        try:
+            user = json.loads(row[0]) if row else {}
+        except ValueError:
+            user = {}
+        reviewer_id = user.get("id") if isinstance(user, dict) else None
+    if reviewer_id is not None and record.get("updated_by") == reviewer_id:
+        return True
+    if not record.get("version"):
+        return True
+    row = db.execute("SELECT 1 FROM outbox WHERE collection = ? AND record_id = ? AND state = 'pending' LIMIT 1",
+                     [collection, record["id"]]).fetchone()
+    return row is not None
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ of names, addresses and notes, inside the encrypted file like everything else.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
+from casework.recode import recode
 from fieldapp.store.driver import sqlite_utils
 
 # The collections of schema 1, written out: a migration must not change when the list grows.
@@ -121,6 +123,37 @@ def _v4_case_cycle(db: sqlite_utils.Database) -> None:
     # services delivered, which were lines inside a visit.
     for name in ("action_updates", "service_events"):
         _record_table(db, name)
+    _v4_recode(db)
+
+
+# The collections whose stored fields schema 4 recodes (casework.recode), written out.
+_V4_RECODED = ("visits", "assessments", "plans", "referrals", "persons")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # as the store keeps JSON
+
+
+def _v4_recode(db: sqlite_utils.Database) -> None:
+    # The services list had guessed codes, subgroup A was a group, old actions had no id: recode
+    # the records and the changes still to push the same way the server's revision 0004 does,
+    # so that nothing is lost and the base of a pending change agrees with the server's copy.
+    for name in _V4_RECODED:
+        rows = db.execute(f"SELECT id, data FROM [{name}]").fetchall()
+        for rid, data in rows:
+            new = recode(name, json.loads(data), rid)
+            if new is not None:
+                db.execute(f"UPDATE [{name}] SET data = ? WHERE id = ?", [_dumps(new), rid])
+    placeholders = ", ".join("?" for _ in _V4_RECODED)
+    entries = db.execute(f"SELECT seq, collection, record_id, fields, base FROM outbox "
+                         f"WHERE collection IN ({placeholders})", list(_V4_RECODED)).fetchall()
+    for seq, collection, rid, fields, base in entries:
+        new_fields = recode(collection, json.loads(fields), rid)
+        new_base = recode(collection, json.loads(base), rid)
+        if new_fields is not None or new_base is not None:
+            db.execute("UPDATE outbox SET fields = ?, base = ? WHERE seq = ?",
+                       [_dumps(new_fields) if new_fields is not None else fields,
+                        _dumps(new_base) if new_base is not None else base, seq])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

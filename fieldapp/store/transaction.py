@@ -129,7 +129,7 @@ class Transaction:
         changed = {k: v for k, v in changes.items() if k not in domain.ENVELOPE and old.get(k) != v}
         if not changed:
             return current
-        if locked(collection, old) and set(changed) - domain.open_when_locked(collection):
+        if locked(collection, old) and not domain.lock_allows(collection, set(changed)):
             raise RecordLocked(collection)
         new = {k: v for k, v in {**old, **changed}.items() if v is not None}
         domain.check(collection, new)

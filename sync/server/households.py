@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from casework.deadlines import closure_follow_up_due
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import households, records, scope_events, sync_state, users
 from sync.server.feed import Feed, dump, load_record, lock_household, lock_households
@@ -59,6 +60,12 @@ def move_household(conn: sa.Connection, feed: Feed, hh_id: str, caseworker_id: s
     write_audit(conn, [audit_row(actor, "assign", "households", hh_id, hh_id, None, now)])
 
 
+def _follow_up_pending(conn: sa.Connection, household_id: str) -> bool:
+    # A follow-up after closure keeps the family on the laptop until it is done (docs/case-model.md).
+    data = conn.execute(sa.select(records.c.data).where(records.c.id == household_id)).scalar()
+    return data is not None and closure_follow_up_due(json.loads(data)) is not None
+
+
 def retire_closed(engine: sa.Engine, days: int) -> int:
     """Closed households past the retention period leave caseworkers' laptops (evictions)."""
     limit = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="milliseconds")
@@ -69,6 +76,7 @@ def retire_closed(engine: sa.Engine, days: int) -> int:
             households.c.status == "closed", households.c.retired.is_(False),
             households.c.closed_at <= limit).order_by(households.c.household_id)
             .with_for_update()).all()
+        due = [hh for hh in due if not _follow_up_pending(conn, hh.household_id)]
         for hh in due:
             if hh.caseworker_id:
                 feed.evict(hh.caseworker_id, hh.household_id, now)

@@ -45,7 +45,7 @@ def check_valid(collection: str, before: dict[str, Any] | None, after: dict[str,
 def check_locked(collection: str, current: dict[str, Any], touched: set[str], delete: bool) -> None:
     """An approved (locked) record changes only by its review status (a supervisor reopening it)."""
     if (collection in REVIEWED_COLLECTIONS and current.get("review_status") in LOCKED_STATES
-            and (delete or touched - schemas.open_when_locked(collection))):
+            and (delete or not schemas.lock_allows(collection, touched))):
         raise Rejected("record_locked", "This record was approved by a supervisor and is locked; "
                                         "a supervisor must reopen it before it can change.")
 
