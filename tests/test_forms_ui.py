@@ -349,12 +349,16 @@ def test_an_approved_plan_opens_read_only_and_a_revision_keeps_it_and_its_action
     from fieldapp.ui.family.starts import revise_plan
 
     hid, _ = family
-    first = store.write(lambda tx: tx.create("plans", {
-        "household_id": hid, "drawn_up_on": "2026-10-01", "goals": "Школа.", "goal_codes": ["safety"],
+    # The caseworker's plan as the server sends it back approved by her supervisor.
+    pid = new_id()
+    store.write(lambda tx: tx.apply_remote({
+        "id": pid, "collection": "plans", "version": 2, "deleted": False, "household_id": hid,
+        "updated_by": "supervisor-sofia", "updated_at": "2026-10-02T10:00:00+00:00",
+        "drawn_up_on": "2026-10-01", "goals": "Школа.", "goal_codes": ["safety"],
         "actions": [{"id": new_id(), "text": "Оформити допомогу", "responsible": "Фахівець", "due": "2026-11-01"}],
         "next_review_on": "2027-01-01", "term_from": "2026-10-01", "term_until": "2027-04-01",
-        "form_id": "case_plan", "form_version": 2, "review_status": "submitted"}))
-    store.write(lambda tx: tx.review("plans", first["id"], "approved"))
+        "form_id": "case_plan", "form_version": 2, "review_status": "approved"}))
+    first = store.get("plans", pid)
     dialog = show(qtbot, open_form(None, store, "case_plan", hid, first["id"]))
     assert dialog.read_only and not dialog.submit_button.isVisible() and dialog.revise_button.isVisible()
     asked = []
