@@ -275,6 +275,8 @@ class _Generator:
             fields["closure_outcome_reason"] = rng.choice(("REF", "MOV"))
         if rng.random() < 0.4:
             follow = closed_on + dt.timedelta(days=rng.randint(30, 90))
+            if 30 <= (self.today - closed_on).days <= 90 and rng.random() < 0.5:
+                follow = self.today + dt.timedelta(days=rng.randint(0, 6))  # a follow-up planned this week
             fields["follow_up_on"] = follow.isoformat()
             if follow < self.today - dt.timedelta(days=5):
                 fields["follow_up_done_on"] = self.past(follow + dt.timedelta(days=rng.randint(0, 5))).isoformat()
@@ -388,13 +390,18 @@ class _Generator:
         rng = self.rng
         begun = dt.date.fromisoformat(plan["drawn_up_on"])
         last = [begun]
+        last_when: list[dt.datetime] = []
 
         def update(status: str, on: dt.date, **more: Any) -> None:
             on = self.past(max(on, last[0]))  # each update on or after the one before
             last[0] = on
-            # A minute after the one before: ids (uuid7) follow the order the updates were made in.
+            # After the one before: ids (uuid7) follow the order the updates were made in, also when
+            # two fall on one day (the spread of minutes wraps, so it alone does not keep the order).
             self.tick += 1
             when = self.moment(on) + dt.timedelta(minutes=self.tick % 600)
+            if last_when and when <= last_when[0]:
+                when = last_when[0] + dt.timedelta(minutes=1)
+            last_when[:] = [when]
             add("action_updates", {"plan_id": plan["id"], "action_id": action["id"], "status": status,
                                    "on": on.isoformat(), **more}, when)
 
