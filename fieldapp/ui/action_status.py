@@ -7,25 +7,19 @@ actions' progress is not. The dialog writes off the GUI thread and emits `saved(
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from casework import records as domain
-from fieldapp.store.database import Store
-from fieldapp.store.errors import StoreError
-from fieldapp.ui import background, text
+from fieldapp.store.database import Store, Transaction
 from fieldapp.ui.date_edit import DateEdit
-from fieldapp.ui.fields import ERROR_STYLE, EnumCombo, FieldForm
+from fieldapp.ui.fields import EnumCombo
+from fieldapp.ui.write_dialog import WriteDialog
 
 
 @dataclass(frozen=True)
@@ -61,26 +55,16 @@ def editor_day(editor: DateEdit) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso else None
 
 
-class ActionStatusDialog(QDialog):
+class ActionStatusDialog(WriteDialog):
     """The status of one plan action, with its date and a note; `saved(record)` once written."""
-
-    saved = Signal(object)
 
     def __init__(self, store: Store, ref: ActionRef, status: str = "done", *,
                  today: dt.date | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store, self.ref = store, ref
+        super().__init__(store, self.tr("Progress of the plan action"), ref.text, parent)
+        self.ref = ref
         self.today = today or dt.date.today()
         self.setObjectName("actionStatus")
-        self.setWindowTitle(self.tr("Progress of the plan action"))
-        self.setMinimumWidth(460)
-        what = QLabel(ref.text)
-        what.setObjectName("actionText")
-        what.setWordWrap(True)
-        font = what.font()
-        font.setBold(True)
-        what.setFont(font)
-        self.form = FieldForm()
+        self.heading.setObjectName("actionText")
         self.status = EnumCombo("action_statuses", blank=False)
         self.status.setObjectName("status")
         self.status.set_code(status)
@@ -98,29 +82,11 @@ class ActionStatusDialog(QDialog):
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText(self.tr("What was done, or why it waits (optional)"))
         self.form.add("note", self.tr("Note"), self.note)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(what)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
 
     def _status_changed(self) -> None:
-        postponed = self.status.code() == "postponed"
-        self.postponed_to.setVisible(postponed)
-        label = self.form.labelForField(self.postponed_to.parentWidget())
-        if label is not None:
-            label.setVisible(postponed)
+        self.show_row(self.postponed_to, self.status.code() == "postponed")
 
     def fields(self) -> dict[str, Any]:
         status = self.status.code() or "done"
@@ -129,24 +95,6 @@ class ActionStatusDialog(QDialog):
         # A postponement without its date is refused by validation, which says so under the field.
         return new_update(self.ref, status, on, later, self.note.toPlainText())
 
-    def save(self) -> None:
+    def change(self) -> Callable[[Transaction], dict[str, Any]]:
         fields = self.fields()
-        self.buttons.setEnabled(False)
-        background.run_task(lambda: self.store.write(lambda tx: tx.create("action_updates", fields)),
-                            self._written, self._failed, owner=self)
-
-    def _written(self, record: dict[str, Any]) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, domain.InvalidRecord):
-            rest = self.form.show_problems(exc.problems)
-            self.error.setText(" ".join(text.message(p.message) for p in rest))
-            self.error.setVisible(bool(rest))
-        elif isinstance(exc, StoreError):
-            self.error.setText(text.message(exc.message))
-            self.error.show()
-        else:
-            raise exc
+        return lambda tx: tx.create("action_updates", fields)

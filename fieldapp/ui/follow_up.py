@@ -7,84 +7,21 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from casework import records as domain
 from casework.enums import enumeration
 from fieldapp.store.database import Store, Transaction
-from fieldapp.store.errors import StoreError
-from fieldapp.ui import background, text
+from fieldapp.ui import text
 from fieldapp.ui.action_status import date_editor, editor_day
-from fieldapp.ui.fields import ERROR_STYLE, FieldForm
+from fieldapp.ui.write_dialog import WriteDialog
 
 
-class _WriteDialog(QDialog):
-    """A small dialog that writes one change, shows refusals under its fields, and closes when written."""
-
-    saved = Signal(object)
-
-    def __init__(self, store: Store, title: str, heading: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        what = QLabel(heading)
-        what.setObjectName("heading")
-        what.setWordWrap(True)
-        font = what.font()
-        font.setBold(True)
-        what.setFont(font)
-        self.form = FieldForm()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(what)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def change(self) -> Callable[[Transaction], dict[str, Any]]:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        change = self.change()
-        self.buttons.setEnabled(False)
-        background.run_task(lambda: self.store.write(change), self._written, self._failed, owner=self)
-
-    def _written(self, record: dict[str, Any]) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, domain.InvalidRecord):
-            rest = self.form.show_problems(exc.problems)
-            self.error.setText(" ".join(text.message(p.message) for p in rest))
-            self.error.setVisible(bool(rest))
-        elif isinstance(exc, StoreError):
-            self.error.setText(text.message(exc.message))
-            self.error.show()
-        else:
-            raise exc
-
-
-class ReferralStatusDialog(_WriteDialog):
+class ReferralStatusDialog(WriteDialog):
     """Where a referral stands now, since when, and (while it is open) when to follow it up next."""
 
     def __init__(self, store: Store, referral: dict[str, Any], *, today: dt.date | None = None,
@@ -113,17 +50,10 @@ class ReferralStatusDialog(_WriteDialog):
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
 
-    def _show_row(self, widget: QWidget, shown: bool) -> None:
-        box = widget.parentWidget()
-        box.setVisible(shown)
-        label = self.form.labelForField(box)
-        if label is not None:
-            label.setVisible(shown)
-
     def _status_changed(self) -> None:
         status = self.status.currentData()
-        self._show_row(self.refusal, status == "refused")
-        self._show_row(self.follow_up_on, status in ("sent", "accepted"))
+        self.show_row(self.refusal, status == "refused")
+        self.show_row(self.follow_up_on, status in ("sent", "accepted"))
 
     def changes(self) -> dict[str, Any]:
         status = self.status.currentData()
@@ -141,7 +71,7 @@ class ReferralStatusDialog(_WriteDialog):
         return lambda tx: tx.update("referrals", rid, changes)
 
 
-class FollowUpDialog(_WriteDialog):
+class FollowUpDialog(WriteDialog):
     """A closed family's follow-up done: the date (the family may then leave the laptop)."""
 
     def __init__(self, store: Store, household_id: str, family: str, *, today: dt.date | None = None,

@@ -1,0 +1,88 @@
+"""A small dialog that writes one change off the GUI thread: a heading, fields, Save and Cancel.
+
+Refusals of the store show under their fields (or under the form); the dialog closes and emits
+`saved(record)` once the change is written. Today's follow-ups, a plan action's status and the
+withdrawal of a consent are such dialogs: each says what it writes in `change()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from casework import records as domain
+from fieldapp.store.database import Store, Transaction
+from fieldapp.store.errors import StoreError
+from fieldapp.ui import background, text
+from fieldapp.ui.fields import ERROR_STYLE, FieldForm
+
+
+class WriteDialog(QDialog):
+    """A small dialog that writes one change, shows refusals under its fields, and closes when written."""
+
+    saved = Signal(object)
+
+    def __init__(self, store: Store, title: str, heading: str, parent: QWidget | None = None, *,
+                 bold_heading: bool = True):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        if bold_heading:
+            font = self.heading.font()
+            font.setBold(True)
+            self.heading.setFont(font)
+        self.form = FieldForm()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def show_row(self, widget: QWidget, shown: bool) -> None:
+        """Show or hide a field of the form with its label and its message."""
+        box = widget.parentWidget()
+        box.setVisible(shown)
+        label = self.form.labelForField(box)
+        if label is not None:
+            label.setVisible(shown)
+
+    def change(self) -> Callable[[Transaction], dict[str, Any]]:
+        """What Save writes, read from the fields now: a function of the store's transaction."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        change = self.change()
+        self.buttons.setEnabled(False)
+        background.run_task(lambda: self.store.write(change), self._written, self._failed, owner=self)
+
+    def _written(self, record: dict[str, Any]) -> None:
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, domain.InvalidRecord):
+            rest = self.form.show_problems(exc.problems)
+            self.error.setText(" ".join(text.message(p.message) for p in rest))
+            self.error.setVisible(bool(rest))
+        elif isinstance(exc, StoreError):
+            self.error.setText(text.message(exc.message))
+            self.error.show()
+        else:
+            raise exc
