@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from casework import deadlines
 from casework.schemas import ACTION_FINISHED
 from fieldapp.store.database import Store
 
@@ -32,37 +33,24 @@ class ActionState:
         return self.status in ACTION_FINISHED
 
 
-def plans(store: Store, household_id: str) -> list[dict[str, Any]]:
-    """The family's plans, newest version first."""
-    out = list(store.records("plans", household_id=household_id))
-    return sorted(out, key=lambda p: (p.get("plan_version") or 1, p.get("drawn_up_on") or "", p["id"]), reverse=True)
-
-
 def current_plan(store: Store, household_id: str) -> dict[str, Any] | None:
-    """The newest plan that no other plan supersedes (docs/case-model.md); None without a plan."""
-    every = plans(store, household_id)
-    superseded = {p.get("supersedes_id") for p in every}
-    return next((p for p in every if p["id"] not in superseded), None)
+    """The newest plan that no other plan supersedes (casework.deadlines); None without a plan."""
+    return deadlines.current_plan(store.records("plans", household_id=household_id))
 
 
 def action_states(store: Store, plan: dict[str, Any]) -> list[ActionState]:
-    """The plan's actions in its order, each with its newest status update (by date, then when written).
+    """The plan's actions in its order, each with its newest status update (casework.deadlines' rule:
+    by date, then creation), as Today counts them.
 
     Updates are looked up by action id across the family's plans, so a revision that kept an
     action keeps its history.
     """
-    updates: dict[str, dict[str, Any]] = {}
-    for u in store.records("action_updates", household_id=plan["household_id"]):
-        key = (u.get("on") or "", u.get("updated_at") or "~", u["id"])  # unsynced ("~") is the newest
-        aid = str(u.get("action_id"))
-        best = updates.get(aid)
-        if best is None or key > (best.get("on") or "", best.get("updated_at") or "~", best["id"]):
-            updates[aid] = u
+    history = deadlines.updates_by_action(store.records("action_updates", household_id=plan["household_id"]))
     out = []
     for action in plan.get("actions") or []:
-        u = updates.get(str(action.get("id")))
-        out.append(ActionState(plan["id"], action, (u or {}).get("status", "planned"), (u or {}).get("on"),
-                               (u or {}).get("postponed_to"), (u or {}).get("note", "")))
+        u = deadlines.latest_update(history.get(str(action.get("id")), [])) or {}
+        out.append(ActionState(plan["id"], action, u.get("status", deadlines.INITIAL_ACTION_STATUS), u.get("on"),
+                               u.get("postponed_to"), u.get("note", "")))
     return out
 
 
