@@ -22,7 +22,6 @@ log = logging.getLogger("fieldapp.server")
 WHOLE_NUMBERS: dict[str, tuple[int, int]] = {
     "cursor": (0, p.MAX_CURSOR),
     "limit": (1, p.MAX_PULL_LIMIT),
-    "threshold": (1, 100),
 }
 DATES = ("from", "to")
 
