@@ -41,3 +41,25 @@ def no_retry_transport(url: str, token: str | None):
     from sync.client import HttpTransport
 
     return HttpTransport(url, token, retries=0)
+
+
+def demo_profile(folder: Path, families: int, *, seed: int, today):
+    """A demo profile of `families`, with the caseload's indexes made (fill once per module, copy per test)."""
+    from fieldapp import demo
+    from fieldapp.store import queries
+    from fieldapp.store.database import Store
+
+    with Store.create(folder, PASSPHRASE, kdf=FAST_KDF) as s:
+        demo.fill(s, families, seed=seed, today=today)
+        queries.prepare(s)
+    return folder
+
+
+def copy_opened(profile: Path, folder: Path):
+    """A test's own copy of a module's profile, opened: each test changes only its copy."""
+    import shutil
+
+    from fieldapp.store.database import Store
+
+    shutil.copytree(profile, folder)
+    return Store.open(folder, PASSPHRASE)

@@ -4,16 +4,14 @@ action marked done through the real widget leaves the list."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import Counter
 
+import kit
 import pytest
-from kit import FAST_KDF, PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from casework import deadlines
-from fieldapp import demo
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui.main_window import MainWindow
@@ -25,18 +23,12 @@ TODAY = dt.date.today()  # the view asks for today's list
 
 @pytest.fixture(scope="module")
 def demo_profile(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("today") / "profile"
-    with Store.create(folder, PASSPHRASE, kdf=FAST_KDF) as s:
-        demo.fill(s, FAMILIES, seed=5, today=TODAY)
-        queries.prepare(s)
-    return folder
+    return kit.demo_profile(tmp_path_factory.mktemp("today") / "profile", FAMILIES, seed=5, today=TODAY)
 
 
 @pytest.fixture
 def demo_store(demo_profile, tmp_path):
-    folder = tmp_path / "copy"
-    shutil.copytree(demo_profile, folder)
-    s = Store.open(folder, PASSPHRASE)
+    s = kit.copy_opened(demo_profile, tmp_path / "copy")
     yield s
     s.close()
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
+import kit
 import pytest
-from kit import FAST_KDF, PASSPHRASE
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from fieldapp import demo
 from fieldapp.store import queries
-from fieldapp.store.database import Store
 from fieldapp.ui.caseload_model import COL_NEXT_DUE, PAGE, CaseloadModel, RecordIdRole
 from fieldapp.ui.main_window import MainWindow
 from tests.factories import household
@@ -31,18 +28,12 @@ FAMILIES = 260  # more than a page
 
 @pytest.fixture(scope="module")
 def demo_profile(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("caseload") / "profile"
-    with Store.create(folder, PASSPHRASE, kdf=FAST_KDF) as s:
-        demo.fill(s, FAMILIES, seed=3, today=TODAY)
-        queries.prepare(s)
-    return folder
+    return kit.demo_profile(tmp_path_factory.mktemp("caseload") / "profile", FAMILIES, seed=3, today=TODAY)
 
 
 @pytest.fixture
 def demo_store(demo_profile, tmp_path):
-    folder = tmp_path / "copy"
-    shutil.copytree(demo_profile, folder)
-    s = Store.open(folder, PASSPHRASE)
+    s = kit.copy_opened(demo_profile, tmp_path / "copy")
     yield s
     s.close()
 
