@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.store import records
 from fieldapp.store.driver import sqlite_utils
 
 if TYPE_CHECKING:  # decisions.py imports this module inside the store's transaction code
@@ -39,9 +40,8 @@ def wrote_it(db: sqlite_utils.Database, collection: str, record: Mapping[str, An
     supervisor's laptop, only she types.
     """
     if reviewer_id is None:  # the enrolled user of this laptop (fieldapp.sync.device.enrolled_user)
-        row = db.execute("SELECT value FROM meta WHERE key = 'user'").fetchone()
         try:
-            user = json.loads(row[0]) if row else {}
+            user = json.loads(records.get_meta(db, "user") or "{}")
         except ValueError:
             user = {}
         reviewer_id = user.get("id") if isinstance(user, dict) else None
