@@ -33,25 +33,26 @@ class ProfileLock:
         self._fd: int | None = None
         self.unclean = False  # the previous session ended while the database was open
 
-    def mark_open(self) -> None:
-        """Record that the database is open: an end without `release` leaves this behind."""
+    def _mark(self, content: bytes) -> None:
+        """Replace what the lock file says, durably."""
         if self._fd is None:
             return
         os.lseek(self._fd, 0, os.SEEK_SET)
         os.ftruncate(self._fd, 0)
-        os.write(self._fd, OPEN_MARK + b" " + str(os.getpid()).encode())
+        os.write(self._fd, content)
         os.fsync(self._fd)
+
+    def mark_open(self) -> None:
+        """Record that the database is open: an end without `release` leaves this behind."""
+        if self._fd is None:
+            return
+        self._mark(OPEN_MARK + b" " + str(os.getpid()).encode())
         self.unclean = False  # the last session's state was checked before this open
 
     def mark_closed(self) -> None:
         """Record that every connection closed cleanly (its journal settled) while the lock is kept:
         a re-key swaps the database file then, and a crash meanwhile leaves no journal to miss."""
-        if self._fd is None:
-            return
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, str(os.getpid()).encode())
-        os.fsync(self._fd)
+        self._mark(str(os.getpid()).encode())
 
     def acquire(self) -> None:
         """Take the lock (ProfileInUse when another process holds it) and read the last session's mark."""
