@@ -134,7 +134,7 @@ def _family_blocks(household: Mapping[str, Any] | None, members: Sequence[Member
     def shown(name: str) -> str:
         return "" if is_empty(h.get(name)) else display_value("households", name, h.get(name), lang=lang)
 
-    where = ", ".join(s for s in (shown("settlement"), shown("hromada")) if s and s != "—")
+    where = shown("settlement") or shown("hromada")  # a settlement's name already names its hromada
     out: list[Block] = [Answers((
         Answer(word("family", lang), str(h.get("family_name", ""))),
         Answer(word("case_number", lang), str(h.get("case_number", ""))),

@@ -141,7 +141,8 @@ def blank_job(store: Store, template_id: str = "home_visit", household_id: str |
     return PrintJob((paper,), f"blank:{template.id}", household_id)
 
 
-def _log(store: Store, job: PrintJob, target: str, pages: int) -> None:
+def log_job(store: Store, job: PrintJob, target: str, pages: int) -> None:
+    """Log a print job (what, when, by whom, where to; never the content)."""
     user = _user(store)
     who = str(user.get("username") or user.get("id") or "")
     store.write(lambda tx: log_print(tx, user=who, what=job.what, target=target, collection=job.collection,
@@ -156,7 +157,7 @@ def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
         render.write_owner_only(path, content)
     except OSError as exc:
         raise PrintRefused(_tr("The PDF could not be written there: %1").replace("%1", exc.strerror or "")) from None
-    _log(store, job, "pdf", pages)
+    log_job(store, job, "pdf", pages)
     return pages
 
 
@@ -166,7 +167,7 @@ def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> 
         pages = render.print_papers(job.papers, printer)
     except OSError:
         raise PrintRefused(_tr("The printer could not be reached.")) from None
-    _log(store, job, "printer", pages)
+    log_job(store, job, "printer", pages)
     return pages
 
 
