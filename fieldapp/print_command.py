@@ -23,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction, read_secret: Callable[[str], str
     parser = sub.add_parser("print", help="write a record's paper, a family's paper file or a blank form "
                                           "as a PDF (passphrase on stdin)")
     parser.add_argument("--profile", type=Path, required=True, dest="profile")
-    what = parser.add_mutually_exclusive_group(required=True)
+    what = parser.add_mutually_exclusive_group()
     what.add_argument("--record", help="the record's id (uuid)")
     what.add_argument("--blank", metavar="FORM", help="a blank form to fill by hand, e.g. home_visit")
     parser.add_argument("--family", metavar="CASE-NUMBER", help="the family's case number: its whole paper file, "
@@ -39,6 +39,8 @@ def _usage(parser_error: str) -> int:
 
 
 def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
+    if not (args.record or args.blank or args.family):
+        return _usage("give --record ID, --family CASE-NUMBER or --blank FORM")
     if args.out is None and sys.stdout.isatty():
         return _usage("give --out FILE.pdf (a PDF is not written to a terminal)")
     if args.out is not None and args.out.is_dir():
