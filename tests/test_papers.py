@@ -9,7 +9,15 @@ import re
 import stat
 
 import pytest
-from papers_kit import TODAY, family, flat, pdf_pages_text, record_from_form, shown, visible_pages_text
+from papers_kit import (
+    TODAY,
+    family,
+    flat,
+    pdf_pages_text,
+    record_from_form,
+    shown,
+    visible_pages_text,
+)
 
 from casework import forms
 from casework.papers import templates, word

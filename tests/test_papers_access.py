@@ -9,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from kit import PASSPHRASE, enrolled_laptop
 from papers_kit import family, flat, pdf_pages_text, record_from_form
-
-import pytest
 
 from fieldapp.papers import documents
 from fieldapp.store.prints import print_log

@@ -35,9 +35,6 @@ class PrintRefused(Exception):
         self.message = message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Papers", text)
-
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -68,7 +65,7 @@ def protected_access(store: Store) -> bool:
 def _family(store: Store, household_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     household = store.get("households", household_id)
     if household is None or household.get("deleted"):
-        raise PrintRefused(_tr("This family is not on this laptop."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "This family is not on this laptop."))
     return household, list(store.records("persons", household_id=household_id))
 
 
@@ -93,7 +90,7 @@ def household_by_case_number(store: Store, case_number: str) -> dict[str, Any] |
 
 def _check_access(store: Store, collection: str) -> None:
     if collection in PROTECTED_COLLECTIONS and not protected_access(store):
-        raise PrintRefused(_tr("This record is protected: only a user with protected access may print it."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "This record is protected: only a user with protected access may print it."))
 
 
 def record_job(store: Store, collection: str, record_id: str, *, lang: str = "uk") -> PrintJob:
@@ -102,10 +99,10 @@ def record_job(store: Store, collection: str, record_id: str, *, lang: str = "uk
     _check_access(store, collection)
     record = store.get(collection, record_id)
     if record is None or record.get("deleted"):
-        raise PrintRefused(_tr("This record is not on this laptop."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "This record is not on this laptop."))
     template = printable(collection, record)
     if template is None:
-        raise PrintRefused(_tr("This record has no paper form to print."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "This record has no paper form to print."))
     household_id = record["id"] if collection == "households" else str(record.get("household_id"))
     household, persons = _family(store, household_id)
     paper = lay_out(template, record, household, persons, lang=lang, author=_author(store))
@@ -120,14 +117,14 @@ def family_job(store: Store, household_id: str, *, lang: str = "uk") -> PrintJob
                if c != "households" and (allowed or c not in PROTECTED_COLLECTIONS)}
     papers = family_file(records, household, persons, lang=lang, author=_author(store))
     if not papers:
-        raise PrintRefused(_tr("Nothing recorded for this family has a paper form yet."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "Nothing recorded for this family has a paper form yet."))
     return PrintJob(tuple(papers), "family_file", household_id)
 
 
 def blank_template(template_id: str) -> PaperTemplate:
     found = next((t for t in templates() if t.id == template_id), None)
     if found is None:
-        raise PrintRefused(_tr("There is no such paper form."))
+        raise PrintRefused(QCoreApplication.translate("Papers", "There is no such paper form."))
     return found
 
 
@@ -156,7 +153,7 @@ def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
     try:
         render.write_owner_only(path, content)
     except OSError as exc:
-        raise PrintRefused(_tr("The PDF could not be written there: %1").replace("%1", exc.strerror or "")) from None
+        raise PrintRefused(QCoreApplication.translate("Papers", "The PDF could not be written there: %1").replace("%1", exc.strerror or "")) from None
     log_job(store, job, "pdf", pages)
     return pages
 
@@ -166,7 +163,7 @@ def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> 
     try:
         pages = render.print_papers(job.papers, printer)
     except OSError:
-        raise PrintRefused(_tr("The printer could not be reached.")) from None
+        raise PrintRefused(QCoreApplication.translate("Papers", "The printer could not be reached.")) from None
     log_job(store, job, "printer", pages)
     return pages
 

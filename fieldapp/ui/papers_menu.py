@@ -24,21 +24,18 @@ from fieldapp.store.database import Store
 JobFactory = Callable[[], PrintJob]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaperMenu", text)
-
 
 def dialog_printer(parent: QWidget | None) -> QPrinter | None:
     """Qt's print dialog on an A4 printer; None when the person cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print"))
+    dialog.setWindowTitle(QCoreApplication.translate("PaperMenu", "Print"))
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 def dialog_file(parent: QWidget | None, suggested: str) -> Path | None:
     """Qt's save dialog for a PDF; None when the person cancels. The name ends in .pdf."""
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), suggested, _tr("PDF documents (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("PaperMenu", "Save as PDF"), suggested, QCoreApplication.translate("PaperMenu", "PDF documents (*.pdf)"))
     if not name:
         return None
     path = Path(name)
@@ -60,10 +57,10 @@ class PaperButton(QPushButton):
     def __init__(self, store: Store, jobs: dict[str, JobFactory], parent: QWidget | None = None, *,
                  choose_printer: Callable[[QWidget | None], QPrinter | None] = dialog_printer,
                  choose_file: Callable[[QWidget | None, str], Path | None] = dialog_file):
-        super().__init__(_tr("Paper…"), parent)
+        super().__init__(QCoreApplication.translate("PaperMenu", "Paper…"), parent)
         self.setObjectName("paperButton")
         self.setAutoDefault(False)
-        self.setToolTip(_tr("Print the paper for signature or save it as a PDF"))
+        self.setToolTip(QCoreApplication.translate("PaperMenu", "Print the paper for signature or save it as a PDF"))
         self.store = store
         self.jobs = jobs
         self.choose_printer = choose_printer
@@ -71,9 +68,9 @@ class PaperButton(QPushButton):
         self.refused = self._show_refusal
         self.menu_ = QMenu(self)
         labels = {
-            "record": (_tr("Print…"), _tr("Save as PDF…")),
-            "family": (_tr("Print the family's paper file…"), _tr("Save the family's paper file as PDF…")),
-            "blank": (_tr("Print a blank visit form…"), _tr("Save a blank visit form as PDF…")),
+            "record": (QCoreApplication.translate("PaperMenu", "Print…"), QCoreApplication.translate("PaperMenu", "Save as PDF…")),
+            "family": (QCoreApplication.translate("PaperMenu", "Print the family's paper file…"), QCoreApplication.translate("PaperMenu", "Save the family's paper file as PDF…")),
+            "blank": (QCoreApplication.translate("PaperMenu", "Print a blank visit form…"), QCoreApplication.translate("PaperMenu", "Save a blank visit form as PDF…")),
         }
         first = True
         for kind in ("record", "family", "blank"):
@@ -106,7 +103,7 @@ class PaperButton(QPushButton):
             return None
 
     def _show_refusal(self, message: str) -> None:
-        QMessageBox.warning(self.window(), _tr("Cannot print"), message)
+        QMessageBox.warning(self.window(), QCoreApplication.translate("PaperMenu", "Cannot print"), message)
 
     def _busy(self, fn: Callable[[], int]) -> int | None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
