@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from casework import forms
 from casework.dates import format_date
 from casework.forms import Field, Item
+from casework.ids import new_id
 from casework.records import InvalidRecord
 from tests import factories
 
@@ -70,6 +71,8 @@ def _value(item: Item, f: Field, n: int, members: list[forms.Member]) -> Any:
     if kind == "repeat":
         row = {sub.key: _value(sub, f, n + i + 1, members) for i, sub in enumerate(item.items)
                if sub.key and sub.type != "repeat"}
+        if item.row_ids:
+            row[forms.ROW_ID] = new_id()
         return [row]
     text = _text(f, n)
     if item.pattern and not re.fullmatch(item.pattern, text):

@@ -20,7 +20,7 @@ from papers_kit import (
 )
 
 from casework import forms
-from casework.papers import templates, word
+from casework.papers import Signatures, templates, word
 from fieldapp.papers import documents, render
 from fieldapp.store.prints import print_log
 
@@ -84,6 +84,12 @@ def test_each_document_prints_from_a_real_record_and_reads_back(qapp, store, tmp
         for p in persons[:2]:
             assert text.count(f"{p['surname']} {p['given_name']} {p['patronymic']}") >= 2  # members table and signature
     assert not UUID.search(text), "no internal ids on paper"
+    # the signature lines stay together on the page of their heading, none cut by a page break
+    visible = [flat(t) for t in visible_pages_text(out.read_bytes(), render.MARGINS_MM.top(), render.MARGINS_MM.bottom())]
+    last = max(i for i, t in enumerate(visible) if word("signatures", "uk") in t)
+    signatures = paper.blocks[-1]
+    assert isinstance(signatures, Signatures)
+    assert visible[last].count(word("sign", "uk")) == len(signatures.rows)
 
 
 def test_a_note_of_2000_characters_wraps_across_pages_whole(qapp, store, tmp_path):

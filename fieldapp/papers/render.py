@@ -18,12 +18,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QPageLayout,
     QPagedPaintDevice,
+    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextFormat,
 )
 
 from casework.papers import Answers, Heading, Paper, Signatures, Table, Text, word
@@ -100,6 +101,21 @@ def paper_html(paper: Paper) -> str:
     return "".join(parts)
 
 
+def _keep_signatures_together(doc: QTextDocument, heading: str, page_height: float) -> None:
+    """Start the signatures on a new page when they would run over a page break: a line to sign
+    must not be cut in two, and each signature stays on the page that bears its heading."""
+    found = doc.find(heading, doc.characterCount(), QTextDocument.FindFlag.FindBackward)
+    if found.isNull():
+        return
+    layout = doc.documentLayout()
+    top = layout.blockBoundingRect(found.block()).top()
+    end = doc.size().height()
+    if int(top // page_height) != int((end - 1) // page_height) and end - top < page_height:
+        fmt = found.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        found.setBlockFormat(fmt)
+
+
 def _layout(device: QPagedPaintDevice) -> None:
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
@@ -125,6 +141,7 @@ def paint(papers: Sequence[Paper], device: QPagedPaintDevice) -> int:
             doc.setDocumentMargin(0)
             doc.setHtml(paper_html(paper))
             doc.setPageSize(body)
+            _keep_signatures_together(doc, word("signatures", paper.lang), body.height())
             pages = doc.pageCount()
             for page in range(pages):
                 if index or page:
