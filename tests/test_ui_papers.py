@@ -85,3 +85,30 @@ def test_protected_record_is_refused_in_a_sentence(qtbot, store, tmp_path):
     assert not (tmp_path / "never.pdf").exists()
     assert print_log(store.read()) == []
     dialog.reject()
+
+
+def test_ctrl_p_prints_the_family_file_on_screen_when_two_are_open(qtbot, store, tmp_path):
+    from PySide6.QtWidgets import QTabWidget
+
+    first, first_people = family(store)
+    second, second_people = family(store, family_name="Коваленко")
+    record_from_form(store, "home_visit", first, first_people)
+    record_from_form(store, "home_visit", second, second_people)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    asked = []
+    for hh in (first, second):
+        view = FamilyFile(store, hh["id"])
+        button = view.findChild(PaperButton)
+        button.choose_printer = lambda parent, name=hh["family_name"]: asked.append(name) or pdf_printer(
+            tmp_path / f"{name}.pdf")(parent)
+        tabs.addTab(view, hh["family_name"])
+    tabs.resize(1280, 720)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    tabs.setCurrentIndex(1)
+    tabs.activateWindow()
+    qtbot.waitUntil(tabs.isActiveWindow)
+    qtbot.keyClick(tabs.currentWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: asked == ["Коваленко"])
+    assert "Коваленко" in flat(pdf_pages_text((tmp_path / "Коваленко.pdf").read_bytes())[0])
