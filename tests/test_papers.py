@@ -193,3 +193,29 @@ def test_a_record_with_no_paper_is_refused_with_a_sentence(qapp, store):
     with pytest.raises(documents.PrintRefused) as refused:
         documents.record_job(store, "households", household["id"])  # no closure report yet
     assert "paper form" in refused.value.message
+
+
+def test_printing_through_the_spooler_hands_the_pdf_over_on_stdin(qapp, store, tmp_path, monkeypatch):
+    """CUPS cannot run here: a stand-in `lp` keeps what it was given. The PDF reaches it whole on its
+    standard input, the queue's title names no family, nothing is written to the temporary folder."""
+    household, persons = family(store)
+    _, record = record_from_form(store, "home_visit", household, persons)
+    got = tmp_path / "got"
+    lp = tmp_path / "lp"
+    lp.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{got}.args"\ncat > "{got}.pdf"\n')
+    lp.chmod(0o700)
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spool))
+    job = documents.record_job(store, "visits", record["id"])
+    pages = documents.send_to_spooler(store, job, "office", 2, command=(str(lp),))
+    assert (tmp_path / "got.args").read_text().split() == ["-d", "office", "-n", "2", "-t", "FieldApp"]
+    assert len(pdf_pages_text((tmp_path / "got.pdf").read_bytes())) == pages
+    assert list(spool.iterdir()) == []
+    assert [(e.what, e.target) for e in print_log(store.read())] == [("home_visit", "printer")]
+    failing = tmp_path / "lp-fails"
+    failing.write_text("#!/bin/sh\ncat > /dev/null\nexit 1\n")
+    failing.chmod(0o700)
+    with pytest.raises(documents.PrintRefused):
+        documents.send_to_spooler(store, job, "office", command=(str(failing),))
+    assert len(print_log(store.read())) == 1

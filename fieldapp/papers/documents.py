@@ -10,6 +10,7 @@ leaves them out otherwise. Every job is logged (`fieldapp.store.prints`): what, 
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,6 +165,24 @@ def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> 
         pages = render.print_papers(job.papers, printer)
     except OSError:
         raise PrintRefused(QCoreApplication.translate("Papers", "The printer could not be reached.")) from None
+    log_job(store, job, "printer", pages)
+    return pages
+
+
+def send_to_spooler(store: Store, job: PrintJob, printer_name: str, copies: int = 1, *,
+                    command: Sequence[str] = ("lp",)) -> int:
+    """Print through the system's spooler (CUPS `lp`), the PDF handed over on its standard input, and
+    log it; the number of pages. Qt's own CUPS engine writes the pages to a file in the temporary
+    folder first; this way no file of ours is ever there (CUPS keeps its spool in its own folder).
+    The job's title in the printer's queue is "FieldApp": no family's name."""
+    content, pages = render.render_pdf(job.papers, job.title)
+    args = [*command, "-d", printer_name, "-n", str(max(1, copies)), "-t", "FieldApp"]
+    try:
+        done = subprocess.run(args, input=content, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        raise PrintRefused(QCoreApplication.translate("Papers", "The printer could not be reached.")) from None
+    if done.returncode != 0:
+        raise PrintRefused(QCoreApplication.translate("Papers", "The printer refused the papers; check it in the system's printer settings."))
     log_job(store, job, "printer", pages)
     return pages
 

@@ -9,6 +9,8 @@ protected access, nothing to print, a folder that cannot be written) is told in 
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +67,9 @@ class PaperButton(QPushButton):
         self.jobs = jobs
         self.choose_printer = choose_printer
         self.choose_file = choose_file
+        # A printer the system knows goes through its spooler (`lp`), so that nothing is written to
+        # the temporary folder (Qt's CUPS engine spools there); None: Qt paints to the printer itself.
+        self.spooler: str | None = shutil.which("lp") if sys.platform != "win32" else None
         self.refused = self._show_refusal
         self.menu_ = QMenu(self)
         labels = {
@@ -124,7 +129,12 @@ class PaperButton(QPushButton):
         printer = self.choose_printer(self.window())
         if printer is None:
             return
-        pages = self._busy(lambda: documents.send_to_printer(self.store, job, printer))
+        if self.spooler and printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
+            spooler = self.spooler
+            pages = self._busy(lambda: documents.send_to_spooler(
+                self.store, job, printer.printerName(), printer.copyCount(), command=(spooler,)))
+        else:
+            pages = self._busy(lambda: documents.send_to_printer(self.store, job, printer))
         if pages is not None:
             self.done.emit(QCoreApplication.translate("PaperMenu", "Sent to the printer: %n page(s).", None, pages))
 

@@ -632,6 +632,10 @@
         <source>The printer could not be reached.</source>
         <translation>The printer could not be reached.</translation>
     </message>
+    <message>
+        <source>The printer refused the papers; check it in the system&apos;s printer settings.</source>
+        <translation>The printer refused the papers; check it in the system&apos;s printer settings.</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

@@ -632,6 +632,10 @@
         <source>The printer could not be reached.</source>
         <translation>Не вдалося звʼязатися з принтером.</translation>
     </message>
+    <message>
+        <source>The printer refused the papers; check it in the system&apos;s printer settings.</source>
+        <translation>Принтер не прийняв документи; перевірте його в системних налаштуваннях принтерів.</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
