@@ -219,3 +219,21 @@ def test_printing_through_the_spooler_hands_the_pdf_over_on_stdin(qapp, store, t
     with pytest.raises(documents.PrintRefused):
         documents.send_to_spooler(store, job, "office", command=(str(failing),))
     assert len(print_log(store.read())) == 1
+
+
+@pytest.mark.parametrize("template_id", [t.id for t in templates() if t.collection != "protected"])
+def test_every_blank_form_keeps_its_questions_and_signature_lines(qapp, store, tmp_path, template_id):
+    job = documents.blank_job(store, template_id)
+    out = tmp_path / "blank.pdf"
+    documents.save_pdf(store, job, out)
+    text = flat(" ".join(flat(t) for t in pdf_pages_text(out.read_bytes())))
+    template = next(t for t in templates() if t.id == template_id)
+    assert flat(template.text("title", "uk")) in text
+    for f in forms.fields(forms.load_form(template.form), []):
+        assert flat(f.item.text("label", "uk")) in text, f.key
+    assert text.count(word("sign", "uk")) >= len(template.signatures)
+
+
+def test_a_blank_protected_form_needs_protected_access(qapp, store):
+    with pytest.raises(documents.PrintRefused):
+        documents.blank_job(store, "protected")
