@@ -8,8 +8,23 @@ Rendering to PDF or a printer is the desktop's (`fieldapp.papers`).
 """
 
 from casework.papers.layout import family_file, lay_out, printable
-from casework.papers.model import Answer, Answers, Heading, Paper, Signature, Signatures, Table, Text
-from casework.papers.templates import PaperTemplate, PaperTemplateError, template_for, templates, word
+from casework.papers.model import (
+    Answer,
+    Answers,
+    Heading,
+    Paper,
+    Signature,
+    Signatures,
+    Table,
+    Text,
+)
+from casework.papers.templates import (
+    PaperTemplate,
+    PaperTemplateError,
+    template_for,
+    templates,
+    word,
+)
 
 __all__ = [
     "Answer", "Answers", "Heading", "Paper", "PaperTemplate", "PaperTemplateError", "Signature", "Signatures",

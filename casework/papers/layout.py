@@ -18,7 +18,17 @@ from casework.dates import day_of, format_date, parse_datetime
 from casework.display import display_value, person_name
 from casework.enums import enumeration
 from casework.forms import Item, Member, Page
-from casework.papers.model import Answer, Answers, Block, Heading, Paper, Signature, Signatures, Table, Text
+from casework.papers.model import (
+    Answer,
+    Answers,
+    Block,
+    Heading,
+    Paper,
+    Signature,
+    Signatures,
+    Table,
+    Text,
+)
 from casework.papers.templates import PaperTemplate, template_for, templates, word
 from casework.values import is_empty
 
