@@ -15,7 +15,7 @@ from typing import Any
 
 from casework import forms
 from casework.dates import day_of, format_date, parse_datetime
-from casework.display import display_value, person_name
+from casework.display import display_value
 from casework.enums import enumeration
 from casework.forms import Item, Member, Page
 from casework.papers.model import (
@@ -248,7 +248,3 @@ def family_file(records: Mapping[str, Iterable[Mapping[str, Any]]], household: M
         found.append((paper.date or "9999", order[template.id], paper))
     found.sort(key=lambda t: (t[0], t[1]))
     return [p for _, _, p in found]
-
-
-def person_names(persons: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    return {str(p["id"]): person_name(p) for p in persons}

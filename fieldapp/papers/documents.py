@@ -187,9 +187,6 @@ def send_to_spooler(store: Store, job: PrintJob, printer_name: str, copies: int 
     return pages
 
 
-def titles(papers: Sequence[Paper]) -> list[str]:
-    return [p.title for p in papers]
-
 
 __all__ = ["PrintJob", "PrintRefused", "blank_job", "family_job", "find_record", "household_by_case_number",
            "record_job", "save_pdf", "send_to_printer", "template_for"]
