@@ -5,6 +5,7 @@
     fieldapp demo --profile DIR --households N [--seed S]   fill a profile with generated data
     fieldapp enrol --profile DIR --server URL (--user NAME | --code)   connect a profile to the server
     fieldapp sync --profile DIR                              run one sync round and say what it did
+    fieldapp print --profile DIR (--record ID | --family CASE-NUMBER | --blank FORM) [--out FILE.pdf]   papers as PDF
 
 Headless commands read the passphrase from standard input (never from the
 command line, where other users could see it in the process list).
@@ -161,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--profile", type=Path, required=True, dest="profile")
     sync.add_argument("--progress", action="store_true",
                       help="say on standard error each time a batch is sent or a page received")
+    from fieldapp.print_command import add_parser as add_print
+
+    add_print(sub, _read_secret)
     return parser
 
 
@@ -202,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         return _enrol(args)
     if args.command == "sync":
         return _sync(args)
+    if args.command == "print":
+        return int(args.run(args))
     from fieldapp.ui.app import run_gui
 
     return run_gui(args.profile, args.lang)

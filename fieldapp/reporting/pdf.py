@@ -6,8 +6,8 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from casework.reports.tables import LabelledReport
 
@@ -33,6 +33,26 @@ def report_html(report: LabelledReport) -> str:
     return "".join(parts)
 
 
+def _print_numbered(doc: QTextDocument, writer: QPdfWriter) -> None:
+    """Print `doc` page by page with "n / m" at the foot of each page (language-neutral)."""
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 8))
+    footer = painter.fontMetrics().height() * 2
+    body = QSizeF(writer.width(), writer.height() - footer)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * body.height())
+        doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+        painter.restore()
+        painter.drawText(QRectF(0, body.height(), body.width(), footer),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), f"{page + 1} / {pages}")
+    painter.end()
+
+
 def write_pdf(report: LabelledReport, path: Path) -> None:
     """A4 portrait, 15 mm margins. Needs a QGuiApplication (the desktop app has one)."""
     writer = QPdfWriter(str(path))
@@ -44,8 +64,7 @@ def write_pdf(report: LabelledReport, path: Path) -> None:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's resolution, not the screen's
     doc.setHtml(report_html(report))
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
+    _print_numbered(doc, writer)
     del writer  # the file is complete once the writer is gone
     if os.name == "posix":
         os.chmod(path, 0o600)

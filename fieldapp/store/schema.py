@@ -156,6 +156,17 @@ def _v4_recode(db: sqlite_utils.Database) -> None:
                         _dumps(new_base) if new_base is not None else base, seq])
 
 
+def _v5_print_log(db: sqlite_utils.Database) -> None:
+    # Every paper printed or saved as PDF: what, when, by whom, where to (a printer or a file),
+    # never the content (fieldapp/store/prints.py). Kept in the encrypted file, not synced.
+    db.table("print_log").create(
+        {"id": int, "printed_at": str, "user": str, "what": str, "collection": str, "record_id": str,
+         "household_id": str, "papers": int, "pages": int, "target": str},
+        pk="id", not_null={"printed_at", "what", "target"},
+    )
+    db.table("print_log").create_index(["household_id"], index_name="idx_print_log_household")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log]
 SCHEMA_VERSION = len(MIGRATIONS)

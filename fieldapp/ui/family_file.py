@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.papers import documents
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user
@@ -46,6 +47,7 @@ from fieldapp.ui.family.sections import PlanPanel, RecordList
 from fieldapp.ui.family.withdraw import WithdrawConsentDialog
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.icons import icon
+from fieldapp.ui.papers_menu import PaperButton
 
 __all__ = ["FamilyFile", "MembersModel", "RecordRole", "TimelineModel"]
 
@@ -127,6 +129,9 @@ class FamilyFile(QWidget):
             action.setObjectName(f"add:{name}")
             action.setVisible(name != "protected" or self.protected_access)
         self.add_button.setMenu(self.add_menu)
+        self.paper_button = PaperButton(store, {  # the family's paper file (Ctrl+P) and a blank visit form
+            "family": lambda: documents.family_job(store, self.household_id),
+            "blank": lambda: documents.blank_job(store, "home_visit", self.household_id)}, self)
 
         self.safety = QFrame()
         self.safety.setObjectName("safetyBanner")
@@ -205,7 +210,8 @@ class FamilyFile(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         top.addLayout(heading, 1)
-        for button in (self.visit_button, self.assess_button, self.add_button, self.edit_button, self.close_button):
+        for button in (self.visit_button, self.assess_button, self.add_button, self.edit_button, self.paper_button,
+                       self.close_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

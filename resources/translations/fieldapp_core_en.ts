@@ -599,6 +599,45 @@
     </message>
 </context>
 <context>
+    <name>Papers</name>
+    <message>
+        <source>This family is not on this laptop.</source>
+        <translation>This family is not on this laptop.</translation>
+    </message>
+    <message>
+        <source>This record is protected: only a user with protected access may print it.</source>
+        <translation>This record is protected: only a user with protected access may print it.</translation>
+    </message>
+    <message>
+        <source>This record is not on this laptop.</source>
+        <translation>This record is not on this laptop.</translation>
+    </message>
+    <message>
+        <source>This record has no paper form to print.</source>
+        <translation>This record has no paper form to print.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this family has a paper form yet.</source>
+        <translation>Nothing recorded for this family has a paper form yet.</translation>
+    </message>
+    <message>
+        <source>There is no such paper form.</source>
+        <translation>There is no such paper form.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there: %1</source>
+        <translation>The PDF could not be written there: %1</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>The printer could not be reached.</translation>
+    </message>
+    <message>
+        <source>The printer refused the papers; check it in the system&apos;s printer settings.</source>
+        <translation>The printer refused the papers; check it in the system&apos;s printer settings.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Families monitored</source>

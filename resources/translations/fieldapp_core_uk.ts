@@ -599,6 +599,45 @@
     </message>
 </context>
 <context>
+    <name>Papers</name>
+    <message>
+        <source>This family is not on this laptop.</source>
+        <translation>Цієї сімʼї немає на цьому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>This record is protected: only a user with protected access may print it.</source>
+        <translation>Цей запис захищено: друкувати його може лише користувач із доступом до захищених даних.</translation>
+    </message>
+    <message>
+        <source>This record is not on this laptop.</source>
+        <translation>Цього запису немає на цьому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>This record has no paper form to print.</source>
+        <translation>Для цього запису немає паперової форми.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this family has a paper form yet.</source>
+        <translation>Для жодного запису цієї сімʼї ще немає паперової форми.</translation>
+    </message>
+    <message>
+        <source>There is no such paper form.</source>
+        <translation>Такої паперової форми немає.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there: %1</source>
+        <translation>Не вдалося записати PDF у це місце: %1</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>Не вдалося звʼязатися з принтером.</translation>
+    </message>
+    <message>
+        <source>The printer refused the papers; check it in the system&apos;s printer settings.</source>
+        <translation>Принтер не прийняв документи; перевірте його в системних налаштуваннях принтерів.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Families monitored</source>

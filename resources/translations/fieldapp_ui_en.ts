@@ -828,6 +828,71 @@
     </message>
 </context>
 <context>
+    <name>PaperMenu</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper…</source>
+        <translation>Paper…</translation>
+    </message>
+    <message>
+        <source>Print the paper for signature or save it as a PDF</source>
+        <translation>Print the paper for signature or save it as a PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Print the family&apos;s paper file…</source>
+        <translation>Print the family&apos;s paper file…</translation>
+    </message>
+    <message>
+        <source>Save the family&apos;s paper file as PDF…</source>
+        <translation>Save the family&apos;s paper file as PDF…</translation>
+    </message>
+    <message>
+        <source>Print a blank visit form…</source>
+        <translation>Print a blank visit form…</translation>
+    </message>
+    <message>
+        <source>Save a blank visit form as PDF…</source>
+        <translation>Save a blank visit form as PDF…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Sent to the printer: %n page.</numerusform>
+            <numerusform>Sent to the printer: %n pages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as PDF: %n page(s).</source>
+        <translation>
+            <numerusform>Saved as PDF: %n page.</numerusform>
+            <numerusform>Saved as PDF: %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassphraseForm</name>
     <message>
         <source>A few words you will remember, such as a line of a song, are both strong and easy to type. Write it down and keep it apart from the laptop.</source>

@@ -840,6 +840,73 @@
     </message>
 </context>
 <context>
+    <name>PaperMenu</name>
+    <message>
+        <source>Print</source>
+        <translation>Друк</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Зберегти як PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документи PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper…</source>
+        <translation>Документ…</translation>
+    </message>
+    <message>
+        <source>Print the paper for signature or save it as a PDF</source>
+        <translation>Надрукувати документ для підпису або зберегти його як PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Друкувати…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Зберегти як PDF…</translation>
+    </message>
+    <message>
+        <source>Print the family&apos;s paper file…</source>
+        <translation>Надрукувати всі документи сімʼї…</translation>
+    </message>
+    <message>
+        <source>Save the family&apos;s paper file as PDF…</source>
+        <translation>Зберегти всі документи сімʼї як PDF…</translation>
+    </message>
+    <message>
+        <source>Print a blank visit form…</source>
+        <translation>Надрукувати порожній бланк візиту…</translation>
+    </message>
+    <message>
+        <source>Save a blank visit form as PDF…</source>
+        <translation>Зберегти порожній бланк візиту як PDF…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Не вдається надрукувати</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Надіслано на принтер: %n сторінку.</numerusform>
+            <numerusform>Надіслано на принтер: %n сторінки.</numerusform>
+            <numerusform>Надіслано на принтер: %n сторінок.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as PDF: %n page(s).</source>
+        <translation>
+            <numerusform>Збережено як PDF: %n сторінка.</numerusform>
+            <numerusform>Збережено як PDF: %n сторінки.</numerusform>
+            <numerusform>Збережено як PDF: %n сторінок.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassphraseForm</name>
     <message>
         <source>A few words you will remember, such as a line of a song, are both strong and easy to type. Write it down and keep it apart from the laptop.</source>

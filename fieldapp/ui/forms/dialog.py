@@ -159,6 +159,10 @@ class FormDialog(QDialog):
         self.revise_button.clicked.connect(self._revise)
         self.revise_button.setVisible(self.read_only and self.definition.record_collection == "plans")
         buttons.insertWidget(buttons.count() - 3, self.revise_button)
+        if self.record is not None:  # a saved record prints as saved (Ctrl+P)
+            from fieldapp.ui.papers_menu import record_paper_button
+
+            buttons.insertWidget(1, record_paper_button(self.store, self.definition.record_collection, self.record, self))
         layout.addLayout(buttons)
 
     def _revise(self) -> None:

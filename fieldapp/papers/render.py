@@ -1,0 +1,218 @@
+"""Papers onto A4 pages with Qt: a QTextDocument per paper, painted page by page with its footer.
+
+The same painting goes to a PDF (`pdf_bytes`, `write_pdf`) and to a printer from Qt's print
+dialog (`print_papers`). Each paper numbers its own pages ("Сторінка 2 з 3"): a family's file is
+several acts, each signed on its own. The font is the bundled DejaVu Sans (Cyrillic), so a
+machine without it prints the same pages. Needs a QGuiApplication.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextFormat,
+)
+
+from casework.papers import Answers, Heading, Paper, Signatures, Table, Text, word
+from casework.resources import resource_dir
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+RESOLUTION = 300
+# Office papers in Ukraine leave a wider left margin for the binding (DSTU 4163-2020: 30 mm left).
+MARGINS_MM = QMarginsF(25, 15, 12, 15)
+EDGE = 2  # device pixels (at 300 dpi, 0.17 mm) kept clear at each page break
+
+
+@cache
+def font_family() -> str:
+    """The bundled Cyrillic font, registered once; the system's DejaVu Sans if the files are missing."""
+    family = "DejaVu Sans"
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_dir() / "fonts" / name))
+        if font_id >= 0:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def _e(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def paper_html(paper: Paper) -> str:
+    """The paper as the HTML subset QTextDocument lays out."""
+    lang = paper.lang
+    parts = ["<html><body>"]
+    if paper.header:
+        parts.append("<p align='right' style='font-size: 8pt;'>" + "<br>".join(_e(s) for s in paper.header) + "</p>")
+    parts.append(f"<p align='center' style='font-size: 13pt; font-weight: bold; margin-top: 8px;'>{_e(paper.title)}</p>")
+    if paper.subtitle:
+        parts.append(f"<p align='center' style='font-size: 11pt;'>{_e(paper.subtitle)}</p>")
+    for block in paper.blocks:
+        if isinstance(block, Heading):
+            size = "11pt" if block.level <= 2 else "10pt"
+            parts.append(f"<p style='font-size: {size}; font-weight: bold; margin-top: 10px;'>{_e(block.text)}</p>")
+        elif isinstance(block, Text):
+            size = "8pt" if block.small else "10pt"
+            parts.append(f"<p style='font-size: {size};'>{_e(block.text)}</p>")
+        elif isinstance(block, Answers):
+            parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;'>")
+            for row in block.rows:
+                value = _e(row.value) if row.value else "<br>" * row.lines + "&nbsp;"
+                parts.append(f"<tr><td width='38%' style='font-size: 9pt;'>{_e(row.label)}</td>"
+                             f"<td width='62%' style='font-size: 10pt;'>{value}</td></tr>")
+            parts.append("</table>")
+        elif isinstance(block, Table):
+            parts.append(f"<p style='font-size: 10pt; margin-top: 6px;'>{_e(block.title)}</p>")
+            parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;'>")
+            parts.append("<tr>" + "".join(f"<th align='left' style='font-size: 9pt;'>{_e(h)}</th>" for h in block.header)
+                         + "</tr>")
+            for cells in block.rows:
+                parts.append("<tr>" + "".join(f"<td style='font-size: 10pt;'>{_e(c) if c else '&nbsp;<br>&nbsp;'}</td>"
+                                              for c in cells) + "</tr>")
+            parts.append("</table>")
+        elif isinstance(block, Signatures):
+            parts.append("<table cellspacing='0' cellpadding='5' width='100%'>")
+            sign, name_hint, date = word("sign", lang), word("name_hint", lang), word("date", lang)
+            for sig in block.rows:
+                name = _e(sig.name) if sig.name else "______________________"
+                parts.append(
+                    f"<tr><td width='34%' style='font-size: 9pt;'>{_e(sig.role)}</td>"
+                    f"<td width='22%' align='center' style='font-size: 10pt;'>______________<br>"
+                    f"<span style='font-size: 7pt;'>{_e(sign)}</span></td>"
+                    f"<td width='26%' align='center' style='font-size: 10pt;'>{name}<br>"
+                    f"<span style='font-size: 7pt;'>{_e(name_hint)}</span></td>"
+                    f"<td width='18%' style='font-size: 9pt;'>{_e(date)} ___________</td></tr>")
+            parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _keep_signatures_together(doc: QTextDocument, heading: str, page_height: float) -> None:
+    """Start the signatures on a new page when they would run over a page break: a line to sign
+    must not be cut in two, and each signature stays on the page that bears its heading."""
+    found = doc.find(heading, doc.characterCount(), QTextDocument.FindFlag.FindBackward)
+    if found.isNull():
+        return
+    layout = doc.documentLayout()
+    top = layout.blockBoundingRect(found.block()).top()
+    end = doc.size().height()
+    if int(top // page_height) != int((end - 1) // page_height) and end - top < page_height:
+        fmt = found.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        found.setBlockFormat(fmt)
+
+
+def _layout(device: QPagedPaintDevice) -> None:
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+
+
+def paint(papers: Sequence[Paper], device: QPagedPaintDevice) -> int:
+    """Paint every paper onto `device` (a QPdfWriter or a QPrinter set up for A4); the number of pages."""
+    family = font_family()
+    width, height = device.width(), device.height()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or file could not be opened")
+    total = 0
+    try:
+        footer_font = QFont(family, 8)
+        painter.setFont(footer_font)
+        footer_h = painter.fontMetrics().height() * 2
+        body = QSizeF(width, height - footer_h)
+        for index, paper in enumerate(papers):
+            doc = QTextDocument()
+            doc.documentLayout().setPaintDevice(device)  # measure in the device's resolution, not the screen's
+            doc.setDefaultFont(QFont(family, 10))
+            doc.setDocumentMargin(0)
+            doc.setHtml(paper_html(paper))
+            doc.setPageSize(body)
+            _keep_signatures_together(doc, word("signatures", paper.lang), body.height())
+            pages = doc.pageCount()
+            for page in range(pages):
+                if index or page:
+                    device.newPage()
+                painter.save()
+                painter.translate(0, -page * body.height())
+                # The clip stops a hair inside the page: a line that only touches the page break would
+                # otherwise be written (clipped, unseen, but in the PDF's text) on both pages.
+                top = page * body.height() + EDGE
+                doc.drawContents(painter, QRectF(0, top, body.width(), body.height() - 2 * EDGE))
+                painter.restore()
+                painter.setFont(footer_font)
+                footer = QRectF(0, height - footer_h * 0.7, width, footer_h * 0.7)
+                painter.drawLine(0, int(footer.top()), width, int(footer.top()))
+                number = word("page", paper.lang).format(page=page + 1, pages=pages)
+                painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextSingleLine), number)
+                left = QRectF(footer.left(), footer.top(), footer.width() * 0.7, footer.height())
+                elided = painter.fontMetrics().elidedText(paper.footer, Qt.TextElideMode.ElideRight, int(left.width()))
+                painter.drawText(left, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextSingleLine), elided)
+                total += 1
+    finally:
+        painter.end()
+    return total
+
+
+def pdf_bytes(papers: Sequence[Paper], title: str = "") -> bytes:
+    """The papers as one PDF, in memory: nothing is written to a temporary file."""
+    return render_pdf(papers, title)[0]
+
+
+def render_pdf(papers: Sequence[Paper], title: str = "") -> tuple[bytes, int]:
+    """The papers as one PDF in memory, and its number of pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title or (papers[0].title if papers else ""))
+    writer.setCreator("FieldApp")
+    _layout(writer)
+    pages = paint(papers, writer)
+    del writer  # the PDF is complete once the writer is gone
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def write_owner_only(path: Path, content: bytes) -> None:
+    """Write `content` to `path` readable by its owner only, from the first byte (never group- or world-readable)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)  # a file that existed keeps its mode through O_TRUNC: set it
+        with os.fdopen(fd, "wb") as out:
+            fd = -1
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def write_pdf(papers: Sequence[Paper], path: Path, title: str = "") -> int:
+    """Write the papers as one PDF at `path` (the place the user chose), owner-only; its number of pages."""
+    content, pages = render_pdf(papers, title)
+    write_owner_only(path, content)
+    return pages
+
+
+def print_papers(papers: Sequence[Paper], printer: QPagedPaintDevice) -> int:
+    """Send the papers to a printer the print dialog set up (A4 portrait); the number of pages."""
+    _layout(printer)
+    return paint(papers, printer)
