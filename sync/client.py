@@ -72,9 +72,12 @@ class HttpTransport:
     # -- the protocol ---------------------------------------------------------
 
     def enrol(self, username: str, password: str, device_id: str, device_name: str, *,
-              code: str | None = None) -> dict[str, Any]:
-        """Enrol with a user name and password, or with a one-time enrolment code from IT."""
+              code: str | None = None, parcel_keys: dict[str, str] | None = None) -> dict[str, Any]:
+        """Enrol with a user name and password, or with a one-time enrolment code from IT; with the
+        laptop's public parcel keys when given (the answer's `parcel_keys` are the server's)."""
         body: dict[str, Any] = {"device_id": device_id, "device_name": device_name}
+        if parcel_keys is not None:
+            body["parcel_keys"] = parcel_keys
         if code is not None:
             body["enrolment_code"] = code
         else:
