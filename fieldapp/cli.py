@@ -5,6 +5,7 @@
     fieldapp demo --profile DIR --households N [--seed S]   fill a profile with generated data
     fieldapp enrol --profile DIR --server URL (--user NAME | --code)   connect a profile to the server
     fieldapp sync --profile DIR                              run one sync round and say what it did
+    fieldapp parcel export|import|hand-in --profile DIR ...  sync through a file (fieldapp/parcel_cli.py)
 
 Headless commands read the passphrase from standard input (never from the
 command line, where other users could see it in the process list).
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp import __version__
+from fieldapp import __version__, parcel_cli
 
 if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
     from fieldapp.store.database import Store
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--profile", type=Path, required=True, dest="profile")
     sync.add_argument("--progress", action="store_true",
                       help="say on standard error each time a batch is sent or a page received")
+    parcel_cli.register(sub)
     return parser
 
 
@@ -202,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         return _enrol(args)
     if args.command == "sync":
         return _sync(args)
+    if args.command == "parcel":
+        return parcel_cli.run(args, _read_secret)
     from fieldapp.ui.app import run_gui
 
     return run_gui(args.profile, args.lang)

@@ -87,6 +87,25 @@ class HttpTransport:
             raise BadAnswer("enrolment answer without a device token")
         return answer
 
+    def hand_in_parcel(self, data: bytes) -> tuple[bytes, str]:
+        """A courier's upload (POST /parcels): another laptop's parcel in, its return parcel and
+        that file's name back. Sent once: the server refuses a parcel it imported already."""
+        headers = {protocol.HEADER: str(protocol.PROTOCOL_VERSION), "Content-Type": "application/octet-stream",
+                   "Authorization": f"Bearer {self.token or ''}"}
+        try:
+            response = self.session.post(_endpoint(self.server_url, "/parcels"), data=data, headers=headers,
+                                         timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+        except requests.exceptions.SSLError as exc:
+            raise SyncFailure("tls", type(exc).__name__) from exc
+        except requests.RequestException as exc:
+            raise SyncFailure("offline", type(exc).__name__) from exc
+        if not response.ok:
+            self._answer(response)  # raises the failure the problem names
+        name = response.headers.get("FieldApp-Parcel-Name", "")
+        if not name.endswith(".parcel") or "/" in name or "\\" in name:
+            raise BadAnswer("return parcel without a proper file name")
+        return response.content, name
+
     def confirm_wipe(self) -> dict[str, Any]:
         """Tell the server this revoked laptop wiped itself (POST /devices/wipe-confirmed, once)."""
         answer = self._request("POST", "/devices/wipe-confirmed", {}, retry=False)

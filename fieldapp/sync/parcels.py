@@ -32,7 +32,7 @@ from fieldapp.sync.engine import (
     pull_all,
 )
 from sync import parcel as pc
-from sync.errors import BadAnswer, CursorExpired
+from sync.errors import BadAnswer, CursorExpired, SyncFailure
 
 OUT_SEQ_KEY = "parcel_out_seq"  # the number of the last parcel written for the server
 IN_SEQ_KEY = "parcel_in_seq"  # the number of the last return parcel imported
@@ -187,6 +187,25 @@ def import_parcel(store: Store, data: bytes) -> ImportReport:
 
     store.write(done)
     return ImportReport(header.seq, report, skip)
+
+
+def hand_in(store: Store, data: bytes, *, transport: Any = None) -> tuple[bytes, str]:
+    """A supervisor's laptop, online, hands in a team laptop's parcel it carried (it cannot read
+    it) and gets that laptop's return parcel (which it cannot read either): (bytes, file name)."""
+    if classify(data, store) != "for_server":
+        raise pc.ParcelError("not_for_this_laptop", "This is not another laptop's parcel for the server.")
+    if not (store.meta("device_token") and store.meta("server_url")):
+        raise SyncFailure("not_enrolled")
+    if transport is None:
+        from fieldapp.sync.device import http_transport
+
+        transport = http_transport
+    link = transport(store.meta("server_url") or "", store.meta("device_token"))
+    try:
+        answer: tuple[bytes, str] = link.hand_in_parcel(data)
+    finally:
+        link.close()
+    return answer
 
 
 def _settle(store: Store, results: list[Any], report: RoundReport) -> None:
