@@ -185,8 +185,9 @@ def test_a_revoked_laptop_applies_nothing_and_its_return_parcel_wipes_it(server,
 
 
 def test_a_supervisor_carries_her_team_s_parcels_both_ways_without_reading_them(server, tmp_path):
-    from fieldapp.sync.parcels import classify, hand_in
     from kit import quick_transport
+
+    from fieldapp.sync.parcels import classify, hand_in
 
     anna = enrolled_laptop(tmp_path, "anna", server.base, "anna")
     sofia = enrolled_laptop(tmp_path, "sofia", server.base, "sofia")  # North's supervisor
