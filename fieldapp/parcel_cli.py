@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,13 +32,9 @@ def register(sub: Any) -> None:
 
 
 def write_file(target: Path, data: bytes) -> None:
-    """Write a parcel whole or not at all (a stick pulled out mid-write leaves no half parcel)."""
-    temporary = target.with_name(target.name + ".partial")
-    with open(temporary, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temporary, target)
+    from fieldapp.sync.parcels import save_parcel
+
+    save_parcel(target, data)
 
 
 def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:

@@ -16,7 +16,9 @@ inside the encrypted store at enrolment; a wipe destroys them with the profile.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from casework.i18n import QT_TRANSLATE_NOOP, Message
@@ -97,6 +99,19 @@ def export_parcel(store: Store) -> Exported:
     payload = {"changes": changes, "cursor": cursor, "attachments": []}
     data = pc.seal(header, payload, store.meta("server_box_key") or "", _own_keys(store))
     return Exported(data, pc.file_name(pc.TO_SERVER, store.device_code() or "laptop", seq), seq, len(changes))
+
+
+def save_parcel(target: Path, data: bytes) -> None:
+    """Write a parcel whole or not at all (a stick pulled out mid-write leaves no half parcel)."""
+    temporary = target.with_name(target.name + ".partial")
+    try:
+        with open(temporary, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 @dataclass
