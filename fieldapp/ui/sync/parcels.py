@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user, is_enrolled
-from fieldapp.sync.parcels import classify, export_parcel, hand_in, import_parcel, parcel_message, save_parcel
+from fieldapp.sync.parcels import (
+    classify,
+    export_parcel,
+    hand_in,
+    import_parcel,
+    parcel_message,
+    save_parcel,
+)
 from fieldapp.ui import background, text
 from sync import parcel as pc
 from sync.client import failure_message
