@@ -21,7 +21,7 @@ VISITS = 500
 
 
 def _month(store, seed: int) -> None:
-    from factories import household, person, seeded, visit
+    from factories import household, person, seeded
 
     seeded(seed)
     homes = store.write(lambda tx: [tx.create("households", household())["id"] for _ in range(FAMILIES)])
