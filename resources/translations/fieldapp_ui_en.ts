@@ -690,6 +690,14 @@
         <source>Conflicts and refused changes…</source>
         <translation>Conflicts and refused changes…</translation>
     </message>
+    <message>
+        <source>&amp;Export a parcel…</source>
+        <translation>&amp;Export a parcel…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a parcel…</source>
+        <translation>&amp;Import a parcel…</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>

@@ -695,6 +695,14 @@
         <source>Conflicts and refused changes…</source>
         <translation>Конфлікти й неприйняті зміни…</translation>
     </message>
+    <message>
+        <source>&amp;Export a parcel…</source>
+        <translation>&amp;Експортувати пакет…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a parcel…</source>
+        <translation>&amp;Імпортувати пакет…</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.store.database import Store
@@ -32,13 +32,17 @@ from sync.errors import DeviceRevoked, SyncFailure
 Chooser = Callable[[QWidget, str, str], str | None]  # (parent, title, suggested path) -> path or None
 
 
+def _filter() -> str:
+    return QCoreApplication.translate("ParcelActions", "FieldApp parcel (*.parcel)")
+
+
 def _save_dialog(parent: QWidget, title: str, suggested: str) -> str | None:
-    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, parent.tr("FieldApp parcel (*.parcel)"))
+    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filter())
     return target or None
 
 
 def _open_dialog(parent: QWidget, title: str, suggested: str) -> str | None:
-    target, _ = QFileDialog.getOpenFileName(parent, title, suggested, parent.tr("FieldApp parcel (*.parcel)"))
+    target, _ = QFileDialog.getOpenFileName(parent, title, suggested, _filter())
     return target or None
 
 
@@ -112,15 +116,14 @@ class ParcelActions(QObject):
 
     def _imported(self, report: Any) -> None:
         r = report.round
-        sentence = self.tr("The return parcel is imported: %n change(s) settled", "", r.pushed)
-        sentence += self.tr(", %n record(s) received", "", r.pulled)
+        sentences = [self.tr("The return parcel is imported: %n change(s) settled.", "", r.pushed),
+                     self.tr("%n record(s) received.", "", r.pulled)]
         if r.conflicts + r.rejected:
-            sentence += self.tr(". %n item(s) need you: see Sync → Conflicts and refused changes.", "",
-                                r.conflicts + r.rejected)
-        else:
-            sentence += "."
+            sentences.append(self.tr("%n item(s) need you: see Sync → Conflicts and refused changes.", "",
+                                     r.conflicts + r.rejected))
         if report.pull_skipped:
-            sentence += " " + self.tr("The laptop had newer records from the network already.")
+            sentences.append(self.tr("The laptop had newer records from the network already."))
+        sentence = " ".join(sentences)
         self.changed.emit()
         self._tell(QMessageBox.Icon.Information, sentence)
 
