@@ -106,6 +106,35 @@ def import_parcel(engine: sa.Engine, data: bytes, *, server_id: str,
         raise _refuse("already_imported", f"This parcel (number {header.seq}) was imported "
                                           "already, or a newer one from the same laptop was; "
                                           "nothing was applied again.")
+    _claim(engine, row.device_id, header.seq)
+    try:
+        return _apply(engine, keys, server_id, header, row, payload, actor)
+    except BaseException:
+        _release(engine, row.device_id, header.seq, row.in_seq)  # not imported: it may come again
+        raise
+
+
+def _claim(engine: sa.Engine, device_id: str, seq: int) -> None:
+    """Take the parcel's number before applying it, so that the same parcel brought twice at the
+    same moment (the CLI and a courier's upload) is applied once: the second is refused."""
+    with engine.begin() as conn:
+        claimed = conn.execute(sa.update(device_keys)
+                               .where(device_keys.c.device_id == device_id, device_keys.c.in_seq < seq)
+                               .values(in_seq=seq, updated_at=now_iso()))
+    if claimed.rowcount != 1:
+        raise _refuse("already_imported", f"This parcel (number {seq}) was imported already, or a "
+                                          "newer one from the same laptop was; nothing was applied again.")
+
+
+def _release(engine: sa.Engine, device_id: str, seq: int, before: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(sa.update(device_keys)
+                     .where(device_keys.c.device_id == device_id, device_keys.c.in_seq == seq)
+                     .values(in_seq=before))
+
+
+def _apply(engine: sa.Engine, keys: pc.KeyPair, server_id: str, header: pc.Header, row: Any,
+           payload: dict[str, Any], actor: Actor) -> Imported:
     if row.revoked_at:
         return _reply(engine, keys, server_id, header, row, payload={
             "answers": header.seq, "results": [], "pages": [
@@ -151,16 +180,10 @@ def _pages(engine: sa.Engine, actor: Actor, cursor: int) -> list[dict[str, Any]]
 
 def _reply(engine: sa.Engine, keys: pc.KeyPair, server_id: str, header: pc.Header, row: Any, *,
            payload: dict[str, Any], actor: Actor, wipe: bool) -> Imported:
-    """Claim the parcel's seq (a parallel import of the same parcel loses) and seal the answer."""
+    """Number the return parcel and seal it."""
     with engine.begin() as conn:
-        claimed = conn.execute(sa.update(device_keys)
-                               .where(device_keys.c.device_id == row.device_id,
-                                      device_keys.c.in_seq < header.seq)
-                               .values(in_seq=header.seq, out_seq=device_keys.c.out_seq + 1,
-                                       updated_at=now_iso()))
-        if claimed.rowcount != 1:
-            raise _refuse("already_imported", f"This parcel (number {header.seq}) was imported "
-                                              "already; nothing was applied again.")
+        conn.execute(sa.update(device_keys).where(device_keys.c.device_id == row.device_id)
+                     .values(out_seq=device_keys.c.out_seq + 1, updated_at=now_iso()))
         out_seq = int(conn.execute(sa.select(device_keys.c.out_seq)
                                    .where(device_keys.c.device_id == row.device_id)).scalar_one())
         write_audit(conn, [audit_row(actor, "parcel_wipe" if wipe else "parcel",
