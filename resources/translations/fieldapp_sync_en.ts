@@ -128,6 +128,14 @@
         <source>FieldApp parcel (*.parcel)</source>
         <translation>FieldApp parcel (*.parcel)</translation>
     </message>
+    <message>
+        <source>Writing the parcel…</source>
+        <translation>Writing the parcel…</translation>
+    </message>
+    <message>
+        <source>Importing the parcel…</source>
+        <translation>Importing the parcel…</translation>
+    </message>
     <message numerus="yes">
         <source>The return parcel is imported: %n change(s) settled.</source>
         <translation>
@@ -156,6 +164,10 @@
     <message>
         <source>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</source>
         <translation>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</translation>
+    </message>
+    <message>
+        <source>Handing in the parcel…</source>
+        <translation>Handing in the parcel…</translation>
     </message>
     <message>
         <source>Handed in. The return parcel is saved as %1: carry it back to that laptop.</source>

@@ -129,6 +129,14 @@
         <source>FieldApp parcel (*.parcel)</source>
         <translation>Пакет FieldApp (*.parcel)</translation>
     </message>
+    <message>
+        <source>Writing the parcel…</source>
+        <translation>Пакет записується…</translation>
+    </message>
+    <message>
+        <source>Importing the parcel…</source>
+        <translation>Пакет імпортується…</translation>
+    </message>
     <message numerus="yes">
         <source>The return parcel is imported: %n change(s) settled.</source>
         <translation>
@@ -160,6 +168,10 @@
     <message>
         <source>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</source>
         <translation>Це пакет іншого ноутбука вашої команди для сервера. Передати його зараз через мережу? Зворотний пакет буде збережено в тій самій теці, щоб ви віднесли його назад. Прочитати жоден із них ви не можете.</translation>
+    </message>
+    <message>
+        <source>Handing in the parcel…</source>
+        <translation>Пакет передається…</translation>
     </message>
     <message>
         <source>Handed in. The return parcel is saved as %1: carry it back to that laptop.</source>

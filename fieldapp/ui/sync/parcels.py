@@ -85,6 +85,7 @@ class ParcelActions(QObject):
             save_parcel(path, out.data)
             return out
 
+        self._status(self.tr("Writing the parcel…"))
         background.run_task(work, lambda out: self._tell(QMessageBox.Icon.Information, self.tr(
             "The parcel is written (%n change(s)). Carry the file to the office. The changes stay on this laptop "
             "until the return parcel from the server is imported.", "", out.changes)),
@@ -112,6 +113,7 @@ class ParcelActions(QObject):
         if kind == "for_server":
             self._carry(data, path.parent)
             return
+        self._status(self.tr("Importing the parcel…"))
         background.run_task(lambda: import_parcel(self.store, data), self._imported, self._failed, owner=self)
 
     def _imported(self, report: Any) -> None:
@@ -143,6 +145,7 @@ class ParcelActions(QObject):
             save_parcel(folder / name, reply)
             return folder / name
 
+        self._status(self.tr("Handing in the parcel…"))
         background.run_task(work, lambda saved: self._tell(QMessageBox.Icon.Information, self.tr(
             "Handed in. The return parcel is saved as %1: carry it back to that laptop.").replace("%1", saved.name)),
             self._failed, owner=self)
@@ -178,7 +181,14 @@ class ParcelActions(QObject):
         answer = QMessageBox.question(parent, self.tr("Hand in a parcel"), question)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _status(self, sentence: str) -> None:
+        """Work of a few seconds (a month's parcel): say so in the status bar while it runs."""
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(sentence)
+
     def _tell(self, icon: QMessageBox.Icon, sentence: str) -> None:
+        self._status("")
         box = QMessageBox(icon, self.tr("Parcels"), sentence, QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("parcelMessage")
         self.message = box
