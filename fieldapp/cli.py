@@ -6,6 +6,7 @@
     fieldapp enrol --profile DIR --server URL (--user NAME | --code)   connect a profile to the server
     fieldapp sync --profile DIR                              run one sync round and say what it did
     fieldapp print --profile DIR (--record ID | --family CASE-NUMBER | --blank FORM) [--out FILE.pdf]   papers as PDF
+    fieldapp parcel export|import|hand-in --profile DIR ...  sync through a file (fieldapp/parcel_cli.py)
 
 Headless commands read the passphrase from standard input (never from the
 command line, where other users could see it in the process list).
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp import __version__
+from fieldapp import __version__, parcel_cli
 
 if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
     from fieldapp.store.database import Store
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldapp.print_command import add_parser as add_print
 
     add_print(sub, _read_secret)
+    parcel_cli.register(sub)
     return parser
 
 
@@ -208,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         return _sync(args)
     if args.command == "print":
         return int(args.run(args))
+    if args.command == "parcel":
+        return parcel_cli.run(args, _read_secret)
     from fieldapp.ui.app import run_gui
 
     return run_gui(args.profile, args.lang)

@@ -72,9 +72,12 @@ class HttpTransport:
     # -- the protocol ---------------------------------------------------------
 
     def enrol(self, username: str, password: str, device_id: str, device_name: str, *,
-              code: str | None = None) -> dict[str, Any]:
-        """Enrol with a user name and password, or with a one-time enrolment code from IT."""
+              code: str | None = None, parcel_keys: dict[str, str] | None = None) -> dict[str, Any]:
+        """Enrol with a user name and password, or with a one-time enrolment code from IT; with the
+        laptop's public parcel keys when given (the answer's `parcel_keys` are the server's)."""
         body: dict[str, Any] = {"device_id": device_id, "device_name": device_name}
+        if parcel_keys is not None:
+            body["parcel_keys"] = parcel_keys
         if code is not None:
             body["enrolment_code"] = code
         else:
@@ -83,6 +86,25 @@ class HttpTransport:
         if not isinstance(answer, dict) or not isinstance(answer.get("device_token"), str):
             raise BadAnswer("enrolment answer without a device token")
         return answer
+
+    def hand_in_parcel(self, data: bytes) -> tuple[bytes, str]:
+        """A courier's upload (POST /parcels): another laptop's parcel in, its return parcel and
+        that file's name back. Sent once: the server refuses a parcel it imported already."""
+        headers = {protocol.HEADER: str(protocol.PROTOCOL_VERSION), "Content-Type": "application/octet-stream",
+                   "Authorization": f"Bearer {self.token or ''}"}
+        try:
+            response = self.session.post(_endpoint(self.server_url, "/parcels"), data=data, headers=headers,
+                                         timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+        except requests.exceptions.SSLError as exc:
+            raise SyncFailure("tls", type(exc).__name__) from exc
+        except requests.RequestException as exc:
+            raise SyncFailure("offline", type(exc).__name__) from exc
+        if not response.ok:
+            self._answer(response)  # raises the failure the problem names
+        name = response.headers.get("FieldApp-Parcel-Name", "")
+        if not name.endswith(".parcel") or "/" in name or "\\" in name:
+            raise BadAnswer("return parcel without a proper file name")
+        return response.content, name
 
     def confirm_wipe(self) -> dict[str, Any]:
         """Tell the server this revoked laptop wiped itself (POST /devices/wipe-confirmed, once)."""

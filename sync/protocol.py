@@ -78,6 +78,7 @@ from typing import Any
 
 from casework import records
 from casework.ids import is_uuid, normalise_enrolment_code
+from sync.parcel import check_public_keys
 
 PROTOCOL_VERSION = 1
 # The versions this build speaks; a server answers 426 below MIN.
@@ -167,6 +168,7 @@ class Enrolment:
     device_id: str
     device_name: str
     code: str | None = None  # a one-time enrolment code (canonical), instead of username and password
+    parcel_keys: dict[str, str] | None = None  # the laptop's public parcel keys (sync/parcel.py)
 
 
 @dataclass(frozen=True)
@@ -259,10 +261,21 @@ def parse_enrolment(body: Any) -> Enrolment:
         code = normalise_enrolment_code(_string(body, "enrolment_code", where, MAX_ENROLMENT_CODE_LENGTH))
         if code is None:
             raise _invalid("This enrolment code has a typo: check it character by character.")
-        return Enrolment("", "", device_id.lower(), device_name.strip(), code)
+        return Enrolment("", "", device_id.lower(), device_name.strip(), code, _parcel_keys(body))
     username = _string(body, "username", where, MAX_USERNAME_LENGTH)
     password = _string(body, "password", where, MAX_PASSWORD_LENGTH)
-    return Enrolment(username.strip(), password, device_id.lower(), device_name.strip())
+    return Enrolment(username.strip(), password, device_id.lower(), device_name.strip(),
+                     parcel_keys=_parcel_keys(body))
+
+
+def _parcel_keys(body: Mapping[str, Any]) -> dict[str, str] | None:
+    """The optional `parcel_keys` of an enrolment: {"box", "sign"}, 64 hex digits each."""
+    if body.get("parcel_keys") is None:
+        return None
+    keys = check_public_keys(body["parcel_keys"])
+    if keys is None:
+        raise _invalid("'parcel_keys' must be an object with 'box' and 'sign', 64 hex digits each.")
+    return keys
 
 
 def _field_map(raw: Any, key: str, where: str) -> dict[str, Any]:

@@ -17,9 +17,11 @@ from typing import Any
 from fieldapp.store import crypto, shred
 from fieldapp.store.database import Store, Transaction
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
+from fieldapp.sync.parcels import remember_parcel_keys
 from sync import address
 from sync.client import HttpTransport
 from sync.errors import DeviceRevoked, SyncFailure
+from sync.parcel import KeyPair
 
 WIPED_MARKER = "wiped.json"
 log = logging.getLogger("fieldapp.sync")
@@ -64,9 +66,10 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
     # device id with its current token (never sent to another server).
     proof = store.meta("device_token") if store.meta("server_url") == server_url else None
     link = transport(server_url, proof)
+    keys = KeyPair.generate()  # sync parcels: a re-enrolment rotates them
     try:
         answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
-                                            code=code)
+                                            code=code, parcel_keys=keys.public())
     finally:
         link.close()
     user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
@@ -78,6 +81,7 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
         tx.set_meta("user", json.dumps(user, ensure_ascii=False))
         if answer.get("device_code"):
             tx.set_meta("device_code", str(answer["device_code"]))
+        remember_parcel_keys(tx, keys, answer.get("parcel_keys"))
 
     store.write(remember)
     return answer

@@ -24,6 +24,7 @@ from fieldapp.ui.supervisor.review_queue import ReviewQueueView
 from fieldapp.ui.supervisor.team_view import TeamView
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.issues import SyncIssuesDialog
+from fieldapp.ui.sync.parcels import ParcelActions
 from fieldapp.ui.today_view import TodayView
 
 STATUS_REFRESH_MS = 30_000
@@ -141,6 +142,12 @@ class MainWindow(QMainWindow):
         self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", lambda: self.sync.sync_now(), "syncNow")
         self.issues_action = action(sync_menu, self.tr("Conflicts and refused changes…"), None, self.show_sync_issues,
                                     "syncIssues")
+        sync_menu.addSeparator()  # sync parcels on a USB stick (fieldapp/ui/sync/parcels.py)
+        self.parcels = ParcelActions(self.store, self, busy=lambda: self.sync.running)
+        self.parcels.changed.connect(self._sync_finished_by_parcel)
+        self.parcels.revoked.connect(self._revoked)
+        action(sync_menu, self.tr("&Export a parcel…"), None, self.parcels.export, "exportParcel")
+        action(sync_menu, self.tr("&Import a parcel…"), None, self.parcels.import_, "importParcel")
 
     # -- sync state -------------------------------------------------------------------------
 
@@ -218,6 +225,12 @@ class MainWindow(QMainWindow):
             self.caseload_warning.setToolTip(self.tr(
                 "A lost laptop should carry as few families as possible. Ask your supervisor whether all of "
                 "them are still yours; families reassigned or closed leave the laptop at the next sync."))
+
+    def _sync_finished_by_parcel(self) -> None:
+        self.data_changed()
+        self.refresh_returned()
+        self._issue_count()
+        self.refresh_status()
 
     def _sync_failed(self, code: str, sentence: str) -> None:
         self.sync_now_action.setEnabled(True)

@@ -53,6 +53,144 @@
     </message>
 </context>
 <context>
+    <name>Parcel</name>
+    <message>
+        <source>This file is not a FieldApp parcel.</source>
+        <translation>This file is not a FieldApp parcel.</translation>
+    </message>
+    <message>
+        <source>This parcel is incomplete: it was copied only in part. Copy it again from the stick; nothing was changed.</source>
+        <translation>This parcel is incomplete: it was copied only in part. Copy it again from the stick; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel is damaged and cannot be read. Ask for it again; nothing was changed.</source>
+        <translation>This parcel is damaged and cannot be read. Ask for it again; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel was written by another version of FieldApp. Update FieldApp; nothing was changed.</source>
+        <translation>This parcel was written by another version of FieldApp. Update FieldApp; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel was altered after it was written, or it does not come from the organisation&apos;s server. It was refused; nothing was changed.</source>
+        <translation>This parcel was altered after it was written, or it does not come from the organisation&apos;s server. It was refused; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel was not written for this laptop. Nothing was changed.</source>
+        <translation>This parcel was not written for this laptop. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This return parcel is for another laptop: carry it to that laptop. Nothing was changed here.</source>
+        <translation>This return parcel is for another laptop: carry it to that laptop. Nothing was changed here.</translation>
+    </message>
+    <message>
+        <source>This is the parcel this laptop wrote for the server: carry it to the office. Nothing was changed.</source>
+        <translation>This is the parcel this laptop wrote for the server: carry it to the office. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel comes from another server than the one this laptop is enrolled with. Nothing was changed.</source>
+        <translation>This parcel comes from another server than the one this laptop is enrolled with. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel was imported already, or a newer one was. Nothing was changed.</source>
+        <translation>This parcel was imported already, or a newer one was. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again.</source>
+        <translation>This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again.</translation>
+    </message>
+    <message>
+        <source>This parcel is too large to open. Nothing was changed.</source>
+        <translation>This parcel is too large to open. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This parcel is another laptop&apos;s parcel for the server. Carry it to the office, or send it from a supervisor&apos;s laptop.</source>
+        <translation>This parcel is another laptop&apos;s parcel for the server. Carry it to the office, or send it from a supervisor&apos;s laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelActions</name>
+    <message>
+        <source>Export a parcel for the server</source>
+        <translation>Export a parcel for the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>The parcel is written (%n change(s)). Carry the file to the office. The changes stay on this laptop until the return parcel from the server is imported.</source>
+        <translation>
+            <numerusform>The parcel is written (%n change). Carry the file to the office. The change stays on this laptop until the return parcel from the server is imported.</numerusform>
+            <numerusform>The parcel is written (%n changes). Carry the file to the office. The changes stay on this laptop until the return parcel from the server is imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a parcel</source>
+        <translation>Import a parcel</translation>
+    </message>
+    <message>
+        <source>FieldApp parcel (*.parcel)</source>
+        <translation>FieldApp parcel (*.parcel)</translation>
+    </message>
+    <message>
+        <source>Writing the parcel…</source>
+        <translation>Writing the parcel…</translation>
+    </message>
+    <message>
+        <source>Importing the parcel…</source>
+        <translation>Importing the parcel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The return parcel is imported: %n change(s) settled.</source>
+        <translation>
+            <numerusform>The return parcel is imported: %n change settled.</numerusform>
+            <numerusform>The return parcel is imported: %n changes settled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received.</source>
+        <translation>
+            <numerusform>%n record received.</numerusform>
+            <numerusform>%n records received.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need you: see Sync → Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>%n item needs you: see Sync → Conflicts and refused changes.</numerusform>
+            <numerusform>%n items need you: see Sync → Conflicts and refused changes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The laptop had newer records from the network already.</source>
+        <translation>The laptop had newer records from the network already.</translation>
+    </message>
+    <message>
+        <source>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</source>
+        <translation>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</translation>
+    </message>
+    <message>
+        <source>Handing in the parcel…</source>
+        <translation>Handing in the parcel…</translation>
+    </message>
+    <message>
+        <source>Handed in. The return parcel is saved as %1: carry it back to that laptop.</source>
+        <translation>Handed in. The return parcel is saved as %1: carry it back to that laptop.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written there (%1). Check the stick, or choose another folder; nothing was changed.</source>
+        <translation>The file could not be read or written there (%1). Check the stick, or choose another folder; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>A sync is under way. Try again when it has finished.</source>
+        <translation>A sync is under way. Try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>Hand in a parcel</source>
+        <translation>Hand in a parcel</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+</context>
+<context>
     <name>RejectedPage</name>
     <message>
         <source>Send again</source>

@@ -53,6 +53,148 @@
     </message>
 </context>
 <context>
+    <name>Parcel</name>
+    <message>
+        <source>This file is not a FieldApp parcel.</source>
+        <translation>Цей файл не є пакетом FieldApp.</translation>
+    </message>
+    <message>
+        <source>This parcel is incomplete: it was copied only in part. Copy it again from the stick; nothing was changed.</source>
+        <translation>Цей пакет неповний: його скопійовано лише частково. Скопіюйте його з флешки ще раз; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel is damaged and cannot be read. Ask for it again; nothing was changed.</source>
+        <translation>Цей пакет пошкоджено, його неможливо прочитати. Попросіть надіслати його ще раз; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel was written by another version of FieldApp. Update FieldApp; nothing was changed.</source>
+        <translation>Цей пакет створено іншою версією FieldApp. Оновіть FieldApp; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel was altered after it was written, or it does not come from the organisation&apos;s server. It was refused; nothing was changed.</source>
+        <translation>Цей пакет змінено після створення, або він надійшов не з сервера організації. Його відхилено; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel was not written for this laptop. Nothing was changed.</source>
+        <translation>Цей пакет створено не для цього ноутбука. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This return parcel is for another laptop: carry it to that laptop. Nothing was changed here.</source>
+        <translation>Цей зворотний пакет призначено іншому ноутбуку: віднесіть його до того ноутбука. Тут нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This is the parcel this laptop wrote for the server: carry it to the office. Nothing was changed.</source>
+        <translation>Це пакет, який цей ноутбук створив для сервера: віднесіть його в офіс. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel comes from another server than the one this laptop is enrolled with. Nothing was changed.</source>
+        <translation>Цей пакет надійшов з іншого сервера, ніж той, до якого під&apos;єднано цей ноутбук. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel was imported already, or a newer one was. Nothing was changed.</source>
+        <translation>Цей пакет уже імпортовано, або вже імпортовано новіший. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again.</source>
+        <translation>Цей ноутбук ще не може користуватися пакетами: його під&apos;єднано до появи пакетів. Попросіть ІТ під&apos;єднати його знову.</translation>
+    </message>
+    <message>
+        <source>This parcel is too large to open. Nothing was changed.</source>
+        <translation>Цей пакет завеликий, щоб його відкрити. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This parcel is another laptop&apos;s parcel for the server. Carry it to the office, or send it from a supervisor&apos;s laptop.</source>
+        <translation>Це пакет іншого ноутбука для сервера. Віднесіть його в офіс або надішліть із ноутбука супервізора.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelActions</name>
+    <message>
+        <source>Export a parcel for the server</source>
+        <translation>Експорт пакета для сервера</translation>
+    </message>
+    <message numerus="yes">
+        <source>The parcel is written (%n change(s)). Carry the file to the office. The changes stay on this laptop until the return parcel from the server is imported.</source>
+        <translation>
+            <numerusform>Пакет створено (%n зміна). Віднесіть файл в офіс. Зміни залишаються на цьому ноутбуці, доки не буде імпортовано зворотний пакет із сервера.</numerusform>
+            <numerusform>Пакет створено (%n зміни). Віднесіть файл в офіс. Зміни залишаються на цьому ноутбуці, доки не буде імпортовано зворотний пакет із сервера.</numerusform>
+            <numerusform>Пакет створено (%n змін). Віднесіть файл в офіс. Зміни залишаються на цьому ноутбуці, доки не буде імпортовано зворотний пакет із сервера.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a parcel</source>
+        <translation>Імпорт пакета</translation>
+    </message>
+    <message>
+        <source>FieldApp parcel (*.parcel)</source>
+        <translation>Пакет FieldApp (*.parcel)</translation>
+    </message>
+    <message>
+        <source>Writing the parcel…</source>
+        <translation>Пакет записується…</translation>
+    </message>
+    <message>
+        <source>Importing the parcel…</source>
+        <translation>Пакет імпортується…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The return parcel is imported: %n change(s) settled.</source>
+        <translation>
+            <numerusform>Зворотний пакет імпортовано: підтверджено %n зміну.</numerusform>
+            <numerusform>Зворотний пакет імпортовано: підтверджено %n зміни.</numerusform>
+            <numerusform>Зворотний пакет імпортовано: підтверджено %n змін.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received.</source>
+        <translation>
+            <numerusform>Отримано %n запис.</numerusform>
+            <numerusform>Отримано %n записи.</numerusform>
+            <numerusform>Отримано %n записів.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need you: see Sync → Conflicts and refused changes.</source>
+        <translation>
+            <numerusform>%n пункт потребує вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+            <numerusform>%n пункти потребують вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+            <numerusform>%n пунктів потребують вашої уваги: див. Синхронізація → Конфлікти й неприйняті зміни.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The laptop had newer records from the network already.</source>
+        <translation>Ноутбук уже мав новіші записи, отримані через мережу.</translation>
+    </message>
+    <message>
+        <source>This is a parcel of another laptop of your team, for the server. Hand it in now over the network? Its return parcel is saved in the same folder, for you to carry back. You can read neither.</source>
+        <translation>Це пакет іншого ноутбука вашої команди для сервера. Передати його зараз через мережу? Зворотний пакет буде збережено в тій самій теці, щоб ви віднесли його назад. Прочитати жоден із них ви не можете.</translation>
+    </message>
+    <message>
+        <source>Handing in the parcel…</source>
+        <translation>Пакет передається…</translation>
+    </message>
+    <message>
+        <source>Handed in. The return parcel is saved as %1: carry it back to that laptop.</source>
+        <translation>Передано. Зворотний пакет збережено як %1: віднесіть його назад до того ноутбука.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written there (%1). Check the stick, or choose another folder; nothing was changed.</source>
+        <translation>Не вдалося прочитати або записати файл там (%1). Перевірте флешку або виберіть іншу теку; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>A sync is under way. Try again when it has finished.</source>
+        <translation>Триває синхронізація. Спробуйте ще раз, коли вона завершиться.</translation>
+    </message>
+    <message>
+        <source>Hand in a parcel</source>
+        <translation>Передати пакет</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Пакети</translation>
+    </message>
+</context>
+<context>
     <name>RejectedPage</name>
     <message>
         <source>Send again</source>

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import admin, households
+from sync.server import admin, households, parcel_cli
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
 
@@ -406,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "uk"), default="en",
                    help="language of the lists' labels (headings are in English)")
 
+    parcel_cli.register(add, sub, _engine)
     p = add("retire-closed", cmd_retire, "Take closed households past retention off caseworkers' laptops.")
     p.add_argument("--days", type=int, default=90, help="retention after closing (default 90)")
     p = add("purge-tombstones", cmd_purge, "Forget deleted records older than --days.")

@@ -69,6 +69,18 @@ devices = sa.Table(
     sa.Column("revoked_at", sa.String(40), nullable=True),
 )
 
+# Sync parcels (sync/parcel.py): a laptop's public keys from its enrolment, the last parcel
+# seq imported from it and the last return parcel seq written for it.
+device_keys = sa.Table(
+    "device_keys", metadata,
+    sa.Column("device_id", sa.String(36), primary_key=True),
+    sa.Column("box_key", sa.String(64), nullable=False),
+    sa.Column("sign_key", sa.String(64), nullable=False),
+    sa.Column("in_seq", sa.BigInteger, nullable=False),
+    sa.Column("out_seq", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
 # One-time enrolment codes (fieldapp-server device enrol-code): only a hash is kept.
 enrolment_codes = sa.Table(
     "enrolment_codes", metadata,

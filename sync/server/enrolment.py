@@ -13,6 +13,7 @@ from sync import protocol as p
 from sync.server import security
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import devices, enrolment_codes, reading, users
+from sync.server.parcels import remember_device_keys
 from sync.server.scope import Actor
 from sync.server.settings import Settings
 
@@ -135,8 +136,12 @@ def _register_device(conn: sa.Connection, user: Any, enrolment: p.Enrolment, ser
             .returning(devices.c.number)).scalar_one()
     actor = Actor(user.id, user.role, user.team_id, bool(user.protected_access), enrolment.device_id, number)
     write_audit(conn, [audit_row(actor, "enrol", at=now)])
-    return {"device_token": token, "user": user_info(user), "server_id": server_id,
-            "device_number": number, "device_code": device_code(number)}
+    answer = {"device_token": token, "user": user_info(user), "server_id": server_id,
+              "device_number": number, "device_code": device_code(number)}
+    server_keys = remember_device_keys(conn, enrolment.device_id, enrolment.parcel_keys)
+    if server_keys is not None:  # sync parcels (sync/server/parcels.py)
+        answer["parcel_keys"] = server_keys
+    return answer
 
 
 

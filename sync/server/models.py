@@ -27,6 +27,14 @@ class Problem(BaseModel):
     code: str = Field(json_schema_extra={"enum": list(p.ERROR_STATUS)})
 
 
+class ParcelKeys(BaseModel):
+    """Public keys for sync parcels: Curve25519 (`box`) and Ed25519 (`sign`), 64 hex digits each."""
+
+    model_config = _STRICT
+    box: str = Field(min_length=64, max_length=64)
+    sign: str = Field(min_length=64, max_length=64)
+
+
 class EnrolRequest(BaseModel):
     """Either `username` and `password`, or `enrolment_code` (a one-time code from IT)."""
 
@@ -37,6 +45,8 @@ class EnrolRequest(BaseModel):
     device_id: str = Field(json_schema_extra={"format": "uuid"},
                            description="A UUID the app made once for this laptop.")
     device_name: str = Field(max_length=p.MAX_DEVICE_NAME_LENGTH)
+    parcel_keys: ParcelKeys | None = Field(None, description="The laptop's public keys for sync "
+                                           "parcels (sync/parcel.py); a re-enrolment rotates them.")
 
 
 class UserInfo(BaseModel):
@@ -54,6 +64,8 @@ class EnrolAnswer(BaseModel):
     server_id: str
     device_number: int
     device_code: str
+    parcel_keys: ParcelKeys | None = Field(None, description="The server's public parcel keys, "
+                                           "when the laptop sent its own: the laptop pins them.")
 
 
 class WipeConfirmed(BaseModel):

@@ -35,6 +35,7 @@ from server_kit import (
     visit_fields,
 )
 
+from sync import parcel as pc
 from sync.server import admin
 from sync.server.db import audit, records
 
@@ -425,7 +426,40 @@ def expect_wipe(m: Matrix, actor: str, team: str, kind: str) -> Any:
     return (403, 403, False)  # not revoked: nothing to confirm
 
 
+def probe_parcels(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    """Hand in, as the cell's actor, a parcel from a new laptop of the family's holder: only a
+    supervisor of that laptop's team may, and she gets back bytes she cannot read."""
+    f = m.family(actor, team)
+    keys, device_id = pc.KeyPair.generate(), str(uuid.uuid4())
+    enrolled = requests.post(f"{m.base}/api/v1/devices", headers=Client(m.base).headers(), timeout=30,
+                             json={"username": f.holder, "password": PASSWORD, "device_id": device_id,
+                                   "device_name": "a laptop far away", "parcel_keys": keys.public()}).json()
+    header = pc.Header.new(pc.TO_SERVER, device_id, enrolled["server_id"], 1)
+    data = pc.seal(header, {"changes": [], "cursor": 0, "attachments": []},
+                   enrolled["parcel_keys"]["box"], keys)
+    c = m.client(actor)
+    r = c.session.post(f"{m.base}/api/v1/parcels", data=data, timeout=60,
+                       headers=c.headers(**{"Content-Type": "application/octet-stream"}))
+    marker = (f.secret_marker if kind == "protected" else f.marker).encode()
+    readable = marker in r.content
+    holder_gets_family = None
+    if r.status_code == 200:  # the laptop it is for opens it and finds its family
+        _h, payload = pc.open_parcel(r.content, enrolled["parcel_keys"]["sign"], keys)
+        holder_gets_family = f.id in {c.get("id") for page in payload["pages"] for c in page["changes"]}
+    return (_status(r), readable, holder_gets_family)
+
+
+def expect_parcels(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    denied = _denied(actor)
+    if denied:
+        return (denied, False, None)
+    if actor.startswith("supervisor") and team == "own":
+        return (200, False, True)
+    return (403, False, None)
+
+
 ROWS: dict[tuple[str, str], tuple[Probe, Probe]] = {
+    ("POST", "/api/v1/parcels"): (probe_parcels, expect_parcels),
     ("GET", "/health"): (probe_health, expect_health),
     ("GET", "/openapi.json"): (probe_docs("/openapi.json"), expect_no_case_content),
     ("GET", "/docs"): (probe_docs("/docs"), expect_no_case_content),
