@@ -156,6 +156,15 @@ def _v4_recode(db: sqlite_utils.Database) -> None:
                         _dumps(new_base) if new_base is not None else base, seq])
 
 
+def _v5_attachments(db: sqlite_utils.Database) -> None:
+    # Attachments (issue 16): the metadata is a record like any other; the content lives in this
+    # encrypted file too, cut in chunks (never a file of its own, never a temporary file).
+    from fieldapp.store.attachments import create_tables
+
+    _record_table(db, "attachments")
+    create_tables(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_attachments]
 SCHEMA_VERSION = len(MIGRATIONS)
