@@ -15,10 +15,10 @@ import hashlib
 import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
-from casework.i18n import Message
+from casework.i18n import QT_TRANSLATE_NOOP, Message
 
 JPEG_QUALITY = 85
 
