@@ -163,7 +163,7 @@ ERROR_STATUS: dict[str, int] = {
     "payload_too_large": 413,
     "protocol_too_old": 426,
     "rate_limited": 429,
-    "hash_mismatch": 422,
+    "hash_mismatch": 409,
     "attachment_missing": 404,
     "internal_error": 500,
     "storage_full": 507,

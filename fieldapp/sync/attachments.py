@@ -134,3 +134,14 @@ def drop_orphans(store: Store, report: ContentReport) -> None:
         return content.drop_orphans(tx.db)
 
     report.removed += store.write(drop)
+
+
+def fetch_now(store: Store, sha256: str, size: int, media_type: str) -> bool:
+    """Download one attachment from the enrolled server now (the viewer's first open)."""
+    from fieldapp.sync.device import http_transport
+
+    link = http_transport(store.meta("server_url") or "", store.meta("device_token"))
+    try:
+        return fetch_one(store, link, sha256, size, media_type)
+    finally:
+        link.close()

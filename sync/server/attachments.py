@@ -16,12 +16,18 @@ import json
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from casework import records as domain
 from sync import protocol as p
 from sync.server.audit import audit_row, now_iso, write_audit
-from sync.server.db import attachment_blobs, attachment_chunks, attachment_refs, households, reading, records
+from sync.server.db import (
+    attachment_blobs,
+    attachment_chunks,
+    attachment_refs,
+    households,
+    reading,
+    records,
+)
 from sync.server.review import Rejected
 from sync.server.scope import Actor, may_read
 from sync.server.settings import Settings
@@ -95,15 +101,38 @@ def start_upload(engine: sa.Engine, settings: Settings, actor: Actor, sha256: st
 
 
 def _insert_chunk(conn: sa.Connection, values: dict[str, Any]) -> bool:
-    """Insert a chunk unless it is there already (two laptops uploading the same photo)."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(attachment_chunks).values(**values).on_conflict_do_nothing()
-    return bool(conn.execute(stmt).rowcount)
+    """Insert a chunk unless it is there already (a retry, or two laptops uploading the same photo);
+    the caller holds the blob's row lock, so the check and the insert are one step."""
+    present = conn.execute(sa.select(attachment_chunks.c.n).where(
+        attachment_chunks.c.sha256 == values["sha256"], attachment_chunks.c.n == values["n"])).first()
+    if present is not None:
+        return False
+    conn.execute(attachment_chunks.insert().values(**values))
+    return True
+
+
+def _disk_full(exc: sa.exc.DBAPIError) -> bool:
+    """Whether the database refused a write for want of room (SQLite's SQLITE_FULL, PostgreSQL's 53100)."""
+    orig = exc.orig
+    return getattr(orig, "sqlite_errorcode", None) == 13 or getattr(orig, "sqlstate", None) == "53100"
 
 
 def put_chunk(engine: sa.Engine, actor: Actor, sha256: str, n: int, data: bytes,
               chunk_sha256: str | None) -> dict[str, Any]:
-    """Store chunk `n` once, checked against its hash; the last one completes (or drops) the content."""
+    """Store chunk `n` once, checked against its hash; the last one completes (or drops) the content.
+
+    A database out of room answers `storage_full` (the chunk's transaction is rolled back)."""
+    try:
+        return _put_chunk(engine, actor, sha256, n, data, chunk_sha256)
+    except sa.exc.DBAPIError as exc:
+        if _disk_full(exc):
+            raise p.ProtocolError("storage_full", "The server has no room for this attachment; it stays "
+                                                  "on the laptop. Tell IT.") from None
+        raise
+
+
+def _put_chunk(engine: sa.Engine, actor: Actor, sha256: str, n: int, data: bytes,
+               chunk_sha256: str | None) -> dict[str, Any]:
     _case_role(actor)
     _sha(sha256)
     if chunk_sha256 is None or not p.is_sha256(chunk_sha256):

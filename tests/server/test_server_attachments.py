@@ -44,7 +44,7 @@ def test_a_chunk_that_does_not_match_its_hash_is_not_stored(world: World):
     sha = hashlib.sha256(data).hexdigest()
     assert start(anna, data).json()["have"] == []
     r = put(anna, sha, 0, data[:CHUNK], claimed=hashlib.sha256(b"other").hexdigest())
-    assert r.status_code == 422 and r.json()["code"] == "hash_mismatch" and "again" in r.json()["detail"]
+    assert r.status_code == 409 and r.json()["code"] == "hash_mismatch" and "again" in r.json()["detail"]
     assert stored(world) == (1, 0)
     r = put(anna, sha, 1, data[CHUNK:] + b"x")  # the wrong length for the last chunk
     assert r.status_code == 400 and stored(world) == (1, 0)
@@ -62,7 +62,7 @@ def test_content_that_does_not_match_its_address_is_dropped_whole(world: World):
     assert start(anna, data, sha=liar).status_code == 200
     assert put(anna, liar, 0, data[:CHUNK]).status_code == 200
     r = put(anna, liar, 1, data[CHUNK:])
-    assert r.status_code == 422 and r.json()["code"] == "hash_mismatch"
+    assert r.status_code == 409 and r.json()["code"] == "hash_mismatch"
     assert stored(world) == (0, 0)  # nothing half-stored
 
 

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
@@ -14,9 +15,35 @@ from sync import protocol as p
 from sync.server import attachments
 from sync.server.bodies import read_json
 from sync.server.deps import ActorDep, EngineDep, SettingsDep
-from sync.server.openapi import problems
+from sync.server.openapi import problems, request_body
 
 router = APIRouter(prefix=f"{p.API_PREFIX}/attachments")
+
+
+class UploadRequest(BaseModel):
+    """The content's size and kind, before any byte of it."""
+
+    model_config = ConfigDict(extra="forbid")
+    size: int = Field(ge=1, le=p.MAX_ATTACHMENT_BYTES)
+    media_type: Literal["image/jpeg", "image/png", "application/pdf"]
+
+
+class ContentAnswer(BaseModel):
+    """What the server holds of a content: its chunks, which of them it has, whether it is whole."""
+
+    sha256: str
+    size: int
+    media_type: str
+    chunk_size: int
+    chunks: int
+    have: list[int]
+    complete: bool
+    chunk_hashes: list[str] | None = Field(None, description="Each chunk's SHA-256 (downloads only).")
+
+
+class ChunkAnswer(BaseModel):
+    stored: bool = Field(description="False when the server had this chunk already.")
+    complete: bool
 
 Sha = Annotated[str, Path(min_length=64, max_length=64, description="The content's SHA-256 (lowercase hex).")]
 Index = Annotated[int, Path(ge=0, le=p.MAX_ATTACHMENT_BYTES // p.ATTACHMENT_CHUNK_BYTES,
@@ -25,6 +52,7 @@ _COMMON = ("invalid_payload", "unauthorized", "device_revoked", "forbidden", "pr
 
 
 @router.post("/{sha256}", summary="Start or resume an upload: what the server holds of this content",
+             response_model=ContentAnswer, openapi_extra=request_body(UploadRequest),
              responses=problems(*_COMMON, "payload_too_large", "hash_mismatch", "storage_full"))
 async def start_upload(request: Request, sha256: Sha, actor: ActorDep, engine: EngineDep,
                        settings: SettingsDep) -> JSONResponse:
@@ -52,6 +80,7 @@ async def _read_chunk(request: Request) -> bytes:
 
 
 @router.put("/{sha256}/chunks/{n}", summary="One chunk of an upload (raw bytes, its SHA-256 in a header)",
+            response_model=ChunkAnswer,
             responses=problems(*_COMMON, "payload_too_large", "hash_mismatch", "attachment_missing",
                                "storage_full"))
 async def put_chunk(request: Request, sha256: Sha, n: Index, actor: ActorDep, engine: EngineDep) -> JSONResponse:
@@ -62,13 +91,17 @@ async def put_chunk(request: Request, sha256: Sha, n: Index, actor: ActorDep, en
 
 
 @router.get("/{sha256}", summary="An attachment's content: size, chunks and their hashes",
+            response_model=ContentAnswer,
             responses=problems(*_COMMON, "not_found", "attachment_missing"))
 def content_status(sha256: Sha, actor: ActorDep, engine: EngineDep) -> JSONResponse:
     return JSONResponse(attachments.status(engine, actor, sha256))
 
 
 @router.get("/{sha256}/chunks/{n}", summary="One chunk of an attachment's content (raw bytes)",
-            responses=problems(*_COMMON, "not_found", "attachment_missing"))
+            response_class=Response,
+            responses={200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                             "description": "The chunk's bytes."},
+                       **problems(*_COMMON, "not_found", "attachment_missing")})
 def content_chunk(sha256: Sha, n: Index, actor: ActorDep, engine: EngineDep) -> Response:
     data = attachments.get_chunk(engine, actor, sha256, n)
     return Response(data, media_type="application/octet-stream")
