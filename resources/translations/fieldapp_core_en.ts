@@ -547,6 +547,42 @@
         <translation>Why the protection was lifted</translation>
     </message>
     <message>
+        <source>Belongs to</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Kind of file</source>
+        <translation>Kind of file</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>Fields in conflict</source>
         <translation>Fields in conflict</translation>
     </message>
@@ -1073,6 +1109,10 @@
     <message>
         <source>A consent cannot expire before it was given.</source>
         <translation>A consent cannot expire before it was given.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content address is not a SHA-256.</source>
+        <translation>The file&apos;s content address is not a SHA-256.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>

@@ -547,6 +547,42 @@
         <translation>Чому захист знято</translation>
     </message>
     <message>
+        <source>Belongs to</source>
+        <translation>Належить до</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Вміст</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Розмір</translation>
+    </message>
+    <message>
+        <source>Kind of file</source>
+        <translation>Вид файлу</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Тип документа</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Підпис</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ширина</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Висота</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Сторінки</translation>
+    </message>
+    <message>
         <source>Fields in conflict</source>
         <translation>Поля в конфлікті</translation>
     </message>
@@ -1073,6 +1109,10 @@
     <message>
         <source>A consent cannot expire before it was given.</source>
         <translation>Згода не може втратити чинність раніше, ніж її надано.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content address is not a SHA-256.</source>
+        <translation>Адреса вмісту файлу не є хешем SHA-256.</translation>
     </message>
     <message>
         <source>The certificate cannot expire before it was issued.</source>

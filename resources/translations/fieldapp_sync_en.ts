@@ -173,6 +173,22 @@
         <translation>A demo profile never syncs. Create a new profile to connect to the server.</translation>
     </message>
     <message>
+        <source>The server has no room for an attachment. It stays on this laptop and is sent when IT makes room.</source>
+        <translation>The server has no room for an attachment. It stays on this laptop and is sent when IT makes room.</translation>
+    </message>
+    <message>
+        <source>Part of an attachment was damaged on the way and was not kept. FieldApp sends it again.</source>
+        <translation>Part of an attachment was damaged on the way and was not kept. FieldApp sends it again.</translation>
+    </message>
+    <message>
+        <source>This attachment has not reached the server yet from the laptop that made it. Try again later.</source>
+        <translation>This attachment has not reached the server yet from the laptop that made it. Try again later.</translation>
+    </message>
+    <message>
+        <source>This attachment is not on the server, or it is not yours to open.</source>
+        <translation>This attachment is not on the server, or it is not yours to open.</translation>
+    </message>
+    <message>
         <source>This enrolment code has a typo: check it character by character.</source>
         <translation>This enrolment code has a typo: check it character by character.</translation>
     </message>

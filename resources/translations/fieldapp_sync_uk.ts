@@ -173,6 +173,22 @@
         <translation>Демонстраційний профіль не синхронізується. Щоб підключитися до сервера, створіть новий профіль.</translation>
     </message>
     <message>
+        <source>The server has no room for an attachment. It stays on this laptop and is sent when IT makes room.</source>
+        <translation>На сервері немає місця для вкладення. Воно залишається на цьому ноутбуці й буде надіслане, коли ІТ звільнить місце.</translation>
+    </message>
+    <message>
+        <source>Part of an attachment was damaged on the way and was not kept. FieldApp sends it again.</source>
+        <translation>Частину вкладення пошкоджено під час передавання, її не збережено. FieldApp надішле її ще раз.</translation>
+    </message>
+    <message>
+        <source>This attachment has not reached the server yet from the laptop that made it. Try again later.</source>
+        <translation>Це вкладення ще не надійшло на сервер із ноутбука, на якому його додали. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <source>This attachment is not on the server, or it is not yours to open.</source>
+        <translation>Цього вкладення немає на сервері, або ви не маєте права його відкрити.</translation>
+    </message>
+    <message>
         <source>This enrolment code has a typo: check it character by character.</source>
         <translation>У цьому коді підключення помилка: перевірте його символ за символом.</translation>
     </message>

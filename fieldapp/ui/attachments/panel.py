@@ -160,7 +160,13 @@ class AttachmentStrip(QWidget):
             item.setToolTip(kind)
             item.setIcon(QIcon(self._thumbnail(db, record)))
             self.list.addItem(item)
-        self.remove_button.setEnabled(self.list.count() > 0)
+        locked = content.subject_locked(db, {"record_collection": self.collection, "record_id": self.record_id})
+        self.attach_button.setEnabled(not locked)
+        self.remove_button.setEnabled(self.list.count() > 0 and not locked)
+        self.setAcceptDrops(not locked)
+        self.hint.setText(self.tr("Approved by the supervisor: attachments can no longer be added or removed.")
+                          if locked else self.tr("Drop photos and scans (JPEG, PNG, PDF) here, or attach them "
+                                                 "with the button."))
 
     def _thumbnail(self, db: Any, record: dict[str, Any]) -> QPixmap:
         sha = record.get("sha256", "")

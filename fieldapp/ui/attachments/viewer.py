@@ -70,7 +70,9 @@ class AttachmentViewer(QDialog):
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setObjectName("zoom")
         self.zoom.setRange(10, 200)
-        self.zoom.setValue(60)
+        # At first the image fits the window's width (never enlarged beyond its own size).
+        widest = max((image.width() for _label, image in self.images), default=1)
+        self.zoom.setValue(max(10, min(100, 840 * 100 // max(1, widest))))
         self.zoom.valueChanged.connect(self._scale)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Zoom")))
