@@ -29,6 +29,9 @@ from casework.schemas import (
     ACTION_STATUSES as ACTION_STATUSES,
 )
 from casework.schemas import (
+    ATTACHMENT_TYPES as ATTACHMENT_TYPES,
+)
+from casework.schemas import (
     HOUSEHOLD_STATUSES as HOUSEHOLD_STATUSES,
 )
 from casework.schemas import (
@@ -48,9 +51,6 @@ from casework.schemas import (
 )
 from casework.schemas import (
     REVIEWABLE as REVIEWABLE,
-)
-from casework.schemas import (
-    ATTACHMENT_TYPES as ATTACHMENT_TYPES,
 )
 from casework.schemas import (
     SCHEMAS as SCHEMAS,

@@ -76,7 +76,10 @@ def upload_all(store: Store, transport: AttachmentTransport, report: ContentRepo
             status = transport.start_upload(blob.sha256, blob.size, blob.media_type)
             complete = bool(status.get("complete"))
         if complete:
-            store.write(lambda tx, s=blob.sha256: content.mark_stored(tx, s))
+            def stored(tx: Transaction, sha: str = blob.sha256) -> None:
+                content.mark_stored(tx, sha)
+
+            store.write(stored)
             report.uploaded += 1
 
 
@@ -107,7 +110,10 @@ def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: i
             data = transport.get_chunk(sha256, n)
             if hashlib.sha256(data).hexdigest() != expected:
                 raise BadAnswer("an attachment chunk does not match its hash")
-            store.write(lambda tx, i=n, d=data: content.put_chunk(tx, sha256, i, d))
+            def keep(tx: Transaction, i: int = n, d: bytes = data) -> None:
+                content.put_chunk(tx, sha256, i, d)
+
+            store.write(keep)
             report.chunks_received += 1
         store.write(lambda tx: content.finish_download(tx, sha256))
     except DiskFull:
