@@ -118,3 +118,23 @@ def test_an_approved_visits_attachment_cannot_be_removed(qtbot, store, family, t
     strip.remove_selected()
     assert "locked" in messages[-1] and strip.list.count() == 1
     assert not store.get("attachments", strip.list.item(0).data(Qt.ItemDataRole.UserRole + 1)["id"])["deleted"]
+
+
+def test_a_saved_visits_form_opens_its_own_attachments(qtbot, store, family, tmp_path, messages):
+    from fieldapp.ui.forms import open_form
+
+    v = store.write(lambda tx: tx.create("visits", visit(family["id"])))
+    dialog = open_form(None, store, "home_visit", family["id"], v["id"])
+    qtbot.addWidget(dialog)
+    button = dialog.attachments_button
+    assert not button.isHidden() and button.text() == "Attachments (0)…"
+    opened = button.open_attachments()
+    opened.strip.ask = lambda name: ("signed_act", "Акт відвідування")
+    assert opened.strip.attach_path(png(tmp_path / "act.png"))
+    opened.reject()
+    assert button.text() == "Attachments (1)…"
+    [a] = store.records("attachments")
+    assert (a["record_collection"], a["record_id"]) == ("visits", v["id"])
+    new = open_form(None, store, "home_visit", family["id"])
+    qtbot.addWidget(new)
+    assert new.attachments_button.isHidden()  # a record not saved yet has nothing to attach to

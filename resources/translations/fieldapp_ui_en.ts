@@ -173,6 +173,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsButton</name>
+    <message>
+        <source>Attachments (%1)…</source>
+        <translation>Attachments (%1)…</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
         <source>Case number</source>
@@ -1242,6 +1249,13 @@
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>RecordAttachments</name>
+    <message>
+        <source>Attachments of this record</source>
+        <translation>Attachments of this record</translation>
     </message>
 </context>
 <context>

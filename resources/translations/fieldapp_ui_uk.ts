@@ -176,6 +176,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsButton</name>
+    <message>
+        <source>Attachments (%1)…</source>
+        <translation>Вкладення (%1)…</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
         <source>Case number</source>
@@ -1256,6 +1263,13 @@
     <message>
         <source>Unlock</source>
         <translation>Розблокувати</translation>
+    </message>
+</context>
+<context>
+    <name>RecordAttachments</name>
+    <message>
+        <source>Attachments of this record</source>
+        <translation>Вкладення цього запису</translation>
     </message>
 </context>
 <context>

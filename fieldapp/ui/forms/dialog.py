@@ -32,6 +32,7 @@ from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text
+from fieldapp.ui.attachments.record import AttachmentsButton
 from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 
@@ -159,6 +160,9 @@ class FormDialog(QDialog):
         self.revise_button.clicked.connect(self._revise)
         self.revise_button.setVisible(self.read_only and self.definition.record_collection == "plans")
         buttons.insertWidget(buttons.count() - 3, self.revise_button)
+        self.attachments_button = AttachmentsButton(self.store, self.household_id, self.definition.record_collection,
+                                                    self.record)
+        buttons.insertWidget(1, self.attachments_button)
         layout.addLayout(buttons)
 
     def _revise(self) -> None:
