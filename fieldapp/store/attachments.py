@@ -31,26 +31,6 @@ UPLOAD, STORED, PARTIAL = "upload", "stored", "partial"
 _LIVE_SHAS = ("SELECT json_extract(data, '$.sha256') FROM attachments WHERE deleted = 0")
 
 
-def create_tables(db: sqlite_utils.Database) -> None:
-    """The content tables (schema 5); the metadata's table is a record table."""
-    db.execute("""CREATE TABLE attachment_blobs (
-        sha256 TEXT PRIMARY KEY,
-        size INTEGER NOT NULL,
-        media_type TEXT NOT NULL,
-        chunks INTEGER NOT NULL,
-        state TEXT NOT NULL,
-        created_at TEXT NOT NULL
-    )""")
-    db.execute("""CREATE TABLE attachment_chunks (
-        sha256 TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        data BLOB NOT NULL,
-        PRIMARY KEY (sha256, n)
-    )""")
-    # Orphan and upload checks look attachments up by their content.
-    db.execute("CREATE INDEX idx_attachments_sha ON attachments (json_extract(data, '$.sha256'))")
-
-
 @dataclass(frozen=True)
 class Blob:
     """Content the laptop holds (or is fetching)."""
