@@ -29,6 +29,9 @@ from casework.schemas import (
     ACTION_STATUSES as ACTION_STATUSES,
 )
 from casework.schemas import (
+    ATTACHMENT_TYPES as ATTACHMENT_TYPES,
+)
+from casework.schemas import (
     HOUSEHOLD_STATUSES as HOUSEHOLD_STATUSES,
 )
 from casework.schemas import (
@@ -220,6 +223,8 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     if collection == "consents":
         before("given_on", "withdrawn_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot be withdrawn before it was given.")))
         before("given_on", "expires_on", _msg(QT_TRANSLATE_NOOP("Validation", "A consent cannot expire before it was given.")))
+    if collection == "attachments" and not re.fullmatch(r"[0-9a-f]{64}", str(r.get("sha256", ""))):
+        out.append(Problem("sha256", _msg(QT_TRANSLATE_NOOP("Validation", "The file's content address is not a SHA-256."))))
     if collection == "protected":
         issued, expires = parse_date(r.get("certificate_on")), parse_date(r.get("certificate_expires_on"))
         if issued and expires:

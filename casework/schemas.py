@@ -44,6 +44,11 @@ REFERRAL_DIRECTIONS = ("outgoing", "incoming")
 # The support term of the state standard (order No. 318 of 31.03.2016): six months, extendable.
 SUPPORT_TERM_MONTHS = 6
 REVIEWABLE = ("visits", "assessments", "plans", "households")  # households: case closure
+# What an attachment may belong to: a family, a person or any case record (not a conflict or
+# another attachment). The file's kinds, checked again where the bytes are read.
+ATTACHABLE = ("households", "persons", "visits", "assessments", "plans", "referrals", "action_updates",
+              "service_events", "consents", "protected")
+ATTACHMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")
 
 T = Kind  # short alias for the tables below
 
@@ -306,6 +311,24 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
         F("assistance", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Assistance given"), max_len=20000),
         F("lifted_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Protection lifted on"), not_future=True),
         F("lifted_reason", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Why the protection was lifted"), max_len=2000),
+    ),
+    # A scan or a photo (issue 16): the metadata syncs as a record; the content, addressed by
+    # its SHA-256, travels in chunks of its own (sync.protocol, "Attachments"). `record_collection`
+    # makes it a derived record: it inherits the protection of the record it belongs to.
+    "attachments": (
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("record_collection", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Belongs to"), required=True,
+          choices=ATTACHABLE),
+        F("record_id", T.REF, QT_TRANSLATE_NOOP("Field", "Belongs to"), required=True),
+        F("sha256", T.TEXT, QT_TRANSLATE_NOOP("Field", "Content"), required=True, max_len=64),
+        F("size", T.INT, QT_TRANSLATE_NOOP("Field", "Size"), required=True, minimum=1, maximum=2**40),
+        F("media_type", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Kind of file"), required=True,
+          choices=ATTACHMENT_TYPES),
+        F("doc_type", T.ENUM, QT_TRANSLATE_NOOP("Field", "Document type"), required=True, enum="attachment_types"),
+        F("caption", T.TEXT, QT_TRANSLATE_NOOP("Field", "Caption"), max_len=300),
+        F("width", T.INT, QT_TRANSLATE_NOOP("Field", "Width"), minimum=1, maximum=100000),
+        F("height", T.INT, QT_TRANSLATE_NOOP("Field", "Height"), minimum=1, maximum=100000),
+        F("pages", T.INT, QT_TRANSLATE_NOOP("Field", "Pages"), minimum=1, maximum=100000),
     ),
     "conflicts": (
         F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family")),

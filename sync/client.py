@@ -9,6 +9,7 @@ code; `failure_message` turns it into a sentence a caseworker can act on.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import time
@@ -140,16 +141,50 @@ class HttpTransport:
             raise BadAnswer("pull did not answer an object")
         return answer
 
+    # -- attachments' content (sync.protocol, "Attachments") ---------------------
+
+    def start_upload(self, sha256: str, size: int, media_type: str) -> dict[str, Any]:
+        """Start or resume an upload; the server's status of that content (`have`, `complete`)."""
+        answer = self._request("POST", f"/attachments/{sha256}", {"size": size, "media_type": media_type})
+        if not isinstance(answer, dict) or not isinstance(answer.get("have"), list):
+            raise BadAnswer("upload answer without the chunks the server has")
+        return answer
+
+    def put_chunk(self, sha256: str, n: int, data: bytes) -> dict[str, Any]:
+        """Send chunk `n` (raw bytes, its SHA-256 in the header)."""
+        headers = {protocol.CHUNK_HASH_HEADER: hashlib.sha256(data).hexdigest(),
+                   "Content-Type": "application/octet-stream"}
+        answer = self._request("PUT", f"/attachments/{sha256}/chunks/{int(n)}", raw_body=data, extra=headers)
+        if not isinstance(answer, dict):
+            raise BadAnswer("chunk answer is not an object")
+        return answer
+
+    def content_status(self, sha256: str) -> dict[str, Any]:
+        """Size, chunks and chunk hashes of content this user may read."""
+        answer = self._request("GET", f"/attachments/{sha256}")
+        if not isinstance(answer, dict) or not isinstance(answer.get("chunk_hashes"), list):
+            raise BadAnswer("attachment status without chunk hashes")
+        return answer
+
+    def get_chunk(self, sha256: str, n: int) -> bytes:
+        """Chunk `n` of content this user may read (not gzip: photos do not shrink)."""
+        data: bytes = self._request("GET", f"/attachments/{sha256}/chunks/{int(n)}", binary=True)
+        return data
+
     # -- HTTP -------------------------------------------------------------------
 
-    def _request(self, method: str, path: str, body: Any = None, *, retry: bool = True) -> Any:
+    def _request(self, method: str, path: str, body: Any = None, *, retry: bool = True,
+                 raw_body: bytes | None = None, extra: dict[str, str] | None = None,
+                 binary: bool = False) -> Any:
         headers = {protocol.HEADER: str(protocol.PROTOCOL_VERSION), "Accept": "application/json",
-                   "Accept-Encoding": "gzip"}
+                   "Accept-Encoding": "identity" if binary else "gzip", **(extra or {})}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         data = None
         raw = b""
-        if body is not None:
+        if raw_body is not None:
+            data = raw = raw_body
+        elif body is not None:
             raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
             data = gzip.compress(raw, 6)
             headers["Content-Type"] = "application/json"
@@ -175,9 +210,11 @@ class HttpTransport:
             self.raw_sent += len(raw)
             self.raw_received += len(response.content)
             self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
-            if response.status_code >= 500 and attempt + 1 < attempts:
+            if response.status_code >= 500 and response.status_code != 507 and attempt + 1 < attempts:
                 self._backoff(attempt)
                 continue
+            if binary and response.ok:
+                return response.content
             return self._answer(response)
         raise SyncFailure("offline")  # not reached
 
@@ -200,10 +237,12 @@ class HttpTransport:
             raise DeviceRevoked()
         if code == "cursor_expired" or response.status_code == 410:
             raise CursorExpired()
+        if code == "storage_full":
+            raise SyncFailure(code, str(decoded.get("detail", ""))[:300])
         if response.status_code >= 500:
             raise SyncFailure("server_error", f"HTTP {response.status_code}")
         if code in ("unauthorized", "forbidden", "protocol_too_old", "rate_limited", "payload_too_large",
-                    "invalid_payload"):
+                    "invalid_payload", "hash_mismatch", "attachment_missing", "not_found"):
             raise SyncFailure(code, str(decoded.get("detail", ""))[:300])
         if response.status_code in (401, 403):
             raise SyncFailure("unauthorized", f"HTTP {response.status_code}")
@@ -227,6 +266,10 @@ _MESSAGES = {
     "cursor_expired": QT_TRANSLATE_NOOP("SyncFailure", "FieldApp must fetch your caseload again; this happens by itself."),
     "not_enrolled": QT_TRANSLATE_NOOP("SyncFailure", "This laptop is not connected to the organisation's server yet."),
     "demo_profile": QT_TRANSLATE_NOOP("SyncFailure", "A demo profile never syncs. Create a new profile to connect to the server."),
+    "storage_full": QT_TRANSLATE_NOOP("SyncFailure", "The server has no room for an attachment. It stays on this laptop and is sent when IT makes room."),
+    "hash_mismatch": QT_TRANSLATE_NOOP("SyncFailure", "Part of an attachment was damaged on the way and was not kept. FieldApp sends it again."),
+    "attachment_missing": QT_TRANSLATE_NOOP("SyncFailure", "This attachment has not reached the server yet from the laptop that made it. Try again later."),
+    "not_found": QT_TRANSLATE_NOOP("SyncFailure", "This attachment is not on the server, or it is not yours to open."),
     "code_typo": QT_TRANSLATE_NOOP("SyncFailure", "This enrolment code has a typo: check it character by character."),
 }
 

@@ -63,6 +63,31 @@ Decisions where the design page is silent (the client relies on them):
   answers 410 `cursor_expired`: pull from 0 again.
 * **Evictions** are sent to cursors above 0 only; a pull from 0 is the whole
   current scope.
+* **Attachments** (issue 16): an `attachments` record carries the metadata (what it belongs to:
+  `record_collection`/`record_id`, the content's `sha256`, `size`, `media_type`, `doc_type`,
+  `caption`) and syncs like any record, so scope, protected access (it is a derived record),
+  eviction and review locks are the record's own. Rules of its own: an attachment of a record
+  that review locks (approved) is not created, changed or removed (`record_locked`, both ends).
+  The content travels apart, addressed by its SHA-256 (lowercase hex), in chunks of
+  `ATTACHMENT_CHUNK_BYTES` (the last one shorter), each with its own SHA-256 in the header
+  `CHUNK_HASH_HEADER`:
+  ``POST /attachments/{sha256}`` with ``{"size": N, "media_type": "..."}`` starts or resumes an
+  upload and answers ``{"sha256", "size", "chunk_size", "chunks", "have": [indexes stored],
+  "complete"}``; the laptop then sends with ``PUT`` only the missing ``/attachments/{sha256}/chunks/{i}``
+  (raw bytes, not gzip). A chunk stored already is not stored again (same bytes: `have` says
+  so; other bytes: `hash_mismatch`); the last chunk makes the server hash the whole content,
+  streaming, and a mismatch drops every chunk of it (`hash_mismatch`): nothing half-stored.
+  **Dedup**: content complete on the server answers `complete: true` at once; the same photo
+  attached twice is stored once on each side. **Limits**: a file above the server's per-file
+  limit answers `payload_too_large`; above the device's quota (bytes it first uploaded) or the
+  server's room, `storage_full` (507), before any byte is sent. The content lives in the
+  server's database (table `attachment_chunks`), so the database's backups hold it; PostgreSQL
+  in production. ``GET /attachments/{sha256}`` (status and chunk hashes) and
+  ``GET .../chunks/{i}`` answer only to a caller who may read a live attachment record with that
+  content, by the same rule as the record itself (`may_read`); others get `not_found`, so a
+  probe learns nothing. Content not uploaded yet answers `attachment_missing` (the laptop tries
+  again next round). Laptops pull the metadata with the records and fetch content ahead of
+  time for their own caseload within a budget (the laptop's setting), or when it is opened.
 * Error codes beyond the design's list: `not_found` (404, no such endpoint)
   and `internal_error` (500, always a bug). A change that fails inside the
   server answers `rejected` with `internal_error`; that answer alone is not
@@ -103,6 +128,11 @@ MAX_FIELD_NAME_LENGTH = 200
 MAX_FIELDS_PER_CHANGE = 2000
 MAX_JSON_DEPTH = 32
 MAX_CURSOR = 2**63 - 1
+# Attachments: the chunk every upload and download is cut into, the hash header of a chunk,
+# and the protocol's ceiling of one file (a server's own limit is at most this).
+ATTACHMENT_CHUNK_BYTES = 1024 * 1024
+CHUNK_HASH_HEADER = "FieldApp-Chunk-SHA256"
+MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 # The collections and the review rule are the shared domain's (casework.records): one list for both ends.
 CASE_COLLECTIONS = records.CASE_COLLECTIONS
@@ -134,7 +164,10 @@ ERROR_STATUS: dict[str, int] = {
     "payload_too_large": 413,
     "protocol_too_old": 426,
     "rate_limited": 429,
+    "hash_mismatch": 409,
+    "attachment_missing": 404,
     "internal_error": 500,
+    "storage_full": 507,
 }
 ERROR_TITLES: dict[str, str] = {
     "invalid_payload": "The request is not valid",
@@ -147,7 +180,10 @@ ERROR_TITLES: dict[str, str] = {
     "payload_too_large": "The request is too large",
     "protocol_too_old": "This version of FieldApp is too old",
     "rate_limited": "Too many attempts",
+    "hash_mismatch": "The content does not match its hash",
+    "attachment_missing": "The attachment's content is not on the server yet",
     "internal_error": "Server error",
+    "storage_full": "The server has no room for this attachment",
 }
 
 
@@ -337,6 +373,39 @@ def parse_push(body: Any) -> list[Any]:
                             f"A push carries at most {MAX_PUSH_CHANGES} changes; "
                             f"this one has {len(changes)}. Send smaller batches.")
     return changes
+
+
+def is_sha256(value: object) -> bool:
+    """Whether `value` is a SHA-256 as the protocol writes it: 64 lowercase hex digits."""
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+@dataclass(frozen=True)
+class UploadStart:
+    """The body of POST /attachments/{sha256}: the content's size and kind."""
+
+    size: int
+    media_type: str
+
+
+def parse_upload_start(body: Any) -> UploadStart:
+    """The body of POST /attachments/{sha256}, or ProtocolError."""
+    if not isinstance(body, dict):
+        raise _invalid('The body must be a JSON object: {"size": N, "media_type": "..."}.')
+    size = body.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise _invalid("'size' must be the content's size in bytes, a whole number from 1.")
+    if size > MAX_ATTACHMENT_BYTES:
+        raise ProtocolError("payload_too_large", f"An attachment is at most {MAX_ATTACHMENT_BYTES:,} bytes.")
+    media_type = body.get("media_type")
+    if media_type not in records.ATTACHMENT_TYPES:
+        raise _invalid("'media_type' must be one of " + ", ".join(records.ATTACHMENT_TYPES) + ".")
+    return UploadStart(size, str(media_type))
+
+
+def chunk_count(size: int) -> int:
+    """How many chunks content of `size` bytes is cut into."""
+    return max(1, -(-size // ATTACHMENT_CHUNK_BYTES))
 
 
 def parse_protocol_header(value: str | None) -> int:

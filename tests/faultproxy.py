@@ -29,6 +29,11 @@ class FaultProxy:
         self.port = self.listener.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.counts: dict[str, int] = {}
+        # Cuts at given points of everything sent to the server (byte offsets over all
+        # connections, ascending): the connection carrying that byte is dropped both ways.
+        self.cuts: list[int] = []
+        self.cut_done = 0
+        self.sent_up = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
@@ -77,7 +82,8 @@ class FaultProxy:
                 time.sleep(delay)
             server = socket.create_connection(self.target, timeout=30)
             try:
-                up = threading.Thread(target=self._pipe, args=(client, server, None), daemon=True)
+                upstream = self._pipe_cutting if self.cuts else self._pipe
+                up = threading.Thread(target=upstream, args=(client, server, None), daemon=True)
                 up.start()
                 self._pipe(server, client, cut if fate == "drop_response" else None)
             finally:
@@ -86,6 +92,35 @@ class FaultProxy:
             pass
         finally:
             client.close()
+
+    def _pipe_cutting(self, src: socket.socket, dst: socket.socket, _limit: int | None) -> None:
+        """Upstream with `cuts`: at the next cut point, the rest of this connection never arrives."""
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                with self.lock:
+                    start = self.sent_up
+                    self.sent_up += len(data)
+                    cut = self.cut_done < len(self.cuts) and self.sent_up >= self.cuts[self.cut_done]
+                    if cut:
+                        keep = max(0, self.cuts[self.cut_done] - start)
+                        self.cut_done += 1
+                        self.sent_up = start + keep
+                if cut:
+                    dst.sendall(data[:keep])
+                    src.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     @staticmethod
     def _pipe(src: socket.socket, dst: socket.socket, limit: int | None) -> None:

@@ -167,6 +167,28 @@ def _v5_print_log(db: sqlite_utils.Database) -> None:
     db.table("print_log").create_index(["household_id"], index_name="idx_print_log_household")
 
 
+def _v6_attachments(db: sqlite_utils.Database) -> None:
+    # Attachments (issue 16): the metadata is a record like any other; the content lives in this
+    # encrypted file too, cut in chunks (never a file of its own, never a temporary file).
+    _record_table(db, "attachments")
+    db.execute("""CREATE TABLE attachment_blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        media_type TEXT NOT NULL,
+        chunks INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""")
+    db.execute("""CREATE TABLE attachment_chunks (
+        sha256 TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (sha256, n)
+    )""")
+    # Orphan and upload checks look attachments up by their content.
+    db.execute("CREATE INDEX idx_attachments_sha ON attachments (json_extract(data, '$.sha256'))")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments]
 SCHEMA_VERSION = len(MIGRATIONS)

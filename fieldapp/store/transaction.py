@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import case_number, new_id
-from fieldapp.store import decisions, drafts, outbox, records, search
+from fieldapp.store import attachments, decisions, drafts, outbox, records, search
 from fieldapp.store.driver import sqlite_utils
 from fieldapp.store.errors import RecordDeleted, RecordLocked, RecordNotFound
 
@@ -42,6 +42,11 @@ def _writable(collection: str) -> None:
 def locked(collection: str, record: Mapping[str, Any]) -> bool:
     """Whether review locks the record: a reviewed collection, submitted or approved."""
     return collection in domain.REVIEWED_COLLECTIONS and record.get("review_status") in domain.LOCKED_STATES
+
+
+def _attachment_locked(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any]) -> bool:
+    # An attachment is locked with the record it belongs to (the server's rule too).
+    return collection == "attachments" and attachments.subject_locked(db, dict(record))
 
 
 class Transaction:
@@ -103,6 +108,8 @@ class Transaction:
             problems.append(domain.Problem("household_id", Message.of(FAMILY_MISSING)))
         if problems:
             raise domain.InvalidRecord(collection, problems)
+        if _attachment_locked(self.db, collection, data):
+            raise RecordLocked(collection)
         records.insert_new(self.db, collection, rid, household_id, data, self.now, self.store.device_id)
         outbox.add(self.db, self.now, collection, rid, household_id, None, data, {}, False)
         search.index(self.db, collection, rid, household_id, data)
@@ -129,7 +136,8 @@ class Transaction:
         changed = {k: v for k, v in changes.items() if k not in domain.ENVELOPE and old.get(k) != v}
         if not changed:
             return current
-        if locked(collection, old) and not domain.lock_allows(collection, set(changed)):
+        if (locked(collection, old) and not domain.lock_allows(collection, set(changed))
+                or _attachment_locked(self.db, collection, old)):
             raise RecordLocked(collection)
         new = {k: v for k, v in {**old, **changed}.items() if v is not None}
         domain.check(collection, new)
@@ -146,7 +154,7 @@ class Transaction:
         current = self._must_get(collection, record_id)
         if current["deleted"]:
             return
-        if locked(collection, current):
+        if locked(collection, current) or _attachment_locked(self.db, collection, current):
             raise RecordLocked(collection)
         records.mark_deleted(self.db, collection, record_id, self.now)
         outbox.add(self.db, self.now, collection, record_id, current["household_id"], current["version"],
@@ -197,6 +205,7 @@ class Transaction:
                     records.remove(self.db, name, rid)
         search.unindex(self.db, collection, record_id)
         records.remove(self.db, collection, record_id)
+        attachments.drop_orphans(self.db)  # content of the records gone leaves with them
 
     def evict(self, collection: str, record_id: str) -> bool:
         """Remove a record that left this device's scope (a household with everything under it).

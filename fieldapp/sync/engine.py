@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from fieldapp.store.database import OutboxEntry, Store, Transaction
+from fieldapp.sync import attachments
 from sync import protocol
 from sync.errors import BadAnswer, CursorExpired, DeviceRevoked
 
@@ -43,6 +44,7 @@ class RoundReport:
     evicted: int = 0
     cursor: int = 0
     conflict_ids: list[str] = field(default_factory=list)
+    content: attachments.ContentReport = field(default_factory=attachments.ContentReport)
 
     def summary(self) -> str:
         return (f"pushed {self.pushed} (applied {self.applied}, merged {self.merged}, "
@@ -205,10 +207,21 @@ def finish_deferred_evictions(store: Store, report: RoundReport) -> None:
             report.evicted += 1
 
 
-def sync_round(store: Store, transport: Transport, *, progress: Progress | None = None) -> RoundReport:
-    """One round: push everything, pull everything, finish evictions that waited for the push."""
+def sync_round(store: Store, transport: Transport, *, progress: Progress | None = None,
+               attachment_budget: int = attachments.DEFAULT_BUDGET_BYTES) -> RoundReport:
+    """One round: push everything, pull everything, finish evictions that waited for the push.
+
+    Attachments' content goes up before the records that point at it and comes down after the
+    pull, within `attachment_budget` bytes (fieldapp/sync/attachments.py).
+    """
     report = RoundReport()
+    carries = attachments.supports(transport)
+    if carries:
+        attachments.upload_all(store, transport, report.content)  # type: ignore[arg-type]
     push_all(store, transport, report, progress=progress)
     pull_all(store, transport, report, progress=progress)
     finish_deferred_evictions(store, report)
+    if carries:
+        attachments.drop_orphans(store, report.content)
+        attachments.fetch_ahead(store, transport, report.content, budget_bytes=attachment_budget)  # type: ignore[arg-type]
     return report

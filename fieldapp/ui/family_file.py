@@ -35,6 +35,7 @@ from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import text
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
+from fieldapp.ui.attachments.panel import AttachmentStrip
 from fieldapp.ui.family import case, follow_ups, starts
 from fieldapp.ui.family.models import (
     CaseEntry,
@@ -198,6 +199,8 @@ class FamilyFile(QWidget):
         right.addTab(self.consent_list, self.tr("Consents"))
         if self.protected_access:
             right.addTab(self.protected_list, self.tr("Protected"))
+        self.attachments = AttachmentStrip(store, household_id, "households", household_id, whole_family=True)
+        right.addTab(self.attachments, self.tr("Attachments"))
         self.sections = right
 
         split = QSplitter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 from fieldapp.settings import Settings
 from fieldapp.store import queries
 from fieldapp.store.database import Store
+from fieldapp.sync.attachments import fetch_now
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
 from fieldapp.ui import background, text
 from fieldapp.ui.caseload_view import CaseloadView
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
             page.edit_household.connect(self.edit_household)
             page.open_entry.connect(lambda hid, form, rid: self.open_form(form, hid, rid))
             page.show_dialog.connect(lambda d, hid=household_id: self._keep(d, hid).open())
+            page.attachments.configure(self.settings, partial(fetch_now, self.store) if is_enrolled(self.store) else None)
             self.tabs.addTab(page, page.family_name)
         self.tabs.setCurrentWidget(page)
         return page

@@ -499,6 +499,10 @@
             <source>violence</source>
             <translation>violence</translation>
         </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Attachments</translation>
+        </message>
     </context>
     <context>
         <name>FamilyFollowUps</name>
@@ -1542,6 +1546,147 @@
         <message>
             <source>Locked</source>
             <translation>Locked</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachDialog</name>
+        <message>
+            <source>Attach a file</source>
+            <translation>Attach a file</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Document type</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <source>Attach</source>
+            <translation>Attach</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentStrip</name>
+        <message>
+            <source>Attach a file…</source>
+            <translation>Attach a file…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Drop photos and scans (JPEG, PNG, PDF) here, or attach them with the button.</source>
+            <translation>Drop photos and scans (JPEG, PNG, PDF) here, or attach them with the button.</translation>
+        </message>
+        <message>
+            <source>Approved by the supervisor: attachments can no longer be added or removed.</source>
+            <translation>Approved by the supervisor: attachments can no longer be added or removed.</translation>
+        </message>
+        <message>
+            <source>Not downloaded yet</source>
+            <translation>Not downloaded yet</translation>
+        </message>
+        <message numerus="yes">
+            <source>PDF, %n page(s)</source>
+            <translation>
+                <numerusform>PDF, %n page</numerusform>
+                <numerusform>PDF, %n pages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot be shown</source>
+            <translation>Cannot be shown</translation>
+        </message>
+        <message>
+            <source>Attach a file</source>
+            <translation>Attach a file</translation>
+        </message>
+        <message>
+            <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+            <translation>Photos and scans (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <source>Remove the attachment?</source>
+            <translation>Remove the attachment?</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from the case? It is removed on every laptop at the next sync.</source>
+            <translation>Remove “%1” from the case? It is removed on every laptop at the next sync.</translation>
+        </message>
+        <message>
+            <source>This file cannot be read. Check that it is still there and not open in another program.</source>
+            <translation>This file cannot be read. Check that it is still there and not open in another program.</translation>
+        </message>
+        <message>
+            <source>Not attached</source>
+            <translation>Not attached</translation>
+        </message>
+        <message>
+            <source>This file has not reached this laptop yet. It comes with the next sync when the server has it.</source>
+            <translation>This file has not reached this laptop yet. It comes with the next sync when the server has it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation>This image cannot be shown.</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Page %1 of %2</translation>
+        </message>
+        <message>
+            <source>This page has no scanned image and no text to show here.</source>
+            <translation>This page has no scanned image and no text to show here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <source>This file is larger than {limit} MB, the most a file may be. Scan it at a lower resolution, or split it.</source>
+            <translation>This file is larger than {limit} MB, the most a file may be. Scan it at a lower resolution, or split it.</translation>
+        </message>
+        <message>
+            <source>FieldApp keeps photos and scans: JPEG, PNG or PDF. This file is none of them.</source>
+            <translation>FieldApp keeps photos and scans: JPEG, PNG or PDF. This file is none of them.</translation>
+        </message>
+        <message>
+            <source>This image is damaged and cannot be read. Take the photo or the scan again.</source>
+            <translation>This image is damaged and cannot be read. Take the photo or the scan again.</translation>
+        </message>
+        <message>
+            <source>This PDF is damaged or locked with a password, so it cannot be read. Save or scan it again.</source>
+            <translation>This PDF is damaged or locked with a password, so it cannot be read. Save or scan it again.</translation>
+        </message>
+        <message>
+            <source>This file is empty.</source>
+            <translation>This file is empty.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsButton</name>
+        <message>
+            <source>Attachments (%1)…</source>
+            <translation>Attachments (%1)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordAttachments</name>
+        <message>
+            <source>Attachments of this record</source>
+            <translation>Attachments of this record</translation>
         </message>
     </context>
 </TS>

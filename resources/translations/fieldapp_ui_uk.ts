@@ -504,6 +504,10 @@
             <source>violence</source>
             <translation>насильство</translation>
         </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Вкладення</translation>
+        </message>
     </context>
     <context>
         <name>FamilyFollowUps</name>
@@ -1558,6 +1562,148 @@
         <message>
             <source>Locked</source>
             <translation>Заблоковано</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachDialog</name>
+        <message>
+            <source>Attach a file</source>
+            <translation>Додати файл</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Document type</source>
+            <translation>Тип документа</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Підпис</translation>
+        </message>
+        <message>
+            <source>Attach</source>
+            <translation>Додати</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentStrip</name>
+        <message>
+            <source>Attach a file…</source>
+            <translation>Додати файл…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Вилучити</translation>
+        </message>
+        <message>
+            <source>Drop photos and scans (JPEG, PNG, PDF) here, or attach them with the button.</source>
+            <translation>Перетягніть сюди фото та скани (JPEG, PNG, PDF) або додайте їх кнопкою.</translation>
+        </message>
+        <message>
+            <source>Approved by the supervisor: attachments can no longer be added or removed.</source>
+            <translation>Затверджено супервізором: вкладення більше не можна додавати чи вилучати.</translation>
+        </message>
+        <message>
+            <source>Not downloaded yet</source>
+            <translation>Ще не завантажено</translation>
+        </message>
+        <message numerus="yes">
+            <source>PDF, %n page(s)</source>
+            <translation>
+                <numerusform>PDF, %n сторінка</numerusform>
+                <numerusform>PDF, %n сторінки</numerusform>
+                <numerusform>PDF, %n сторінок</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot be shown</source>
+            <translation>Не вдається показати</translation>
+        </message>
+        <message>
+            <source>Attach a file</source>
+            <translation>Додати файл</translation>
+        </message>
+        <message>
+            <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+            <translation>Фото та скани (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <source>Remove the attachment?</source>
+            <translation>Вилучити вкладення?</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from the case? It is removed on every laptop at the next sync.</source>
+            <translation>Вилучити «%1» зі справи? Під час наступної синхронізації його буде вилучено на всіх ноутбуках.</translation>
+        </message>
+        <message>
+            <source>This file cannot be read. Check that it is still there and not open in another program.</source>
+            <translation>Не вдається прочитати цей файл. Перевірте, чи він досі на місці й не відкритий в іншій програмі.</translation>
+        </message>
+        <message>
+            <source>Not attached</source>
+            <translation>Не додано</translation>
+        </message>
+        <message>
+            <source>This file has not reached this laptop yet. It comes with the next sync when the server has it.</source>
+            <translation>Цей файл ще не надійшов на цей ноутбук. Він прийде з наступною синхронізацією, щойно буде на сервері.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <source>Zoom</source>
+            <translation>Масштаб</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown.</source>
+            <translation>Це зображення не вдається показати.</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Сторінка %1 з %2</translation>
+        </message>
+        <message>
+            <source>This page has no scanned image and no text to show here.</source>
+            <translation>На цій сторінці немає сканованого зображення чи тексту, який можна тут показати.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <source>This file is larger than {limit} MB, the most a file may be. Scan it at a lower resolution, or split it.</source>
+            <translation>Цей файл більший за {limit} МБ — найбільший дозволений розмір. Відскануйте його з меншою роздільністю або розділіть.</translation>
+        </message>
+        <message>
+            <source>FieldApp keeps photos and scans: JPEG, PNG or PDF. This file is none of them.</source>
+            <translation>FieldApp зберігає фото та скани: JPEG, PNG або PDF. Цей файл не належить до жодного з них.</translation>
+        </message>
+        <message>
+            <source>This image is damaged and cannot be read. Take the photo or the scan again.</source>
+            <translation>Це зображення пошкоджене, його не вдається прочитати. Зробіть фото або скан ще раз.</translation>
+        </message>
+        <message>
+            <source>This PDF is damaged or locked with a password, so it cannot be read. Save or scan it again.</source>
+            <translation>Цей PDF пошкоджений або захищений паролем, тому його не вдається прочитати. Збережіть або відскануйте його ще раз.</translation>
+        </message>
+        <message>
+            <source>This file is empty.</source>
+            <translation>Цей файл порожній.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsButton</name>
+        <message>
+            <source>Attachments (%1)…</source>
+            <translation>Вкладення (%1)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordAttachments</name>
+        <message>
+            <source>Attachments of this record</source>
+            <translation>Вкладення цього запису</translation>
         </message>
     </context>
 </TS>

@@ -25,7 +25,7 @@ from sync.server.db import make_engine, meta
 from sync.server.deps import protocol_version
 from sync.server.households import retire_closed
 from sync.server.logs import setup_logging
-from sync.server.routes import enrol, health, me, parcels, reports, sync, team
+from sync.server.routes import attachments, enrol, health, me, parcels, reports, sync, team
 from sync.server.settings import Hooks, Settings
 
 __all__ = ["Hooks", "Settings", "create_app", "create_app_from_env"]
@@ -61,7 +61,7 @@ def create_app(settings: Settings, *, passwords: security.Passwords = security.A
     problems.install(app)
     app.include_router(health.router)
     api = [Depends(protocol_version)]
-    for module in (enrol, me, sync, team, reports, parcels):
+    for module in (enrol, me, sync, team, reports, parcels, attachments):
         app.include_router(module.router, dependencies=api)
     openapi.install(app)
     if settings.retention_days is not None:

@@ -171,6 +171,35 @@ audit = sa.Table(
     sa.Index("ix_audit_user", "user_id"),
 )
 
+# Attachments' content (issue 16), in the database so that its backups hold it: what is known of
+# each content (by SHA-256), its chunks, and which attachment records point at which content.
+attachment_blobs = sa.Table(
+    "attachment_blobs", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("media_type", sa.String(40), nullable=False),
+    sa.Column("chunks", sa.Integer, nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False),
+    sa.Column("device_id", sa.String(36), nullable=False),  # the first uploader: its quota counts it
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Index("ix_attachment_blobs_device", "device_id"),
+)
+
+attachment_chunks = sa.Table(
+    "attachment_chunks", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("chunk_sha256", sa.String(64), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+attachment_refs = sa.Table(
+    "attachment_refs", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Index("ix_attachment_refs_sha256", "sha256"),
+)
+
 
 def default_url(data_dir: Path) -> str:
     return f"sqlite+pysqlite:///{(data_dir / 'fieldapp-server.sqlite3').resolve()}"

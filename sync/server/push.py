@@ -26,6 +26,7 @@ from sync.protocol import (
     is_uuid_text,
     parse_change,
 )
+from sync.server import attachments
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import change_results, devices, households, records
 from sync.server.feed import (
@@ -283,12 +284,14 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
     if change.collection == REVIEW_RECORDS:
         data = check_review_record(conn, actor, data, hh, ctx.now)
     check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
+    attachments.check_write(conn, change.collection, None, {**data, "household_id": hh_id}, False)
     seq = ctx.feed.touch(change.id)
     conn.execute(INSERT_RECORD, {
         "id": change.id, "collection": change.collection, "household_id": hh_id, "version": 1,
         "deleted": False, "seq": seq, "updated_at": ctx.now, "updated_by": actor.user_id,
         "device_id": actor.device_id, "created_by": actor.user_id, "author_id": None,
         "assignee_id": None, "data": dump(data)})
+    attachments.record_written(conn, change.collection, change.id, data)
     if change.collection == "households":
         status = data.get("status") if isinstance(data.get("status"), str) else "active"
         conn.execute(households.insert(), {
@@ -316,6 +319,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
     result: MergeResult = merge(current, current if fast_forward else change.base, fields)
     touched = set(result.applied) | set(result.clashing_fields)
     check_locked(row.collection, current, touched, change.delete)
+    attachments.check_write(conn, row.collection, current, fields, change.delete)
     if row.collection in REVIEWED_COLLECTIONS and "review_status" in result.applied:
         check_review(actor, current.get("review_status"), result.applied["review_status"], row, hh)
     if row.collection == "households":

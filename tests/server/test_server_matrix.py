@@ -16,6 +16,7 @@ One world per backend, many requests.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Family:
     visit: str = ""
     conflict: str = ""  # a clash on the person
     secret_conflict: str = ""  # a clash on the protected record
+    files: dict[str, bytes] = field(default_factory=dict)  # attachments' content by kind (plain: on the person)
     # every conflict of the family: id -> (author, assignee, protected)
     conflicts: dict[str, tuple[str, str | None, bool]] = field(default_factory=dict)
 
@@ -159,6 +161,14 @@ def _build(world: World) -> Matrix:
         assert clash["status"] == "conflict"
         f.secret_conflict = clash["conflict_id"]
         f.conflicts[f.secret_conflict] = (sup, None, True)
+        for kind, writer, collection, rid in [("plain", c, "persons", f.person),
+                                              ("protected", w, "protected", f.secret)]:
+            f.files[kind] = _upload(writer, f"{kind} scan of {marker}".encode() * 1000)
+            attached = create("attachments", {
+                "household_id": f.id, "record_collection": collection, "record_id": rid,
+                "sha256": hashlib.sha256(f.files[kind]).hexdigest(), "size": len(f.files[kind]),
+                "media_type": "image/png", "doc_type": "other"})
+            assert writer.push(attached)[0]["status"] == "applied"
         m.families[holder] = f
     # An out-of-scope change to a protected record: the conflict goes to the family's holder
     # (anna, without protected access) as well as its author: the leak of issue 11, item 1.
@@ -456,6 +466,77 @@ def expect_parcels(m: Matrix, actor: str, team: str, kind: str) -> Any:
     if actor.startswith("supervisor") and team == "own":
         return (200, False, True)
     return (403, False, None)
+def _upload(c: Client, data: bytes) -> bytes:
+    """Upload content whole (one chunk) as `c`; the content."""
+    sha = hashlib.sha256(data).hexdigest()
+    r = c.session.post(f"{c.base}/api/v1/attachments/{sha}", headers=c.headers(), timeout=30,
+                       json={"size": len(data), "media_type": "image/png"})
+    assert r.status_code == 200, r.text
+    r = c.session.put(f"{c.base}/api/v1/attachments/{sha}/chunks/0", data=data, timeout=30,
+                      headers=c.headers(**{"FieldApp-Chunk-SHA256": sha}))
+    assert r.status_code == 200 and r.json()["complete"], r.text
+    return data
+
+
+def _attachment_readable(m: Matrix, actor: str, team: str, kind: str) -> bool:
+    f = m.family(actor, team)
+    return _may_see(m, actor, f, f.person if kind == "plain" else f.secret)
+
+
+def probe_content_status(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    data = m.family(actor, team).files[kind]
+    r = m.client(actor).get(f"/api/v1/attachments/{hashlib.sha256(data).hexdigest()}")
+    return (_status(r), r.json().get("size") if r.ok else None)
+
+
+def expect_content_status(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    if _denied(actor):
+        return (_denied(actor), None)
+    if actor == "admin":
+        return (403, None)
+    # A caller who may not read the record its attachment belongs to learns nothing of it.
+    if not _attachment_readable(m, actor, team, kind):
+        return (404, None)
+    return (200, len(m.family(actor, team).files[kind]))
+
+
+def probe_content_chunk(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    data = m.family(actor, team).files[kind]
+    r = m.client(actor).get(f"/api/v1/attachments/{hashlib.sha256(data).hexdigest()}/chunks/0")
+    return (_status(r), r.content == data if r.ok else None)
+
+
+def expect_content_chunk(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    if _denied(actor):
+        return (_denied(actor), None)
+    if actor == "admin":
+        return (403, None)
+    return (200, True) if _attachment_readable(m, actor, team, kind) else (404, None)
+
+
+def probe_upload(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    """Start an upload of new content, send its one chunk; then start one of a family's content
+    (dedup: it is complete already, which tells only what the caller's own bytes say)."""
+    c = m.client(actor)
+    data = f"new scan by {actor} {team} {kind} {uuid.uuid4()}".encode()
+    sha = hashlib.sha256(data).hexdigest()
+    started = c.session.post(f"{m.base}/api/v1/attachments/{sha}", headers=c.headers(), timeout=30,
+                             json={"size": len(data), "media_type": "image/jpeg"})
+    sent = c.session.put(f"{m.base}/api/v1/attachments/{sha}/chunks/0", data=data, timeout=30,
+                         headers=c.headers(**{"FieldApp-Chunk-SHA256": sha}))
+    known = m.family(actor, team).files[kind]
+    again = c.session.post(f"{m.base}/api/v1/attachments/{hashlib.sha256(known).hexdigest()}",
+                           headers=c.headers(), timeout=30, json={"size": len(known), "media_type": "image/png"})
+    return (_status(started), _status(sent), sent.json().get("complete") if sent.ok else None,
+            _status(again), again.json().get("complete") if again.ok else None)
+
+
+def expect_upload(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    if _denied(actor):
+        return (_denied(actor), _denied(actor), None, _denied(actor), None)
+    if actor == "admin":
+        return (403, 403, None, 403, None)
+    return (200, 200, True, 200, True)
 
 
 ROWS: dict[tuple[str, str], tuple[Probe, Probe]] = {
@@ -471,6 +552,10 @@ ROWS: dict[tuple[str, str], tuple[Probe, Probe]] = {
     ("POST", "/api/v1/sync/push"): (probe_push, expect_push),
     ("GET", "/api/v1/team"): (probe_team, expect_team),
     ("GET", "/api/v1/reports"): (probe_reports, expect_reports),
+    ("POST", "/api/v1/attachments/{sha256}"): (probe_upload, expect_upload),
+    ("PUT", "/api/v1/attachments/{sha256}/chunks/{n}"): (probe_upload, expect_upload),
+    ("GET", "/api/v1/attachments/{sha256}"): (probe_content_status, expect_content_status),
+    ("GET", "/api/v1/attachments/{sha256}/chunks/{n}"): (probe_content_chunk, expect_content_chunk),
 }
 
 

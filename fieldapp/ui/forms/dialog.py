@@ -32,6 +32,7 @@ from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text
+from fieldapp.ui.attachments.record import AttachmentsButton
 from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 
@@ -163,6 +164,9 @@ class FormDialog(QDialog):
             from fieldapp.ui.papers_menu import record_paper_button
 
             buttons.insertWidget(1, record_paper_button(self.store, self.definition.record_collection, self.record, self))
+        self.attachments_button = AttachmentsButton(self.store, self.household_id, self.definition.record_collection,
+                                                    self.record)
+        buttons.insertWidget(1, self.attachments_button)
         layout.addLayout(buttons)
 
     def _revise(self) -> None:
