@@ -6,7 +6,7 @@ seed are exactly that), made here once, so that every worker reads the same pair
 races to make it; they live in `meta`, where the database's backups take them too.
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
