@@ -66,7 +66,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     for row in (1, 2):
         selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
-    assert view.approve.text() == "Approve 2"
+    assert view.approve.text() == "&Approve 2"
     with qtbot.waitSignal(view.reviewed):
         qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() == 1)
@@ -97,10 +97,10 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
     view.show()
     qtbot.waitUntil(lambda: not view.busy)
     assert view.model.rowCount() == 0
-    view.show_approved.setChecked(True)
+    view.bar.mode.setCurrentIndex(view.bar.mode.findData("approved"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert not view.approve.isVisible()
-    assert view.send_back.text() == "Reopen with a reason…"
+    assert view.send_back.text() == "&Reopen with a reason…"
 
     def answer():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())

@@ -60,7 +60,45 @@ def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
         if not c.get("resolved"):
             h = households.get(c.get("household_id"))
             member(h.get("caseworker_id") if h else c.get("by")).families["conflicts"].append(c.get("household_id"))
+    names = known_names(store)
+    for m in members.values():
+        m.name = names.get(m.user_id, "")
     return members
 
 
 _COLUMN_OF = {"visit": "overdue", "assessment": "assessments_late"}
+
+
+_NAMES_KEY = "team_names"
+
+
+def remember_names(store: Store, team: list[dict[str, object]]) -> None:
+    """Keep the team's names as the server last gave them (GET /team), so that the Team tab, the
+    review queue and reassignment show names offline too. Only ids, names and roles are kept."""
+    names = {str(p["id"]): {"name": str(p.get("display_name") or p.get("username") or ""),
+                            "role": str(p.get("role") or "")}
+             for p in team if isinstance(p, dict) and p.get("id")}
+    store.write(lambda tx: tx.set_meta(_NAMES_KEY, json.dumps(names, ensure_ascii=False, sort_keys=True)))
+
+
+def known_names(store: Store) -> dict[str, str]:
+    """User id -> name of the team's people known on this laptop (empty before the first contact)."""
+    try:
+        names = json.loads(store.meta(_NAMES_KEY) or "{}")
+    except ValueError:
+        return {}
+    return {uid: str(v.get("name") or "") for uid, v in names.items() if isinstance(v, dict)} \
+        if isinstance(names, dict) else {}
+
+
+def caseworkers(store: Store) -> dict[str, str]:
+    """User id -> name of the team's caseworkers (to reassign families to), sorted by name."""
+    try:
+        names = json.loads(store.meta(_NAMES_KEY) or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(names, dict):
+        return {}
+    found = {uid: str(v.get("name") or "") for uid, v in names.items()
+             if isinstance(v, dict) and v.get("role") == "caseworker"}
+    return dict(sorted(found.items(), key=lambda kv: kv[1]))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.store.team import COLUMNS, Member, team_figures
+from fieldapp.store.team import COLUMNS, Member, remember_names, team_figures
 from fieldapp.ui import background, text
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
@@ -112,9 +112,11 @@ class TeamView(QWidget):
 
             link = (self._transport or http_transport)(url, token)
             try:
-                return link.team()
+                team: list[dict[str, Any]] = link.team()
             finally:
                 link.close()
+            remember_names(self.store, team)  # names shown offline too, here and in the review queue
+            return team
 
         ticket = self.asked
         background.run_task(work, lambda team: self._names(ticket, team),
