@@ -48,7 +48,7 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
         assert name not in exported and name not in text
     view.threshold.setValue(10)
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "<10 children from <10 families" in view.preview.toPlainText())
+    qtbot.waitUntil(lambda: "x children from x families" in view.preview.toPlainText())
 
 
 def test_period_backwards_is_explained(qtbot, store):

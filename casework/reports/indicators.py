@@ -77,6 +77,9 @@ class Table:
     title: Message
     dimensions: tuple[str, ...]
     counts: dict[tuple[str, ...], int] = field(default_factory=dict)
+    # Each unit counts once, so the rows add up to a total the report shows (False for a family
+    # counted under each of its categories, or a service's distinct recipients).
+    additive: bool = True
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -144,7 +147,13 @@ def _live(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
 
 def _yes_no(value: Any) -> str:
-    return "yes" if value is True else "no"
+    """yes, no, or unknown when nothing was recorded (an unrecorded answer is not a "no")."""
+    return "yes" if value is True else "no" if value is False else UNKNOWN
+
+
+def band_order(code: str) -> int:
+    """Age bands in their order (0-4 before 5-11), unknown last."""
+    return next((i for i, (name, _low, _high) in enumerate(AGE_BANDS) if name == code), len(AGE_BANDS))
 
 
 # The collections `compute` reads: the laptop and the server each load these and nothing else.
@@ -239,7 +248,12 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         return Table(key, Message.of(title), dims, dict(Counter(keys)))
 
     home_of = {hid: h.get("hromada") or UNKNOWN for hid, h in households.items()}
+    categories = Table("families_by_category", Message.of(QT_TRANSLATE_NOOP(
+        "Report", "Families monitored by category (a family counts under each of its categories)")),
+        ("category",), dict(Counter((str(c),) for hid in monitored
+                                    for c in (households[hid].get("categories") or [UNKNOWN]))), additive=False)
     tables = [
+        categories,
         table("persons_by_sex_age", QT_TRANSLATE_NOOP("Report", "Persons by sex and age"), ("sex", "age_band"),
               ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in members)),
         table("persons_by_disability", QT_TRANSLATE_NOOP("Report", "Persons by disability"), ("disability",),
@@ -250,6 +264,16 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
               ((home_of[p["household_id"]],) for p in members)),
         table("children_by_sex_age", QT_TRANSLATE_NOOP("Report", "Children by sex and age"), ("sex", "age_band"),
               ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in children)),
+        table("children_by_disability", QT_TRANSLATE_NOOP("Report", "Children by disability"), ("disability",),
+              ((_yes_no(p.get("disability")),) for p in children)),
+        table("families_by_hromada", QT_TRANSLATE_NOOP("Report", "Families monitored by hromada"), ("hromada",),
+              ((home_of[hid],) for hid in monitored)),
+        table("children_by_hromada", QT_TRANSLATE_NOOP("Report", "Children by hromada"), ("hromada",),
+              ((home_of[p["household_id"]],) for p in children)),
+        table("referrals_by_service", QT_TRANSLATE_NOOP("Report", "Referrals by service"), ("service",),
+              ((str(r.get("service") or UNKNOWN),) for r in referrals_in)),
+        table("referrals_by_outcome", QT_TRANSLATE_NOOP("Report", "Referrals by outcome"), ("referral_outcome",),
+              ((str(r.get("outcome") or r.get("status") or UNKNOWN),) for r in referrals_in)),
         table("closed_by_reason", QT_TRANSLATE_NOOP("Report", "Cases closed, by reason"), ("closure_reason",),
               ((h.get("closure_reason") or UNKNOWN,) for h in closed)),
         table("visits_by_type", QT_TRANSLATE_NOOP("Report", "Visits by type"), ("visit_type",),
@@ -278,7 +302,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
                         ("service",), {(code,): n for code, n in events.items()}))
     tables.append(Table("service_recipients",
                         Message.of(QT_TRANSLATE_NOOP("Report", "Distinct recipients by service")),
-                        ("service",), {(code,): len(who) for code, who in recipients.items()}))
+                        ("service",), {(code,): len(who) for code, who in recipients.items()}, additive=False))
 
     persons_by_id = {p["id"]: p for p in persons}
     trafficking = [r for r in protected if r.get("kind") == "trafficking"]
@@ -297,6 +321,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
                                     and period.contains(day_of(r.get("certificate_on")))),
               }),
     ]
+    restricted[1].additive = restricted[2].additive = False  # several forms per person; two steps of one case
     return Report(period, hromada, project, headline, tables, restricted)
 
 

@@ -273,7 +273,8 @@ def cmd_report(args: argparse.Namespace) -> None:
         raise AdminError("--to comes before --from.")
     report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
-                                  restricted=args.restricted, lang=args.lang)
+                                  restricted=args.restricted, lang=args.lang,
+                                  scope=reporting.scope_of(_engine(args), None, args.lang))
     if args.output:
         reporting.write(labelled, args.format, Path(args.output))
         print(f"Report written to {args.output}.")
