@@ -47,9 +47,6 @@ _ENUMS = {"sex": "sexes", "closure_reason": "closure_reasons", "visit_type": "vi
 _STATUS_WORDS = {  # a referral without an outcome yet: its status
     "planned": QT_TRANSLATE_NOOP("Report", "no outcome yet (planned)"),
     "sent": QT_TRANSLATE_NOOP("Report", "no outcome yet (sent)"),
-    "accepted": QT_TRANSLATE_NOOP("Report", "no outcome yet (accepted)"),
-    "refused": QT_TRANSLATE_NOOP("Report", "refused"),
-    "completed": QT_TRANSLATE_NOOP("Report", "completed"),
 }
 COUNT = QT_TRANSLATE_NOOP("Report", "Number")
 HIDDEN = QT_TRANSLATE_NOOP("Report", "x")  # one mark for every hidden count, primary or secondary

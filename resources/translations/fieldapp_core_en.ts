@@ -661,6 +661,10 @@
         <translation>Median hours until a safety concern was reviewed</translation>
     </message>
     <message>
+        <source>Families monitored by category (a family counts under each of its categories)</source>
+        <translation>Families monitored by category (a family counts under each of its categories)</translation>
+    </message>
+    <message>
         <source>Persons by sex and age</source>
         <translation>Persons by sex and age</translation>
     </message>
@@ -679,6 +683,26 @@
     <message>
         <source>Children by sex and age</source>
         <translation>Children by sex and age</translation>
+    </message>
+    <message>
+        <source>Children by disability</source>
+        <translation>Children by disability</translation>
+    </message>
+    <message>
+        <source>Families monitored by hromada</source>
+        <translation>Families monitored by hromada</translation>
+    </message>
+    <message>
+        <source>Children by hromada</source>
+        <translation>Children by hromada</translation>
+    </message>
+    <message>
+        <source>Referrals by service</source>
+        <translation>Referrals by service</translation>
+    </message>
+    <message>
+        <source>Referrals by outcome</source>
+        <translation>Referrals by outcome</translation>
     </message>
     <message>
         <source>Cases closed, by reason</source>

@@ -661,6 +661,10 @@
         <translation>Медіана годин до перевірки загрози безпеці</translation>
     </message>
     <message>
+        <source>Families monitored by category (a family counts under each of its categories)</source>
+        <translation>Сім’ї під супроводом за категоріями (сім’я враховується в кожній своїй категорії)</translation>
+    </message>
+    <message>
         <source>Persons by sex and age</source>
         <translation>Особи за статтю та віком</translation>
     </message>
@@ -679,6 +683,26 @@
     <message>
         <source>Children by sex and age</source>
         <translation>Діти за статтю та віком</translation>
+    </message>
+    <message>
+        <source>Children by disability</source>
+        <translation>Діти за інвалідністю</translation>
+    </message>
+    <message>
+        <source>Families monitored by hromada</source>
+        <translation>Сім’ї під супроводом за громадами</translation>
+    </message>
+    <message>
+        <source>Children by hromada</source>
+        <translation>Діти за громадами</translation>
+    </message>
+    <message>
+        <source>Referrals by service</source>
+        <translation>Направлення за послугами</translation>
+    </message>
+    <message>
+        <source>Referrals by outcome</source>
+        <translation>Направлення за результатом</translation>
     </message>
     <message>
         <source>Cases closed, by reason</source>
