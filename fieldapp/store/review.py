@@ -120,7 +120,7 @@ def returned(store: Store) -> list[ReviewItem]:
     out = []
     for item in _items(store, "returned"):
         reviews = history(store, item.collection, item.record_id)
-        last = next((r for r in reversed(reviews) if r.get("status") == "returned"), {})
+        last: dict[str, Any] = next((r for r in reversed(reviews) if r.get("status") == "returned"), {})
         out.append(ReviewItem(**{**item.__dict__, "comment": last.get("comment"),
                                  "returned_at": str(last.get("reviewed_at") or "")}))
     return sorted(out, key=lambda i: (i.date, i.record_id))
