@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.store.team import COLUMNS, Member, remember_names, team_figures
+from fieldapp.store.team import COLUMNS, OUTSIDE, Member, remember_names, team_figures
 from fieldapp.ui import background, text
 from fieldapp.ui.supervisor.reassign_dialog import ReassignDialog
 
@@ -102,7 +102,8 @@ class TeamView(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.members))
         for row, m in enumerate(self.members):
-            name = m.name or (self.tr("(not assigned)") if not m.user_id else m.user_id[:8])
+            name = (self.tr("Changes from outside the team") if m.user_id == OUTSIDE
+                    else m.name or (self.tr("(not assigned)") if not m.user_id else m.user_id[:8]))
             self.table.setItem(row, 0, QTableWidgetItem(name))
             for col, key in enumerate(COLUMNS, start=1):
                 n = len(set(m.families.get(key, [])))
@@ -164,7 +165,7 @@ class TeamView(QWidget):
         if len(rows) != 1:
             return None
         m = self.members[rows.pop()]
-        return m if m.user_id and m.families.get("caseload") else None
+        return m if m.user_id and m.user_id != OUTSIDE and m.families.get("caseload") else None
 
     def open_reassign(self) -> ReassignDialog | None:
         """The reassignment dialog for the selected caseworker's active families."""
