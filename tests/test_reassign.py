@@ -15,9 +15,10 @@ from fieldapp.store.handover import handover_note, reassign
 from fieldapp.store.team import remember_names
 from fieldapp.sync.device import sync_once
 from fieldapp.ui import background
+from fieldapp.ui.supervisor.returned_view import ReturnedView
 from fieldapp.ui.supervisor.team_view import TeamView
 
-TODAY = dt.date(2026, 11, 2)
+TODAY = dt.date.today()
 
 
 def sync(store):
@@ -69,6 +70,14 @@ def test_all_of_annas_families_move_to_boris_with_the_note(qtbot, live_server, t
         assert [s.get("user_id") for s in history] == [users["anna"], users["boris"]]
         assert history[0]["until"] == TODAY.isoformat() and history[1]["from"] == TODAY.isoformat()
         assert anna.get("households", f["id"]) is None  # gone from the laptop of the one who left
+    # Boris's Returned tab puts the families handed to him, with the note, on top.
+    returned = ReturnedView(boris)
+    qtbot.addWidget(returned)
+    assert returned.handed.isVisibleTo(returned) and note in returned.handed.text()
+    assert "Савчук" in returned.handed.text()
+    other = ReturnedView(anna)
+    qtbot.addWidget(other)
+    assert other.handed.isHidden()  # anna's laptop no longer holds them
     for _ in range(3):  # the Team tab's reload after the move, and its question to the server
         background.wait()
         QApplication.processEvents()

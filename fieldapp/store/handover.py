@@ -58,3 +58,19 @@ def handover_note(household: Mapping[str, Any], user_id: str | None) -> str | No
             note = str(s.get("handover_note") or "").strip()
             return note or None
     return None
+
+
+def handed_to(store: Any, user_id: str | None, since: dt.date) -> list[tuple[str, str, str, str]]:
+    """Families handed to `user_id` from `since` on, with a note: (household id, family name,
+    case number, note), newest first — what the new caseworker reads on her Returned tab."""
+    if not user_id:
+        return []
+    out = []
+    for h in store.records("households"):
+        mine = [s for s in h.get("specialists") or [] if isinstance(s, Mapping) and s.get("user_id") == user_id
+                and s.get("until") in (None, "") and str(s.get("from") or "") >= since.isoformat()]
+        note = handover_note(h, user_id)
+        if mine and note and h.get("caseworker_id") == user_id:
+            out.append((str(mine[-1].get("from")), h["id"], str(h.get("family_name") or ""),
+                        str(h.get("case_number") or ""), note))
+    return [(hid, name, number, note) for _day, hid, name, number, note in sorted(out, reverse=True)]
