@@ -54,6 +54,52 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign families</source>
+        <translation>Reassign families</translation>
+    </message>
+    <message>
+        <source>Families of {name}: choose which move, and to whom.</source>
+        <translation>Families of {name}: choose which move, and to whom.</translation>
+    </message>
+    <message>
+        <source>All of this caseworker&apos;s families</source>
+        <translation>All of this caseworker&apos;s families</translation>
+    </message>
+    <message>
+        <source>What the new caseworker should know: agreements with the family, what is due, who to call.</source>
+        <translation>What the new caseworker should know: agreements with the family, what is due, who to call.</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>To caseworker</source>
+        <translation>To caseworker</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Handover note</translation>
+    </message>
+    <message>
+        <source>No other caseworker of the team is known yet: sync once while connected, then try again.</source>
+        <translation>No other caseworker of the team is known yet: sync once while connected, then try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies) will move.</source>
+        <translation>
+            <numerusform>%n family will move.</numerusform>
+            <numerusform>%n families will move.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>yes</source>
@@ -347,6 +393,10 @@
         <source>(no comment)</source>
         <translation>(no comment)</translation>
     </message>
+    <message>
+        <source>Families handed to you, with the note from the handover</source>
+        <translation>Families handed to you, with the note from the handover</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -500,6 +550,18 @@
     <message>
         <source>Double-click a number to see the families behind it.</source>
         <translation>Double-click a number to see the families behind it.</translation>
+    </message>
+    <message>
+        <source>Reassign families…</source>
+        <translation>Reassign families…</translation>
+    </message>
+    <message>
+        <source>Move one, several or all families of the selected caseworker to another, with a handover note</source>
+        <translation>Move one, several or all families of the selected caseworker to another, with a handover note</translation>
+    </message>
+    <message>
+        <source>Changes from outside the team</source>
+        <translation>Changes from outside the team</translation>
     </message>
     <message>
         <source>(not assigned)</source>

@@ -57,6 +57,53 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign families</source>
+        <translation>Передати сім’ї</translation>
+    </message>
+    <message>
+        <source>Families of {name}: choose which move, and to whom.</source>
+        <translation>Сім’ї фахівця {name}: виберіть, які з них передати і кому.</translation>
+    </message>
+    <message>
+        <source>All of this caseworker&apos;s families</source>
+        <translation>Усі сім’ї цього фахівця</translation>
+    </message>
+    <message>
+        <source>What the new caseworker should know: agreements with the family, what is due, who to call.</source>
+        <translation>Що має знати новий фахівець: домовленості з сім’єю, що треба зробити найближчим часом, кому телефонувати.</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Передати</translation>
+    </message>
+    <message>
+        <source>To caseworker</source>
+        <translation>Фахівцеві</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Примітка для передачі</translation>
+    </message>
+    <message>
+        <source>No other caseworker of the team is known yet: sync once while connected, then try again.</source>
+        <translation>Інші фахівці команди ще невідомі: синхронізуйтеся один раз із підключенням до мережі й спробуйте знову.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies) will move.</source>
+        <translation>
+            <numerusform>Буде передано %n сім’ю.</numerusform>
+            <numerusform>Буде передано %n сім’ї.</numerusform>
+            <numerusform>Буде передано %n сімей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не збережено</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>yes</source>
@@ -351,6 +398,10 @@
         <source>(no comment)</source>
         <translation>(без коментаря)</translation>
     </message>
+    <message>
+        <source>Families handed to you, with the note from the handover</source>
+        <translation>Сім’ї, передані вам, із приміткою до передачі</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -507,6 +558,18 @@
     <message>
         <source>Double-click a number to see the families behind it.</source>
         <translation>Двічі клацніть число, щоб побачити сімʼї за ним.</translation>
+    </message>
+    <message>
+        <source>Reassign families…</source>
+        <translation>Передати сім’ї…</translation>
+    </message>
+    <message>
+        <source>Move one, several or all families of the selected caseworker to another, with a handover note</source>
+        <translation>Передати одну, кілька або всі сім’ї вибраного фахівця іншому, з приміткою до передачі</translation>
+    </message>
+    <message>
+        <source>Changes from outside the team</source>
+        <translation>Зміни від людей поза командою</translation>
     </message>
     <message>
         <source>(not assigned)</source>

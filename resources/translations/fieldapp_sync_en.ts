@@ -36,6 +36,10 @@
         <translation>{kind} of {family}</translation>
     </message>
     <message>
+        <source>{who}, outside this family&apos;s team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</source>
+        <translation>{who}, outside this family&apos;s team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</translation>
+    </message>
+    <message>
         <source>This family was given to another caseworker before your change arrived. They and the supervisor see your version; mark it as read here.</source>
         <translation>This family was given to another caseworker before your change arrived. They and the supervisor see your version; mark it as read here.</translation>
     </message>

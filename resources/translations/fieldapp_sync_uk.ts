@@ -36,6 +36,10 @@
         <translation>{kind}: {family}</translation>
     </message>
     <message>
+        <source>{who}, outside this family&apos;s team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</source>
+        <translation>Зміну від {who} (поза командою або справами цієї сім’ї) отримано вже після того, як сім’ю передали її фахівцеві; її не застосовано. Прочитайте її тут і позначте як прочитану.</translation>
+    </message>
+    <message>
         <source>This family was given to another caseworker before your change arrived. They and the supervisor see your version; mark it as read here.</source>
         <translation>Цю сімʼю передали іншому фахівцеві раніше, ніж надійшла ваша зміна. Він і супервізор бачать вашу версію; тут позначте її як переглянуту.</translation>
     </message>
