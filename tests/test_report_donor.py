@@ -136,3 +136,17 @@ def test_no_hidden_figure_of_the_real_report_can_be_solved_for(organisation):
             checked += 1
             hidden_seen += len(hidden)
     assert checked == 40 and hidden_seen > 100  # the generated organisation has small cells to protect
+
+
+def test_visits_on_time_against_the_hand_count():
+    def v(id_, hid, day, next_on=None):
+        return {"id": id_, "household_id": hid, "started_at": f"{day}T10:00:00+00:00", "type": "monitoring",
+                "next_visit_on": next_on}
+
+    data = {"households": [hh("a"), hh("b"), hh("c")], "visits": [
+        v("a1", "a", "2026-09-20", "2026-10-05"), v("a2", "a", "2026-10-04"),  # due 5 Oct, visited 4 Oct: on time
+        v("b1", "b", "2026-10-01", "2026-10-15"), v("b2", "b", "2026-10-20"),  # due 15 Oct, visited 20 Oct: late
+        v("c1", "c", "2026-10-10", "2026-11-10"),  # due in November: not this period's
+    ]}
+    r = compute(data, OCT)
+    assert (r.headline["visits_due"], r.headline["visits_on_time"]) == (2, 1)

@@ -84,6 +84,8 @@ def test_headline_figures():
         "assessments_due": 3,
         "assessments_on_time": 1,  # h1 only
         "cases_with_plan": 1,
+        "visits_due": 0,  # no visit set a next date
+        "visits_on_time": 0,
         "referrals_made": 1,
         "referrals_completed": 1,
         "plan_actions_done": 0,

@@ -109,6 +109,8 @@ HEADLINE_LABELS: dict[str, tuple[str, str]] = {
     "assessments_due": QT_TRANSLATE_NOOP("Report", "Needs assessments due"),
     "assessments_on_time": QT_TRANSLATE_NOOP("Report", "Needs assessments done within 5 working days"),
     "cases_with_plan": QT_TRANSLATE_NOOP("Report", "Active cases with a plan"),
+    "visits_due": QT_TRANSLATE_NOOP("Report", "Visits due in the period (the date the previous visit set)"),
+    "visits_on_time": QT_TRANSLATE_NOOP("Report", "Visits due in the period and made by that date"),
     "referrals_made": QT_TRANSLATE_NOOP("Report", "Referrals made"),
     "referrals_completed": QT_TRANSLATE_NOOP("Report", "Referrals completed"),
     "plan_actions_done": QT_TRANSLATE_NOOP("Report", "Plan actions done"),
@@ -222,6 +224,21 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         if started is not None and v["id"] in first_review:
             waits.append((first_review[v["id"]] - started).total_seconds() / 3600)
 
+    # A visit is due on the date the previous one set (next_visit_on, as Today counts it), and
+    # on time when the family was visited again after it and by that date.
+    days_of: dict[str, list[dt.date]] = defaultdict(list)
+    for v in visits:
+        if (day := day_of(v.get("started_at"))) is not None:
+            days_of[v["household_id"]].append(day)
+    visits_due = visits_on_time = 0
+    for v in visits:
+        set_on, due_on = day_of(v.get("started_at")), day_of(v.get("next_visit_on"))
+        if set_on is None or due_on is None or not period.contains(due_on):
+            continue
+        visits_due += 1
+        if any(set_on < d <= due_on for d in days_of[v["household_id"]]):
+            visits_on_time += 1
+
     headline: dict[str, float | int | None] = {
         "families_monitored": len(monitored),
         "children_involved": len(children),
@@ -233,6 +250,8 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         "assessments_due": len(opened),
         "assessments_on_time": len(on_time),
         "cases_with_plan": len(set(active) & planned),
+        "visits_due": visits_due,
+        "visits_on_time": visits_on_time,
         "referrals_made": len(referrals_in),
         # Completed by its status (the case cycle) or, in older records, by its outcome.
         "referrals_completed": sum(1 for r in referrals_in

@@ -641,6 +641,14 @@
         <translation>Active cases with a plan</translation>
     </message>
     <message>
+        <source>Visits due in the period (the date the previous visit set)</source>
+        <translation>Visits due in the period (the date the previous visit set)</translation>
+    </message>
+    <message>
+        <source>Visits due in the period and made by that date</source>
+        <translation>Visits due in the period and made by that date</translation>
+    </message>
+    <message>
         <source>Referrals made</source>
         <translation>Referrals made</translation>
     </message>

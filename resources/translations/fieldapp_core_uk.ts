@@ -641,6 +641,14 @@
         <translation>Активних випадків із планом</translation>
     </message>
     <message>
+        <source>Visits due in the period (the date the previous visit set)</source>
+        <translation>Візити, заплановані на період (дата, визначена попереднім візитом)</translation>
+    </message>
+    <message>
+        <source>Visits due in the period and made by that date</source>
+        <translation>Візити, заплановані на період і здійснені до цієї дати</translation>
+    </message>
+    <message>
         <source>Referrals made</source>
         <translation>Перенаправлень</translation>
     </message>
