@@ -57,7 +57,12 @@ Decisions where the design page is silent (the client relies on them):
   for that call only, then spent).
 * **Reports** (``GET /api/v1/reports``) cover a supervisor's own team, the
   organisation for an administrator, under the organisation's small-count
-  threshold (server setting); a ``threshold`` parameter is ignored.
+  threshold (server setting); a ``threshold`` parameter is ignored. Small
+  counts and every count that would give one away are hidden (primary and
+  secondary suppression, casework.reports.suppression). The answer carries
+  machine keys (``about``, ``headline``: key -> number or null when hidden,
+  ``tables``: key -> rows of codes and ``count``) beside the labelled
+  ``sections``.
 * **A cursor the server cannot honour** (older than the tombstones kept, or
   newer than anything the server has, e.g. after a restore from backup)
   answers 410 `cursor_expired`: pull from 0 again.

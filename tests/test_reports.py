@@ -84,6 +84,8 @@ def test_headline_figures():
         "assessments_due": 3,
         "assessments_on_time": 1,  # h1 only
         "cases_with_plan": 1,
+        "visits_due": 0,  # no visit set a next date
+        "visits_on_time": 0,
         "referrals_made": 1,
         "referrals_completed": 1,
         "plan_actions_done": 0,
@@ -99,8 +101,9 @@ def test_breakdowns():
         ("female", "18-59"): 2, ("female", "5-11"): 1, ("male", "0-4"): 1, ("male", "18-59"): 1,
         ("male", "12-17"): 1, ("female", "12-17"): 1,
     }
-    assert r.table("persons_by_disability").counts == {("no",): 6, ("yes",): 1}
-    assert r.table("persons_by_idp").counts == {("no",): 6, ("yes",): 1}
+    # Nothing recorded is "not recorded", never "no".
+    assert r.table("persons_by_disability").counts == {("unknown",): 6, ("yes",): 1}
+    assert r.table("persons_by_idp").counts == {("unknown",): 6, ("yes",): 1}
     assert r.table("persons_by_hromada").counts == {(H1,): 7}
     assert r.table("children_by_sex_age").total() == 4
     assert r.table("closed_by_reason").counts == {("moved_away",): 1}

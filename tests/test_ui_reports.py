@@ -48,7 +48,7 @@ def test_report_from_the_laptops_records_and_its_export(qtbot, store, tmp_path):
         assert name not in exported and name not in text
     view.threshold.setValue(10)
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "<10 children from <10 families" in view.preview.toPlainText())
+    qtbot.waitUntil(lambda: "x children from x families" in view.preview.toPlainText())
 
 
 def test_period_backwards_is_explained(qtbot, store):
@@ -74,8 +74,9 @@ def test_charts_hide_small_counts(qtbot, store):
     qtbot.mouseClick(view.make, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.busy)  # made off the GUI thread
     visits = {label: (value, shown) for label, value, shown in view.charts[0].rows}
-    assert visits["Scheduled monitoring"] == (6, "6")
-    assert visits["Crisis"] == (0, "<5")  # one crisis visit: hidden, no bar
+    assert visits["Crisis"] == (0, "x")  # one crisis visit: hidden, no bar
+    # ... and the 6 beside it too: with the 7 visits the report shows, 6 would give the 1 away.
+    assert visits["Scheduled monitoring"] == (0, "x")
     children = {label: shown for label, _v, shown in view.charts[1].rows}
     assert children["5-11"] == "7"
     view.resize(1000, 700)

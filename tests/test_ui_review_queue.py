@@ -66,7 +66,7 @@ def test_concern_first_approve_several_return_one(qtbot, store):
     for row in (1, 2):
         selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
-    assert view.approve.text() == "Approve 2"
+    assert view.approve.text() == "&Approve 2"
     with qtbot.waitSignal(view.reviewed):
         qtbot.mouseClick(view.approve, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() == 1)
@@ -97,10 +97,10 @@ def test_reopen_an_approved_record_with_a_reason(qtbot, store):
     view.show()
     qtbot.waitUntil(lambda: not view.busy)
     assert view.model.rowCount() == 0
-    view.show_approved.setChecked(True)
+    view.bar.mode.setCurrentIndex(view.bar.mode.findData("approved"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert not view.approve.isVisible()
-    assert view.send_back.text() == "Reopen with a reason…"
+    assert view.send_back.text() == "&Reopen with a reason…"
 
     def answer():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
@@ -143,3 +143,46 @@ def test_a_full_disk_says_why_and_the_queue_stays(qtbot, store, monkeypatch):
     assert view.model.rowCount() == 2 and view.send_back.isEnabled()
     assert {store.get("visits", v["id"])["review_status"] for v in made} == {"submitted"}
     assert not history(store, "visits", made[0]["id"])
+
+
+def test_filters_count_caseworker_column_returned_list_and_next_after_a_decision(qtbot, store):
+    from fieldapp.store.team import remember_names
+
+    remember_names(store, [{"id": "u-anna", "display_name": "Анна Коваль", "role": "caseworker"},
+                           {"id": "u-bohdan", "display_name": "Богдан Ткач", "role": "caseworker"}])
+    mine = _pulled(store, "households", household(family_name="Савчук", caseworker_id="u-anna"))
+    theirs = _pulled(store, "households", household(family_name="Мельник", caseworker_id="u-bohdan"))
+    a1, a2 = (_pulled(store, "visits", visit(mine["id"], review_status="submitted",
+                                             started_at=f"2026-10-0{d}T10:00:00+00:00")) for d in (1, 2))
+    b1 = _pulled(store, "visits", visit(theirs["id"], review_status="submitted", safety_concern=True,
+                                        safety_details="синці", started_at="2026-10-03T10:00:00+00:00"))
+    view = ReviewQueueView(store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    assert view.model.index(0, 3).data() == "Богдан Ткач" and view.model.index(1, 3).data() == "Анна Коваль"
+    bar = view.bar
+    bar.caseworker.setCurrentIndex(bar.caseworker.findData("u-anna"))
+    assert [i.record_id for i in view.model.items] == [a1["id"], a2["id"]]
+    assert bar.count.text().startswith("2 of 3")
+    bar.caseworker.setCurrentIndex(0)
+    bar.concern.setChecked(True)
+    assert [i.record_id for i in view.model.items] == [b1["id"]]
+    bar.concern.setChecked(False)
+    bar.kind.setCurrentIndex(bar.kind.findData("plans"))
+    assert view.model.rowCount() == 0 and view.empty.isVisibleTo(view)
+    bar.kind.setCurrentIndex(0)
+    # Keyboard review: approve with the mnemonic; the next record is selected, ready to read.
+    view.table.selectRow(1)
+    view.table.setFocus()
+    with qtbot.waitSignal(view.reviewed):
+        qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert store.get("visits", a1["id"])["review_status"] == "approved"
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert [i.record_id for i in view.selected()] == [a2["id"]]
+    # The returned-and-waiting list: what went back and still waits for the caseworker's fix.
+    store.write(lambda tx: tx.review("visits", b1["id"], "returned", "Опишіть синці докладно."))
+    bar.mode.setCurrentIndex(bar.mode.findData("returned"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.items[0].record_id == b1["id"] and view.model.items[0].comment == "Опишіть синці докладно."
+    assert not view.approve.isVisible() and not view.send_back.isVisible()

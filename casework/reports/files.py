@@ -69,7 +69,18 @@ def write_xlsx(report: LabelledReport, path: Path) -> None:
 
 
 def to_json(report: LabelledReport) -> str:
+    """The report as JSON: stable machine keys beside the labels.
+
+    ``about`` (period, scope, threshold, language, the hidden mark), ``headline`` (indicator key ->
+    number, null when hidden), ``tables`` (table key -> rows of dimension codes and ``count``,
+    null when hidden; the total row has "*" codes) hold numbers as numbers and codes, never
+    labels; ``title``, ``facts``, ``summary`` and ``sections`` are the same report as people read it.
+    """
+    headline = report.sections[0].data if report.sections else []
     return json.dumps({
+        "about": report.about,
+        "headline": {str(row["indicator"]): row["value"] for row in headline},
+        "tables": {s.key: {"rows": s.data} for s in report.sections[1:]},
         "title": report.title,
         "facts": dict(report.facts),
         "summary": report.summary,

@@ -77,6 +77,9 @@ class Table:
     title: Message
     dimensions: tuple[str, ...]
     counts: dict[tuple[str, ...], int] = field(default_factory=dict)
+    # Each unit counts once, so the rows add up to a total the report shows (False for a family
+    # counted under each of its categories, or a service's distinct recipients).
+    additive: bool = True
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -106,6 +109,8 @@ HEADLINE_LABELS: dict[str, tuple[str, str]] = {
     "assessments_due": QT_TRANSLATE_NOOP("Report", "Needs assessments due"),
     "assessments_on_time": QT_TRANSLATE_NOOP("Report", "Needs assessments done within 5 working days"),
     "cases_with_plan": QT_TRANSLATE_NOOP("Report", "Active cases with a plan"),
+    "visits_due": QT_TRANSLATE_NOOP("Report", "Visits due in the period (the date the previous visit set)"),
+    "visits_on_time": QT_TRANSLATE_NOOP("Report", "Visits due in the period and made by that date"),
     "referrals_made": QT_TRANSLATE_NOOP("Report", "Referrals made"),
     "referrals_completed": QT_TRANSLATE_NOOP("Report", "Referrals completed"),
     "plan_actions_done": QT_TRANSLATE_NOOP("Report", "Plan actions done"),
@@ -144,7 +149,13 @@ def _live(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
 
 def _yes_no(value: Any) -> str:
-    return "yes" if value is True else "no"
+    """yes, no, or unknown when nothing was recorded (an unrecorded answer is not a "no")."""
+    return "yes" if value is True else "no" if value is False else UNKNOWN
+
+
+def band_order(code: str) -> int:
+    """Age bands in their order (0-4 before 5-11), unknown last."""
+    return next((i for i, (name, _low, _high) in enumerate(AGE_BANDS) if name == code), len(AGE_BANDS))
 
 
 # The collections `compute` reads: the laptop and the server each load these and nothing else.
@@ -213,6 +224,21 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         if started is not None and v["id"] in first_review:
             waits.append((first_review[v["id"]] - started).total_seconds() / 3600)
 
+    # A visit is due on the date the previous one set (next_visit_on, as Today counts it), and
+    # on time when the family was visited again after it and by that date.
+    days_of: dict[str, list[dt.date]] = defaultdict(list)
+    for v in visits:
+        if (day := day_of(v.get("started_at"))) is not None:
+            days_of[v["household_id"]].append(day)
+    visits_due = visits_on_time = 0
+    for v in visits:
+        set_on, due_on = day_of(v.get("started_at")), day_of(v.get("next_visit_on"))
+        if set_on is None or due_on is None or not period.contains(due_on):
+            continue
+        visits_due += 1
+        if any(set_on < d <= due_on for d in days_of[v["household_id"]]):
+            visits_on_time += 1
+
     headline: dict[str, float | int | None] = {
         "families_monitored": len(monitored),
         "children_involved": len(children),
@@ -224,6 +250,8 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         "assessments_due": len(opened),
         "assessments_on_time": len(on_time),
         "cases_with_plan": len(set(active) & planned),
+        "visits_due": visits_due,
+        "visits_on_time": visits_on_time,
         "referrals_made": len(referrals_in),
         # Completed by its status (the case cycle) or, in older records, by its outcome.
         "referrals_completed": sum(1 for r in referrals_in
@@ -239,7 +267,12 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
         return Table(key, Message.of(title), dims, dict(Counter(keys)))
 
     home_of = {hid: h.get("hromada") or UNKNOWN for hid, h in households.items()}
+    categories = Table("families_by_category", Message.of(QT_TRANSLATE_NOOP(
+        "Report", "Families monitored by category (a family counts under each of its categories)")),
+        ("category",), dict(Counter((str(c),) for hid in monitored
+                                    for c in (households[hid].get("categories") or [UNKNOWN]))), additive=False)
     tables = [
+        categories,
         table("persons_by_sex_age", QT_TRANSLATE_NOOP("Report", "Persons by sex and age"), ("sex", "age_band"),
               ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in members)),
         table("persons_by_disability", QT_TRANSLATE_NOOP("Report", "Persons by disability"), ("disability",),
@@ -250,6 +283,16 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
               ((home_of[p["household_id"]],) for p in members)),
         table("children_by_sex_age", QT_TRANSLATE_NOOP("Report", "Children by sex and age"), ("sex", "age_band"),
               ((p.get("sex") or UNKNOWN, age_band(p.get("birth_date"), end)) for p in children)),
+        table("children_by_disability", QT_TRANSLATE_NOOP("Report", "Children by disability"), ("disability",),
+              ((_yes_no(p.get("disability")),) for p in children)),
+        table("families_by_hromada", QT_TRANSLATE_NOOP("Report", "Families monitored by hromada"), ("hromada",),
+              ((home_of[hid],) for hid in monitored)),
+        table("children_by_hromada", QT_TRANSLATE_NOOP("Report", "Children by hromada"), ("hromada",),
+              ((home_of[p["household_id"]],) for p in children)),
+        table("referrals_by_service", QT_TRANSLATE_NOOP("Report", "Referrals by service"), ("service",),
+              ((str(r.get("service") or UNKNOWN),) for r in referrals_in)),
+        table("referrals_by_outcome", QT_TRANSLATE_NOOP("Report", "Referrals by outcome"), ("referral_outcome",),
+              ((str(r.get("outcome") or r.get("status") or UNKNOWN),) for r in referrals_in)),
         table("closed_by_reason", QT_TRANSLATE_NOOP("Report", "Cases closed, by reason"), ("closure_reason",),
               ((h.get("closure_reason") or UNKNOWN,) for h in closed)),
         table("visits_by_type", QT_TRANSLATE_NOOP("Report", "Visits by type"), ("visit_type",),
@@ -278,7 +321,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
                         ("service",), {(code,): n for code, n in events.items()}))
     tables.append(Table("service_recipients",
                         Message.of(QT_TRANSLATE_NOOP("Report", "Distinct recipients by service")),
-                        ("service",), {(code,): len(who) for code, who in recipients.items()}))
+                        ("service",), {(code,): len(who) for code, who in recipients.items()}, additive=False))
 
     persons_by_id = {p["id"]: p for p in persons}
     trafficking = [r for r in protected if r.get("kind") == "trafficking"]
@@ -297,6 +340,7 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
                                     and period.contains(day_of(r.get("certificate_on")))),
               }),
     ]
+    restricted[1].additive = restricted[2].additive = False  # several forms per person; two steps of one case
     return Report(period, hromada, project, headline, tables, restricted)
 
 

@@ -65,6 +65,14 @@ class ReviewItem:
     safety_concern: bool
     status: str
     comment: str | None = None  # the latest review comment, for returned records
+    version: int | None = None  # the server's version when read: a decision is for this version only
+    updated_at: str = ""
+    caseworker_id: str = ""  # the family's responsible caseworker
+    returned_at: str = ""  # when it was last returned (the returned-and-waiting list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.collection, self.record_id)
 
 
 def _items(store: Store, status: str) -> list[ReviewItem]:
@@ -72,18 +80,19 @@ def _items(store: Store, status: str) -> list[ReviewItem]:
     out = []
     for collection, date_field in _DATED_BY.items():
         rows = db.execute(
-            f"SELECT r.id, r.household_id, r.data, h.data FROM [{collection}] r "
+            f"SELECT r.id, r.household_id, r.data, h.data, r.version, r.updated_at FROM [{collection}] r "
             "JOIN households h ON h.id = r.household_id "
             "WHERE r.deleted = 0 AND json_extract(r.data, '$.review_status') = ?",
             [status],
         ).fetchall()
-        for rid, hid, data, hdata in rows:
+        for rid, hid, data, hdata, version, updated_at in rows:
             record, household = json.loads(data), json.loads(hdata)
             out.append(ReviewItem(
                 collection=collection, record_id=rid, household_id=hid,
                 family_name=household.get("family_name", ""), case_number=household.get("case_number", ""),
                 date=str(record.get(date_field) or ""), safety_concern=record.get("safety_concern") is True,
-                status=status,
+                status=status, version=version, updated_at=str(updated_at or ""),
+                caseworker_id=str(household.get("caseworker_id") or ""),
             ))
     return out
 
@@ -111,6 +120,16 @@ def returned(store: Store) -> list[ReviewItem]:
     out = []
     for item in _items(store, "returned"):
         reviews = history(store, item.collection, item.record_id)
-        comment = next((r.get("comment") for r in reversed(reviews) if r.get("status") == "returned"), None)
-        out.append(ReviewItem(**{**item.__dict__, "comment": comment}))
+        last: dict[str, Any] = next((r for r in reversed(reviews) if r.get("status") == "returned"), {})
+        out.append(ReviewItem(**{**item.__dict__, "comment": last.get("comment"),
+                                 "returned_at": str(last.get("reviewed_at") or "")}))
     return sorted(out, key=lambda i: (i.date, i.record_id))
+
+
+def changed_since(current: Mapping[str, Any] | None, item: ReviewItem) -> bool:
+    """Whether the record is no longer the one the supervisor read: another version came
+    (a sync brought the caseworker's correction), or its review status moved on."""
+    if current is None or current.get("deleted"):
+        return True
+    return (current.get("version") != item.version or str(current.get("updated_at") or "") != item.updated_at
+            or current.get("review_status") != item.status)

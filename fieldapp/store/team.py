@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 
+OUTSIDE = "outside"  # the Member of conflicts written from outside the team
 COLUMNS = ("caseload", "visits_month", "overdue", "assessments_late", "conflicts")
 
 
@@ -55,12 +56,83 @@ def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
             of(hid).families["visits_month"].append(hid)
     for item in queries.overdue(store, today, kinds=("visit", "assessment")):
         of(item.household_id).families[_COLUMN_OF[item.kind]].append(item.household_id)
+    names = known_names(store)
     for (data,) in db.execute("SELECT data FROM conflicts WHERE deleted = 0"):
         c = json.loads(data)
-        if not c.get("resolved"):
-            h = households.get(c.get("household_id"))
+        if c.get("resolved"):
+            continue
+        h = households.get(c.get("household_id"))
+        if outside_writer(c, h, names):
+            # A writer outside the team (or not the family's caseworker): counted apart, never as
+            # an open conflict of the caseworker who did nothing.
+            member(OUTSIDE).families["conflicts"].append(c.get("household_id"))
+        else:
             member(h.get("caseworker_id") if h else c.get("by")).families["conflicts"].append(c.get("household_id"))
+    for m in members.values():
+        m.name = names.get(m.user_id, "")
     return members
 
 
 _COLUMN_OF = {"visit": "overdue", "assessment": "assessments_late"}
+
+
+_NAMES_KEY = "team_names"
+
+
+def remember_names(store: Store, team: list[dict[str, object]]) -> None:
+    """Keep the team's names as the server last gave them (GET /team), so that the Team tab, the
+    review queue and reassignment show names offline too. Only ids, names and roles are kept."""
+    names = {str(p["id"]): {"name": str(p.get("display_name") or p.get("username") or ""),
+                            "role": str(p.get("role") or "")}
+             for p in team if isinstance(p, dict) and p.get("id")}
+    store.write(lambda tx: tx.set_meta(_NAMES_KEY, json.dumps(names, ensure_ascii=False, sort_keys=True)))
+
+
+def known_names(store: Store) -> dict[str, str]:
+    """User id -> name of the team's people known on this laptop (empty before the first contact)."""
+    try:
+        names = json.loads(store.meta(_NAMES_KEY) or "{}")
+    except ValueError:
+        return {}
+    return {uid: str(v.get("name") or "") for uid, v in names.items() if isinstance(v, dict)} \
+        if isinstance(names, dict) else {}
+
+
+def caseworkers(store: Store) -> dict[str, str]:
+    """User id -> name of the team's caseworkers (to reassign families to), sorted by name."""
+    try:
+        names = json.loads(store.meta(_NAMES_KEY) or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(names, dict):
+        return {}
+    found = {uid: str(v.get("name") or "") for uid, v in names.items()
+             if isinstance(v, dict) and v.get("role") == "caseworker"}
+    return dict(sorted(found.items(), key=lambda kv: kv[1]))
+
+
+def outside_writer(conflict: dict[str, object], household: dict[str, object] | None,
+                   team: dict[str, str]) -> bool:
+    """Whether an out-of-scope conflict was written by someone outside the family's team: not
+    its caseworker and not a member of the team as the server last named it."""
+    by = conflict.get("by")
+    if conflict.get("reason") != "out_of_scope" or not by:
+        return False
+    if household is not None and by == household.get("caseworker_id"):
+        return False
+    return not team or by not in team
+
+
+def written_here(store: Store, conflict: dict[str, object]) -> bool:
+    """Whether this laptop's user wrote the change in conflict ("your change")."""
+    try:
+        user = json.loads(store.meta("user") or "{}")
+    except ValueError:
+        user = {}
+    return isinstance(user, dict) and bool(user.get("id")) and conflict.get("by") == user.get("id")
+
+
+def writer_name(store: Store, conflict: dict[str, object]) -> str:
+    """Who wrote a conflicting change, as the team knows them; a short id when not known."""
+    by = str(conflict.get("by") or "")
+    return known_names(store).get(by) or by[:8] or "?"

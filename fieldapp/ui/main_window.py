@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.review_view, self.tr("Review"))
             self.team_view = TeamView(store, self)
             self.team_view.open_household.connect(self.open_family)
+            self.team_view.reassigned.connect(self._reviewed)  # families moved: sync soon, like a review
             self.tabs.addTab(self.team_view, self.tr("Team"))
         elif is_enrolled(store):
             self.returned_view = ReturnedView(store, self)

@@ -787,6 +787,38 @@
             <source>Plan actions done</source>
             <translation>Plan actions done</translation>
         </message>
+        <message>
+            <source>Visits due in the period (the date the previous visit set)</source>
+            <translation>Visits due in the period (the date the previous visit set)</translation>
+        </message>
+        <message>
+            <source>Visits due in the period and made by that date</source>
+            <translation>Visits due in the period and made by that date</translation>
+        </message>
+        <message>
+            <source>Families monitored by category (a family counts under each of its categories)</source>
+            <translation>Families monitored by category (a family counts under each of its categories)</translation>
+        </message>
+        <message>
+            <source>Children by disability</source>
+            <translation>Children by disability</translation>
+        </message>
+        <message>
+            <source>Families monitored by hromada</source>
+            <translation>Families monitored by hromada</translation>
+        </message>
+        <message>
+            <source>Children by hromada</source>
+            <translation>Children by hromada</translation>
+        </message>
+        <message>
+            <source>Referrals by service</source>
+            <translation>Referrals by service</translation>
+        </message>
+        <message>
+            <source>Referrals by outcome</source>
+            <translation>Referrals by outcome</translation>
+        </message>
     </context>
     <context>
         <name>StoreError</name>

@@ -787,6 +787,38 @@
             <source>Plan actions done</source>
             <translation>Виконані заходи плану</translation>
         </message>
+        <message>
+            <source>Visits due in the period (the date the previous visit set)</source>
+            <translation>Візити, заплановані на період (дата, визначена попереднім візитом)</translation>
+        </message>
+        <message>
+            <source>Visits due in the period and made by that date</source>
+            <translation>Візити, заплановані на період і здійснені до цієї дати</translation>
+        </message>
+        <message>
+            <source>Families monitored by category (a family counts under each of its categories)</source>
+            <translation>Сім’ї під супроводом за категоріями (сім’я враховується в кожній своїй категорії)</translation>
+        </message>
+        <message>
+            <source>Children by disability</source>
+            <translation>Діти за інвалідністю</translation>
+        </message>
+        <message>
+            <source>Families monitored by hromada</source>
+            <translation>Сім’ї під супроводом за громадами</translation>
+        </message>
+        <message>
+            <source>Children by hromada</source>
+            <translation>Діти за громадами</translation>
+        </message>
+        <message>
+            <source>Referrals by service</source>
+            <translation>Направлення за послугами</translation>
+        </message>
+        <message>
+            <source>Referrals by outcome</source>
+            <translation>Направлення за результатом</translation>
+        </message>
     </context>
     <context>
         <name>StoreError</name>

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>QueueBar</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>Returned, waiting for a fix</source>
+        <translation>Returned, waiting for a fix</translation>
+    </message>
+    <message>
+        <source>Approved, to reopen one</source>
+        <translation>Approved, to reopen one</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>Safety concerns only</source>
+        <translation>Safety concerns only</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Any age</translation>
+    </message>
+    <message numerus="yes">
+        <source>Older than %n day(s)</source>
+        <translation>
+            <numerusform>Older than %n day</numerusform>
+            <numerusform>Older than %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All caseworkers</source>
+        <translation>All caseworkers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n record(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n record shown</numerusform>
+            <numerusform>%1 of %n records shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign families</source>
+        <translation>Reassign families</translation>
+    </message>
+    <message>
+        <source>Families of {name}: choose which move, and to whom.</source>
+        <translation>Families of {name}: choose which move, and to whom.</translation>
+    </message>
+    <message>
+        <source>All of this caseworker&apos;s families</source>
+        <translation>All of this caseworker&apos;s families</translation>
+    </message>
+    <message>
+        <source>What the new caseworker should know: agreements with the family, what is due, who to call.</source>
+        <translation>What the new caseworker should know: agreements with the family, what is due, who to call.</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>To caseworker</source>
+        <translation>To caseworker</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Handover note</translation>
+    </message>
+    <message>
+        <source>No other caseworker of the team is known yet: sync once while connected, then try again.</source>
+        <translation>No other caseworker of the team is known yet: sync once while connected, then try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies) will move.</source>
+        <translation>
+            <numerusform>%n family will move.</numerusform>
+            <numerusform>%n families will move.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>yes</source>
@@ -64,12 +162,52 @@
         <translation>Step</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>no outcome yet (planned)</source>
+        <translation>no outcome yet (planned)</translation>
+    </message>
+    <message>
+        <source>no outcome yet (sent)</source>
+        <translation>no outcome yet (sent)</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>none in the period</source>
+        <translation>none in the period</translation>
+    </message>
+    <message>
+        <source>counts from 1 to {n} are hidden, and so are other counts wherever a hidden one could be worked out from the totals shown; every hidden count is shown as {mark}</source>
+        <translation>counts from 1 to {n} are hidden, and so are other counts wherever a hidden one could be worked out from the totals shown; every hidden count is shown as {mark}</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Covers</translation>
+    </message>
+    <message>
+        <source>the families on this laptop</source>
+        <translation>the families on this laptop</translation>
     </message>
     <message>
         <source>Period</source>
@@ -88,8 +226,12 @@
         <translation>Small numbers</translation>
     </message>
     <message>
-        <source>counts from 1 to {n} are shown as &lt;{m}</source>
-        <translation>counts from 1 to {n} are shown as &lt;{m}</translation>
+        <source>the whole organisation</source>
+        <translation>the whole organisation</translation>
+    </message>
+    <message>
+        <source>the families of the team {team}</source>
+        <translation>the families of the team {team}</translation>
     </message>
     <message>
         <source>all shown</source>
@@ -251,6 +393,10 @@
         <source>(no comment)</source>
         <translation>(no comment)</translation>
     </message>
+    <message>
+        <source>Families handed to you, with the note from the handover</source>
+        <translation>Families handed to you, with the note from the handover</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -267,6 +413,10 @@
         <translation>Family</translation>
     </message>
     <message>
+        <source>Caseworker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -278,34 +428,61 @@
         <source>⚠ concern</source>
         <translation>⚠ concern</translation>
     </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(not assigned)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueueView</name>
-    <message>
-        <source>Approve</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <source>Return with a comment…</source>
-        <translation>Return with a comment…</translation>
-    </message>
-    <message>
-        <source>Show approved records, to reopen one</source>
-        <translation>Show approved records, to reopen one</translation>
-    </message>
     <message>
         <source>Nothing waits for review. Records your team submits appear here.</source>
         <translation>Nothing waits for review. Records your team submits appear here.</translation>
     </message>
     <message>
-        <source>Reopen with a reason…</source>
-        <translation>Reopen with a reason…</translation>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Approve the selected records (Alt+A)</source>
+        <translation>Approve the selected records (Alt+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return with a comment…</source>
+        <translation>&amp;Return with a comment…</translation>
+    </message>
+    <message>
+        <source>Return the selected records with a comment (Alt+R)</source>
+        <translation>Return the selected records with a comment (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Keys: ↑ ↓ next and previous, Alt+A approve, Alt+R return.</source>
+        <translation>Keys: ↑ ↓ next and previous, Alt+A approve, Alt+R return.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen with a reason…</source>
+        <translation>&amp;Reopen with a reason…</translation>
+    </message>
+    <message>
+        <source>The record you were reading is no longer in this list: it was decided or changed elsewhere.</source>
+        <translation>The record you were reading is no longer in this list: it was decided or changed elsewhere.</translation>
+    </message>
+    <message>
+        <source>Changed while you were reading</source>
+        <translation>Changed while you were reading</translation>
     </message>
     <message numerus="yes">
-        <source>Approve %n</source>
+        <source>%n record(s) changed while you were deciding (a sync brought a new version). Nothing was decided: read the new version and decide again.</source>
         <translation>
-            <numerusform>Approve %n</numerusform>
-            <numerusform>Approve %n</numerusform>
+            <numerusform>%n record changed while you were deciding (a sync brought a new version). Nothing was decided: read the new version and decide again.</numerusform>
+            <numerusform>%n records changed while you were deciding (a sync brought a new version). Nothing was decided: read the new versions and decide again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve %n</source>
+        <translation>
+            <numerusform>&amp;Approve %n</numerusform>
+            <numerusform>&amp;Approve %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -318,6 +495,10 @@
     <message>
         <source>Safety concern</source>
         <translation>Safety concern</translation>
+    </message>
+    <message>
+        <source>This record changed while you were reading it: this is the new version.</source>
+        <translation>This record changed while you were reading it: this is the new version.</translation>
     </message>
     <message>
         <source>Review history</source>
@@ -369,6 +550,18 @@
     <message>
         <source>Double-click a number to see the families behind it.</source>
         <translation>Double-click a number to see the families behind it.</translation>
+    </message>
+    <message>
+        <source>Reassign families…</source>
+        <translation>Reassign families…</translation>
+    </message>
+    <message>
+        <source>Move one, several or all families of the selected caseworker to another, with a handover note</source>
+        <translation>Move one, several or all families of the selected caseworker to another, with a handover note</translation>
+    </message>
+    <message>
+        <source>Changes from outside the team</source>
+        <translation>Changes from outside the team</translation>
     </message>
     <message>
         <source>(not assigned)</source>

@@ -51,6 +51,10 @@
             <source>Not saved</source>
             <translation>Not saved</translation>
         </message>
+        <message>
+            <source>{who}, outside this family's team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</source>
+            <translation>{who}, outside this family's team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</translation>
+        </message>
     </context>
     <context>
         <name>Parcel</name>

@@ -51,6 +51,10 @@
             <source>Not saved</source>
             <translation>Не збережено</translation>
         </message>
+        <message>
+            <source>{who}, outside this family's team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</source>
+            <translation>Зміну від {who} (поза командою або справами цієї сім’ї) отримано вже після того, як сім’ю передали її фахівцеві; її не застосовано. Прочитайте її тут і позначте як прочитану.</translation>
+        </message>
     </context>
     <context>
         <name>Parcel</name>

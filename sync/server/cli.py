@@ -185,10 +185,15 @@ def cmd_assign(args: argparse.Namespace) -> None:
         count = admin.assign_csv(engine, Path(args.csv))
         print(f"{count} households assigned.")
         return
-    if not args.household or not args.user:
-        raise AdminError("Give HOUSEHOLD USER, or --csv FILE.")
-    admin.assign(engine, args.household, args.user)
-    print(f"Household {args.household} assigned to {args.user}.")
+    from sync.server.assigning import assign_families
+
+    refs, to = list(args.families), args.to
+    if to is None and len(refs) >= 2 and not args.from_:
+        refs, to = refs[:-1], refs[-1]  # the older form: assign HOUSEHOLD USER
+    if not to:
+        raise AdminError("Give the families and --to USER (or --from USER --to USER), or --csv FILE.")
+    count = assign_families(engine, refs, to, from_username=args.from_)
+    print(f"{count} families assigned to {to}.")
 
 
 def cmd_device_list(args: argparse.Namespace) -> None:
@@ -273,7 +278,8 @@ def cmd_report(args: argparse.Namespace) -> None:
         raise AdminError("--to comes before --from.")
     report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
-                                  restricted=args.restricted, lang=args.lang)
+                                  restricted=args.restricted, lang=args.lang,
+                                  scope=reporting.scope_of(_engine(args), None, args.lang))
     if args.output:
         reporting.write(labelled, args.format, Path(args.output))
         print(f"Report written to {args.output}.")
@@ -357,8 +363,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
     p = add("assign", cmd_assign, "Assign a household to a caseworker (and the caseworker's team).")
-    p.add_argument("household", nargs="?", help="the household's id")
-    p.add_argument("user", nargs="?", help="the caseworker's username")
+    p.add_argument("families", nargs="*", metavar="FAMILY",
+                   help="case numbers (2026/1-0001) or household ids; the older form HOUSEHOLD USER works too")
+    p.add_argument("--to", metavar="USER", help="the caseworker who takes the families")
+    p.add_argument("--from", dest="from_", metavar="USER",
+                   help="also every active family of this caseworker (when a worker leaves)")
     p.add_argument("--csv", metavar="FILE", help="assign in bulk: a CSV with columns household,user")
 
     device = sub.add_parser("device", help="Enrolled laptops").add_subparsers(dest="sub", required=True, metavar="ACTION")

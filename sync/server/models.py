@@ -162,6 +162,9 @@ class ReportSection(BaseModel):
 class ReportAnswer(BaseModel):
     """Aggregates only: counts and codes, small counts hidden, never a name or an id."""
 
+    about: dict[str, Any] = {}  # period, scope, threshold, language (machine keys)
+    headline: dict[str, float | int | None] = {}  # indicator key -> number; null when hidden
+    tables: dict[str, dict[str, Any]] = {}  # table key -> {"rows": [{dimension: code, "count": n | null}]}
     title: str
     facts: dict[str, str]
     summary: str

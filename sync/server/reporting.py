@@ -15,8 +15,9 @@ import sqlalchemy as sa
 
 from casework.reports.files import to_json, write_csv, write_xlsx
 from casework.reports.indicators import INPUT_COLLECTIONS, Period, Report, compute
-from casework.reports.tables import LabelledReport, label
-from sync.server.db import households, reading, records
+from casework.reports.language import report_translate
+from casework.reports.tables import LabelledReport, label, scope_words
+from sync.server.db import households, reading, records, teams
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -51,12 +52,21 @@ def make_report(engine: sa.Engine, start: dt.date, end: dt.date, *, hromada: str
 
 
 def labelled(report: Report, *, organisation: str, threshold: int, restricted: bool,
-             lang: str = "en") -> LabelledReport:
-    """English labels by default (the server has no translator loaded); Ukrainian labels of
-    enumerations and places come from the data files when `lang` is "uk"."""
-    return label(report, lang=lang, translate=lambda context, source: source, threshold=threshold,
+             lang: str = "en", scope: str = "") -> LabelledReport:
+    """The report wholly in `lang`: headings and words from the program's translation files
+    (casework.reports.language), labels of enumerations and places from the data files."""
+    return label(report, lang=lang, translate=report_translate(lang), threshold=threshold,
                  organisation=organisation, made_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                 restricted=restricted)
+                 restricted=restricted, scope=scope)
+
+
+def scope_of(engine: sa.Engine, team_id: str | None, lang: str) -> str:
+    """The report's "Covers" line: the team's name, or the whole organisation."""
+    if team_id is None:
+        return scope_words(None, report_translate(lang))
+    with reading(engine) as conn:
+        name = conn.execute(sa.select(teams.c.name).where(teams.c.id == team_id)).scalar()
+    return scope_words(str(name or team_id), report_translate(lang))
 
 
 def write(report: LabelledReport, fmt: str, path: Any) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from casework import codifier, dates
+from casework.reports.disclosure import cell_key, hidden_figures
 from casework.reports.files import write_csv, write_xlsx
 from casework.reports.indicators import (
     AGE_BANDS,
@@ -207,17 +208,26 @@ class ReportsView(QWidget):
         assert self.report is not None
         threshold = self.threshold.value()
 
+        # The report's own disclosure rule: a bar is hidden when any count it adds up is hidden
+        # in the report, so that the picture and the table beside it give nothing away together.
+        hidden = hidden_figures(self.report, threshold, restricted=self.restricted.isChecked())
+        mark = QCoreApplication.translate("Report", "x")
+
         def rows(table_key: str, dimension: str, codes: list[str] | None = None) -> list[tuple[str, float, str]]:
             counts: dict[str, int] = {}
+            secret: set[str] = set()
             for key, n in self.report.table(table_key).counts.items():
                 code = key[-1] if dimension == "age_band" else key[0]
                 counts[code] = counts.get(code, 0) + n
+                if cell_key(table_key, key) in hidden or suppress(counts[code], threshold).suppressed:
+                    secret.add(code)
             order = codes or sorted(counts, key=lambda c: -counts[c])
             out = []
             for code in order:
-                cell = suppress(counts.get(code, 0), threshold)
+                n = counts.get(code, 0)
+                shown = code in secret or suppress(n, threshold).suppressed
                 out.append((code_label(dimension, code, self.lang, QCoreApplication.translate),
-                            0 if cell.suppressed else counts.get(code, 0), cell.text(threshold)))
+                            0 if shown else n, mark if shown else str(n)))
             return out
 
         self.charts[0].set_rows(self.tr("Visits by type"), rows("visits_by_type", "visit_type"))

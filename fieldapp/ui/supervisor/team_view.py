@@ -15,10 +15,12 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,14 +29,16 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.store.team import COLUMNS, Member, team_figures
+from fieldapp.store.team import COLUMNS, OUTSIDE, Member, remember_names, team_figures
 from fieldapp.ui import background, text
+from fieldapp.ui.supervisor.reassign_dialog import ReassignDialog
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
 
 
 class TeamView(QWidget):
     open_household = Signal(str)
+    reassigned = Signal()  # families moved to another caseworker: a sync round should follow
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, today: dt.date | None = None,
                  transport: Any = None):
@@ -58,8 +62,19 @@ class TeamView(QWidget):
         self.table.cellDoubleClicked.connect(self._open_cell)
         self.note = QLabel(self.tr("Double-click a number to see the families behind it."))
         self.note.setWordWrap(True)
+        self.reassign = QPushButton(self.tr("Reassign families…"))
+        self.reassign.setObjectName("reassign")
+        self.reassign.setToolTip(self.tr("Move one, several or all families of the selected caseworker "
+                                         "to another, with a handover note"))
+        self.reassign.setEnabled(False)
+        self.reassign.clicked.connect(self.open_reassign)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.reassign.setEnabled(self._selected_member() is not None))
+        top = QHBoxLayout()
+        top.addWidget(self.note, 1)
+        top.addWidget(self.reassign)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.members: list[Member] = []
         self.asked = 0  # the latest reload: an older answer that comes late is dropped
@@ -87,7 +102,8 @@ class TeamView(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.members))
         for row, m in enumerate(self.members):
-            name = m.name or (self.tr("(not assigned)") if not m.user_id else m.user_id[:8])
+            name = (self.tr("Changes from outside the team") if m.user_id == OUTSIDE
+                    else m.name or (self.tr("(not assigned)") if not m.user_id else m.user_id[:8]))
             self.table.setItem(row, 0, QTableWidgetItem(name))
             for col, key in enumerate(COLUMNS, start=1):
                 n = len(set(m.families.get(key, [])))
@@ -112,9 +128,11 @@ class TeamView(QWidget):
 
             link = (self._transport or http_transport)(url, token)
             try:
-                return link.team()
+                team: list[dict[str, Any]] = link.team()
             finally:
                 link.close()
+            remember_names(self.store, team)  # names shown offline too, here and in the review queue
+            return team
 
         ticket = self.asked
         background.run_task(work, lambda team: self._names(ticket, team),
@@ -141,6 +159,29 @@ class TeamView(QWidget):
                 seen.append(f"{d.get('code', '')}: {shown}")
             m.laptops = "; ".join(seen) or self.tr("no laptop")
         self._fill()
+
+    def _selected_member(self) -> Member | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        m = self.members[rows.pop()]
+        return m if m.user_id and m.user_id != OUTSIDE and m.families.get("caseload") else None
+
+    def open_reassign(self) -> ReassignDialog | None:
+        """The reassignment dialog for the selected caseworker's active families."""
+        m = self._selected_member()
+        if m is None:
+            return None
+        families = []
+        for hid in dict.fromkeys(m.families.get("caseload", [])):
+            h = self.store.get("households", hid)
+            if h is not None:
+                families.append((hid, f"{h.get('family_name', '')} ({h.get('case_number', '')})"))
+        dialog = ReassignDialog(self.store, sorted(families, key=lambda f: f[1]), m.user_id,
+                                m.name or m.user_id[:8], self, today=self.today)
+        dialog.done.connect(lambda _n: (self.reassigned.emit(), self.reload()))
+        dialog.open()
+        return dialog
 
     def families_behind(self, row: int, key: str) -> list[str]:
         return list(dict.fromkeys(self.members[row].families.get(key, [])))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from casework.display import person_name
 from fieldapp.store.database import OutboxEntry, Store
 from fieldapp.store.errors import StoreError, rejection_message
+from fieldapp.store.team import writer_name, written_here
 from fieldapp.ui import text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -142,7 +143,12 @@ class ConflictsPage(QWidget):
             return
         collection = conflict.get("record_collection", "")
         reason = conflict.get("reason")
-        if reason == "out_of_scope":
+        if reason == "out_of_scope" and not written_here(self.store, conflict):
+            # Another team's writer (or another caseworker's laptop): not "your change" (fieldapp.store.team).
+            self.heading.setText(self.tr("{who}, outside this family's team or caseload, changed it after it was "
+                                         "given to its caseworker; the change was not applied. Read it here and "
+                                         "mark it as read.").format(who=writer_name(self.store, conflict)))
+        elif reason == "out_of_scope":
             self.heading.setText(self.tr("This family was given to another caseworker before your change arrived. "
                                          "They and the supervisor see your version; mark it as read here."))
         elif reason == "deleted":

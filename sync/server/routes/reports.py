@@ -49,7 +49,8 @@ def report(actor: Annotated[Actor, Depends(report_reader)], engine: EngineDep,
     made = reporting.make_report(engine, start, end, hromada=hromada, team_id=team_id)
     labelled = reporting.labelled(made, organisation=organisation[:200],
                                   threshold=settings.report_threshold,
-                                  restricted=actor.protected_access)
+                                  restricted=actor.protected_access,
+                                  scope=reporting.scope_of(engine, team_id, "en"))
     with engine.begin() as conn:
         write_audit(conn, [audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'} "
                                                              f"{'organisation' if team_id is None else 'team'}")])

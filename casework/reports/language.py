@@ -1,0 +1,38 @@
+"""The report's words in Ukrainian without Qt: the server (and any headless caller) reads the
+program's own translation files, so a report asked for in Ukrainian is Ukrainian throughout."""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+
+from casework.i18n import Translate
+from casework.resources import resource_dir
+
+CONTEXTS = ("Report",)  # the Linguist contexts the report's words live in
+
+
+@functools.cache
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    words: dict[tuple[str, str], str] = {}
+    for path in sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.ts")):
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name", "")
+            if name not in CONTEXTS:
+                continue
+            for message in context.iter("message"):
+                source = message.findtext("source", "")
+                node = message.find("translation")
+                if node is None or node.get("type") in ("unfinished", "obsolete", "vanished") or not node.text:
+                    continue
+                words[(name, source)] = node.text
+    return words
+
+
+def report_translate(lang: str) -> Translate:
+    """A translate function for `lang`: English sources as they are, others from the .ts files
+    (a word not translated yet stays English rather than vanish)."""
+    if lang == "en":
+        return lambda context, source: source
+    words = _catalogue(lang)
+    return lambda context, source: words.get((context, source), source)

@@ -1,0 +1,177 @@
+"""Statistical disclosure control for published counts: primary and secondary suppression.
+
+One function for every aggregate FieldApp publishes (the donor report, the safety aggregates):
+
+    hidden = hidden_cells(cells, totals, threshold)
+
+* `cells` maps a key (anything hashable: ("persons_by_sex", ("female",)), ("headline", "visits"))
+  to the count that would be shown;
+* `totals` says which shown cells add up to which other shown cell (`Total(total_key, part_keys)`);
+  every total a reader can see must be declared, in the same report, across all its tables: a
+  table's margins, a headline figure that equals a table's sum, the per-hromada tables against the
+  organisation's;
+* the answer is the set of keys to hide.
+
+Method (the standard one for small linked tables; Hundepool et al., "Statistical Disclosure
+Control", Wiley 2012, ch. 4 "Magnitude tabular data" and 5 "Frequency tables", cell suppression):
+
+1. **Primary suppression**: a count from 1 to threshold-1 is hidden (0 points at nobody).
+2. **Secondary (complementary) suppression**: a reader knows every shown cell and every declared
+   total relation, so a hidden cell is disclosed exactly when it is a linear combination of what
+   is shown (its unit vector lies in the row space of the relations restricted to the hidden
+   cells). While some hidden cell is so determined, one more cell of a relation it takes part in
+   is hidden: the one whose hiding leaves it undetermined, preferring an inner cell to a total, a
+   non-zero cell to a zero (a hidden zero beside a small total narrows the others), and the
+   smallest count (the least information lost). The check is exact (rational arithmetic), so
+   it never misses a determined cell by rounding.
+
+What this does not claim: bounds. A reader still knows that hidden cells are non-negative and
+sum to the published totals; with threshold 5 and hidden cells shown with one mark, primary and
+secondary alike, a hidden cell's exact value is not derivable by linear algebra. That is the
+property `tests/test_suppression.py` checks on generated tables and on the real report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+Key = Hashable
+
+
+@dataclass(frozen=True)
+class Total:
+    """`total` is shown and equals the sum of `parts` (also shown cells)."""
+
+    total: Key
+    parts: tuple[Key, ...]
+
+
+def crosstab(name: Hashable, counts: Mapping[tuple[str, ...], int],
+             dimensions: int) -> tuple[dict[Key, int], list[Total]]:
+    """The cells and totals of a table with all its margins: for two dimensions, each row's
+    total, each column's total and the grand total (key ``(name, ("*", ...))`` with "*" for a
+    summed dimension). For one dimension, the cells and their grand total.
+
+    Cell keys are ``(name, codes)``; a margin's codes have "*" where it sums.
+    """
+    cells: dict[Key, int] = {}
+    totals: list[Total] = []
+    for codes, n in counts.items():
+        cells[(name, tuple(codes))] = int(n)
+    if dimensions <= 0:
+        return cells, totals
+    # Every margin: for each subset of dimensions summed, group by the rest.
+    inner = list(counts)
+    for mask in range(1, 2 ** dimensions):
+        sums: dict[tuple[str, ...], int] = {}
+        for codes in inner:
+            margin = tuple("*" if mask >> d & 1 else c for d, c in enumerate(codes))
+            sums[margin] = sums.get(margin, 0) + int(counts[codes])
+        for margin, n in sums.items():
+            cells[(name, margin)] = n
+    # Relations: a margin (dimension d summed) equals the sum of the cells that differ from it
+    # only in d.
+    groups: dict[tuple[Key, int], list[Key]] = {}
+    for key in cells:
+        codes = key[1]  # type: ignore[index]
+        for d, c in enumerate(codes):
+            if c != "*":
+                parent = (name, tuple("*" if i == d else x for i, x in enumerate(codes)))
+                groups.setdefault((parent, d), []).append(key)
+    totals = [Total(parent, tuple(parts)) for (parent, _d), parts in groups.items()]
+    return cells, _unique(totals)
+
+
+def _unique(totals: Iterable[Total]) -> list[Total]:
+    seen: set[tuple[Key, frozenset[Key]]] = set()
+    out = []
+    for t in totals:
+        sig = (t.total, frozenset(t.parts))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(t)
+    return out
+
+
+def determined(hidden: Iterable[Key], totals: Sequence[Total]) -> set[Key]:
+    """The hidden cells a reader can compute exactly from the shown cells and the totals."""
+    hidden = list(dict.fromkeys(hidden))
+    column = {k: i for i, k in enumerate(hidden)}
+    rows: list[dict[int, Fraction]] = []
+    for t in totals:
+        row: dict[int, Fraction] = {}
+        for key, sign in [(t.total, 1), *((p, -1) for p in t.parts)]:
+            if key in column:
+                j = column[key]
+                row[j] = row.get(j, Fraction(0)) + sign
+        row = {j: v for j, v in row.items() if v}
+        if row:
+            rows.append(row)
+    # Reduced row echelon form, sparse, exact.
+    pivots: list[tuple[int, dict[int, Fraction]]] = []
+    for row in rows:
+        for col, prow in pivots:
+            if col in row:
+                factor = row[col]
+                for j, v in prow.items():
+                    row[j] = row.get(j, Fraction(0)) - factor * v
+                row = {j: v for j, v in row.items() if v}
+        if not row:
+            continue
+        col = min(row)
+        lead = row[col]
+        row = {j: v / lead for j, v in row.items()}
+        reduced = []
+        for pcol, prow in pivots:
+            if col in prow:
+                factor = prow[col]
+                for j, v in row.items():
+                    prow[j] = prow.get(j, Fraction(0)) - factor * v
+                prow = {j: v for j, v in prow.items() if v}
+            reduced.append((pcol, prow))
+        pivots = reduced + [(col, row)]
+    return {hidden[col] for col, prow in pivots if len(prow) == 1}
+
+
+def hidden_cells(cells: Mapping[Key, int], totals: Iterable[Total], threshold: int) -> frozenset[Key]:
+    """The keys of `cells` to hide so that no count from 1 to threshold-1 is shown or can be
+    computed from the shown cells and `totals` (primary, then secondary suppression).
+
+    Stable signature: the donor report and the safety aggregates both call it. Totals naming a
+    key that is not in `cells` are ignored (that figure is not published).
+    """
+    if threshold <= 1:
+        return frozenset()
+    relations = [t for t in _unique(totals) if t.total in cells and all(p in cells for p in t.parts)]
+    hidden: set[Key] = {k for k, v in cells.items() if 0 < v < threshold}
+    is_total = {t.total for t in relations}
+    involved: dict[Key, list[Total]] = {}
+    for t in relations:
+        for k in (t.total, *t.parts):
+            involved.setdefault(k, []).append(t)
+
+    def cost(key: Key) -> tuple[bool, bool, int, str]:
+        value = cells[key]
+        return (key in is_total, value == 0, value, repr(key))
+
+    while True:
+        exposed = determined(hidden, relations)
+        if not exposed:
+            return frozenset(hidden)
+        target = min(exposed, key=cost)
+        candidates = sorted({k for t in involved.get(target, []) for k in (t.total, *t.parts)} - hidden, key=cost)
+        if not candidates:  # determined through relations further away: widen to every shown cell
+            candidates = sorted(set(cells) - hidden, key=cost)
+        if not candidates:
+            return frozenset(hidden)  # everything is hidden already
+        choice = next((c for c in candidates if target not in determined(hidden | {c}, relations)), candidates[0])
+        hidden.add(choice)
+
+
+def hide(cells: Mapping[Key, Any], hidden: Iterable[Key]) -> dict[Key, Any]:
+    """`cells` with the hidden ones set to None (for code that renders a mark instead)."""
+    gone = set(hidden)
+    return {k: (None if k in gone else v) for k, v in cells.items()}
