@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.store.database import Store, fts_query
+from fieldapp.store import search
+from fieldapp.store.database import Store
 from fieldapp.store.due import KINDS as KINDS  # re-exported: the screens read what is due from here
 from fieldapp.store.due import ActionProgress as ActionProgress
 from fieldapp.store.due import DueItem as DueItem
@@ -137,15 +138,12 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
     if flt.overdue:
         where.append(f"{NEXT_DUE} < ?")
         args.append((flt.today or dt.date.today()).isoformat())
-    query = fts_query(flt.text) if flt.text else None
-    if flt.text and query is None:
+    found = search.match(flt.text) if flt.text else None
+    if flt.text and found is None:
         where.append("0")  # only punctuation typed: nothing matches
-    elif query is not None:
-        where.append(
-            "h.id IN (SELECT d.household_id FROM search JOIN search_docs d "
-            "ON d.rowid = search.rowid WHERE search MATCH ?)"
-        )
-        args.append(query)
+    elif found is not None:
+        where.append(f"h.id IN (SELECT d.household_id FROM search_docs d WHERE d.rowid IN ({found.sql}))")
+        args.extend(found.args)
     return " AND ".join(where), args
 
 
