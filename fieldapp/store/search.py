@@ -119,6 +119,50 @@ def marks(shown: str, text: str) -> list[tuple[int, int]]:
     return found
 
 
+@dataclass(frozen=True)
+class Found:
+    """Why a household matched a search: which of its records, and that record's indexed text."""
+
+    collection: str
+    body: str
+
+
+# Which match explains a family best: its own names, then its people's, then the rest.
+_EXPLAINS = {"households": 0, "persons": 1}
+
+
+def found_in(db: sqlite_utils.Database, household_ids: list[str], text: str) -> dict[str, Found]:
+    """The record of each household that matches `text` (the family's, a person's, else the newest)."""
+    found = match(text)
+    if found is None or not household_ids:
+        return {}
+    marks_ = ",".join("?" * len(household_ids))
+    rows = db.execute(
+        f"SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
+        f"WHERE d.household_id IN ({marks_}) AND d.rowid IN ({found.sql}) ORDER BY d.rowid DESC",
+        [*household_ids, *found.args]).fetchall()
+    best: dict[str, tuple[int, Found]] = {}
+    for hid, collection, body in rows:
+        rank = _EXPLAINS.get(collection, 2)
+        if hid not in best or rank < best[hid][0]:
+            best[hid] = (rank, Found(collection, body))
+    return {hid: f for hid, (_rank, f) in best.items()}
+
+
+def snippet(body: str, text: str, width: int = 70) -> str:
+    """A piece of `body` around the first word the query `text` matches, at most about `width` letters."""
+    spans = marks(body, text)
+    if not spans or len(body) <= width:
+        return body
+    start = max(0, spans[0][0] - width // 3)
+    if start:
+        start = body.rfind(" ", 0, start) + 1  # begin at a word
+    end = min(len(body), start + width)
+    if end < len(body):
+        end = max(body.rfind(" ", start, end), spans[0][1])
+    return ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
+
+
 def _bodies(collection: str, data: Mapping[str, Any]) -> tuple[str, str]:
     names = domain.SEARCHABLE.get(collection, ())
     body = search_text(" ".join(str(data[n]) for n in names if data.get(n)))

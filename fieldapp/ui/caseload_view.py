@@ -26,18 +26,22 @@ from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
     COL_CATEGORIES,
+    COL_CHILDREN,
     COL_FAMILY,
+    COL_FOUND,
     COL_LAST_VISIT,
     COL_NEXT_DUE,
     COL_SETTLEMENT,
     COL_SYNC,
+    MarksRole,
     CaseloadModel,
 )
+from fieldapp.ui.highlight import HighlightDelegate
 
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 130, COL_FAMILY: 160, COL_SETTLEMENT: 160, COL_CATEGORIES: 200,
-          COL_LAST_VISIT: 105, COL_NEXT_DUE: 205, COL_ACTIONS: 100, COL_SYNC: 120}
+WIDTHS = {COL_CASE: 110, COL_FAMILY: 250, COL_CHILDREN: 90, COL_FOUND: 300, COL_SETTLEMENT: 130,
+          COL_CATEGORIES: 160, COL_LAST_VISIT: 100, COL_NEXT_DUE: 150, COL_ACTIONS: 80, COL_SYNC: 100}
 
 
 class CaseloadView(QWidget):
@@ -86,6 +90,10 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseload")
         self.table.setModel(self.model)
+        self.highlight = HighlightDelegate(MarksRole, self.table)
+        for col in (COL_FAMILY, COL_FOUND):
+            self.table.setItemDelegateForColumn(col, self.highlight)
+        self.table.setColumnHidden(COL_FOUND, True)  # shown while a search explains the rows
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -157,6 +165,7 @@ class CaseloadView(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
+        self.table.setColumnHidden(COL_FOUND, not self.model.filter.text)
         self._show_count()
 
     def reload(self) -> None:
@@ -187,7 +196,9 @@ class CaseloadView(QWidget):
 
     def _search_enter(self) -> None:
         self.apply_filter()
-        if self.model.rowCount():
+        if self.model.total == 1:  # the family looked for: open it
+            self._open(0)
+        elif self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
 
