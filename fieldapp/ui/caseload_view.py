@@ -33,8 +33,8 @@ from fieldapp.ui.caseload_model import (
     COL_NEXT_DUE,
     COL_SETTLEMENT,
     COL_SYNC,
-    MarksRole,
     CaseloadModel,
+    MarksRole,
 )
 from fieldapp.ui.highlight import HighlightDelegate
 
