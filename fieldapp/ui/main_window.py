@@ -12,7 +12,7 @@ from fieldapp.settings import Settings
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
-from fieldapp.ui import background, text
+from fieldapp.ui import background, screen, text
 from fieldapp.ui.caseload_view import CaseloadView
 from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive
         self.setWindowTitle(self.tr("FieldApp"))
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        screen.fit(self, 1280, 800)  # the status bar stays on a 1366×768 or 1280×720 screen
 
         status = settings.get("caseload_status") if settings else "active"
         self.caseload_view = CaseloadView(store, self, status=status)

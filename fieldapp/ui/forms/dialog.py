@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,8 +31,9 @@ from casework.forms import FormDefinition
 from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
-from fieldapp.ui import text
+from fieldapp.ui import screen, text
 from fieldapp.ui.forms.editor_base import HINT_STYLE
+from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 
 AUTOSAVE_MS = 3000
@@ -98,6 +99,8 @@ class FormDialog(QDialog):
         else:
             self.view.set_read_only(True)
         self._fit_to_screen()
+        # Enter moves to the next answer (never "add a specialist"); Ctrl+Enter submits.
+        EnterMovesOn(self, None if self.read_only else lambda d: d.save(submit=True))
 
     # -- layout ----------------------------------------------------------------
 
@@ -175,11 +178,7 @@ class FormDialog(QDialog):
         return title
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        avail = screen.availableGeometry() if screen else None
-        width = min(1180, avail.width() - 40) if avail else 1180
-        height = min(820, avail.height() - 60) if avail else 720
-        self.resize(max(width, 640), max(height, 480))
+        screen.fit(self, 1180, 820)
 
     # -- drafts ------------------------------------------------------------------
 
