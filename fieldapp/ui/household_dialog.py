@@ -29,7 +29,14 @@ from casework.ids import new_id
 from fieldapp.store.database import Store, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import screen, text
-from fieldapp.ui.fields import ERROR_STYLE, DateEdit, EnumChecklist, EnumCombo, FieldForm, required_legend
+from fieldapp.ui.fields import (
+    ERROR_STYLE,
+    DateEdit,
+    EnumChecklist,
+    EnumCombo,
+    FieldForm,
+    required_legend,
+)
 from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.place_picker import ANY, HROMADA, SETTLEMENT, PlacePicker
 

@@ -33,8 +33,8 @@ from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import screen, text
 from fieldapp.ui.forms.editor_base import HINT_STYLE
-from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
+from fieldapp.ui.keys import EnterMovesOn
 
 AUTOSAVE_MS = 3000
 
