@@ -161,15 +161,12 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if index == self.reports_index and self.reports_view is None:
-            organisation = ""
-            try:
-                from fieldapp.provisioning import load_provisioning
-
-                organisation = str(load_provisioning().get("organisation") or "")
-            except Exception:  # noqa: BLE001 - the report works without it
-                pass
+            # IT's fieldapp.toml as the program's settings read it once (not a second reading).
+            organisation = str(self.settings.provisioning.get("organisation") or "") if self.settings else ""
             self.reports_view = ReportsView(self.store, self, lang=text.lang(), organisation=organisation,
                                             protected_access=bool(enrolled_user(self.store).get("protected_access")))
+            if self.settings is not None and self.settings.is_locked("organisation"):
+                self.reports_view.organisation.setReadOnly(True)  # IT's name on every report
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, self.reports_view, self.tr("Reports"))
