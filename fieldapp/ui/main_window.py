@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         action(file_menu, self.tr("&New family…"), QKeySequence.StandardKey.New, self.new_household, "newFamilyAction")
-        action(file_menu, self.tr("&Lock now"), "Ctrl+L", lambda: self.locker.lock(), "lockAction")
+        action(file_menu, self.tr("&Lock now"), "Ctrl+L", lambda: self.locker.lock(idle=False), "lockAction")
         action(file_menu, self.tr("&Settings…"), None, self.show_settings, "settingsAction")
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")

@@ -56,6 +56,14 @@
         <translation>Family</translation>
     </message>
     <message>
+        <source>Children&apos;s ages</source>
+        <translation>Children&apos;s ages</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Found in</translation>
+    </message>
+    <message>
         <source>Settlement</source>
         <translation>Settlement</translation>
     </message>
@@ -82,6 +90,38 @@
     <message>
         <source>Changes of this family waiting to be sent to the server</source>
         <translation>Changes of this family waiting to be sent to the server</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>family</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>assessment</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>referral</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>plan action</source>
+        <translation>plan action</translation>
     </message>
     <message>
         <source>A safety concern was recorded for this family</source>
@@ -228,6 +268,20 @@
     <message>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsNote</name>
+    <message>
+        <source>%1, typed %2 — &lt;a href=&quot;%3&quot;&gt;continue&lt;/a&gt;</source>
+        <translation>%1, typed %2 — &lt;a href=&quot;%3&quot;&gt;continue&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record yet (a draft on this laptop, not synced):</source>
+        <translation>
+            <numerusform>Not saved as a record yet (a draft on this laptop, not synced):</numerusform>
+            <numerusform>Not saved as records yet (drafts on this laptop, not synced):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -536,6 +590,17 @@
     </message>
 </context>
 <context>
+    <name>FieldForm</name>
+    <message>
+        <source>Fields marked * must be filled in.</source>
+        <translation>Fields marked * must be filled in.</translation>
+    </message>
+    <message>
+        <source>Must be filled in</source>
+        <translation>Must be filled in</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up after closure</source>
@@ -606,6 +671,10 @@
     <message>
         <source>It locked itself after a while without use, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</source>
         <translation>It locked itself after a while without use, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</translation>
+    </message>
+    <message>
+        <source>You locked FieldApp, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</source>
+        <translation>You locked FieldApp, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -938,12 +1007,12 @@
         <translation>Draw up a plan…</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
         <source>submitted for review</source>
         <translation>submitted for review</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>not submitted</translation>
     </message>
     <message>
         <source>approved</source>
@@ -1240,16 +1309,16 @@
         <translation>SAFETY CONCERN: %1</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
         <source>submitted</source>
         <translation>submitted</translation>
     </message>
     <message>
         <source>approved</source>
         <translation>approved</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>not submitted</translation>
     </message>
     <message>
         <source>returned</source>

@@ -58,6 +58,14 @@
         <translation>Сімʼя</translation>
     </message>
     <message>
+        <source>Children&apos;s ages</source>
+        <translation>Вік дітей</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Де знайдено</translation>
+    </message>
+    <message>
         <source>Settlement</source>
         <translation>Населений пункт</translation>
     </message>
@@ -84,6 +92,38 @@
     <message>
         <source>Changes of this family waiting to be sent to the server</source>
         <translation>Зміни щодо цієї сімʼї, які ще не надіслано на сервер</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>сімʼя</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>член сімʼї</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>візит</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>оцінювання</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>план</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>направлення</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>послуга</translation>
+    </message>
+    <message>
+        <source>plan action</source>
+        <translation>захід плану</translation>
     </message>
     <message>
         <source>A safety concern was recorded for this family</source>
@@ -232,6 +272,21 @@
     <message>
         <source>HH:MM</source>
         <translation>ГГ:ХХ</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsNote</name>
+    <message>
+        <source>%1, typed %2 — &lt;a href=&quot;%3&quot;&gt;continue&lt;/a&gt;</source>
+        <translation>%1, набрано %2 — &lt;a href=&quot;%3&quot;&gt;продовжити&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record yet (a draft on this laptop, not synced):</source>
+        <translation>
+            <numerusform>Ще не збережено як запис (чернетка на цьому ноутбуці, не синхронізується):</numerusform>
+            <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
+            <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -541,6 +596,17 @@
     </message>
 </context>
 <context>
+    <name>FieldForm</name>
+    <message>
+        <source>Fields marked * must be filled in.</source>
+        <translation>Поля, позначені *, треба заповнити.</translation>
+    </message>
+    <message>
+        <source>Must be filled in</source>
+        <translation>Треба заповнити</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up after closure</source>
@@ -611,6 +677,10 @@
     <message>
         <source>It locked itself after a while without use, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</source>
         <translation>Програма заблокувалася, бо нею деякий час не користувалися: так записи про сімʼї залишаються конфіденційними. Введіть парольну фразу, щоб продовжити: усе, що ви набирали, збережено.</translation>
+    </message>
+    <message>
+        <source>You locked FieldApp, to keep the families&apos; records private. Enter your passphrase to continue: everything you were typing is still there.</source>
+        <translation>Ви заблокували FieldApp, щоб записи про сімʼї залишалися конфіденційними. Введіть парольну фразу, щоб продовжити: усе, що ви набирали, збережено.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -951,12 +1021,12 @@
         <translation>Скласти план…</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>чернетка</translation>
-    </message>
-    <message>
         <source>submitted for review</source>
         <translation>подано на погодження</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>не подано</translation>
     </message>
     <message>
         <source>approved</source>
@@ -1253,16 +1323,16 @@
         <translation>ЗАГРОЗА БЕЗПЕЦІ: %1</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>чернетка</translation>
-    </message>
-    <message>
         <source>submitted</source>
         <translation>подано</translation>
     </message>
     <message>
         <source>approved</source>
         <translation>затверджено</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>не подано</translation>
     </message>
     <message>
         <source>returned</source>

@@ -292,11 +292,13 @@ class FormDialog(QDialog):
         placed = len(problems) - len(loose)
         lines = []
         if placed:
-            lines.append(QCoreApplication.translate("FormDialog", "Not saved: %n answer(s) need attention; see the messages next to them.", None, placed)
+            lines.append(QCoreApplication.translate("FormDialog", "Not saved as a record: %n answer(s) need attention; see the messages next to them.", None, placed)
                          if submit else
-                         QCoreApplication.translate("FormDialog", "Not saved: %n answer(s) cannot be read; see the messages next to them.", None, placed))
+                         QCoreApplication.translate("FormDialog", "Not saved as a record: %n answer(s) cannot be read; see the messages next to them.", None, placed))
         lines.extend(loose)
         self._keep_typing_safe()
+        if self.draft_id is not None:  # say so: "not saved" alone read as if the typing were lost
+            lines.append(QCoreApplication.translate("FormDialog", "What you typed is kept as a draft on this laptop."))
         self._show_status(" ".join(lines), error=True)
         return False
 
