@@ -78,9 +78,15 @@ def test_the_index_follows_edits_and_deletions(store, families):
     hid = families["Коваленко"]
     vid = next(store.records("visits", household_id=hid))["id"]
     store.write(lambda tx: tx.update("visits", vid, {"notes": "Потрібне опалення"}))
-    assert _found(store, "ліки") == set() and _found(store, "палення") == {hid}
+    assert _found(store, "ліки") == set() and _found(store, "опаленням") == {hid}
     store.write(lambda tx: tx.delete("visits", vid))
-    assert _found(store, "палення") == set()
+    assert _found(store, "опаленням") == set()
+
+
+def test_words_may_match_different_records_of_one_family(store, families):
+    # The surname is the family's, "ліки" is in a visit's notes: the family has both.
+    assert _found(store, "Коваленко ліки") == {families["Коваленко"]}
+    assert _found(store, "Шаповал ліки") == set()
 
 
 @pytest.fixture

@@ -144,9 +144,10 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
     found = search.match(flt.text) if flt.text else None
     if flt.text and found is None:
         where.append("0")  # only punctuation typed: nothing matches
-    elif found is not None:
-        where.append(f"h.id IN (SELECT d.household_id FROM search_docs d WHERE d.rowid IN ({found.sql}))")
-        args.extend(found.args)
+    elif found is not None:  # every word, in any of the family's records (a name here, a note there)
+        for sql, word_args in found.words:
+            where.append(f"h.id IN (SELECT d.household_id FROM search_docs d WHERE d.rowid IN ({sql}))")
+            args.extend(word_args)
     return " AND ".join(where), args
 
 

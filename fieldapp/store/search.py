@@ -13,6 +13,7 @@ re-indexing deletes by rowid instead of scanning):
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +27,13 @@ _APOSTROPHES = re.compile(r"[\u02bc\u2019\u2018'`\u00b4]")
 _WORD = re.compile(r"\w+")
 GRAM = 3  # the trigram index finds words of at least this many letters
 
+# What the trigram index holds: names, addresses, case numbers, agencies (short text people look
+# up by a part); notes stay in the word index only, whose size and writing cost they would double.
+GRAM_FIELDS: dict[str, tuple[str, ...]] = {
+    "households": ("case_number", "family_name", "address"),
+    "persons": ("surname", "given_name", "patronymic"),
+    "referrals": ("agency", "contact_person"),
+}
 # Fields written in Latin too: names, which people also see and type in passport spelling.
 NAME_FIELDS: dict[str, tuple[str, ...]] = {
     "households": ("family_name",),
@@ -78,28 +86,30 @@ def fts_query(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Match:
-    """SQL that keeps the rowids of `search_docs` matching a typed query: `rowid IN (sql)` with `args`."""
+    """SQL for the rowids of `search_docs` that match each typed word: `rowid IN (sql)` with its args."""
 
-    sql: str
-    args: list[str]
+    words: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def any_word(self) -> tuple[str, list[str]]:
+        """SQL and args for the rowids matching at least one of the words."""
+        return " UNION ".join(sql for sql, _ in self.words), [a for _, args in self.words for a in args]
+
+
+def _word_sql(word: str) -> tuple[str, tuple[str, ...]]:
+    # The word index: words starting with the typed word without its ending (ліки: ліками, ліків).
+    sql = "SELECT rowid FROM search WHERE search MATCH ?"
+    args: tuple[str, ...] = (f'"{word}"*',)
+    if len(word) >= GRAM:  # names and addresses: anywhere inside a word, and in Latin
+        sql += " UNION SELECT rowid FROM search_grams WHERE search_grams MATCH ?"
+        args += (f'"{word}"',)
+    return sql, args
 
 
 def match(text: str) -> Match | None:
-    """The rowids matching every word typed (inside words, any ending, Latin names); None: nothing typed."""
+    """What each typed word matches (a word's start in any ending; inside names and addresses; names in
+    Latin); None when nothing is typed."""
     words = query_words(text)
-    if not words:
-        return None
-    long = [w for w in words if len(w) >= GRAM]
-    short = [w for w in words if len(w) < GRAM]
-    parts: list[str] = []
-    args: list[str] = []
-    if long:
-        parts.append("SELECT rowid FROM search_grams WHERE search_grams MATCH ?")
-        args.append(" ".join(f'"{w}"' for w in long))
-    if short:
-        parts.append("SELECT rowid FROM search WHERE search MATCH ?")
-        args.append(" ".join(f'"{w}"*' for w in short))
-    return Match(" INTERSECT ".join(parts), args)
+    return Match(tuple(_word_sql(w) for w in dict.fromkeys(words))) if words else None
 
 
 def marks(shown: str, text: str) -> list[tuple[int, int]]:
@@ -137,10 +147,11 @@ def found_in(db: sqlite_utils.Database, household_ids: list[str], text: str) -> 
     if found is None or not household_ids:
         return {}
     marks_ = ",".join("?" * len(household_ids))
+    sql, args = found.any_word()
     rows = db.execute(
         f"SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
-        f"WHERE d.household_id IN ({marks_}) AND d.rowid IN ({found.sql}) ORDER BY d.rowid DESC",
-        [*household_ids, *found.args]).fetchall()
+        f"WHERE d.household_id IN ({marks_}) AND d.rowid IN ({sql}) ORDER BY d.rowid DESC",
+        [*household_ids, *args]).fetchall()
     best: dict[str, tuple[int, Found]] = {}
     for hid, collection, body in rows:
         rank = _EXPLAINS.get(collection, 2)
@@ -163,11 +174,14 @@ def snippet(body: str, text: str, width: int = 70) -> str:
     return ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
 
 
-def _bodies(collection: str, data: Mapping[str, Any]) -> tuple[str, str]:
-    names = domain.SEARCHABLE.get(collection, ())
-    body = search_text(" ".join(str(data[n]) for n in names if data.get(n)))
-    latin_names = latin(search_text(" ".join(str(data[n]) for n in NAME_FIELDS.get(collection, ()) if data.get(n))))
-    return body, latin_names
+def _joined(data: Mapping[str, Any], names: tuple[str, ...]) -> str:
+    return search_text(" ".join(str(data[n]) for n in names if data.get(n)))
+
+
+def _bodies(collection: str, data: Mapping[str, Any]) -> tuple[str, str, str]:
+    """The word index's text, the trigram index's, and the names in Latin."""
+    return (_joined(data, domain.SEARCHABLE.get(collection, ())), _joined(data, GRAM_FIELDS.get(collection, ())),
+            latin(_joined(data, NAME_FIELDS.get(collection, ()))))
 
 
 def _has_grams(db: sqlite_utils.Database) -> bool:
@@ -180,7 +194,7 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
     """(Re-)index a record's searchable fields; a record with none leaves the index."""
     if not domain.SEARCHABLE.get(collection):
         return
-    body, latin_names = _bodies(collection, data)
+    body, grams, latin_names = _bodies(collection, data)
     unindex(db, collection, record_id)
     if not body.strip():
         return
@@ -189,62 +203,60 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
         [collection, record_id, household_id],
     )
     db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, body])
-    if _has_grams(db):
+    if (grams or latin_names) and _has_grams(db):
         db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)",
-                   [cur.lastrowid, body, latin_names])
+                   [cur.lastrowid, grams, latin_names])
 
 
 def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
     """Drop a record from the index (a no-op when it is not there)."""
     row = db.execute(
-        "SELECT rowid FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
+        "SELECT rowid, collection FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
     ).fetchone()
     if row:
         db.execute("DELETE FROM search WHERE rowid = ?", [row[0]])
-        if _has_grams(db):
+        if row[1] in GRAM_FIELDS and _has_grams(db):
             db.execute("DELETE FROM search_grams WHERE rowid = ?", [row[0]])
         db.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
 
 
 def create_grams(db: sqlite_utils.Database) -> None:
-    """Create the trigram index and fill it from the word index (a schema migration's step)."""
+    """Create the trigram index and fill it from the records' names and addresses (a schema migration's step)."""
     db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(body, latin, tokenize = 'trigram')")
-    db.execute("INSERT INTO search_grams (rowid, body, latin) SELECT rowid, body, '' FROM search")
-    # Names in Latin: re-read from the records, whose tables of schema 1 hold them.
-    for collection, names in (("households", ("family_name",)),
-                              ("persons", ("surname", "given_name", "patronymic")),
-                              ("referrals", ("contact_person",))):
-        paths = ", ".join(f"json_extract(r.data, '$.{n}')" for n in names)
-        rows = db.execute(
-            f"SELECT d.rowid, {paths} FROM search_docs d JOIN [{collection}] r ON r.id = d.record_id "
-            "WHERE d.collection = ?", [collection]).fetchall()
-        for rowid, *values in rows:
-            text = latin(search_text(" ".join(str(v) for v in values if v)))
-            if text:
-                db.execute("UPDATE search_grams SET latin = ? WHERE rowid = ?", [text, rowid])
+    # Written out, not GRAM_FIELDS: a migration must not change when the list grows.
+    for collection, grams, names in (
+            ("households", ("case_number", "family_name", "address"), ("family_name",)),
+            ("persons", ("surname", "given_name", "patronymic"), ("surname", "given_name", "patronymic")),
+            ("referrals", ("agency", "contact_person"), ("contact_person",))):
+        rows = db.execute(f"SELECT d.rowid, r.data FROM search_docs d JOIN [{collection}] r ON r.id = d.record_id "
+                          "WHERE d.collection = ?", [collection]).fetchall()
+        for rowid, data in rows:
+            record = json.loads(data)
+            body, latin_names = _joined(record, grams), latin(_joined(record, names))
+            if body or latin_names:
+                db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)", [rowid, body, latin_names])
 
 
 def search(db: sqlite_utils.Database, text: str, limit: int) -> list[SearchHit]:
-    """Records whose names, address or notes contain every word as typed (inside words, any ending,
-    names in Latin too), latest changed first.
+    """Records whose text has every typed word: at a word's start in any ending, inside names and
+    addresses, names in Latin too; latest changed first.
 
-    Recency, not relevance: ranking by bm25 must score every match, which
-    took ~250 ms for a common prefix over 100,000 visits; walking the index
-    backwards stops after `limit` rows (benchmarks/bench_store.py).
+    Recency, not relevance: ranking by bm25 must score every match, which took ~250 ms for a
+    common prefix over 100,000 visits. Each index is walked backwards by rowid and stops after
+    `limit` rows; the two lists are merged (benchmarks/bench_search.py).
     """
-    words = query_words(text)
+    words = list(dict.fromkeys(query_words(text)))
     if not words:
         return []
-    long = [w for w in words if len(w) >= GRAM]
-    short = [w for w in words if len(w) < GRAM]
-    # Walk one FTS table backwards by rowid so that the query stops after `limit` rows.
-    table, query = ("search_grams", " ".join(f'"{w}"' for w in long)) if long else \
-        ("search", " ".join(f'"{w}"*' for w in short))
-    sql = (f"SELECT d.collection, d.record_id, d.household_id FROM {table} "
-           f"JOIN search_docs d ON d.rowid = {table}.rowid WHERE {table} MATCH ?")
-    args: list[Any] = [query]
-    if long and short:
-        sql += " AND search_grams.rowid IN (SELECT rowid FROM search WHERE search MATCH ?)"
-        args.append(" ".join(f'"{w}"*' for w in short))
-    rows = db.execute(f"{sql} ORDER BY {table}.rowid DESC LIMIT ?", [*args, limit]).fetchall()
-    return [SearchHit(*row) for row in rows]
+    queries = [("search", " ".join(f'"{w}"*' for w in words))]
+    if all(len(w) >= GRAM for w in words):
+        queries.append(("search_grams", " ".join(f'"{w}"' for w in words)))
+    found: dict[int, SearchHit] = {}
+    for table, query in queries:
+        rows = db.execute(
+            f"SELECT d.rowid, d.collection, d.record_id, d.household_id FROM {table} "
+            f"JOIN search_docs d ON d.rowid = {table}.rowid WHERE {table} MATCH ? "
+            f"ORDER BY {table}.rowid DESC LIMIT ?", [query, limit]).fetchall()
+        for rowid, *hit in rows:
+            found[rowid] = SearchHit(*hit)
+    return [found[r] for r in sorted(found, reverse=True)[:limit]]

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.store import queries, search
 from fieldapp.store.database import Store
+from fieldapp.sync.device import is_enrolled
 from fieldapp.ui import text
 from fieldapp.ui.icons import icon
 
@@ -49,6 +50,7 @@ class CaseloadModel(QAbstractTableModel):
         self._shown: dict[int, tuple[str, ...]] = {}  # display texts of a row, made once per fetch
         self._found: dict[str, search.Found] = {}  # why each fetched family matched the search
         self.today = dt.date.today()
+        self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
         queries.prepare(store)
         self.reload()
 
@@ -222,5 +224,7 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_ACTIONS:
             return text.number(r.open_actions) if r.open_actions else ""
         if col == COL_SYNC:
+            if self.local_only:
+                return self.tr("this laptop only")
             return self.tr("%n waiting", "", r.pending) if r.pending else self.tr("synced")
         return ""

@@ -40,8 +40,8 @@ from fieldapp.ui.highlight import HighlightDelegate
 
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 110, COL_FAMILY: 250, COL_CHILDREN: 90, COL_FOUND: 300, COL_SETTLEMENT: 130,
-          COL_CATEGORIES: 160, COL_LAST_VISIT: 100, COL_NEXT_DUE: 150, COL_ACTIONS: 80, COL_SYNC: 100}
+WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
+          COL_CATEGORIES: 170, COL_LAST_VISIT: 105, COL_NEXT_DUE: 135, COL_ACTIONS: 95, COL_SYNC: 90}
 
 
 class CaseloadView(QWidget):
@@ -165,7 +165,10 @@ class CaseloadView(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
-        self.table.setColumnHidden(COL_FOUND, not self.model.filter.text)
+        searching = bool(self.model.filter.text)
+        # While a search explains the rows, its hint takes the categories' place: the row fits 1280 px.
+        self.table.setColumnHidden(COL_FOUND, not searching)
+        self.table.setColumnHidden(COL_CATEGORIES, searching)
         self._show_count()
 
     def reload(self) -> None:

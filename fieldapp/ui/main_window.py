@@ -138,13 +138,17 @@ class MainWindow(QMainWindow):
         action(view, self.tr("Close the family file"), "Ctrl+W", lambda: self._close_tab(self.tabs.currentIndex()),
                "closeTab")
         sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
-        self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", lambda: self.sync.sync_now(), "syncNow")
+        self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", self.sync_now, "syncNow")
         self.issues_action = action(sync_menu, self.tr("Conflicts and refused changes…"), None, self.show_sync_issues,
                                     "syncIssues")
 
     # -- sync state -------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
+        if not is_enrolled(self.store):  # a standalone or demo profile: nothing is ever "synced"
+            self.sync_label.setText(self.tr("Not connected to a server: the records stay on this laptop"))
+            self.sync_label.setToolTip(self.tr("Only a laptop enrolled with the organisation's server syncs."))
+            return
         pending = self.store.pending_count()
         last = queries.last_sync_at(self.store)
         waiting = (self.tr("%n changes waiting to sync", "", pending) if pending
@@ -215,6 +219,14 @@ class MainWindow(QMainWindow):
             self.caseload_warning.setToolTip(self.tr(
                 "A lost laptop should carry as few families as possible. Ask your supervisor whether all of "
                 "them are still yours; families reassigned or closed leave the laptop at the next sync."))
+
+    def sync_now(self) -> None:
+        """F5 and Sync → Sync now: a round, or a sentence saying why there is none (never silence)."""
+        if not is_enrolled(self.store):
+            self.statusBar().showMessage(self.tr("Nothing to sync: this laptop is not connected to the "
+                                                 "organisation's server."), 10_000)
+            return
+        self.sync.sync_now()
 
     def _sync_failed(self, code: str, sentence: str) -> None:
         self.sync_now_action.setEnabled(True)
