@@ -139,6 +139,10 @@
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
+    <message>
+        <source>this laptop only</source>
+        <translation>this laptop only</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
@@ -759,6 +763,14 @@
         <source>Conflicts and refused changes…</source>
         <translation>Conflicts and refused changes…</translation>
     </message>
+    <message>
+        <source>Not connected to a server: the records stay on this laptop</source>
+        <translation>Not connected to a server: the records stay on this laptop</translation>
+    </message>
+    <message>
+        <source>Only a laptop enrolled with the organisation&apos;s server syncs.</source>
+        <translation>Only a laptop enrolled with the organisation&apos;s server syncs.</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>
@@ -825,6 +837,10 @@
     <message>
         <source>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</source>
         <translation>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this laptop is not connected to the organisation&apos;s server.</source>
+        <translation>Nothing to sync: this laptop is not connected to the organisation&apos;s server.</translation>
     </message>
     <message numerus="yes">
         <source>Conflicts and refused changes (%n)…</source>

@@ -141,6 +141,10 @@
         <source>overdue</source>
         <translation>прострочено</translation>
     </message>
+    <message>
+        <source>this laptop only</source>
+        <translation>лише на цьому ноутбуці</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
@@ -765,6 +769,14 @@
         <source>Conflicts and refused changes…</source>
         <translation>Конфлікти й неприйняті зміни…</translation>
     </message>
+    <message>
+        <source>Not connected to a server: the records stay on this laptop</source>
+        <translation>Не підключено до сервера: записи зберігаються лише на цьому ноутбуці</translation>
+    </message>
+    <message>
+        <source>Only a laptop enrolled with the organisation&apos;s server syncs.</source>
+        <translation>Синхронізується лише ноутбук, зареєстрований на сервері організації.</translation>
+    </message>
     <message numerus="yes">
         <source>%n changes waiting to sync</source>
         <translation>
@@ -836,6 +848,10 @@
     <message>
         <source>A lost laptop should carry as few families as possible. Ask your supervisor whether all of them are still yours; families reassigned or closed leave the laptop at the next sync.</source>
         <translation>Загублений ноутбук має містити якомога менше сімей. Запитайте супервізора, чи всі вони досі ваші; передані іншим або закриті сімʼї зникнуть із ноутбука під час наступної синхронізації.</translation>
+    </message>
+    <message>
+        <source>Nothing to sync: this laptop is not connected to the organisation&apos;s server.</source>
+        <translation>Синхронізувати нічого: цей ноутбук не підключено до сервера організації.</translation>
     </message>
     <message numerus="yes">
         <source>Conflicts and refused changes (%n)…</source>
