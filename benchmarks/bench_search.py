@@ -104,3 +104,56 @@ def caseload_keystroke(b: Bench) -> None:
                 b.add("floor: the list reloaded without a search", (time.perf_counter() - start) * 1000, "ms")
     finally:
         _close(window, store, app)
+
+
+@scenario("search.queries_100k_bulk", "The same queries over 100,000 visits' index rows written in bulk (fast to set up)")
+def queries_bulk(b: Bench) -> None:
+    """The index as 100,000 visits and 1,000 families leave it, written straight into its tables in
+    one transaction (the store's own writing is measured by store.insert_visits): the queries'
+    cost depends on the index, not on how it was filled."""
+    from casework.translit import latin
+    from fieldapp.store import search
+    from fieldapp.store.database import Store
+
+    store = Store.create(b.tmp / "p", PASSPHRASE)
+    rng = random.Random(3)
+
+    def fill(tx):
+        db = tx.db
+        for n in range(1000):
+            surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN)
+            for collection, text in (("households", f"2025/BEN-{n:04d} {surname} вул. Садова {n}"),
+                                     ("persons", f"{surname} {given}")):
+                cur = db.execute("INSERT INTO search_docs (collection, record_id, household_id) VALUES (?, ?, ?)",
+                                 [collection, f"{collection}-{n}", f"h{n}"])
+                db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, text])
+                db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)",
+                           [cur.lastrowid, text, latin(f"{surname} {given}")])
+        start = db.execute("SELECT max(rowid) FROM search_docs").fetchone()[0] + 1
+        db.conn.executemany("INSERT INTO search_docs (rowid, collection, record_id, household_id) VALUES (?, ?, ?, ?)",
+                       [(start + i, "visits", f"v{i}", f"h{rng.randrange(1000)}") for i in range(100_000)])
+        db.conn.executemany("INSERT INTO search (rowid, body) VALUES (?, ?)",
+                       [(start + i, " ".join(rng.choices(_WORDS, k=40))) for i in range(100_000)])
+
+    t0 = time.perf_counter()
+    store.write(fill)
+    b.record("writing the index rows (once)", time.perf_counter() - t0, "s")
+    db = store.read()
+    floor = ("SELECT d.collection, d.record_id, d.household_id FROM search JOIN search_docs d "
+             "ON d.rowid = search.rowid WHERE search MATCH ? ORDER BY search.rowid DESC LIMIT 50")
+    asked = {
+        "mid-word query (\"повал\" in Шаповал)": "повал",
+        "mid-word, part of a given name (\"лекс\")": "лекс",
+        "another ending (\"ліки\" finds ліками)": "ліки",
+        "Latin name (\"shapoval\")": "shapoval",
+        "Latin, part of a name (\"oleksi\")": "oleksi",
+    }
+    search.search(db, "повал", 50)
+    for _ in range(ROUNDS):
+        with b.measure("floor: word-prefix query of the old index (\"опал\"*)"):
+            db.execute(floor, ['"опал"*']).fetchall()
+        for metric, typed in asked.items():
+            with b.measure(metric):
+                hits = search.search(db, typed, 50)
+            assert hits, typed
+    store.close()
