@@ -139,6 +139,8 @@ def test_keyboard_enter_opens_the_family_file(qtbot, window):
 
 
 def test_status_bar_shows_pending_changes_and_last_sync(qtbot, store):
+    # An enrolled laptop (a standalone one says so instead: tests/test_desk_status.py).
+    store.write(lambda tx: (tx.set_meta("server_url", "https://127.0.0.1:1"), tx.set_meta("device_token", "t")))
     w = MainWindow(store)
     qtbot.addWidget(w)
     assert "Nothing waiting to sync" in w.sync_label.text() and "never" in w.sync_label.text()

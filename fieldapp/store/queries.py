@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.store.database import Store, fts_query
+from fieldapp.store import search
+from fieldapp.store.database import Store
 from fieldapp.store.due import KINDS as KINDS  # re-exported: the screens read what is due from here
 from fieldapp.store.due import ActionProgress as ActionProgress
 from fieldapp.store.due import DueItem as DueItem
@@ -118,6 +119,9 @@ class CaseloadRow:
     open_actions: int
     pending: int
     safety: bool = False
+    # The people, head of the family first (adults by role, then children from the eldest):
+    # (role, given name, birth date), so that five "Шаповал" rows can be told apart.
+    people: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
@@ -137,15 +141,13 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
     if flt.overdue:
         where.append(f"{NEXT_DUE} < ?")
         args.append((flt.today or dt.date.today()).isoformat())
-    query = fts_query(flt.text) if flt.text else None
-    if flt.text and query is None:
+    found = search.match(flt.text) if flt.text else None
+    if flt.text and found is None:
         where.append("0")  # only punctuation typed: nothing matches
-    elif query is not None:
-        where.append(
-            "h.id IN (SELECT d.household_id FROM search JOIN search_docs d "
-            "ON d.rowid = search.rowid WHERE search MATCH ?)"
-        )
-        args.append(query)
+    elif found is not None:  # every word, in any of the family's records (a name here, a note there)
+        for sql, word_args in found.words:
+            where.append(f"h.id IN (SELECT d.household_id FROM search_docs d WHERE d.rowid IN ({sql}))")
+            args.extend(word_args)
     return " AND ".join(where), args
 
 
@@ -195,7 +197,26 @@ def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
             last_visit=last, next_due=next_due, open_actions=int(actions or 0), pending=int(pending or 0),
             safety=bool(safety),
         )
+    for row in _people(store, list(found)):
+        found[row[0]].people.append(row[1:])
     return [found[i] for i in ids if i in found]
+
+
+def _people(store: Store, ids: list[str]) -> list[tuple[str, str, str, str | None]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = store.read().execute(
+        "SELECT household_id, json_extract(data, '$.role'), json_extract(data, '$.given_name'), "
+        f"json_extract(data, '$.birth_date') FROM persons WHERE deleted = 0 AND household_id IN ({marks})",
+        ids).fetchall()
+    return sorted(((hid, role or "", name or "", born) for hid, role, name, born in rows),
+                  key=lambda r: (r[0], ROLE_ORDER.get(r[1], 9), r[3] or "", r[2]))
+
+
+def caseload_found(store: Store, ids: Sequence[str], text: str) -> dict[str, search.Found]:
+    """For each of these households, the record the typed search matched (names first, then newest)."""
+    return search.found_in(store.read(), list(ids), text)
 
 
 def caseload_hromadas(store: Store) -> list[str]:

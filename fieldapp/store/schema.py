@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from casework.recode import recode
 from fieldapp.store.driver import sqlite_utils
+from fieldapp.store.search import create_grams
 
 # The collections of schema 1, written out: a migration must not change when the list grows.
 _V1_COLLECTIONS = ("households", "persons", "visits", "assessments", "plans", "referrals",
@@ -189,6 +190,13 @@ def _v6_attachments(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_attachments_sha ON attachments (json_extract(data, '$.sha256'))")
 
 
+def _v7_search_inside_words(db: sqlite_utils.Database) -> None:
+    # A trigram index beside the word index: words found from inside ("повал" in Шаповал)
+    # and names in Latin (fieldapp/store/search.py).
+    create_grams(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
+    _v7_search_inside_words]
 SCHEMA_VERSION = len(MIGRATIONS)

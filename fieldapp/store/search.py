@@ -1,21 +1,53 @@
-"""The full-text search index of names, addresses and notes (FTS5, inside the encrypted file).
+"""The full-text search of names, addresses and notes (FTS5, inside the encrypted file).
 
-`search_docs` maps an FTS row to its record, so that re-indexing a record
-deletes by rowid instead of scanning the index.
+Two indexes over the same rows (`search_docs` maps a row to its record, so that
+re-indexing deletes by rowid instead of scanning):
+
+- `search` (unicode61, prefix indexes): words starting as typed; answers the
+  one- and two-letter words a trigram cannot.
+- `search_grams` (trigram): a word of three letters or more anywhere inside a
+  word ("повал" finds Шаповал), with the Ukrainian ending of the typed word
+  dropped ("ліки" finds "ліками"); its `latin` column holds the names in the
+  official transliteration (casework.translit), so "shapoval" finds Шаповал.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from casework import records as domain
+from casework.translit import is_cyrillic, latin
 from fieldapp.store.driver import sqlite_utils
 
 _APOSTROPHES = re.compile(r"[\u02bc\u2019\u2018'`\u00b4]")
 _WORD = re.compile(r"\w+")
+GRAM = 3  # the trigram index finds words of at least this many letters
+
+# What the trigram index holds: names, addresses, case numbers, agencies (short text people look
+# up by a part); notes stay in the word index only, whose size and writing cost they would double.
+GRAM_FIELDS: dict[str, tuple[str, ...]] = {
+    "households": ("case_number", "family_name", "address"),
+    "persons": ("surname", "given_name", "patronymic"),
+    "referrals": ("agency", "contact_person"),
+}
+# Fields written in Latin too: names, which people also see and type in passport spelling.
+NAME_FIELDS: dict[str, tuple[str, ...]] = {
+    "households": ("family_name",),
+    "persons": ("surname", "given_name", "patronymic"),
+    "referrals": ("contact_person",),
+}
+
+# Case and number endings of Ukrainian nouns, adjectives and names, longest first. The typed
+# word loses one, so that its other forms match too (ліки → лік: ліками, ліків).
+_ENDINGS = tuple(sorted(
+    ("ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ією", "ах", "ях", "ою", "ею",
+     "єю", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ий", "ій", "их", "им", "ої", "ей", "а", "я",
+     "о", "е", "и", "і", "у", "ю", "ї", "є"),
+    key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -30,19 +62,139 @@ def search_text(text: str) -> str:
     return _APOSTROPHES.sub("", text)
 
 
+def stem(word: str) -> str:
+    """A typed Cyrillic word without its case ending, never shorter than three letters."""
+    low = word.lower()
+    if not is_cyrillic(low) or len(low) <= GRAM:
+        return low
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= GRAM:
+            return low[: -len(ending)]
+    return low
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a typed query as they are matched (apostrophes dropped, endings dropped)."""
+    return [stem(w) for w in _WORD.findall(search_text(text))]
+
+
 def fts_query(text: str) -> str | None:
-    """An FTS5 query in which every word the person typed is a prefix; None when nothing to search."""
+    """An FTS5 query for the `search` index in which every typed word is a prefix; None when nothing to search."""
     words = _WORD.findall(search_text(text))
     return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+@dataclass(frozen=True)
+class Match:
+    """SQL for the rowids of `search_docs` that match each typed word: `rowid IN (sql)` with its args."""
+
+    words: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def any_word(self) -> tuple[str, list[str]]:
+        """SQL and args for the rowids matching at least one of the words."""
+        return " UNION ".join(sql for sql, _ in self.words), [a for _, args in self.words for a in args]
+
+
+def _word_sql(word: str) -> tuple[str, tuple[str, ...]]:
+    # The word index: words starting with the typed word without its ending (ліки: ліками, ліків).
+    sql = "SELECT rowid FROM search WHERE search MATCH ?"
+    args: tuple[str, ...] = (f'"{word}"*',)
+    if len(word) >= GRAM:  # names and addresses: anywhere inside a word, and in Latin
+        sql += " UNION SELECT rowid FROM search_grams WHERE search_grams MATCH ?"
+        args += (f'"{word}"',)
+    return sql, args
+
+
+def match(text: str) -> Match | None:
+    """What each typed word matches (a word's start in any ending; inside names and addresses; names in
+    Latin); None when nothing is typed."""
+    words = query_words(text)
+    return Match(tuple(_word_sql(w) for w in dict.fromkeys(words))) if words else None
+
+
+def marks(shown: str, text: str) -> list[tuple[int, int]]:
+    """Where in `shown` the words of the query `text` match: (start, end) of each whole word, in order."""
+    words = query_words(text)
+    if not words:
+        return []
+    found: list[tuple[int, int]] = []
+    for m in _WORD.finditer(shown):
+        word = search_text(m.group(0)).lower()
+        as_latin = latin(word)
+        for w in words:
+            if (len(w) < GRAM and (word.startswith(w) or as_latin.startswith(w))) or (
+                    len(w) >= GRAM and (w in word or w in as_latin)):
+                found.append((m.start(), m.end()))
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class Found:
+    """Why a household matched a search: which of its records, and that record's indexed text."""
+
+    collection: str
+    body: str
+
+
+# Which match explains a family best: its own names, then its people's, then the rest.
+_EXPLAINS = {"households": 0, "persons": 1}
+
+
+def found_in(db: sqlite_utils.Database, household_ids: list[str], text: str) -> dict[str, Found]:
+    """The record of each household that matches `text` (the family's, a person's, else the newest)."""
+    found = match(text)
+    if found is None or not household_ids:
+        return {}
+    marks_ = ",".join("?" * len(household_ids))
+    sql, args = found.any_word()
+    rows = db.execute(
+        f"SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
+        f"WHERE d.household_id IN ({marks_}) AND d.rowid IN ({sql}) ORDER BY d.rowid DESC",
+        [*household_ids, *args]).fetchall()
+    best: dict[str, tuple[int, Found]] = {}
+    for hid, collection, body in rows:
+        rank = _EXPLAINS.get(collection, 2)
+        if hid not in best or rank < best[hid][0]:
+            best[hid] = (rank, Found(collection, body))
+    return {hid: f for hid, (_rank, f) in best.items()}
+
+
+def snippet(body: str, text: str, width: int = 70) -> str:
+    """A piece of `body` around the first word the query `text` matches, at most about `width` letters."""
+    spans = marks(body, text)
+    if not spans or len(body) <= width:
+        return body
+    start = max(0, spans[0][0] - width // 3)
+    if start:
+        start = body.rfind(" ", 0, start) + 1  # begin at a word
+    end = min(len(body), start + width)
+    if end < len(body):
+        end = max(body.rfind(" ", start, end), spans[0][1])
+    return ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
+
+
+def _joined(data: Mapping[str, Any], names: tuple[str, ...]) -> str:
+    return search_text(" ".join(str(data[n]) for n in names if data.get(n)))
+
+
+def _bodies(collection: str, data: Mapping[str, Any]) -> tuple[str, str, str]:
+    """The word index's text, the trigram index's, and the names in Latin."""
+    return (_joined(data, domain.SEARCHABLE.get(collection, ())), _joined(data, GRAM_FIELDS.get(collection, ())),
+            latin(_joined(data, NAME_FIELDS.get(collection, ()))))
+
+
+def _has_grams(db: sqlite_utils.Database) -> bool:
+    # A profile still at an older schema (written before its migration) has only the word index.
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_grams'").fetchone() is not None
 
 
 def index(db: sqlite_utils.Database, collection: str, record_id: str, household_id: str | None,
           data: Mapping[str, Any]) -> None:
     """(Re-)index a record's searchable fields; a record with none leaves the index."""
-    names = domain.SEARCHABLE.get(collection)
-    if not names:
+    if not domain.SEARCHABLE.get(collection):
         return
-    body = search_text(" ".join(str(data[n]) for n in names if data.get(n)))
+    body, grams, latin_names = _bodies(collection, data)
     unindex(db, collection, record_id)
     if not body.strip():
         return
@@ -51,32 +203,60 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
         [collection, record_id, household_id],
     )
     db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, body])
+    if (grams or latin_names) and _has_grams(db):
+        db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)",
+                   [cur.lastrowid, grams, latin_names])
 
 
 def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
     """Drop a record from the index (a no-op when it is not there)."""
     row = db.execute(
-        "SELECT rowid FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
+        "SELECT rowid, collection FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
     ).fetchone()
     if row:
         db.execute("DELETE FROM search WHERE rowid = ?", [row[0]])
+        if row[1] in GRAM_FIELDS and _has_grams(db):
+            db.execute("DELETE FROM search_grams WHERE rowid = ?", [row[0]])
         db.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
 
 
-def search(db: sqlite_utils.Database, text: str, limit: int) -> list[SearchHit]:
-    """Records whose names, address or notes contain words starting as typed, latest changed first.
+def create_grams(db: sqlite_utils.Database) -> None:
+    """Create the trigram index and fill it from the records' names and addresses (a schema migration's step)."""
+    db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(body, latin, tokenize = 'trigram')")
+    # Written out, not GRAM_FIELDS: a migration must not change when the list grows.
+    for collection, grams, names in (
+            ("households", ("case_number", "family_name", "address"), ("family_name",)),
+            ("persons", ("surname", "given_name", "patronymic"), ("surname", "given_name", "patronymic")),
+            ("referrals", ("agency", "contact_person"), ("contact_person",))):
+        rows = db.execute(f"SELECT d.rowid, r.data FROM search_docs d JOIN [{collection}] r ON r.id = d.record_id "
+                          "WHERE d.collection = ?", [collection]).fetchall()
+        for rowid, data in rows:
+            record = json.loads(data)
+            body, latin_names = _joined(record, grams), latin(_joined(record, names))
+            if body or latin_names:
+                db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)", [rowid, body, latin_names])
 
-    Recency, not relevance: ranking by bm25 must score every match, which
-    took ~250 ms for a common prefix over 100,000 visits; walking the index
-    backwards stops after `limit` rows (benchmarks/bench_store.py).
+
+def search(db: sqlite_utils.Database, text: str, limit: int) -> list[SearchHit]:
+    """Records whose text has every typed word: at a word's start in any ending, inside names and
+    addresses, names in Latin too; latest changed first.
+
+    Recency, not relevance: ranking by bm25 must score every match, which took ~250 ms for a
+    common prefix over 100,000 visits. Each index is walked backwards by rowid and stops after
+    `limit` rows; the two lists are merged (benchmarks/bench_search.py).
     """
-    query = fts_query(text)
-    if query is None:
+    words = list(dict.fromkeys(query_words(text)))
+    if not words:
         return []
-    rows = db.execute(
-        "SELECT d.collection, d.record_id, d.household_id FROM search "
-        "JOIN search_docs d ON d.rowid = search.rowid "
-        "WHERE search MATCH ? ORDER BY search.rowid DESC LIMIT ?",
-        [query, limit],
-    ).fetchall()
-    return [SearchHit(*row) for row in rows]
+    queries = [("search", " ".join(f'"{w}"*' for w in words))]
+    if all(len(w) >= GRAM for w in words):
+        queries.append(("search_grams", " ".join(f'"{w}"' for w in words)))
+    found: dict[int, SearchHit] = {}
+    for table, query in queries:
+        rows = db.execute(
+            f"SELECT d.rowid, d.collection, d.record_id, d.household_id FROM {table} "
+            f"JOIN search_docs d ON d.rowid = {table}.rowid WHERE {table} MATCH ? "
+            f"ORDER BY {table}.rowid DESC LIMIT ?", [query, limit]).fetchall()
+        for rowid, *hit in rows:
+            found[rowid] = SearchHit(*hit)
+    return [found[r] for r in sorted(found, reverse=True)[:limit]]

@@ -79,10 +79,12 @@ def create_application(argv: list[str], lang: str | None = None) -> QApplication
 
 
 def choose_language(asked: str | None, settings: object | None) -> str:
-    """The command line's --lang, else the setting, else the system's (Ukrainian or English)."""
+    """A language IT locked, else the command line's --lang, else the setting, else the system's."""
+    chosen = settings.get("language") if settings is not None else ""  # type: ignore[attr-defined]
+    if settings is not None and settings.is_locked("language") and chosen in LANGUAGES:  # type: ignore[attr-defined]
+        return str(chosen)  # IT's choice for the laptop: --lang cannot undo a lock
     if asked in LANGUAGES:
         return asked
-    chosen = settings.get("language") if settings is not None else ""  # type: ignore[attr-defined]
     return chosen if chosen in LANGUAGES else default_language()
 
 

@@ -14,21 +14,24 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from fieldapp.store import queries
+from fieldapp.store import queries, search
 from fieldapp.store.database import Store
+from fieldapp.sync.device import is_enrolled
 from fieldapp.ui import text
 from fieldapp.ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 
-(COL_CASE, COL_FAMILY, COL_SETTLEMENT, COL_CATEGORIES, COL_LAST_VISIT, COL_NEXT_DUE,
- COL_ACTIONS, COL_SYNC) = range(8)
-COLUMNS = 8
-SORT_BY_COLUMN = ("case_number", "family", "settlement", "categories", "last_visit", "next_due",
-                  "open_actions", "pending")
+(COL_CASE, COL_FAMILY, COL_CHILDREN, COL_FOUND, COL_SETTLEMENT, COL_CATEGORIES, COL_LAST_VISIT,
+ COL_NEXT_DUE, COL_ACTIONS, COL_SYNC) = range(10)
+COLUMNS = 10
+# None: the column is not sorted (children's ages, the search's hint).
+SORT_BY_COLUMN = ("case_number", "family", None, None, "settlement", "categories", "last_visit",
+                  "next_due", "open_actions", "pending")
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 SafetyRole = Qt.ItemDataRole.UserRole + 3
+MarksRole = Qt.ItemDataRole.UserRole + 4  # (start, end) of the words the search matched in the text shown
 PAGE = 200
 ALERT = QColor("#b71c1c")
 
@@ -45,7 +48,9 @@ class CaseloadModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._rows: list[queries.CaseloadRow] = []
         self._shown: dict[int, tuple[str, ...]] = {}  # display texts of a row, made once per fetch
+        self._found: dict[str, search.Found] = {}  # why each fetched family matched the search
         self.today = dt.date.today()
+        self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
         queries.prepare(store)
         self.reload()
 
@@ -67,6 +72,7 @@ class CaseloadModel(QAbstractTableModel):
         self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         self._rows = []
         self._shown = {}
+        self._found = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
 
@@ -79,7 +85,7 @@ class CaseloadModel(QAbstractTableModel):
         if not 0 <= column < COLUMNS:
             return
         key, descending = SORT_BY_COLUMN[column], order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending):
+        if key is None or (key, descending) == (self.sort_key, self.descending):
             return
         self.sort_key, self.descending = key, descending
         self.reload()
@@ -98,6 +104,8 @@ class CaseloadModel(QAbstractTableModel):
             if start < len(self._ids):  # deleted meanwhile: forget the rest
                 self._ids = self._ids[:start]
             return
+        if self.filter.text:
+            self._found.update(queries.caseload_found(self.store, [r.id for r in page], self.filter.text))
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
@@ -115,12 +123,26 @@ class CaseloadModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                self.tr("Case number"), self.tr("Family"), self.tr("Settlement"), self.tr("Categories"),
+                self.tr("Case number"), self.tr("Family"), self.tr("Children's ages"), self.tr("Found in"),
+                self.tr("Settlement"), self.tr("Categories"),
                 self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
+
+    def _child_age(self, born: str) -> str:
+        years = text.age_years(born, self.today)
+        return text.number(years) if years else text.age(born, self.today)  # a baby: in months
+
+    def _person_line(self, role: str, name: str, born: str | None) -> str:
+        return f"{name} ({text.enum_label('person_roles', role)}, {text.age(born, self.today)})"
+
+    def _where_found(self, collection: str) -> str:
+        where = {"households": self.tr("family"), "persons": self.tr("member"), "visits": self.tr("visit"),
+                 "assessments": self.tr("assessment"), "plans": self.tr("plan"), "referrals": self.tr("referral"),
+                 "service_events": self.tr("service"), "action_updates": self.tr("plan action")}
+        return where.get(collection, collection)
 
     def _overdue(self, r: queries.CaseloadRow) -> bool:
         due = text.parse_date(r.next_due)
@@ -137,6 +159,10 @@ class CaseloadModel(QAbstractTableModel):
             return self._overdue(r)
         if role == SafetyRole:
             return r.safety
+        if role == MarksRole:
+            if not self.filter.text or col not in (COL_FAMILY, COL_FOUND):
+                return []
+            return search.marks(str(self.data(index)), self.filter.text)
         if role == Qt.ItemDataRole.DisplayRole:
             shown = self._shown.get(index.row())
             if shown is None:
@@ -145,6 +171,10 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_FAMILY and r.safety:
                 return self.tr("A safety concern was recorded for this family")
+            if col == COL_FAMILY and r.people:
+                return "\n".join(self._person_line(role, name, born) for role, name, born in r.people)
+            if col == COL_FOUND and r.id in self._found:
+                return self._found[r.id].body[:2000]
             if col == COL_SETTLEMENT:
                 return text.place(r.settlement or r.hromada)
             if col == COL_CATEGORIES:
@@ -171,7 +201,17 @@ class CaseloadModel(QAbstractTableModel):
             return r.case_number
         if col == COL_FAMILY:
             closed = r.status == "closed"
-            return r.family_name + (" " + self.tr("(closed)") if closed else "")
+            names = ", ".join(name for _role, name, _born in r.people if name)
+            shown = f"{r.family_name} {names}" if names else r.family_name
+            return shown + (" " + self.tr("(closed)") if closed else "")
+        if col == COL_CHILDREN:
+            return ", ".join(self._child_age(born) for role, _name, born in r.people
+                             if role == "child" and born)
+        if col == COL_FOUND:
+            found = self._found.get(r.id)
+            if found is None:
+                return ""
+            return self._where_found(found.collection) + ": " + search.snippet(found.body, self.filter.text)
         if col == COL_SETTLEMENT:
             return text.place(r.settlement or r.hromada).split(",")[0]
         if col == COL_CATEGORIES:
@@ -184,5 +224,7 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_ACTIONS:
             return text.number(r.open_actions) if r.open_actions else ""
         if col == COL_SYNC:
+            if self.local_only:
+                return self.tr("this laptop only")
             return self.tr("%n waiting", "", r.pending) if r.pending else self.tr("synced")
         return ""

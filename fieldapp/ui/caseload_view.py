@@ -26,18 +26,22 @@ from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
     COL_CATEGORIES,
+    COL_CHILDREN,
     COL_FAMILY,
+    COL_FOUND,
     COL_LAST_VISIT,
     COL_NEXT_DUE,
     COL_SETTLEMENT,
     COL_SYNC,
     CaseloadModel,
+    MarksRole,
 )
+from fieldapp.ui.highlight import HighlightDelegate
 
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 130, COL_FAMILY: 160, COL_SETTLEMENT: 160, COL_CATEGORIES: 200,
-          COL_LAST_VISIT: 105, COL_NEXT_DUE: 205, COL_ACTIONS: 100, COL_SYNC: 120}
+WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
+          COL_CATEGORIES: 170, COL_LAST_VISIT: 105, COL_NEXT_DUE: 135, COL_ACTIONS: 95, COL_SYNC: 90}
 
 
 class CaseloadView(QWidget):
@@ -86,6 +90,10 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseload")
         self.table.setModel(self.model)
+        self.highlight = HighlightDelegate(MarksRole, self.table)
+        for col in (COL_FAMILY, COL_FOUND):
+            self.table.setItemDelegateForColumn(col, self.highlight)
+        self.table.setColumnHidden(COL_FOUND, True)  # shown while a search explains the rows
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -157,6 +165,10 @@ class CaseloadView(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
+        searching = bool(self.model.filter.text)
+        # While a search explains the rows, its hint takes the categories' place: the row fits 1280 px.
+        self.table.setColumnHidden(COL_FOUND, not searching)
+        self.table.setColumnHidden(COL_CATEGORIES, searching)
         self._show_count()
 
     def reload(self) -> None:
@@ -187,7 +199,9 @@ class CaseloadView(QWidget):
 
     def _search_enter(self) -> None:
         self.apply_filter()
-        if self.model.rowCount():
+        if self.model.total == 1:  # the family looked for: open it
+            self._open(0)
+        elif self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
 

@@ -37,6 +37,7 @@ from fieldapp.ui import text
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.attachments.panel import AttachmentStrip
 from fieldapp.ui.family import case, follow_ups, starts
+from fieldapp.ui.family.drafts_note import DraftsNote
 from fieldapp.ui.family.models import (
     CaseEntry,
     MembersModel,
@@ -46,7 +47,7 @@ from fieldapp.ui.family.models import (
 )
 from fieldapp.ui.family.sections import PlanPanel, RecordList
 from fieldapp.ui.family.withdraw import WithdrawConsentDialog
-from fieldapp.ui.forms import open_form
+from fieldapp.ui.forms import open_form, restore_draft
 from fieldapp.ui.icons import icon
 from fieldapp.ui.papers_menu import PaperButton
 
@@ -171,6 +172,9 @@ class FamilyFile(QWidget):
         self.timeline.installEventFilter(self)
         self.timeline_empty = QLabel(self.tr("Nothing recorded yet. Start with “Record a visit”."))
         self.timeline_empty.setWordWrap(True)
+        self.drafts_note = DraftsNote()  # forms begun and kept as drafts: continued, never begun twice
+        self.drafts_note.continue_draft.connect(
+            lambda did: self.open_case_form(restore_draft(self, self.store, did)))
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -219,6 +223,7 @@ class FamilyFile(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.safety)
+        layout.addWidget(self.drafts_note)
         layout.addWidget(split, 1)
         self.reload()
 
@@ -257,7 +262,8 @@ class FamilyFile(QWidget):
         self.timeline_model.beginResetModel()
         self.timeline_model.entries = entries
         self.timeline_model.endResetModel()
-        self.timeline_empty.setVisible(not entries)
+        self.drafts_note.show_for(self.store, self.household_id)
+        self.timeline_empty.setVisible(not entries and not self.drafts_note.count)
 
         concerns = [e for e in entries if e.safety_concern]
         if concerns:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from casework.enums import enumeration
-from casework.records import Problem
+from casework.records import Problem, field_spec
 from fieldapp.ui import text
 from fieldapp.ui.date_edit import ERROR_STYLE, DateEdit
 
-__all__ = ["ERROR_STYLE", "DateEdit", "EnumChecklist", "EnumCombo", "FieldForm"]
+__all__ = ["ERROR_STYLE", "REQUIRED_MARK", "DateEdit", "EnumChecklist", "EnumCombo", "FieldForm", "required_legend"]
 
 
 class EnumCombo(QComboBox):
@@ -69,15 +69,30 @@ class EnumChecklist(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
-class FieldForm(QFormLayout):
-    """A form whose rows each carry an error label under the field, shown by `show_problems`."""
+REQUIRED_MARK = " *"
 
-    def __init__(self, parent=None):
+
+def required_legend() -> QLabel:
+    """The line that says what the mark beside a field's name means."""
+    legend = QLabel(QCoreApplication.translate("FieldForm", "Fields marked * must be filled in."))
+    legend.setObjectName("requiredLegend")
+    return legend
+
+
+class FieldForm(QFormLayout):
+    """A form whose rows each carry an error label under the field, shown by `show_problems`.
+
+    With `collection`, the names of the fields its schema requires carry a mark (REQUIRED_MARK).
+    """
+
+    def __init__(self, parent=None, *, collection: str | None = None):
         super().__init__(parent)
+        self.collection = collection
         self.errors: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
 
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, name: str, label: str, widget: QWidget, *, required: bool | None = None) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +109,14 @@ class FieldForm(QFormLayout):
         if isinstance(widget, DateEdit):
             widget.show_messages_in(error)  # an impossible date is told here at once, as on saving
         self.errors[name] = error
-        caption = QLabel(label)
+        if required is None and self.collection:
+            spec = field_spec(self.collection, name)
+            required = bool(spec and spec.required)
+        caption = QLabel(label + (REQUIRED_MARK if required else ""))
+        if required:
+            caption.setToolTip(QCoreApplication.translate("FieldForm", "Must be filled in"))
+            widget.setAccessibleDescription(QCoreApplication.translate("FieldForm", "Must be filled in"))
+        self.captions[name] = caption
         caption.setBuddy(widget)
         self.addRow(caption, box)
         return widget

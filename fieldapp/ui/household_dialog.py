@@ -28,8 +28,16 @@ from casework import records as domain
 from casework.ids import new_id
 from fieldapp.store.database import Store, own_fields
 from fieldapp.store.errors import StoreError
-from fieldapp.ui import text
-from fieldapp.ui.fields import ERROR_STYLE, DateEdit, EnumChecklist, EnumCombo, FieldForm
+from fieldapp.ui import screen, text
+from fieldapp.ui.fields import (
+    ERROR_STYLE,
+    DateEdit,
+    EnumChecklist,
+    EnumCombo,
+    FieldForm,
+    required_legend,
+)
+from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.place_picker import ANY, HROMADA, SETTLEMENT, PlacePicker
 
 # A stand-in family id for checking a new member before the family exists.
@@ -45,7 +53,7 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("Family member"))
         self.data: dict[str, Any] = dict(person or {})
         self.others = [(pid, name) for pid, name in others or [] if pid != self.data.get("id")]
-        form = self.form = FieldForm()
+        form = self.form = FieldForm(collection="persons")
         self.role = form.add("role", text.field_label("persons", "role"), EnumCombo("person_roles"))
         self.surname = form.add("surname", text.field_label("persons", "surname"), QLineEdit())
         self.given_name = form.add("given_name", text.field_label("persons", "given_name"), QLineEdit())
@@ -94,7 +102,10 @@ class PersonDialog(QDialog):
         columns.addSpacing(16)
         columns.addLayout(self.card, 1)
         layout.addLayout(columns)
+        layout.addWidget(required_legend())
         layout.addWidget(buttons)
+        self.role.setFocus()  # the first field: typing starts at once
+        EnterMovesOn(self, PersonDialog._submit)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -115,7 +126,7 @@ class PersonDialog(QDialog):
     # -- the social card's fields (order No. 1005: legal status, representative, documents, addresses)
 
     def _social_card_fields(self) -> None:
-        card = self.card = FieldForm()
+        card = self.card = FieldForm(collection="persons")
         f = "persons"
         self.subgroup_a = card.add("disability_subgroup_a", text.field_label(f, "disability_subgroup_a"), QCheckBox())
         self.legal_status = card.add("legal_status", text.field_label(f, "legal_status"),
@@ -213,9 +224,9 @@ class HouseholdDialog(QDialog):
         )
         self._original_members = {m["id"]: dict(m) for m in self.members}
         self.setWindowTitle(self.tr("Change the family") if household_id else self.tr("New family"))
-        self.resize(760, 720)
+        screen.fit(self, 760, 720)  # Save and Cancel above a 720-px screen's taskbar
 
-        form = self.form = FieldForm()
+        form = self.form = FieldForm(collection="households")
         f = "households"
         self.family_name = form.add("family_name", text.field_label(f, "family_name"), QLineEdit())
         self.family_name.setObjectName("family_name")
@@ -289,8 +300,11 @@ class HouseholdDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
+        layout.addWidget(required_legend())
         layout.addWidget(buttons)
         self._load()
+        self.family_name.setFocus()  # the first field: typing starts at once
+        EnterMovesOn(self, HouseholdDialog.save)
 
     def _load(self) -> None:
         c = self.current

@@ -64,7 +64,8 @@ class LockScreen(QDialog):
 
     unlocked = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, idle: bool = True):
+        """`idle`: the program locked itself (else the person chose "Lock now": no talk of idling)."""
         super().__init__(parent)
         self.store = store
         self._unlocking = False
@@ -77,7 +78,9 @@ class LockScreen(QDialog):
         title = QLabel("<b>" + self.tr("FieldApp is locked") + "</b>")
         intro = QLabel(self.tr("It locked itself after a while without use, to keep the families' records "
                                "private. Enter your passphrase to continue: everything you were "
-                               "typing is still there."))
+                               "typing is still there.") if idle else
+                       self.tr("You locked FieldApp, to keep the families' records private. Enter your "
+                               "passphrase to continue: everything you were typing is still there."))
         intro.setWordWrap(True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("lockPassphrase")
@@ -185,7 +188,8 @@ class Locker(QObject):
             self.timer.start()  # the same interval, counted from now
         return False
 
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = True) -> None:
+        """Cover every window and ask for the passphrase; `idle` False for "Lock now"."""
         if self.is_locked:
             return
         self.timer.stop()
@@ -194,7 +198,7 @@ class Locker(QObject):
                 Qt.WindowType.Window, Qt.WindowType.Dialog
             ):
                 self.covers.append(_Cover(top))
-        self.screen = LockScreen(self.store, self.window)
+        self.screen = LockScreen(self.store, self.window, idle=idle)
         self.screen.unlocked.connect(self._unlocked)
         self.screen.open()
         self.screen.passphrase.setFocus()

@@ -14,7 +14,7 @@ from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.sync.attachments import fetch_now
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
-from fieldapp.ui import background, text
+from fieldapp.ui import background, screen, text
 from fieldapp.ui.caseload_view import CaseloadView
 from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.dialogs: list[QDialog] = []  # open non-modal dialogs, kept alive
         self.setWindowTitle(self.tr("FieldApp"))
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        screen.fit(self, 1280, 800)  # the status bar stays on a 1366×768 or 1280×720 screen
 
         status = settings.get("caseload_status") if settings else "active"
         self.caseload_view = CaseloadView(store, self, status=status)
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         action(file_menu, self.tr("&New family…"), QKeySequence.StandardKey.New, self.new_household, "newFamilyAction")
-        action(file_menu, self.tr("&Lock now"), "Ctrl+L", lambda: self.locker.lock(), "lockAction")
+        action(file_menu, self.tr("&Lock now"), "Ctrl+L", lambda: self.locker.lock(idle=False), "lockAction")
         action(file_menu, self.tr("&Settings…"), None, self.show_settings, "settingsAction")
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quitAction")
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         action(view, self.tr("Close the family file"), "Ctrl+W", lambda: self._close_tab(self.tabs.currentIndex()),
                "closeTab")
         sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
-        self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", lambda: self.sync.sync_now(), "syncNow")
+        self.sync_now_action = action(sync_menu, self.tr("Sync &now"), "F5", self.sync_now, "syncNow")
         self.issues_action = action(sync_menu, self.tr("Conflicts and refused changes…"), None, self.show_sync_issues,
                                     "syncIssues")
         sync_menu.addSeparator()  # sync parcels on a USB stick (fieldapp/ui/sync/parcels.py)
@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
     # -- sync state -------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
+        if not is_enrolled(self.store):  # a standalone or demo profile: nothing is ever "synced"
+            self.sync_label.setText(self.tr("Not connected to a server: the records stay on this laptop"))
+            self.sync_label.setToolTip(self.tr("Only a laptop enrolled with the organisation's server syncs."))
+            return
         pending = self.store.pending_count()
         last = queries.last_sync_at(self.store)
         waiting = (self.tr("%n changes waiting to sync", "", pending) if pending
@@ -171,15 +175,12 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if index == self.reports_index and self.reports_view is None:
-            organisation = ""
-            try:
-                from fieldapp.provisioning import load_provisioning
-
-                organisation = str(load_provisioning().get("organisation") or "")
-            except Exception:  # noqa: BLE001 - the report works without it
-                pass
+            # IT's fieldapp.toml as the program's settings read it once (not a second reading).
+            organisation = str(self.settings.provisioning.get("organisation") or "") if self.settings else ""
             self.reports_view = ReportsView(self.store, self, lang=text.lang(), organisation=organisation,
                                             protected_access=bool(enrolled_user(self.store).get("protected_access")))
+            if self.settings is not None and self.settings.is_locked("organisation"):
+                self.reports_view.organisation.setReadOnly(True)  # IT's name on every report
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, self.reports_view, self.tr("Reports"))
@@ -234,6 +235,13 @@ class MainWindow(QMainWindow):
         self.refresh_returned()
         self._issue_count()
         self.refresh_status()
+    def sync_now(self) -> None:
+        """F5 and Sync → Sync now: a round, or a sentence saying why there is none (never silence)."""
+        if not is_enrolled(self.store):
+            self.statusBar().showMessage(self.tr("Nothing to sync: this laptop is not connected to the "
+                                                 "organisation's server."), 10_000)
+            return
+        self.sync.sync_now()
 
     def _sync_failed(self, code: str, sentence: str) -> None:
         self.sync_now_action.setEnabled(True)

@@ -28,8 +28,46 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Save draft</source>
-        <translation>Save draft</translation>
+        <source>Save, submit later</source>
+        <translation>Save, submit later</translation>
+    </message>
+    <message>
+        <source>Finish later</source>
+        <translation>Finish later</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record: %n answer(s) need attention; see the messages next to them.</source>
+        <translation>
+            <numerusform>Not saved as a record: %n answer needs attention; see the message next to it.</numerusform>
+            <numerusform>Not saved as a record: %n answers need attention; see the messages next to them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record: %n answer(s) cannot be read; see the messages next to them.</source>
+        <translation>
+            <numerusform>Not saved as a record: %n answer cannot be read; see the message next to it.</numerusform>
+            <numerusform>Not saved as a record: %n answers cannot be read; see the messages next to them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What you typed is kept as a draft on this laptop.</source>
+        <translation>What you typed is kept as a draft on this laptop.</translation>
+    </message>
+    <message>
+        <source>What you typed is kept on this laptop as a draft, but it is not saved as a record yet. Keep the draft to finish it later from the family file, or throw it away?</source>
+        <translation>What you typed is kept on this laptop as a draft, but it is not saved as a record yet. Keep the draft to finish it later from the family file, or throw it away?</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Keep the draft</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Throw away</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Back to the form</translation>
     </message>
     <message>
         <source>Submit</source>
@@ -50,24 +88,6 @@
     <message>
         <source>Draft kept at {time}.</source>
         <translation>Draft kept at {time}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
-        <translation>
-            <numerusform>Not saved: %n answer needs attention; see the message next to it.</numerusform>
-            <numerusform>Not saved: %n answers need attention; see the messages next to them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
-        <translation>
-            <numerusform>Not saved: %n answer cannot be read; see the message next to it.</numerusform>
-            <numerusform>Not saved: %n answers cannot be read; see the messages next to them.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Throw away what you typed in this form? It was not saved.</source>
-        <translation>Throw away what you typed in this form? It was not saved.</translation>
     </message>
     <message>
         <source>Revise the plan…</source>

@@ -28,8 +28,48 @@
         <translation>Скасувати</translation>
     </message>
     <message>
-        <source>Save draft</source>
-        <translation>Зберегти чернетку</translation>
+        <source>Save, submit later</source>
+        <translation>Зберегти, подати пізніше</translation>
+    </message>
+    <message>
+        <source>Finish later</source>
+        <translation>Завершити пізніше</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record: %n answer(s) need attention; see the messages next to them.</source>
+        <translation>
+            <numerusform>Запис не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Запис не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Запис не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved as a record: %n answer(s) cannot be read; see the messages next to them.</source>
+        <translation>
+            <numerusform>Запис не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform>
+            <numerusform>Запис не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+            <numerusform>Запис не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What you typed is kept as a draft on this laptop.</source>
+        <translation>Введене збережено як чернетку на цьому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>What you typed is kept on this laptop as a draft, but it is not saved as a record yet. Keep the draft to finish it later from the family file, or throw it away?</source>
+        <translation>Введене збережено на цьому ноутбуці як чернетку, але ще не як запис. Залишити чернетку, щоб завершити її пізніше з картки сімʼї, чи видалити її?</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Залишити чернетку</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Видалити чернетку</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Повернутися до форми</translation>
     </message>
     <message>
         <source>Submit</source>
@@ -50,26 +90,6 @@
     <message>
         <source>Draft kept at {time}.</source>
         <translation>Чернетку збережено о {time}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not saved: %n answer(s) need attention; see the messages next to them.</source>
-        <translation>
-            <numerusform>Не збережено: %n відповідь потребує уваги; дивіться повідомлення біля неї.</numerusform>
-            <numerusform>Не збережено: %n відповіді потребують уваги; дивіться повідомлення біля них.</numerusform>
-            <numerusform>Не збережено: %n відповідей потребують уваги; дивіться повідомлення біля них.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Not saved: %n answer(s) cannot be read; see the messages next to them.</source>
-        <translation>
-            <numerusform>Не збережено: %n відповідь не вдається прочитати; дивіться повідомлення біля неї.</numerusform>
-            <numerusform>Не збережено: %n відповіді не вдається прочитати; дивіться повідомлення біля них.</numerusform>
-            <numerusform>Не збережено: %n відповідей не вдається прочитати; дивіться повідомлення біля них.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Throw away what you typed in this form? It was not saved.</source>
-        <translation>Викинути те, що ви ввели в цю форму? Це не збережено.</translation>
     </message>
     <message>
         <source>Revise the plan…</source>

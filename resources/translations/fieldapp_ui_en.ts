@@ -110,6 +110,50 @@
             <source>synced</source>
             <translation>synced</translation>
         </message>
+        <message>
+            <source>Children's ages</source>
+            <translation>Children's ages</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation>Found in</translation>
+        </message>
+        <message>
+            <source>family</source>
+            <translation>family</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>member</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>visit</translation>
+        </message>
+        <message>
+            <source>assessment</source>
+            <translation>assessment</translation>
+        </message>
+        <message>
+            <source>plan</source>
+            <translation>plan</translation>
+        </message>
+        <message>
+            <source>referral</source>
+            <translation>referral</translation>
+        </message>
+        <message>
+            <source>service</source>
+            <translation>service</translation>
+        </message>
+        <message>
+            <source>plan action</source>
+            <translation>plan action</translation>
+        </message>
+        <message>
+            <source>this laptop only</source>
+            <translation>this laptop only</translation>
+        </message>
     </context>
     <context>
         <name>CaseloadView</name>
@@ -619,6 +663,10 @@
             <source>Unlock</source>
             <translation>Unlock</translation>
         </message>
+        <message>
+            <source>You locked FieldApp, to keep the families' records private. Enter your passphrase to continue: everything you were typing is still there.</source>
+            <translation>You locked FieldApp, to keep the families' records private. Enter your passphrase to continue: everything you were typing is still there.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -802,6 +850,18 @@
         <message>
             <source>&amp;Import a parcel…</source>
             <translation>&amp;Import a parcel…</translation>
+        </message>
+        <message>
+            <source>Not connected to a server: the records stay on this laptop</source>
+            <translation>Not connected to a server: the records stay on this laptop</translation>
+        </message>
+        <message>
+            <source>Only a laptop enrolled with the organisation's server syncs.</source>
+            <translation>Only a laptop enrolled with the organisation's server syncs.</translation>
+        </message>
+        <message>
+            <source>Nothing to sync: this laptop is not connected to the organisation's server.</source>
+            <translation>Nothing to sync: this laptop is not connected to the organisation's server.</translation>
         </message>
     </context>
     <context>
@@ -1045,6 +1105,10 @@
         <message>
             <source>The plan has no actions.</source>
             <translation>The plan has no actions.</translation>
+        </message>
+        <message>
+            <source>not submitted</source>
+            <translation>not submitted</translation>
         </message>
     </context>
     <context>
@@ -1384,6 +1448,10 @@
             <source>completed</source>
             <translation>completed</translation>
         </message>
+        <message>
+            <source>not submitted</source>
+            <translation>not submitted</translation>
+        </message>
     </context>
     <context>
         <name>TodayModel</name>
@@ -1687,6 +1755,31 @@
         <message>
             <source>Attachments of this record</source>
             <translation>Attachments of this record</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsNote</name>
+        <message>
+            <source>%1, typed %2 — &lt;a href="%3"&gt;continue&lt;/a&gt;</source>
+            <translation>%1, typed %2 — &lt;a href="%3"&gt;continue&lt;/a&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>Not saved as a record yet (a draft on this laptop, not synced):</source>
+            <translation>
+                <numerusform>Not saved as a record yet (a draft on this laptop, not synced):</numerusform>
+                <numerusform>Not saved as records yet (drafts on this laptop, not synced):</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldForm</name>
+        <message>
+            <source>Fields marked * must be filled in.</source>
+            <translation>Fields marked * must be filled in.</translation>
+        </message>
+        <message>
+            <source>Must be filled in</source>
+            <translation>Must be filled in</translation>
         </message>
     </context>
 </TS>

@@ -113,6 +113,50 @@
             <source>synced</source>
             <translation>синхронізовано</translation>
         </message>
+        <message>
+            <source>Children's ages</source>
+            <translation>Вік дітей</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation>Де знайдено</translation>
+        </message>
+        <message>
+            <source>family</source>
+            <translation>сімʼя</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>член сімʼї</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>візит</translation>
+        </message>
+        <message>
+            <source>assessment</source>
+            <translation>оцінювання</translation>
+        </message>
+        <message>
+            <source>plan</source>
+            <translation>план</translation>
+        </message>
+        <message>
+            <source>referral</source>
+            <translation>направлення</translation>
+        </message>
+        <message>
+            <source>service</source>
+            <translation>послуга</translation>
+        </message>
+        <message>
+            <source>plan action</source>
+            <translation>захід плану</translation>
+        </message>
+        <message>
+            <source>this laptop only</source>
+            <translation>лише на цьому ноутбуці</translation>
+        </message>
     </context>
     <context>
         <name>CaseloadView</name>
@@ -624,6 +668,10 @@
             <source>Unlock</source>
             <translation>Розблокувати</translation>
         </message>
+        <message>
+            <source>You locked FieldApp, to keep the families' records private. Enter your passphrase to continue: everything you were typing is still there.</source>
+            <translation>Ви заблокували FieldApp, щоб записи про сімʼї залишалися конфіденційними. Введіть парольну фразу, щоб продовжити: усе, що ви набирали, збережено.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -814,6 +862,18 @@
         <message>
             <source>&amp;Import a parcel…</source>
             <translation>&amp;Імпортувати пакет…</translation>
+        </message>
+        <message>
+            <source>Not connected to a server: the records stay on this laptop</source>
+            <translation>Не підключено до сервера: записи зберігаються лише на цьому ноутбуці</translation>
+        </message>
+        <message>
+            <source>Only a laptop enrolled with the organisation's server syncs.</source>
+            <translation>Синхронізується лише ноутбук, зареєстрований на сервері організації.</translation>
+        </message>
+        <message>
+            <source>Nothing to sync: this laptop is not connected to the organisation's server.</source>
+            <translation>Синхронізувати нічого: цей ноутбук не підключено до сервера організації.</translation>
         </message>
     </context>
     <context>
@@ -1060,6 +1120,10 @@
         <message>
             <source>The plan has no actions.</source>
             <translation>У плані немає заходів.</translation>
+        </message>
+        <message>
+            <source>not submitted</source>
+            <translation>не подано</translation>
         </message>
     </context>
     <context>
@@ -1399,6 +1463,10 @@
             <source>completed</source>
             <translation>виконано</translation>
         </message>
+        <message>
+            <source>not submitted</source>
+            <translation>не подано</translation>
+        </message>
     </context>
     <context>
         <name>TodayModel</name>
@@ -1704,6 +1772,32 @@
         <message>
             <source>Attachments of this record</source>
             <translation>Вкладення цього запису</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsNote</name>
+        <message>
+            <source>%1, typed %2 — &lt;a href="%3"&gt;continue&lt;/a&gt;</source>
+            <translation>%1, набрано %2 — &lt;a href="%3"&gt;продовжити&lt;/a&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>Not saved as a record yet (a draft on this laptop, not synced):</source>
+            <translation>
+                <numerusform>Ще не збережено як запис (чернетка на цьому ноутбуці, не синхронізується):</numerusform>
+                <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
+                <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldForm</name>
+        <message>
+            <source>Fields marked * must be filled in.</source>
+            <translation>Поля, позначені *, треба заповнити.</translation>
+        </message>
+        <message>
+            <source>Must be filled in</source>
+            <translation>Треба заповнити</translation>
         </message>
     </context>
 </TS>

@@ -174,7 +174,7 @@ class TimelineModel(QAbstractTableModel):
 
     def review(self, e: queries.TimelineEntry) -> str:
         status = e.record.get("review_status")
-        return {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "approved": self.tr("approved"),
+        return {"draft": self.tr("not submitted"), "submitted": self.tr("submitted"), "approved": self.tr("approved"),
                 "returned": self.tr("returned")}.get(status or "", "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -133,7 +133,7 @@ class PlanPanel(QWidget):
 
     def show_plan(self, plan: dict[str, Any] | None, states: list[ActionState], today_iso: str) -> None:
         self.plan, self.states = plan, states
-        review = {"draft": self.tr("draft"), "submitted": self.tr("submitted for review"),
+        review = {"draft": self.tr("not submitted"), "submitted": self.tr("submitted for review"),
                   "approved": self.tr("approved"), "returned": self.tr("returned for correction")}
         if plan is None:
             self.summary.setText("")

@@ -10,7 +10,8 @@ draft only, because the record's own required fields are still empty) or None
         A new record of `form_id` ("home_visit", "needs_assessment", "case_plan",
         "referral", "service_event", "consent", "protected", "case_closure") for the household, or the saved record
         `record_id`, rendered with the form version it was made with. When the
-        record has an unsaved draft (after a crash), the draft is shown.
+        record has an unsaved draft (after a crash), the draft is shown; so is the draft
+        of a new record of that form for the family.
         "case_closure" edits the household itself (record_id is ignored).
 
     pending_drafts(store, household_id=None) -> list[Draft]
@@ -81,10 +82,10 @@ def open_form(
         definition = forms.form_for_record(record, form_id)
     else:
         definition = current
-    draft = None
-    if record_id is not None:
-        draft = next((d for d in store.drafts(household_id=household_id)
-                      if d.kind == form_id and d.record_id == record_id), None)
+    # A draft of this form for this family (or this record) is continued, never a second blank form
+    # beside it: that is how the same visit came to be recorded twice.
+    draft = next((d for d in store.drafts(household_id=household_id)
+                  if d.kind == form_id and d.record_id == record_id), None)
     return FormDialog(definition, store, household_id, record if record_id else None,
                       draft=draft, lang=lang, prefill=prefill, fixed=fixed, parent=parent)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,12 +31,13 @@ from casework.forms import FormDefinition
 from casework.records import InvalidRecord, Problem
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
-from fieldapp.ui import text
+from fieldapp.ui import screen, text
 from fieldapp.ui.attachments.record import AttachmentsButton
 from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
+from fieldapp.ui.keys import EnterMovesOn
 
-AUTOSAVE_MS = 3000
+AUTOSAVE_MS = 1000  # typing is kept within a second, besides on leaving each field
 
 
 class FormDialog(QDialog):
@@ -99,6 +100,8 @@ class FormDialog(QDialog):
         else:
             self.view.set_read_only(True)
         self._fit_to_screen()
+        # Enter moves to the next answer (never "add a specialist"); Ctrl+Enter submits.
+        EnterMovesOn(self, None if self.read_only else lambda d: d.save(submit=True))
 
     # -- layout ----------------------------------------------------------------
 
@@ -137,7 +140,11 @@ class FormDialog(QDialog):
         buttons.addWidget(legend)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(QCoreApplication.translate("FormDialog", "Close") if self.read_only else QCoreApplication.translate("FormDialog", "Cancel"))
-        self.draft_button = QPushButton(QCoreApplication.translate("FormDialog", "Save draft"))
+        # "Draft" means one thing in the program: what is typed, kept on this laptop only. This button
+        # saves a record that is not submitted yet (or, while the record's own fields are empty, the draft).
+        self.draft_button = QPushButton(QCoreApplication.translate("FormDialog", "Save, submit later")
+                                        if self.definition.has_review
+                                        else QCoreApplication.translate("FormDialog", "Finish later"))
         self.submit_button = QPushButton(QCoreApplication.translate("FormDialog", "Submit") if self.definition.has_review else QCoreApplication.translate("FormDialog", "Save"))
         for name, button in (("cancel", self.cancel_button), ("saveDraft", self.draft_button),
                              ("submit", self.submit_button)):
@@ -146,6 +153,7 @@ class FormDialog(QDialog):
             button.setDefault(False)
             buttons.addWidget(button)
         self.draft_button.setToolTip(QCoreApplication.translate("FormDialog", "Keep what is typed, gaps and all, and finish it later."))
+        self._keep_on_close = False  # the person chose "Keep the draft" when closing
         self.cancel_button.clicked.connect(self.reject)
         self.draft_button.clicked.connect(lambda: self.save(submit=False))
         self.submit_button.clicked.connect(lambda: self.save(submit=True))
@@ -183,11 +191,7 @@ class FormDialog(QDialog):
         return title
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        avail = screen.availableGeometry() if screen else None
-        width = min(1180, avail.width() - 40) if avail else 1180
-        height = min(820, avail.height() - 60) if avail else 720
-        self.resize(max(width, 640), max(height, 480))
+        screen.fit(self, 1180, 820)
 
     # -- drafts ------------------------------------------------------------------
 
@@ -296,11 +300,13 @@ class FormDialog(QDialog):
         placed = len(problems) - len(loose)
         lines = []
         if placed:
-            lines.append(QCoreApplication.translate("FormDialog", "Not saved: %n answer(s) need attention; see the messages next to them.", None, placed)
+            lines.append(QCoreApplication.translate("FormDialog", "Not saved as a record: %n answer(s) need attention; see the messages next to them.", None, placed)
                          if submit else
-                         QCoreApplication.translate("FormDialog", "Not saved: %n answer(s) cannot be read; see the messages next to them.", None, placed))
+                         QCoreApplication.translate("FormDialog", "Not saved as a record: %n answer(s) cannot be read; see the messages next to them.", None, placed))
         lines.extend(loose)
         self._keep_typing_safe()
+        if self.draft_id is not None:  # say so: "not saved" alone read as if the typing were lost
+            lines.append(QCoreApplication.translate("FormDialog", "What you typed is kept as a draft on this laptop."))
         self._show_status(" ".join(lines), error=True)
         return False
 
@@ -331,17 +337,31 @@ class FormDialog(QDialog):
         self.timer.stop()
 
     def _ask_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.windowTitle(),
-            QCoreApplication.translate("FormDialog", "Throw away what you typed in this form? It was not saved."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        """Closing with typing not saved as a record: keep it as a draft (True, and marked), throw it
+        away (True) or go back (False)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), QCoreApplication.translate(
+            "FormDialog", "What you typed is kept on this laptop as a draft, but it is not saved as a record "
+                          "yet. Keep the draft to finish it later from the family file, or throw it away?"),
+            parent=self)
+        keep = box.addButton(QCoreApplication.translate("FormDialog", "Keep the draft"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(QCoreApplication.translate("FormDialog", "Throw away"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(QCoreApplication.translate("FormDialog", "Back to the form"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
+        box.exec()
+        self._keep_on_close = box.clickedButton() is keep
+        return box.clickedButton() in (keep, discard)
 
     def reject(self) -> None:
         if not self._closed and not self.read_only and (self.draft_id is not None or self._dirty):
             if not self.confirm_discard():
+                return
+            if self._keep_on_close:
+                self._keep_typing_safe()
+                self.outcome = "draft_kept"
+                self._finish()
+                super().reject()
                 return
             try:
                 did = self.draft_id

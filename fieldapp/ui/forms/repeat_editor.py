@@ -37,6 +37,7 @@ class RepeatEditor(Editor):
         layout.addWidget(self.empty)
         self.add_button = QPushButton(label_text(item.add_label, lang) or QCoreApplication.translate("FormEditors", "Add a row"))
         self.add_button.setObjectName(f"add:{item.key}")
+        self.add_button.setAutoDefault(False)  # Enter in an answer must not add a block (fieldapp/ui/keys.py)
         self.add_button.clicked.connect(self._add_clicked)
         layout.addLayout(hbox(self.add_button))
         layout.addStretch(1)
@@ -78,6 +79,7 @@ class RepeatEditor(Editor):
             # would otherwise build 120 hidden labels before it opens).
         remove = QPushButton(QCoreApplication.translate("FormEditors", "Remove"))
         remove.setObjectName(f"remove:{self.item.key}[{n}]")
+        remove.setAutoDefault(False)
         remove.clicked.connect(lambda _=False, f=frame: self._remove(f))
         grid.addLayout(hbox(remove), 2 * len(self.item.items), 1)
         self.rows_box.addWidget(frame)
