@@ -20,7 +20,7 @@ feed's lock, each in a fixed order, so that no two writers wait in a circle).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -68,8 +68,13 @@ class Feed:
         """Forget what was noted since `mark` (its savepoint was rolled back)."""
         self._items = dict(mark)
 
-    def close(self) -> None:
-        """Number what was noted, under the feed's lock, just before the commit."""
+    def close(self, write: Callable[[dict[str, int]], set[str]] | None = None) -> None:
+        """Number what was noted, under the feed's lock, just before the commit.
+
+        `write`, when given, gets each noted record's number while the lock is
+        held and writes the rows it keeps with them (a set-based push writes its
+        rows once, numbered); it answers the ids it wrote, which need no update.
+        """
         if not self._items:
             return
         conn = self.conn
@@ -84,6 +89,9 @@ class Feed:
             else:
                 user_id, household_id, at = value
                 events.append({"seq": seq, "user_id": user_id, "household_id": household_id, "at": at})
+        if write is not None:
+            written = write({item["rid"]: item["seq"] for item in numbered})
+            numbered = [item for item in numbered if item["rid"] not in written]
         if numbered:
             conn.execute(NUMBER_RECORD, numbered)
         if events:
