@@ -92,8 +92,7 @@ class Feed:
         if write is not None:
             written = write({item["rid"]: item["seq"] for item in numbered})
             numbered = [item for item in numbered if item["rid"] not in written]
-        if numbered:
-            conn.execute(NUMBER_RECORD, numbered)
+        update_many(conn, records, "id", [{"id": item["rid"], "seq": item["seq"]} for item in numbered])
         if events:
             conn.execute(scope_events.insert(), events)
         conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(seq=seq))
@@ -132,9 +131,47 @@ def safe_key(value: object) -> bool:
     return True
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # built once, not per call
+
+
 def dump(data: dict[str, Any]) -> str:
     """A record's own fields as stored in `records.data`: compact JSON, UTF-8 as is."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
+
+
+def _placeholder(conn: sa.Connection) -> str:
+    return "?" if conn.dialect.name == "sqlite" else "%s"
+
+
+def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` (dicts of column values) with the driver's own executemany.
+
+    The hot writes of a batch (hundreds of rows) skip SQLAlchemy's per-row
+    parameter processing, which cost more than the database itself; rows with
+    different columns go in separate statements.
+    """
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        names = tuple(row)
+        groups.setdefault(names, []).append(tuple(row.values()))
+    mark = _placeholder(conn)
+    for names, values in groups.items():
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join([mark] * len(names))
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
+
+
+def update_many(conn: sa.Connection, table: sa.Table, key: str,
+                rows: list[dict[str, Any]]) -> None:
+    """Update rows by `key` (each dict: the key's value under `key`, and the columns to set)."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        names = tuple(n for n in row if n != key)
+        groups.setdefault(names, []).append((*(row[n] for n in names), row[key]))
+    mark = _placeholder(conn)
+    for names, values in groups.items():
+        sets = ", ".join(f'"{n}" = {mark}' for n in names)
+        conn.exec_driver_sql(f'UPDATE {table.name} SET {sets} WHERE "{key}" = {mark}', values)
 
 
 def flat_record(row: Any) -> dict[str, Any]:

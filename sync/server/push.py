@@ -29,7 +29,7 @@ from sync.protocol import (
 )
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import change_results, devices
-from sync.server.feed import INSERT_RESULT, Feed, dump
+from sync.server.feed import Feed, dump, insert_many
 from sync.server.households import move_household, renumber_subtree
 from sync.server.push_context import BatchContext, PushContext
 from sync.server.review import (
@@ -122,8 +122,7 @@ def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
             known[change.change_id] = _StoredResult(stored["device_id"], stored["result"])
             new_results.append(stored)
             results.append(result)
-        if new_results:
-            conn.execute(INSERT_RESULT, new_results)
+        insert_many(conn, change_results, new_results)
         write_audit(conn, audit_rows)
         if actor.device_id:
             conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)

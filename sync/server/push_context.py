@@ -31,17 +31,15 @@ from sync.server.feed import (
     PENDING,
     UPDATE_RECORD,
     Feed,
+    insert_many,
     load_household,
     lock_household,
     safe_key,
+    update_many,
 )
 from sync.server.scope import Actor
 
 INSERT_HOUSEHOLD = households.insert()
-UPDATE_HOUSEHOLD = sa.update(households).where(
-    households.c.household_id == sa.bindparam("hid")).values(
-    status=sa.bindparam("status"), closed_at=sa.bindparam("closed_at"),
-    retired=sa.bindparam("retired"))
 _HOUSEHOLD_STATE = ("status", "closed_at", "retired")
 
 
@@ -164,7 +162,7 @@ class BatchContext(PushContext):
         rid = values["rid"]
         own = {k: v for k, v in values.items() if k != "rid"}
         vars(self._records[rid]).update(own)
-        op, kept = self._record_writes.get(rid, ("update", {"rid": rid}))
+        op, kept = self._record_writes.get(rid, ("update", {"id": rid}))
         kept.update(own)  # a record made in this batch is still inserted, with its newest state
         self._record_writes[rid] = (op, kept)
 
@@ -175,7 +173,8 @@ class BatchContext(PushContext):
     def update_household(self, household_id: str, values: dict[str, Any]) -> None:
         row = self._households[household_id]
         vars(row).update(values)
-        op, kept = self._household_writes.get(household_id, ("update", {"hid": household_id}))
+        op, kept = self._household_writes.get(household_id,
+                                              ("update", {"household_id": household_id}))
         kept.update({k: getattr(row, k) for k in _HOUSEHOLD_STATE})
         self._household_writes[household_id] = (op, kept)
 
@@ -203,14 +202,10 @@ class BatchContext(PushContext):
             (inserts if op == "insert" else updates).append(values)
         hh_inserts = [v for op, v in self._household_writes.values() if op == "insert"]
         hh_updates = [v for op, v in self._household_writes.values() if op == "update"]
-        if inserts:
-            self.conn.execute(INSERT_RECORD, inserts)
-        if updates:
-            self.conn.execute(UPDATE_RECORD, updates)
-        if hh_inserts:
-            self.conn.execute(INSERT_HOUSEHOLD, hh_inserts)
-        if hh_updates:
-            self.conn.execute(UPDATE_HOUSEHOLD, hh_updates)
+        insert_many(self.conn, records, inserts)
+        update_many(self.conn, records, "id", updates)
+        insert_many(self.conn, households, hh_inserts)
+        update_many(self.conn, households, "household_id", hh_updates)
         written = {rid for rid in self._record_writes if rid in numbers}
         for rid, (_op, values) in self._record_writes.items():
             self._records[rid].seq = values.get("seq", PENDING)
