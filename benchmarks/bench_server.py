@@ -64,7 +64,10 @@ def _serve(url: str, workers: int = 1) -> Iterator[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--workers", str(workers), "--database-url", url],
+                             "--workers", str(workers), "--database-url", url,
+                             # 200 laptops here share one address; the cap of 64 per peer would
+                             # reset them (in the field each laptop has its own).
+                             "--max-connections-per-peer", "1000"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
