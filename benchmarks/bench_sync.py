@@ -87,6 +87,30 @@ def _fill(store) -> int:
     return made
 
 
+def _store_floor(store) -> float:
+    """What the encrypted store alone takes to write the records a first sync brought (seconds):
+    every row of every record table, copied by executemany into one new table in one transaction."""
+    import time as _t
+
+    from casework.records import CASE_COLLECTIONS
+
+    db = store.read()
+    rows = [tuple(r) for name in CASE_COLLECTIONS
+            for r in db.execute(f"SELECT * FROM [{name}]").fetchall()]
+
+    def copy(tx) -> float:
+        tx.db.execute("CREATE TABLE floor_copy AS SELECT * FROM visits WHERE 0")
+        start = _t.perf_counter()
+        tx.db.conn.executemany(f"INSERT INTO floor_copy VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        return _t.perf_counter() - start
+
+    start = _t.perf_counter()
+    store.write(copy)
+    elapsed = _t.perf_counter() - start  # with the commit, as a sync's transactions have it
+    store.write(lambda tx: tx.db.execute("DROP TABLE floor_copy"))
+    return elapsed
+
+
 @scenario("sync.first_sync", "Push 2,000 households / 20,000 visits, then a new laptop's first sync")
 def first_sync(b: Bench) -> None:
     from fieldapp.sync.device import sync_once
@@ -111,6 +135,13 @@ def first_sync(b: Bench) -> None:
         _, _, received, raw_received = count.totals()
         b.record("pull: bytes per record, gzip", received / report.pulled, "B")
         b.record("pull: bytes per record, raw JSON", raw_received / report.pulled, "B")
+
+        floor = _store_floor(new)
+        b.record("  floor: the same rows executemany'd into a copy, 1 tx", floor, "s")
+        first = [f for f in b.figures.values() if f.metric.startswith("first sync of a new laptop")][0]
+        b.record("  first sync / floor", first.median / floor, "x")
+        b.record("  first laptop's push / floor",
+                 b.figures["push of all records (first laptop)"].median / floor, "x")
 
         rng = random.Random(3)
         visits = [v["id"] for v in a.records("visits", limit=5000)]
@@ -177,5 +208,55 @@ def gui_stall(b: Bench) -> None:
         b.record("p99 gap between 5 ms ticks", ordered[int(0.99 * (len(ordered) - 1))], "ms")
         for s in (a, new):
             s.close()
+    finally:
+        server.stop()
+
+
+@scenario("sync.slow_link_month", "A month offline (500 visits, 50 assessments, 20 plans) over 1 Mbit/s, 300 ms, 1 % loss")
+def slow_link_month(b: Bench) -> None:
+    from factories import household, person, seeded, visit
+    from shapeproxy import ShapingProxy
+
+    from casework.ids import new_id
+    from fieldapp.sync.device import sync_once
+
+    server = _world(b.tmp)
+    try:
+        port = int(server.base.rsplit(":", 1)[1])
+        # The caseload the laptop already holds (in sync before the month began): 50 families.
+        a = _laptop(b.tmp, "a", server.base)
+        seeded(21)
+        families = a.write(lambda tx: [tx.create("households", household())["id"] for _ in range(50)])
+        a.write(lambda tx: [tx.create("persons", person(h)) for h in families])
+        sync_once(a)
+
+        def month(tx) -> int:
+            for i in range(500):
+                tx.create("visits", visit(families[i % 50]))
+            for i in range(50):
+                tx.create("assessments", {"household_id": families[i], "started_on": "2026-03-03",
+                                          "review_status": "draft"})
+            for i in range(20):
+                tx.create("plans", {"household_id": families[i], "drawn_up_on": "2026-03-10",
+                                    "review_status": "draft",
+                                    "actions": [{"id": new_id(), "text": f"Дія {k}",
+                                                 "due": "2026-04-01"} for k in range(5)]})
+            return 570
+
+        made = a.write(month)
+        from sync.client import HttpTransport
+
+        with ShapingProxy(port, rate_bps=1_000_000, rtt_s=0.3, loss=0.01, seed=4) as proxy:
+            # The laptop talks to the proxy: the server's address as enrolled, with the proxy's port.
+            shaped = server.base.rsplit(":", 1)[0] + f":{proxy.port}"
+            start = time.perf_counter()
+            report = sync_once(a, transport=lambda _url, token: HttpTransport(shaped, token))
+            elapsed = time.perf_counter() - start
+            b.record(f"month offline: {made} records pushed, {report.pulled} pulled", elapsed, "s")
+            b.record("  floor: its bytes on the wire at 1 Mbit/s",
+                     proxy.bytes * 8 / 1_000_000, "s")
+            b.record("  segments lost (1 %)", proxy.lost, "segments")
+        assert report.pushed == made and report.rejected == 0, report.summary()
+        a.close()
     finally:
         server.stop()

@@ -90,6 +90,31 @@ def pending_fields(db: sqlite_utils.Database, collection: str, record_id: str) -
     return [json.loads(fields) for (fields,) in rows]
 
 
+def pending_fields_many(db: sqlite_utils.Database,
+                        keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """`pending_fields` of many records: (collection, id) -> their pending fields, oldest first;
+    records with none are left out (and a laptop with nothing to push asks nothing more)."""
+    if not keys or db.execute("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1").fetchone() is None:
+        return {}
+    wanted = set(keys)
+    ids = sorted({rid for _c, rid in wanted})
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        rows = db.execute(
+            "SELECT seq, collection, record_id, fields FROM outbox WHERE state = 'pending' "
+            f"AND record_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+        for _seq, collection, record_id, fields in sorted(rows):
+            if (collection, record_id) in wanted:
+                out.setdefault((collection, record_id), []).append(json.loads(fields))
+    return out
+
+
+def remove_many(db: sqlite_utils.Database, seqs: list[int]) -> None:
+    """Drop many entries (pushed and taken) in one statement."""
+    db.conn.executemany("DELETE FROM outbox WHERE seq = ?", [(seq,) for seq in seqs])
+
+
 def has_pending(db: sqlite_utils.Database, collection: str, record_id: str) -> bool:
     """Whether a change still to push touches the record (for a household: anything in it)."""
     column = "household_id" if collection == "households" else "record_id"

@@ -101,20 +101,43 @@ def mark_deleted(db: sqlite_utils.Database, collection: str, record_id: str, now
     db.execute(f"UPDATE [{collection}] SET deleted = 1, local_updated_at = ? WHERE id = ?", [now, record_id])
 
 
+_UPSERT = (
+    "INSERT INTO [{collection}] (id, household_id, version, deleted, schema, updated_at, "
+    "updated_by, device_id, data, local_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(id) DO UPDATE SET household_id = excluded.household_id, "
+    "version = excluded.version, deleted = excluded.deleted, schema = excluded.schema, "
+    "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+    "device_id = excluded.device_id, data = excluded.data")
+
+
 def upsert_remote(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any],
                   household_id: str | None, data: Mapping[str, Any], now: str) -> None:
     """Store the server's envelope with `data` (the server's fields under this laptop's pending ones)."""
     db.execute(
-        f"INSERT INTO [{collection}] (id, household_id, version, deleted, schema, updated_at, "
-        "updated_by, device_id, data, local_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET household_id = excluded.household_id, "
-        "version = excluded.version, deleted = excluded.deleted, schema = excluded.schema, "
-        "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-        "device_id = excluded.device_id, data = excluded.data",
+        _UPSERT.format(collection=collection),
         [record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
          record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
          record.get("updated_by"), record.get("device_id"), dumps(data), now],
     )
+
+
+def upsert_remote_many(db: sqlite_utils.Database, collection: str,
+                       rows: list[tuple[Mapping[str, Any], str | None, Mapping[str, Any]]],
+                       now: str) -> None:
+    """`upsert_remote` of many records of one collection: (record, household_id, data) each."""
+    known(collection)
+    db.conn.executemany(_UPSERT.format(collection=collection), [
+        (record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
+         record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
+         record.get("updated_by"), record.get("device_id"), dumps(data), now)
+        for record, household_id, data in rows])
+
+
+def raise_versions(db: sqlite_utils.Database, collection: str, versions: list[tuple[str, int]]) -> None:
+    """`raise_version` of many records of one collection: (id, version) each."""
+    known(collection)
+    db.conn.executemany(f"UPDATE [{collection}] SET version = ? WHERE id = ? AND version < ?",
+                        [(version, rid, version) for rid, version in versions])
 
 
 def raise_version(db: sqlite_utils.Database, collection: str, record_id: str, version: int) -> None:

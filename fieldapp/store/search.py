@@ -208,6 +208,78 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
                    [cur.lastrowid, grams, latin_names])
 
 
+def body_of(collection: str, data: Mapping[str, Any]) -> str:
+    """The text the index keeps for a record (blank when it has nothing searchable)."""
+    names = domain.SEARCHABLE.get(collection, ())
+    return search_text(" ".join(str(data[n]) for n in names if data.get(n)))
+
+
+_CHUNK = 400  # ids per IN (...): under SQLite's smallest limit on bound values
+
+
+def index_many(db: sqlite_utils.Database,
+               items: list[tuple[str, str, str | None, Mapping[str, Any] | None]]) -> None:
+    """`index` (or `unindex`, for data None) of many records at once: a pulled page.
+
+    A record whose text and family are already indexed as they are is left
+    alone (deleting from FTS5 costs milliseconds a row); the others leave the
+    index in one statement and come back in one executemany.
+    """
+    wanted: dict[tuple[str, str], tuple[str | None, str]] = {}
+    by_key: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for collection, record_id, household_id, data in items:
+        if domain.SEARCHABLE.get(collection):
+            body = body_of(collection, data) if data is not None else ""
+            wanted[(collection, record_id)] = (household_id, body)
+            if data is not None:
+                by_key[(collection, record_id)] = data
+    if not wanted:
+        return
+    old: dict[tuple[str, str], tuple[int, str | None, str]] = {}
+    ids = sorted({rid for _c, rid in wanted})
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for rowid, collection, record_id, household_id, body in db.execute(
+                "SELECT d.rowid, d.collection, d.record_id, d.household_id, s.body FROM search_docs d "
+                f"LEFT JOIN search s ON s.rowid = d.rowid WHERE d.record_id IN ({marks})", chunk):
+            old[(collection, record_id)] = (rowid, household_id, body or "")
+    grams_too = _has_grams(db)
+    gone: list[int] = []
+    new: list[tuple[str, str, str | None, str]] = []
+    for key, (household_id, body) in wanted.items():
+        before = old.get(key)
+        if before is not None and (before[1], before[2]) == (household_id, body):
+            continue  # indexed as it is
+        if before is not None:
+            gone.append(before[0])
+        if body.strip():
+            new.append((*key, household_id, body))
+    for start in range(0, len(gone), _CHUNK):
+        rowids = gone[start:start + _CHUNK]
+        marks = ", ".join("?" * len(rowids))
+        db.execute(f"DELETE FROM search WHERE rowid IN ({marks})", rowids)
+        if grams_too:
+            db.execute(f"DELETE FROM search_grams WHERE rowid IN ({marks})", rowids)
+        db.execute(f"DELETE FROM search_docs WHERE rowid IN ({marks})", rowids)
+    if new:
+        # Rowids after the highest, as one at a time would get: the index reads newest first.
+        top = db.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
+        rows = [(top + i + 1, *item) for i, item in enumerate(new)]
+        db.conn.executemany("INSERT INTO search_docs (rowid, collection, record_id, household_id) "
+                            "VALUES (?, ?, ?, ?)", [r[:4] for r in rows])
+        db.conn.executemany("INSERT INTO search (rowid, body) VALUES (?, ?)",
+                            [(r[0], r[4]) for r in rows])
+        if grams_too:  # the names, addresses and case numbers found from inside a word
+            gram_rows = []
+            for rowid, collection, record_id, _household_id, _body in rows:
+                data = by_key[(collection, record_id)]
+                _b, grams, latin_names = _bodies(collection, data)
+                if grams or latin_names:
+                    gram_rows.append((rowid, grams, latin_names))
+            db.conn.executemany("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)", gram_rows)
+
+
 def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
     """Drop a record from the index (a no-op when it is not there)."""
     row = db.execute(

@@ -9,7 +9,7 @@ settle pushed changes), never with SQL of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from casework import records as domain
@@ -170,22 +170,32 @@ class Transaction:
         the server's values: the pending outbox entries are pushed later and
         merged by the server, so nothing typed here is lost.
         """
-        collection = record["collection"]
-        records.known(collection)
-        rid = record["id"]
-        data = records.own_fields(record)
-        if collection == "households":
-            data.pop("household_id", None)
-        household_id = rid if collection == "households" else record.get("household_id")
-        for fields in outbox.pending_fields(self.db, collection, rid):
-            data.update(fields)
-        data = {k: v for k, v in data.items() if v is not None}
-        records.upsert_remote(self.db, collection, record, household_id, data, self.now)
-        if record.get("deleted"):
-            search.unindex(self.db, collection, rid)
-        else:
-            search.index(self.db, collection, rid, household_id, data)
+        self.apply_remote_many([record])
         # Nothing returned: on a first sync this runs for every record, and a re-read would double it.
+
+    def apply_remote_many(self, pulled: Sequence[Mapping[str, Any]]) -> None:
+        """`apply_remote` of many records (a pulled page, each record once): one statement per
+        collection, the pending changes read in one query, the search index in bulk."""
+        keys = [(r["collection"], r["id"]) for r in pulled]
+        for collection in {c for c, _r in keys}:
+            records.known(collection)
+        pending = outbox.pending_fields_many(self.db, keys)
+        by_collection: dict[str, list[tuple[Mapping[str, Any], str | None, Mapping[str, Any]]]] = {}
+        indexed: list[tuple[str, str, str | None, Mapping[str, Any] | None]] = []
+        for record, key in zip(pulled, keys, strict=True):
+            collection, rid = key
+            data = records.own_fields(record)
+            if collection == "households":
+                data.pop("household_id", None)
+            household_id = rid if collection == "households" else record.get("household_id")
+            for fields in pending.get(key, ()):
+                data.update(fields)
+            data = {k: v for k, v in data.items() if v is not None}
+            by_collection.setdefault(collection, []).append((record, household_id, data))
+            indexed.append((collection, rid, household_id, None if record.get("deleted") else data))
+        for collection, rows in by_collection.items():
+            records.upsert_remote_many(self.db, collection, rows, self.now)
+        search.index_many(self.db, indexed)
 
     def store_reference(self, record: Mapping[str, Any]) -> None:
         """Keep a form definition or a piece of reference data sent by the server."""
@@ -231,6 +241,16 @@ class Transaction:
         outbox.remove(self.db, entry.seq)
         if version is not None and entry.collection in domain.CASE_COLLECTIONS:
             records.raise_version(self.db, entry.collection, entry.record_id, version)
+
+    def push_taken_many(self, taken: list[tuple[outbox.OutboxEntry, int | None]]) -> None:
+        """`push_taken` of a whole pushed batch, in a statement per table."""
+        outbox.remove_many(self.db, [entry.seq for entry, _v in taken])
+        versions: dict[str, list[tuple[str, int]]] = {}
+        for entry, version in taken:
+            if version is not None and entry.collection in domain.CASE_COLLECTIONS:
+                versions.setdefault(entry.collection, []).append((entry.record_id, version))
+        for collection, pairs in versions.items():
+            records.raise_versions(self.db, collection, pairs)
 
     def push_rejected(self, entry: outbox.OutboxEntry, error: Mapping[str, Any]) -> None:
         """The server refused a pushed change: it stays, marked, with the server's reason."""

@@ -78,6 +78,7 @@ def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, A
 def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: list[dict[str, Any]],
                        report: RoundReport) -> None:
     """Settle each pushed entry: drop it when the server took it, keep it marked when rejected."""
+    taken: list[tuple[OutboxEntry, int | None]] = []
     for entry, result in zip(entries, results, strict=True):
         status = result["status"]
         report.pushed += 1
@@ -94,7 +95,8 @@ def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: lis
             report.conflicts += 1
             if result.get("conflict_id"):
                 report.conflict_ids.append(str(result["conflict_id"]))
-        tx.push_taken(entry, result.get("version"))
+        taken.append((entry, result.get("version")))
+    tx.push_taken_many(taken)  # one statement per table for the batch
 
 
 def push_all(store: Store, transport: Transport, report: RoundReport, *,
@@ -138,8 +140,12 @@ def _check_page(page: Any) -> dict[str, Any]:
 def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, *,
                     seen: set[tuple[str, str]] | None = None) -> None:
     """Apply one pulled page and store its cursor, in the caller's one transaction."""
+    run: list[dict[str, Any]] = []  # case records in a row, applied together (in bulk)
     for change in page["changes"]:
         op = change["op"]
+        if op != "upsert" or change["record"]["collection"] in protocol.READ_ONLY_COLLECTIONS:
+            tx.apply_remote_many(run)  # what came before goes in first, in order
+            run = []
         if op == "wipe":
             raise DeviceRevoked()
         if op == "evict":
@@ -151,9 +157,10 @@ def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, 
         if record["collection"] in protocol.READ_ONLY_COLLECTIONS:
             tx.store_reference(record)
         else:
-            tx.apply_remote(record)
+            run.append(record)
         if seen is not None:
             seen.add((record["collection"], record["id"]))
+    tx.apply_remote_many(run)
     tx.set_meta(CURSOR_KEY, str(page["cursor"]))
     report.cursor = page["cursor"]
 

@@ -32,6 +32,8 @@ __all__ = ["Hooks", "Settings", "create_app", "create_app_from_env"]
 
 log = logging.getLogger("fieldapp.server")
 
+GZIP_LEVEL = 6
+
 
 def create_app(settings: Settings, *, passwords: security.Passwords = security.ARGON2,
                hooks: Hooks | None = None) -> FastAPI:
@@ -57,7 +59,8 @@ def create_app(settings: Settings, *, passwords: security.Passwords = security.A
     with engine.connect() as conn:
         app.state.server_id = conn.execute(sa.select(meta.c.value)
                                            .where(meta.c.key == "server_id")).scalar_one()
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 6, not Starlette's 9: a third of the time for 0.5 % more bytes (docs/server.md).
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     problems.install(app)
     app.include_router(health.router)
     api = [Depends(protocol_version)]

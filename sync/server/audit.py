@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.server.db import audit
+from sync.server.feed import insert_many
 from sync.server.scope import Actor
 
 
@@ -19,9 +20,7 @@ def now_iso() -> str:
 
 def write_audit(conn: sa.Connection, rows: Iterable[dict[str, Any]]) -> None:
     """Append `rows` (made by `audit_row`) in the caller's transaction."""
-    batch = list(rows)
-    if batch:
-        conn.execute(audit.insert(), batch)
+    insert_many(conn, audit, list(rows))
 
 
 def audit_row(actor: Actor | None, action: str, collection: str | None = None,

@@ -205,7 +205,16 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite+pysqlite:///{(data_dir / 'fieldapp-server.sqlite3').resolve()}"
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+# A worker runs at most this many requests at once (Starlette's thread pool, AnyIO's default of
+# 40), each on one connection: the pool keeps that many open, so a busy worker never opens and
+# closes connections per request (each a few milliseconds on PostgreSQL); the overflow covers
+# the retention thread and an odd burst. PostgreSQL's max_connections must exceed
+# workers x (POOL_SIZE + POOL_OVERFLOW) (docs/server.md, "Workers and PostgreSQL").
+POOL_SIZE = 40
+POOL_OVERFLOW = 10
+
+
+def make_engine(url: str, *, pool_size: int = POOL_SIZE) -> Engine:
     """An engine for `url`, set up for the server's transactions."""
     if url.startswith("sqlite"):
         engine = sa.create_engine(
@@ -231,7 +240,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=40, pool_timeout=120,
+    return sa.create_engine(url, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_timeout=120,
                             pool_pre_ping=True)
 
 

@@ -7,6 +7,7 @@ cursor is where the next pull starts.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from sync.protocol import READ_ONLY_COLLECTIONS, ProtocolError
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import devices, households, reading, records, scope_events, sync_state
-from sync.server.feed import flat_record
+from sync.server.feed import record_json, text
 from sync.server.scope import Actor, row_protected, scope_filter
 
 
@@ -29,13 +30,29 @@ class CursorExpired(ProtocolError):
 
 @dataclass
 class Page:
-    """One answer of a pull, and what it let the device read (for the audit)."""
+    """One answer of a pull, and what it let the device read (for the audit).
 
-    changes: list[dict[str, Any]]
+    `texts` holds each change as JSON text, made from the stored JSON as it is
+    stored (no parse, no re-serialisation: `feed.record_json`); `changes`
+    parses them for a caller that wants objects.
+    """
+
+    texts: list[str]
     cursor: int
     more: bool
     # (collection, id, household_id, protected) of the case records sent
     read: list[tuple[str, str, str | None, bool]]
+
+    @property
+    def changes(self) -> list[dict[str, Any]]:
+        """The changes as objects."""
+        return [json.loads(text) for text in self.texts]
+
+    def body(self) -> bytes:
+        """The answer of GET /sync/pull, as UTF-8 JSON."""
+        more = "true" if self.more else "false"
+        return (f'{{"changes":[{",".join(self.texts)}],"cursor":{self.cursor},"more":{more}}}'
+                .encode())
 
 
 def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
@@ -61,13 +78,14 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
                 .where(scope_events.c.user_id == actor.user_id, scope_events.c.seq > cursor,
                        scope_events.c.seq <= horizon)
                 .order_by(scope_events.c.seq).limit(limit + 1)).all()
-    items: list[tuple[int, dict[str, Any], Any]] = []
+    items: list[tuple[int, str, Any]] = []
     for row in rows:
-        items.append((int(row.seq), {"op": "upsert", "collection": row.collection, "id": row.id,
-                                     "version": row.version, "record": flat_record(row)}, row))
+        items.append((int(row.seq), f'{{"op":"upsert","collection":{text(row.collection)},'
+                                    f'"id":{text(row.id)},"version":{int(row.version)},'
+                                    f'"record":{record_json(row)}}}', row))
     for ev in evicts:
-        items.append((int(ev.seq), {"op": "evict", "collection": "households",
-                                    "id": ev.household_id}, None))
+        items.append((int(ev.seq), f'{{"op":"evict","collection":"households",'
+                                   f'"id":{text(ev.household_id)}}}', None))
     items.sort(key=lambda item: item[0])
     more = len(items) > limit
     page = items[:limit]
@@ -89,7 +107,7 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
                          .values(last_seen_at=now))
         if revoked:
             write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
-            return Page([{"op": "wipe"}], page.cursor, False, [])
+            return Page(['{"op":"wipe"}'], page.cursor, False, [])
         # A conflict or review of a protected record is a read of protected content too.
         write_audit(conn, (audit_row(actor, "read_protected" if secret else "read",
                                       coll, rid, hh, None, now) for coll, rid, hh, secret in page.read))

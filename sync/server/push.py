@@ -1,8 +1,9 @@
-"""The write side of sync: a push batch applied change by change (sync-protocol.md, "Push").
+"""The write side of sync: a push batch and the rules of each change (sync-protocol.md, "Push").
 
-The batch is one transaction and each change a savepoint in it; the rules a
-change must pass are in `sync.server.review` and `sync.server.scope`, the
-numbering in `sync.server.feed`.
+The batch is one transaction, applied set-based (`sync.server.push_context`)
+or, when the database refuses a write, change by change in savepoints; the
+rules a change must pass are in `sync.server.review` and `sync.server.scope`,
+the numbering in `sync.server.feed`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,21 +29,10 @@ from sync.protocol import (
 )
 from sync.server import attachments
 from sync.server.audit import audit_row, now_iso, write_audit
-from sync.server.db import change_results, devices, households, records
-from sync.server.feed import (
-    INSERT_RECORD,
-    INSERT_RESULT,
-    LOCK_RECORD,
-    UPDATE_RECORD,
-    Feed,
-    dump,
-    load_household,
-    lock_household,
-    lock_households,
-    lock_records,
-    safe_key,
-)
+from sync.server.db import change_results, devices
+from sync.server.feed import Feed, dump, insert_many
 from sync.server.households import move_household, renumber_subtree
+from sync.server.push_context import BatchContext, PushContext
 from sync.server.review import (
     REVIEW_RECORDS,
     Rejected,
@@ -57,36 +47,38 @@ from sync.server.scope import Actor, conflict_visible, in_scope, is_protected, r
 log = logging.getLogger("fieldapp.server")
 
 
-@dataclass
-class PushContext:
-    """What every step of one push shares: its transaction, feed, caller and time."""
-
-    conn: sa.Connection
-    feed: Feed
-    actor: Actor
-    now: str
-    pending_audit: list[dict[str, Any]] = field(default_factory=list)  # of the change under way
-
-    def audit(self, action: str, collection: str | None, record_id: str | None,
-              household_id: str | None, detail: str | None = None) -> None:
-        """Note an audit entry of the change under way (kept only if the change is)."""
-        self.pending_audit.append(audit_row(self.actor, action, collection, record_id,
-                                            household_id, detail, self.now))
+class _FallBack(Exception):
+    """The set-based path met a database error or a bug: redo the batch change by change."""
 
 
 def push(engine: sa.Engine, actor: Actor, raw_changes: list[Any], *,
          numbered: Callable[[], None] | None = None) -> list[dict[str, Any]]:
     """Apply a batch of changes in order; one result per change (sync-protocol.md, "Push").
 
-    The batch is one transaction and each change a savepoint in it, so each
-    change is atomic on its own and the batch's answers are stored with it:
-    a retried batch gets its first answers back. `numbered` runs after the
-    feed has numbered the batch and before the commit (tests widen that window).
+    The batch is one transaction, so its answers are stored with it: a retried
+    batch gets its first answers back. It is applied set-based first
+    (`sync.server.push_context.BatchContext`): a change the rules refuse is
+    refused before anything of it is written. If the database refuses a write
+    (or a change fails for a reason of its own), the transaction is rolled back
+    and the batch applied again change by change, each in a savepoint, so that
+    one bad change never blocks the rest. `numbered` runs after the feed has
+    numbered the batch and before the commit (tests widen that window).
     """
+    try:
+        return _push(engine, actor, raw_changes, numbered, batch=True)
+    except _FallBack as exc:
+        log.warning("push batch applied change by change",
+                    extra={"fields": {"error": type(exc.__cause__).__name__}})
+        return _push(engine, actor, raw_changes, numbered, batch=False)
+
+
+def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
+          numbered: Callable[[], None] | None, *, batch: bool) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     with engine.begin() as conn:
         feed = Feed(conn)
-        ctx = PushContext(conn, feed, actor, now_iso())
+        now = now_iso()
+        ctx = BatchContext(conn, feed, actor, now) if batch else PushContext(conn, feed, actor, now)
         audit_rows: list[dict[str, Any]] = []
         new_results: list[dict[str, Any]] = []
         # The first answers to the change ids of this batch, in one query.
@@ -94,7 +86,12 @@ def push(engine: sa.Engine, actor: Actor, raw_changes: list[Any], *,
                if isinstance(raw, dict) and is_uuid_text(raw.get("change_id"))]
         known: dict[str, Any] = {row.change_id: row for row in conn.execute(
             sa.select(change_results).where(change_results.c.change_id.in_(ids)))} if ids else {}
-        _lock_batch(conn, raw_changes)
+        try:
+            ctx.load(raw_changes)
+        except sa.exc.DBAPIError as exc:
+            if batch:
+                raise _FallBack() from exc
+            raise
         for index, raw in enumerate(raw_changes):
             change_id = raw.get("change_id") if isinstance(raw, dict) else None
             try:
@@ -113,26 +110,9 @@ def push(engine: sa.Engine, actor: Actor, raw_changes: list[Any], *,
                 else:
                     results.append(json.loads(prior.result))
                 continue
-            mark = feed.mark()
-            savepoint = conn.begin_nested()
-            try:
-                result = apply_change(ctx, change)
-                savepoint.commit()
-                audit_rows += ctx.pending_audit
-            except Rejected as exc:
-                savepoint.rollback()
-                feed.reset(mark)
-                result = _rejection(change, exc.code, exc.detail)
-                audit_rows.append(audit_row(actor, "reject", change.collection, change.id,
-                                            None, exc.code, ctx.now))
-            except Exception as exc:
-                # A bug or a database hiccup in this one change: the rest of the batch goes on,
-                # and this answer is not remembered, so the device's next round retries it.
-                savepoint.rollback()
-                feed.reset(mark)
-                ctx.pending_audit = []
-                log.error("change failed", extra={"fields": {"error": type(exc).__name__}},
-                          exc_info=exc)
+            result = (_apply_in_batch(ctx, change, audit_rows) if batch
+                      else _apply_in_savepoint(ctx, change, audit_rows))
+            if result is None:
                 results.append(_rejection(change, "internal_error",
                                           "The server could not apply this change; it will be "
                                           "tried again at the next sync. Tell IT if it persists."))
@@ -143,37 +123,65 @@ def push(engine: sa.Engine, actor: Actor, raw_changes: list[Any], *,
             known[change.change_id] = _StoredResult(stored["device_id"], stored["result"])
             new_results.append(stored)
             results.append(result)
-        if new_results:
-            conn.execute(INSERT_RESULT, new_results)
+        insert_many(conn, change_results, new_results)
         write_audit(conn, audit_rows)
         if actor.device_id:
             conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)
                          .values(last_seen_at=ctx.now))
-        feed.close()
+        try:
+            ctx.close()
+        except sa.exc.DBAPIError as exc:
+            if batch:
+                raise _FallBack() from exc
+            raise
         if numbered is not None:
             numbered()
     return results
 
 
-def _lock_batch(conn: sa.Connection, raw_changes: list[Any]) -> None:
-    """Lock the households, then the records, a batch will touch: always in that order and
-    sorted, so two batches never wait for each other in a circle."""
-    ids: list[str] = [raw["id"] for raw in raw_changes
-                      if isinstance(raw, dict) and safe_key(raw.get("id"))]
-    if not ids or conn.dialect.name == "sqlite":
-        return
-    families = set(conn.execute(sa.select(records.c.household_id)
-                                .where(records.c.id.in_(sorted(set(ids))))).scalars())
-    for raw in raw_changes:
-        if not isinstance(raw, dict):
-            continue
-        candidates = [raw.get("id")] if raw.get("collection") == "households" else []
-        fields = raw.get("fields")
-        if isinstance(fields, dict):
-            candidates.append(fields.get("household_id"))
-        families.update(c for c in candidates if safe_key(c))
-    lock_households(conn, [f for f in families if f])
-    lock_records(conn, ids)
+def _apply_in_batch(ctx: PushContext, change: Change,
+                    audit_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """One change of the set-based path; anything but a refusal redoes the batch change by change."""
+    kept = ctx.kept()
+    try:
+        result = apply_change(ctx, change)
+    except Rejected as exc:
+        if ctx.kept() != kept or ctx.pending_audit:
+            raise _FallBack() from exc  # refused after writing: only a savepoint can undo it
+        audit_rows.append(audit_row(ctx.actor, "reject", change.collection, change.id,
+                                    None, exc.code, ctx.now))
+        return _rejection(change, exc.code, exc.detail)
+    except Exception as exc:
+        raise _FallBack() from exc
+    audit_rows += ctx.pending_audit
+    return result
+
+
+def _apply_in_savepoint(ctx: PushContext, change: Change,
+                        audit_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """One change in its own savepoint; None when it failed inside the server (not remembered)."""
+    mark = ctx.feed.mark()
+    savepoint = ctx.conn.begin_nested()
+    try:
+        result = apply_change(ctx, change)
+        savepoint.commit()
+        audit_rows += ctx.pending_audit
+        return result
+    except Rejected as exc:
+        savepoint.rollback()
+        ctx.feed.reset(mark)
+        ctx.pending_audit = []
+        audit_rows.append(audit_row(ctx.actor, "reject", change.collection, change.id,
+                                    None, exc.code, ctx.now))
+        return _rejection(change, exc.code, exc.detail)
+    except Exception as exc:
+        # A bug or a database hiccup in this one change: the rest of the batch goes on,
+        # and this answer is not remembered, so the device's next round retries it.
+        savepoint.rollback()
+        ctx.feed.reset(mark)
+        ctx.pending_audit = []
+        log.error("change failed", extra={"fields": {"error": type(exc).__name__}}, exc_info=exc)
+        return None
 
 
 @dataclass(frozen=True)
@@ -201,8 +209,8 @@ def _household_of(change: Change, row: Any) -> str:
 
 
 def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
-    """Apply one change; raise `Rejected` to refuse it (its savepoint is rolled back)."""
-    actor, conn = ctx.actor, ctx.conn
+    """Apply one change; raise `Rejected` to refuse it (before anything of it is written)."""
+    actor = ctx.actor
     if change.collection in READ_ONLY_COLLECTIONS:
         raise Rejected("forbidden", f"{change.collection.capitalize()} are managed on the server; "
                                     "a device cannot change them.")
@@ -215,7 +223,7 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
     if server_set:
         raise Rejected("invalid_payload", f"Field '{server_set[0]}' is set by the server; "
                                           "leave it out of 'fields'.")
-    row = conn.execute(LOCK_RECORD, {"rid": change.id}).first()
+    row = ctx.record(change.id)
     if row is not None and row.collection != change.collection:
         raise Rejected("invalid_payload", f"Record {change.id} is in '{row.collection}', "
                                           f"not in '{change.collection}'.")
@@ -230,7 +238,7 @@ def apply_change(ctx: PushContext, change: Change) -> dict[str, Any]:
     if row is not None and "household_id" in change.fields and change.fields["household_id"] != hh_id:
         raise Rejected("invalid_payload", "A record cannot move to another family "
                                           "('household_id' differs from the server's).")
-    hh = lock_household(conn, hh_id)
+    hh = ctx.household(hh_id)
     creating_household = row is None and change.collection == "households"
     if not creating_household:
         if hh is None:
@@ -271,7 +279,7 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
     if change.delete:
         raise Rejected("invalid_payload", f"The server has no record {change.id} to delete.")
     data = _own_fields(change.fields)
-    hh = load_household(conn, hh_id) if change.collection != "households" else None
+    hh = ctx.household(hh_id, lock=False) if change.collection != "households" else None
     if change.collection == "households":
         data["team_id"] = actor.team_id
         wanted = data.get("caseworker_id")
@@ -282,11 +290,11 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
     if change.collection in REVIEWED_COLLECTIONS and "review_status" in data:
         check_review(actor, None, data["review_status"], None, hh)
     if change.collection == REVIEW_RECORDS:
-        data = check_review_record(conn, actor, data, hh, ctx.now)
+        data = check_review_record(ctx.direct(), actor, data, hh, ctx.now)
     check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
     attachments.check_write(conn, change.collection, None, {**data, "household_id": hh_id}, False)
     seq = ctx.feed.touch(change.id)
-    conn.execute(INSERT_RECORD, {
+    ctx.insert_record({
         "id": change.id, "collection": change.collection, "household_id": hh_id, "version": 1,
         "deleted": False, "seq": seq, "updated_at": ctx.now, "updated_by": actor.user_id,
         "device_id": actor.device_id, "created_by": actor.user_id, "author_id": None,
@@ -294,7 +302,7 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
     attachments.record_written(conn, change.collection, change.id, data)
     if change.collection == "households":
         status = data.get("status") if isinstance(data.get("status"), str) else "active"
-        conn.execute(households.insert(), {
+        ctx.insert_household({
             "household_id": change.id, "team_id": data["team_id"],
             "caseworker_id": data["caseworker_id"], "status": status,
             "closed_at": ctx.now if status == "closed" else None, "retired": False})
@@ -335,7 +343,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
     version = row.version
     if result.applied or change.delete:
         version += 1
-        conn.execute(UPDATE_RECORD, {
+        ctx.update_record({
             "rid": row.id, "version": version, "deleted": bool(change.delete),
             "seq": ctx.feed.touch(row.id), "updated_at": ctx.now, "updated_by": actor.user_id,
             "device_id": actor.device_id, "data": dump(new_data)})
@@ -352,8 +360,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
 
 def _household_changed(ctx: PushContext, hh_id: str, old: dict[str, Any], new: dict[str, Any]) -> None:
     """Keep the scope table in step with a household record; move the scope when assigned anew."""
-    conn = ctx.conn
-    hh = load_household(conn, hh_id)
+    hh = ctx.household(hh_id)
     status = new.get("status") if isinstance(new.get("status"), str) else hh.status
     values: dict[str, Any] = {"status": status}
     if status == "closed" and hh.status != "closed":
@@ -362,12 +369,13 @@ def _household_changed(ctx: PushContext, hh_id: str, old: dict[str, Any], new: d
     if status != "closed":
         values["closed_at"] = None
         values["retired"] = False
-    conn.execute(sa.update(households).where(households.c.household_id == hh_id).values(**values))
+    ctx.update_household(hh_id, values)
     if not same(old.get("caseworker_id"), new.get("caseworker_id")):
-        move_household(conn, ctx.feed, hh_id, new.get("caseworker_id"), hh.team_id, ctx.now,
-                       update_record=False)
+        move_household(ctx.direct(), ctx.feed, hh_id, new.get("caseworker_id"), hh.team_id,
+                       ctx.now, update_record=False)
+        ctx.forget_household(hh_id)
     elif reopened:
-        renumber_subtree(conn, ctx.feed, hh_id)
+        renumber_subtree(ctx.direct(), ctx.feed, hh_id)
 
 
 def _conflict(ctx: PushContext, change: Change, hh_id: str | None, clashes: list[Clash],
@@ -389,7 +397,7 @@ def _conflict(ctx: PushContext, change: Change, hh_id: str | None, clashes: list
         "reason": reason,
         "resolved": False,
     }
-    ctx.conn.execute(INSERT_RECORD, {
+    ctx.insert_record({
         "id": conflict_id, "collection": "conflicts", "household_id": hh_id, "version": 1,
         "deleted": False, "seq": ctx.feed.touch(conflict_id), "updated_at": ctx.now,
         "updated_by": actor.user_id, "device_id": actor.device_id, "created_by": actor.user_id,
@@ -412,7 +420,7 @@ _CONFLICT_WRITABLE = {"resolved", "resolution"}
 def _change_conflict(ctx: PushContext, change: Change, row: Any) -> dict[str, Any]:
     if row is None:
         raise Rejected("forbidden", "Conflicts are made by the server; a device only resolves them.")
-    hh = load_household(ctx.conn, row.household_id) if row.household_id else None
+    hh = ctx.household(row.household_id, lock=False) if row.household_id else None
     if not conflict_visible(ctx.actor, row, hh):
         raise Rejected("forbidden", "This conflict is not yours to resolve.")
     extra = sorted(set(change.fields) - _CONFLICT_WRITABLE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
@@ -29,9 +29,9 @@ Limit = Annotated[int, Query(ge=WHOLE_NUMBERS["limit"][0], le=WHOLE_NUMBERS["lim
             responses=problems("invalid_payload", "unauthorized", "device_revoked",
                                "cursor_expired", "protocol_too_old"))
 def pull_changes(actor: ActorDep, engine: EngineDep, hooks: HooksDep, cursor: Cursor = 0,
-                 limit: Limit = p.DEFAULT_PULL_LIMIT) -> JSONResponse:
+                 limit: Limit = p.DEFAULT_PULL_LIMIT) -> Response:
     page = pull(engine, actor, cursor, limit, page_read=hooks.pull_page_read)
-    return JSONResponse({"changes": page.changes, "cursor": page.cursor, "more": page.more})
+    return Response(page.body(), media_type="application/json")  # the stored JSON, as stored
 
 
 @router.post("/push", summary="A batch of changes from the device's outbox",
