@@ -76,3 +76,26 @@ def test_what_this_laptop_typed_stays_on_top_of_a_bulk_page(store):
     assert kept["family_name"] == "Коваленко" and kept["phone"] == "+380 50 123 4567"
     assert _found(store, "Коваленко") == {hh["id"]}
     assert store.get("households", other["id"]) is None and _found(store, "Мельник") == set()
+
+
+def test_a_pulled_family_is_found_from_inside_a_word_and_in_latin(store):
+    """Most families reach a laptop by a pull: the bulk apply fills the trigram index too."""
+    from fieldapp.store import queries
+
+    seeded(6)
+    hh = _remote("households", household(family_name="Шаповал", notes="", address="вул. Садова, 3"))
+    mother = _remote("persons", person(hh["id"], role="mother", surname="Шаповал", given_name="Ірина"))
+    _apply(store, [hh, mother], 5)
+
+    def found(typed: str) -> set[str]:
+        return set(queries.caseload_ids(store, queries.CaseloadFilter(text=typed, status=None)))
+
+    assert found("повал") == {hh["id"]}
+    assert found("Shapoval") == {hh["id"]}
+    assert found("iryn") == {hh["id"]}
+    # A renamed person leaves the trigram index with her old name.
+    renamed = _remote("persons", person(hh["id"], role="mother", surname="Шаповал", given_name="Олена"),
+                      rid=mother["id"], version=2)
+    _apply(store, [renamed], 6)
+    assert found("iryn") == set()
+    assert found("olen") == {hh["id"]}
