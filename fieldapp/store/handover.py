@@ -14,24 +14,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from casework.handover import NOTE_MAX, handed_over
 from fieldapp.store.transaction import Transaction
 
-NOTE_MAX = 4000
-
-
-def handed_over(specialists: Iterable[Mapping[str, Any]], user_id: str, name: str, note: str,
-                today: dt.date) -> list[dict[str, Any]]:
-    """The specialists list after a handover: whoever was responsible until now gets `until`,
-    and the new caseworker an entry from today with the note."""
-    out: list[dict[str, Any]] = []
-    for s in specialists:
-        entry = dict(s)
-        if entry.get("until") in (None, "") and entry.get("user_id") != user_id:
-            entry["until"] = today.isoformat()
-        out.append(entry)
-    out.append({"name": name, "user_id": user_id, "from": today.isoformat(), "until": None,
-                "role": "caseworker", "handover_note": note.strip()[:NOTE_MAX]})
-    return out
+__all__ = ["NOTE_MAX", "handed_over", "reassign"]
 
 
 def reassign(tx: Transaction, household_ids: Iterable[str], user_id: str, name: str, note: str,

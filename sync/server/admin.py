@@ -133,7 +133,8 @@ def assign(engine: sa.Engine, household_id: str, username: str) -> None:
         if hh is None:
             raise AdminError(f"No household {household_id!r} on this server.")
         if hh.caseworker_id != user.id or hh.team_id != user.team_id:
-            move_household(conn, feed, household_id, user.id, user.team_id, now_iso())
+            move_household(conn, feed, household_id, user.id, user.team_id, now_iso(),
+                           handover=(user.display_name, ""))
         feed.close()
 
 

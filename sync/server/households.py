@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from casework.deadlines import closure_follow_up_due
+from casework.handover import handed_over
 from sync.server.audit import audit_row, now_iso, write_audit
 from sync.server.db import households, records, scope_events, sync_state, users
 from sync.server.feed import Feed, dump, load_record, lock_household, lock_households
@@ -36,9 +37,10 @@ def renumber_subtree(conn: sa.Connection, feed: Feed, hh_id: str) -> None:
 
 def move_household(conn: sa.Connection, feed: Feed, hh_id: str, caseworker_id: str | None,
                    team_id: str | None, now: str, *, update_record: bool = True,
-                   actor: Actor | None = None) -> None:
+                   actor: Actor | None = None, handover: tuple[str, str] | None = None) -> None:
     """Assign a household to `caseworker_id` in `team_id`: evictions for those who lose it,
-    the whole subtree for those who gain it."""
+    the whole subtree for those who gain it. With `handover` (the new caseworker's name, a
+    note) the household's history of responsible specialists gains the move."""
     hh = lock_household(conn, hh_id)
     losing: set[str] = set()
     if hh.caseworker_id and hh.caseworker_id != caseworker_id:
@@ -53,6 +55,10 @@ def move_household(conn: sa.Connection, feed: Feed, hh_id: str, caseworker_id: s
         row = load_record(conn, hh_id)
         data = json.loads(row.data)
         data.update(caseworker_id=caseworker_id, team_id=team_id)
+        if handover is not None and caseworker_id is not None:
+            name, note = handover
+            data["specialists"] = handed_over(data.get("specialists") or [], caseworker_id, name, note,
+                                              datetime.fromisoformat(now).date())
         conn.execute(sa.update(records).where(records.c.id == hh_id).values(
             version=row.version + 1, updated_at=now, data=dump(data),
             updated_by=actor.user_id if actor else None, device_id=None))

@@ -40,6 +40,12 @@ def test_case_numbers_and_all_families_of_a_caseworker(live_server, capsys):
     code, _out = cli(live_server, capsys, "assign", ids[2], "anna")
     assert code == 0 and ids[2] in anna.holds()
     assert ids[2] in {ch["id"] for ch in boris.pull_all() if ch["op"] == "evict"}
+    # The history of responsible specialists follows the moves: Boris until today, then Anna.
+    [family] = [ch["record"] for ch in anna.pull_all(0) if ch["op"] == "upsert" and ch["id"] == ids[2]]
+    *before, now = family["specialists"]
+    assert now["user_id"] == family["caseworker_id"] and now["until"] is None and now["from"]
+    assert [(s["role"], s["until"]) for s in before] == [("caseworker", now["from"])]
+    assert before[0]["user_id"] != now["user_id"]
 
 
 @pytest.mark.parametrize("args, says", [
