@@ -167,6 +167,38 @@ def _v5_print_log(db: sqlite_utils.Database) -> None:
     db.table("print_log").create_index(["household_id"], index_name="idx_print_log_household")
 
 
+# The collections whose records decide what is due (fieldapp/store/due.py), written out.
+_V6_DUE_SOURCES = ("households", "persons", "visits", "assessments", "plans", "referrals", "action_updates")
+
+
+def _v6_due_items(db: sqlite_utils.Database) -> None:
+    # What is due per household, as casework.deadlines computes it, kept up to date in the
+    # transaction of every write (fieldapp/store/due.py): Today reads it with one indexed query.
+    db.execute(
+        """CREATE TABLE due_items (
+            household_id TEXT NOT NULL, kind TEXT NOT NULL, due TEXT NOT NULL,
+            record_id TEXT NOT NULL, action_id TEXT NOT NULL, detail TEXT NOT NULL,
+            status TEXT NOT NULL, first INTEGER NOT NULL, case_number TEXT NOT NULL,
+            family_name TEXT NOT NULL, settlement TEXT, head TEXT NOT NULL, children TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_due_items_due ON due_items (due)")
+    db.execute("CREATE INDEX idx_due_items_household ON due_items (household_id)")
+    # The households a transaction's writes touched: triggers note them, the store recomputes
+    # them before COMMIT, whatever code wrote the rows (a local save, a pulled page, an eviction).
+    db.execute("CREATE TABLE due_dirty (household_id TEXT PRIMARY KEY) WITHOUT ROWID")
+    for name in _V6_DUE_SOURCES:
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
+            notes = " ".join(f"INSERT OR IGNORE INTO due_dirty VALUES ({r}.household_id);" for r in rows)
+            # OR IGNORE also skips a NULL household (a NOT NULL key): such a row is due for no one.
+            db.execute(f"CREATE TRIGGER due_{name}_{event.lower()} AFTER {event} ON [{name}] BEGIN {notes} END")
+    from fieldapp.store import due, queries  # here: they import the store, which imports this module
+
+    for sql in queries.INDEXES:  # the rebuild reads through them (an action's newest update)
+        db.execute(sql)
+    due.rebuild(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_due_items]
 SCHEMA_VERSION = len(MIGRATIONS)
