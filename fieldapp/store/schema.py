@@ -189,8 +189,10 @@ def _v6_due_items(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE due_dirty (household_id TEXT PRIMARY KEY) WITHOUT ROWID")
     for name in _V6_DUE_SOURCES:
         for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
-            notes = " ".join(f"INSERT OR IGNORE INTO due_dirty VALUES ({r}.household_id);" for r in rows)
-            # OR IGNORE also skips a NULL household (a NOT NULL key): such a row is due for no one.
+            # Not OR IGNORE: an outer statement's conflict clause (an upsert's) would override it.
+            notes = " ".join(f"INSERT INTO due_dirty SELECT {r}.household_id WHERE {r}.household_id IS NOT NULL "
+                             f"AND NOT EXISTS (SELECT 1 FROM due_dirty d WHERE d.household_id = {r}.household_id);"
+                             for r in rows)
             db.execute(f"CREATE TRIGGER due_{name}_{event.lower()} AFTER {event} ON [{name}] BEGIN {notes} END")
     from fieldapp.store import due, queries  # here: they import the store, which imports this module
 
