@@ -9,8 +9,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-import pytest
 import factories
+import pytest
 from kit import FAST_KDF, PASSPHRASE
 
 from fieldapp import demo
@@ -19,6 +19,7 @@ from fieldapp.store.database import Store
 
 TODAY = dt.date(2026, 12, 1)
 SEEDS = (1, 2, 3)
+STARTED = dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC).isoformat()  # a family's newest visit
 
 
 def _same(store: Store) -> list[tuple]:
@@ -46,9 +47,8 @@ def test_local_saves_keep_the_table_equal_to_the_rules(tmp_path: Path, seed: int
         for _ in range(6):
             hid = rng.choice(_active(store))
             day = (TODAY + dt.timedelta(days=rng.randint(1, 20))).isoformat()
-            started = dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC).isoformat()  # the family's newest visit
             visit = store.write(lambda tx, h=hid, d=day: tx.create("visits", factories.visit(
-                h, started_at=started, next_visit_on=d)))
+                h, started_at=STARTED, next_visit_on=d)))
             rows = _same(store)
             assert (hid, "visit", day) in {r[:3] for r in rows}  # the new visit's next date is what is due
             store.write(lambda tx, v=visit["id"]: tx.delete("visits", v))

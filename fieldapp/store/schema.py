@@ -194,7 +194,8 @@ def _v6_due_items(db: sqlite_utils.Database) -> None:
                              f"AND NOT EXISTS (SELECT 1 FROM due_dirty d WHERE d.household_id = {r}.household_id);"
                              for r in rows)
             db.execute(f"CREATE TRIGGER due_{name}_{event.lower()} AFTER {event} ON [{name}] BEGIN {notes} END")
-    from fieldapp.store import due, queries  # here: they import the store, which imports this module
+    # Imported here: they import the store, which imports this module.
+    from fieldapp.store import due, queries
 
     for sql in queries.INDEXES:  # the rebuild reads through them (an action's newest update)
         db.execute(sql)
