@@ -254,14 +254,19 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
     limit = (until or week_end(today)).isoformat()
     wanted = [k for k in KINDS if k in set(kinds)]
     marks = ", ".join("?" * len(wanted))
-    items = []
-    for hid, kind, day, record_id, action_id, detail, status, first, cn, name, settlement, head, children \
-            in store.read().execute(f"SELECT {', '.join(COLUMNS)} FROM due_items WHERE due <= ? "
-                                    f"AND kind IN ({marks})", [limit, *wanted]):
-        items.append(DueItem(kind, hid, cn, name, dt.date.fromisoformat(day), detail=detail, record_id=record_id,
-                             action_id=action_id, status=status, first=bool(first), settlement=settlement,
-                             head=head, children=tuple(tuple(c) for c in json.loads(children))))
-    return sorted(items, key=lambda i: (i.due, KINDS.index(i.kind), i.case_number, i.detail))
+    # Sorted by SQL as the screens expect: by day, kind (KINDS' order), case number, detail
+    # (BINARY compares UTF-8 bytes, which orders as Python compares str).
+    order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for n, k in enumerate(KINDS)) + " END"
+    rows = store.read().execute(
+        f"SELECT {', '.join(COLUMNS)} FROM due_items WHERE due <= ? AND kind IN ({marks}) "
+        f"ORDER BY due, {order}, case_number, detail, record_id, action_id", [limit, *wanted])
+    days: dict[str, dt.date] = {}  # many items share a day: parse each once
+    return [DueItem(kind, hid, cn, name, days.get(day) or days.setdefault(day, dt.date.fromisoformat(day)),
+                    detail=detail, record_id=record_id, action_id=action_id, status=status, first=bool(first),
+                    settlement=settlement, head=head,
+                    children=tuple(tuple(c) for c in json.loads(children)) if children != "[]" else ())
+            for hid, kind, day, record_id, action_id, detail, status, first, cn, name, settlement, head, children
+            in rows]
 
 
 @dataclass(frozen=True)
