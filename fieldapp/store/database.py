@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
-from fieldapp.store import crypto, drafts, integrity, outbox, records, rekey, schema, search
+from fieldapp.store import crypto, drafts, due, integrity, outbox, records, rekey, schema, search
 from fieldapp.store.connection import (
     DB_FILE,
     ThreadConnections,
@@ -274,6 +274,7 @@ class Store:
             raise (classify(exc) or exc) from exc
         try:
             result = fn(Transaction(self, db))
+            due.refresh_dirty(db)  # what is due, recomputed for the households written, in this transaction
             db.execute("COMMIT")
         except BaseException as exc:
             if db.conn.in_transaction:

@@ -1,9 +1,11 @@
 """What is due, for Today and this week and the team figures: visits, assessments, plan actions,
 referral and closure follow-ups.
 
-The rules are casework.deadlines'; SQL (fieldapp.store.fragments) only narrows the rows they
-read (benchmarks/bench_today.py: at 10,000 families the list still takes ~0.6-0.8 s on a loaded
-2-core machine, over the 100 ms asked; the screen reads it off the GUI thread).
+The rules are casework.deadlines'. What they compute per household is kept in the table
+`due_items` (schema.py, `_v6_due_items`), refreshed in the transaction of every write that
+touches the household: triggers on the record tables note the household in `due_dirty`, and
+`refresh_dirty` (called by Store before each COMMIT) recomputes those households. Today then
+reads `due_items` with one indexed query instead of walking every family's records.
 """
 
 from __future__ import annotations
@@ -12,20 +14,20 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casework import deadlines
-from fieldapp.store.database import Store
-from fieldapp.store.fragments import (
-    ACTION_DUE_SQL,
-    ACTIVE,
-    MAYBE_DUE_SQL,
-    NEXT_DUE,
-    ROLE_ORDER,
-    action_rows_sql,
-)
+from casework.dates import day_of
+from fieldapp.store.fragments import ACTION_DUE_SQL, ACTIVE, NEXT_DUE, ROLE_ORDER, action_rows_sql
+
+if TYPE_CHECKING:
+    from fieldapp.store.database import Store
 
 KINDS = ("visit", "assessment", "action", "referral", "follow_up")
+
+# The columns of due_items, in the order the rows are written and read.
+COLUMNS = ("household_id", "kind", "due", "record_id", "action_id", "detail", "status", "first",
+           "case_number", "family_name", "settlement", "head", "children")
 
 
 @dataclass(frozen=True)
@@ -69,38 +71,44 @@ def overdue(store: Store, today: dt.date, kinds: Iterable[str] = KINDS) -> list[
     return [i for i in due(store, today, until=today, kinds=wanted) if i.overdue(today)]
 
 
-def _visits(db: Any, limit: str) -> list[tuple[str, dt.date, bool]]:
+# -- computing what is due, per household (the rules of casework.deadlines) ---------------------
+# `scope` is a condition on `h.id` with at most one parameter (`args`): the households to compute.
+
+def _visits(db: Any, scope: str, args: list[Any]) -> list[tuple[str, dt.date, bool]]:
     """(household, due, first): the latest visit's next visit; for a family never visited, the first."""
-    out = [(hid, dt.date.fromisoformat(day), False) for hid, day in db.execute(
-        f"SELECT h.id, {NEXT_DUE} AS due FROM households h WHERE {ACTIVE} AND due <= ?", [limit])]
+    out = []
+    for hid, day in db.execute(f"SELECT h.id, {NEXT_DUE} AS due FROM households h WHERE {ACTIVE} AND {scope}",
+                               args):
+        parsed = day_of(day)
+        if parsed is not None:
+            out.append((hid, parsed, False))
     # Never visited: the first visit is due by the assessment's deadline, since the needs
     # assessment is made where the family lives (order No. 1005); a working rule, not the law's.
     for hid, data in db.execute(
-            f"SELECT h.id, h.data FROM households h WHERE {ACTIVE} AND NOT EXISTS "
-            "(SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted = 0)"):
-        day = deadlines.assessment_due(json.loads(data))
-        if day is not None and day.isoformat() <= limit:
-            out.append((hid, day, True))
+            f"SELECT h.id, h.data FROM households h WHERE {ACTIVE} AND {scope} AND NOT EXISTS "
+            "(SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted = 0)", args):
+        first = deadlines.assessment_due(json.loads(data))
+        if first is not None:
+            out.append((hid, first, True))
     return out
 
 
-def _assessments(db: Any, limit: str) -> list[tuple[str, dt.date]]:
+def _assessments(db: Any, scope: str, args: list[Any]) -> list[tuple[str, dt.date]]:
     rows = db.execute(
-        f"SELECT h.id, h.data FROM households h WHERE {ACTIVE} AND NOT EXISTS "
-        "(SELECT 1 FROM assessments s WHERE s.household_id = h.id AND s.deleted = 0)")
+        f"SELECT h.id, h.data FROM households h WHERE {ACTIVE} AND {scope} AND NOT EXISTS "
+        "(SELECT 1 FROM assessments s WHERE s.household_id = h.id AND s.deleted = 0)", args)
     out = []
     for hid, data in rows:
         day = deadlines.assessment_due(json.loads(data))
-        if day is not None and day.isoformat() <= limit:
+        if day is not None:
             out.append((hid, day))
     return out
 
 
-def _actions(db: Any, limit: str) -> list[tuple[str, dt.date, str, dict[str, Any], str]]:
-    """(household, due, plan, action, status) of the open actions due by `limit`."""
+def _actions(db: Any, scope: str, args: list[Any]) -> list[tuple[str, dt.date, str, dict[str, Any], str]]:
+    """(household, due, plan, action, status) of the current plans' open actions."""
     out = []
-    rows = db.execute(action_rows_sql(f"({ACTION_DUE_SQL}) <= ?", MAYBE_DUE_SQL), [limit, limit, limit])
-    for hid, plan_id, value, latest in rows:
+    for hid, plan_id, value, latest in db.execute(action_rows_sql(f"({ACTION_DUE_SQL}) IS NOT NULL", scope), args):
         action = json.loads(value)
         newest = []
         if latest is not None:
@@ -112,10 +120,10 @@ def _actions(db: Any, limit: str) -> list[tuple[str, dt.date, str, dict[str, Any
     return out
 
 
-def _referrals(db: Any, limit: str) -> list[tuple[str, dt.date, dict[str, Any]]]:
+def _referrals(db: Any, scope: str, args: list[Any]) -> list[tuple[str, dt.date, dict[str, Any]]]:
     rows = db.execute(
         "SELECT r.id, r.household_id, r.data FROM referrals r JOIN households h ON h.id = r.household_id "
-        f"WHERE r.deleted = 0 AND json_extract(r.data, '$.follow_up_on') <= ? AND {ACTIVE}", [limit])
+        f"WHERE r.deleted = 0 AND {ACTIVE} AND {scope}", args)
     out = []
     for rid, hid, data in rows:
         referral = {**json.loads(data), "id": rid}
@@ -125,10 +133,10 @@ def _referrals(db: Any, limit: str) -> list[tuple[str, dt.date, dict[str, Any]]]
     return out
 
 
-def _follow_ups(db: Any, limit: str) -> list[tuple[str, dt.date]]:
+def _follow_ups(db: Any, scope: str, args: list[Any]) -> list[tuple[str, dt.date]]:
     rows = db.execute(
-        "SELECT id, data FROM households WHERE deleted = 0 AND json_extract(data, '$.status') = 'closed' "
-        "AND json_extract(data, '$.follow_up_on') <= ?", [limit])
+        "SELECT h.id, h.data FROM households h WHERE h.deleted = 0 AND json_extract(h.data, '$.status') = 'closed' "
+        f"AND {scope}", args)
     out = []
     for hid, data in rows:
         day = deadlines.closure_follow_up_due(json.loads(data))
@@ -141,19 +149,19 @@ def _families(db: Any, ids: set[str]) -> dict[str, tuple[dict[str, Any], str, tu
     """For these households: their fields shown, the head's name and the children (eldest first)."""
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
+    scope = json.dumps(sorted(ids))
     # json_extract of the few fields shown: parsing each whole record (notes and all) cost most of the list.
     found = {rid: {"case_number": cn, "family_name": name, "settlement": settlement, "hromada": hromada}
              for rid, cn, name, settlement, hromada in db.execute(
                  "SELECT id, json_extract(data, '$.case_number'), json_extract(data, '$.family_name'), "
                  "json_extract(data, '$.settlement'), json_extract(data, '$.hromada') "
-                 f"FROM households WHERE id IN ({marks})", list(ids))}
+                 "FROM households WHERE id IN (SELECT value FROM json_each(?))", [scope])}
     people: dict[str, list[tuple[Any, ...]]] = {}
     for row in db.execute(
             "SELECT household_id, json_extract(data, '$.role'), json_extract(data, '$.birth_date'), "
             "json_extract(data, '$.surname'), json_extract(data, '$.given_name'), "
-            f"json_extract(data, '$.patronymic') FROM persons WHERE deleted = 0 AND household_id IN ({marks})",
-            list(ids)):
+            "json_extract(data, '$.patronymic') FROM persons WHERE deleted = 0 "
+            "AND household_id IN (SELECT value FROM json_each(?))", [scope]):
         people.setdefault(row[0], []).append(row[1:])
     out = {}
     for hid, fields in found.items():
@@ -165,44 +173,100 @@ def _families(db: Any, ids: set[str]) -> dict[str, tuple[dict[str, Any], str, tu
     return out
 
 
+def compute(db: Any, household_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+    """The rows of due_items (COLUMNS) for these households (all of them with None), from their records.
+
+    Everything due, whatever its date: the table does not depend on today. For active families:
+    the latest visit's `next_visit_on`, or the first visit of a family never visited (by its
+    assessment's deadline); the needs assessment, 5 working days from receipt, while the family
+    has none; the open actions of the current plan; referrals to follow up. For closed families,
+    the follow-up after closure until it is done.
+    """
+    if household_ids is None:
+        scope, args = "1", []
+    else:
+        scope, args = "h.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(household_ids)))]
+    raw: list[tuple[str, str, dt.date, dict[str, Any]]] = []  # kind, household, due, the item's fields
+    raw += [("visit", hid, day, {"first": first}) for hid, day, first in _visits(db, scope, args)]
+    raw += [("assessment", hid, day, {}) for hid, day in _assessments(db, scope, args)]
+    raw += [("action", hid, day, {"record_id": plan_id, "action_id": str(action.get("id") or ""),
+                                  "detail": str(action.get("text") or ""), "status": status})
+            for hid, day, plan_id, action, status in _actions(db, scope, args)]
+    raw += [("referral", hid, day, {"record_id": r["id"], "detail": str(r.get("agency") or ""),
+                                    "status": str(r.get("status") or "")})
+            for hid, day, r in _referrals(db, scope, args)]
+    raw += [("follow_up", hid, day, {"record_id": hid}) for hid, day in _follow_ups(db, scope, args)]
+    families = _families(db, {hid for _k, hid, _d, _f in raw})
+    rows = []
+    for kind, hid, day, extra in raw:
+        fields, head, children = families[hid]
+        rows.append((hid, kind, day.isoformat(), extra.get("record_id", ""), extra.get("action_id", ""),
+                     extra.get("detail", ""), extra.get("status", ""), int(bool(extra.get("first"))),
+                     str(fields.get("case_number") or ""), str(fields.get("family_name") or ""),
+                     fields.get("settlement") or fields.get("hromada"), head, json.dumps(children)))
+    return rows
+
+
+_INSERT = f"INSERT INTO due_items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def rebuild(db: Any) -> None:
+    """Recompute the whole table from the records (once, at the migration that makes it)."""
+    db.execute("DELETE FROM due_items")
+    db.execute("DELETE FROM due_dirty")
+    db.conn.executemany(_INSERT, compute(db))
+
+
+def refresh_dirty(db: Any) -> None:
+    """Recompute the households the writes of this transaction touched (noted by triggers in due_dirty).
+
+    Called by the store inside the transaction, just before COMMIT, so that the table never
+    disagrees with the records it was computed from.
+    """
+    try:
+        ids = [hid for (hid,) in db.execute("SELECT household_id FROM due_dirty").fetchall()]
+    except Exception as exc:  # a profile still below the schema that has the table (a migration test)
+        if "no such table" in str(exc):
+            return
+        raise
+    if not ids:
+        return
+    scope = json.dumps(ids)
+    db.execute("DELETE FROM due_items WHERE household_id IN (SELECT value FROM json_each(?))", [scope])
+    db.conn.executemany(_INSERT, compute(db, ids))
+    db.execute("DELETE FROM due_dirty")
+
+
+def stored(db: Any) -> list[tuple[Any, ...]]:
+    """Every row of due_items (COLUMNS), in a stable order: to compare with `compute`."""
+    return sorted(tuple(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM due_items").fetchall())
+
+
 def due(store: Store, today: dt.date | None = None, until: dt.date | None = None,
         kinds: Iterable[str] = KINDS) -> list[DueItem]:
     """Everything due by `until` (default: a week on), overdue included, earliest first.
 
-    The rules are casework.deadlines' (docs/case-model.md, "Deadlines"); SQL only narrows
-    the rows they read. For active families: the latest visit's `next_visit_on`, or the
-    first visit of a family never visited (by its assessment's deadline); the needs
-    assessment, 5 working days from receipt, while the family has none; the open actions
-    of the current plan; referrals to follow up. For closed families, the follow-up after
-    closure until it is done. The supervisor's team figures count with the same rule.
+    Read from due_items (one indexed range on `due`); what is in it is what `compute` finds
+    with casework.deadlines' rules (docs/case-model.md, "Deadlines"). The supervisor's team
+    figures count with the same rule.
     """
     today = today or dt.date.today()
     limit = (until or week_end(today)).isoformat()
-    wanted = set(kinds)
-    db = store.read()
-    raw: list[tuple[str, str, dt.date, dict[str, Any]]] = []  # kind, household, due, the item's fields
-    if "visit" in wanted:
-        raw += [("visit", hid, day, {"first": first}) for hid, day, first in _visits(db, limit)]
-    if "assessment" in wanted:
-        raw += [("assessment", hid, day, {}) for hid, day in _assessments(db, limit)]
-    if "action" in wanted:
-        raw += [("action", hid, day, {"record_id": plan_id, "action_id": str(action.get("id") or ""),
-                                      "detail": str(action.get("text") or ""), "status": status})
-                for hid, day, plan_id, action, status in _actions(db, limit)]
-    if "referral" in wanted:
-        raw += [("referral", hid, day, {"record_id": r["id"], "detail": str(r.get("agency") or ""),
-                                        "status": str(r.get("status") or "")})
-                for hid, day, r in _referrals(db, limit)]
-    if "follow_up" in wanted:
-        raw += [("follow_up", hid, day, {"record_id": hid}) for hid, day in _follow_ups(db, limit)]
-    families = _families(db, {hid for _k, hid, _d, _f in raw})
-    items = []
-    for kind, hid, day, extra in raw:
-        fields, head, children = families[hid]
-        items.append(DueItem(kind, hid, str(fields.get("case_number") or ""), str(fields.get("family_name") or ""),
-                             day, settlement=fields.get("settlement") or fields.get("hromada"), head=head,
-                             children=children, **extra))
-    return sorted(items, key=lambda i: (i.due, KINDS.index(i.kind), i.case_number, i.detail))
+    wanted = [k for k in KINDS if k in set(kinds)]
+    marks = ", ".join("?" * len(wanted))
+    # Sorted by SQL as the screens expect: by day, kind (KINDS' order), case number, detail
+    # (BINARY compares UTF-8 bytes, which orders as Python compares str).
+    order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for n, k in enumerate(KINDS)) + " END"
+    rows = store.read().execute(
+        f"SELECT {', '.join(COLUMNS)} FROM due_items WHERE due <= ? AND kind IN ({marks}) "
+        f"ORDER BY due, {order}, case_number, detail, record_id, action_id", [limit, *wanted])
+    days: dict[str, dt.date] = {}  # many items share a day: parse each once
+    return [DueItem(kind, hid, cn, name, days.get(day) or days.setdefault(day, dt.date.fromisoformat(day)),
+                    detail=detail, record_id=record_id, action_id=action_id, status=status, first=bool(first),
+                    settlement=settlement, head=head,
+                    children=tuple(tuple(c) for c in json.loads(children)) if children != "[]" else ())
+            for hid, kind, day, record_id, action_id, detail, status, first, cn, name, settlement, head, children
+            in rows]
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,42 @@ def _v7_search_inside_words(db: sqlite_utils.Database) -> None:
     create_grams(db)
 
 
+# The collections whose records decide what is due (fieldapp/store/due.py), written out.
+_V8_DUE_SOURCES = ("households", "persons", "visits", "assessments", "plans", "referrals", "action_updates")
+
+
+def _v8_due_items(db: sqlite_utils.Database) -> None:
+    # What is due per household, as casework.deadlines computes it, kept up to date in the
+    # transaction of every write (fieldapp/store/due.py): Today reads it with one indexed query.
+    db.execute(
+        """CREATE TABLE due_items (
+            household_id TEXT NOT NULL, kind TEXT NOT NULL, due TEXT NOT NULL,
+            record_id TEXT NOT NULL, action_id TEXT NOT NULL, detail TEXT NOT NULL,
+            status TEXT NOT NULL, first INTEGER NOT NULL, case_number TEXT NOT NULL,
+            family_name TEXT NOT NULL, settlement TEXT, head TEXT NOT NULL, children TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_due_items_due ON due_items (due)")
+    db.execute("CREATE INDEX idx_due_items_household ON due_items (household_id)")
+    # The households a transaction's writes touched: triggers note them, the store recomputes
+    # them before COMMIT, whatever code wrote the rows (a local save, a pulled page, an eviction).
+    db.execute("CREATE TABLE due_dirty (household_id TEXT PRIMARY KEY) WITHOUT ROWID")
+    for name in _V8_DUE_SOURCES:
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
+            # Not OR IGNORE: an outer statement's conflict clause (an upsert's) would override it.
+            notes = " ".join(f"INSERT INTO due_dirty SELECT {r}.household_id WHERE {r}.household_id IS NOT NULL "
+                             f"AND NOT EXISTS (SELECT 1 FROM due_dirty d WHERE d.household_id = {r}.household_id);"
+                             for r in rows)
+            db.execute(f"CREATE TRIGGER due_{name}_{event.lower()} AFTER {event} ON [{name}] BEGIN {notes} END")
+    # Imported here: they import the store, which imports this module.
+    from fieldapp.store import due, queries
+
+    for sql in queries.INDEXES:  # the rebuild reads through them (an action's newest update)
+        db.execute(sql)
+    due.rebuild(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
-    _v7_search_inside_words]
+    _v7_search_inside_words, _v8_due_items]
 SCHEMA_VERSION = len(MIGRATIONS)
