@@ -292,14 +292,16 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
     if change.collection == REVIEW_RECORDS:
         data = check_review_record(ctx.direct(), actor, data, hh, ctx.now)
     check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
-    attachments.check_write(conn, change.collection, None, {**data, "household_id": hh_id}, False)
+    if change.collection == "attachments":  # its rules read the database: the batch's records first
+        attachments.check_write(ctx.direct(), change.collection, None, {**data, "household_id": hh_id}, False)
     seq = ctx.feed.touch(change.id)
     ctx.insert_record({
         "id": change.id, "collection": change.collection, "household_id": hh_id, "version": 1,
         "deleted": False, "seq": seq, "updated_at": ctx.now, "updated_by": actor.user_id,
         "device_id": actor.device_id, "created_by": actor.user_id, "author_id": None,
         "assignee_id": None, "data": dump(data)})
-    attachments.record_written(conn, change.collection, change.id, data)
+    if change.collection == "attachments":
+        attachments.record_written(ctx.direct(), change.collection, change.id, data)
     if change.collection == "households":
         status = data.get("status") if isinstance(data.get("status"), str) else "active"
         ctx.insert_household({
@@ -327,7 +329,8 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
     result: MergeResult = merge(current, current if fast_forward else change.base, fields)
     touched = set(result.applied) | set(result.clashing_fields)
     check_locked(row.collection, current, touched, change.delete)
-    attachments.check_write(conn, row.collection, current, fields, change.delete)
+    if row.collection == "attachments":
+        attachments.check_write(ctx.direct(), row.collection, current, fields, change.delete)
     if row.collection in REVIEWED_COLLECTIONS and "review_status" in result.applied:
         check_review(actor, current.get("review_status"), result.applied["review_status"], row, hh)
     if row.collection == "households":
