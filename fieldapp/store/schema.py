@@ -156,6 +156,13 @@ def _v4_recode(db: sqlite_utils.Database) -> None:
                         _dumps(new_base) if new_base is not None else base, seq])
 
 
+def _safety_records(db: sqlite_utils.Database) -> None:
+    # Child safety (issue 14, casework/safety.py): the safety assessment, the statutory notices, and
+    # the two protected records (risk of domestic violence, violence incident data).
+    for name in ("safety_assessments", "safety_notices", "dv_risk_assessments", "violence_incidents"):
+        _record_table(db, name)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle]
+    _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _safety_records]
 SCHEMA_VERSION = len(MIGRATIONS)
