@@ -146,13 +146,13 @@ def open_clocks(all_clocks: Iterable[Clock]) -> list[Clock]:
     return [c for c in all_clocks if not c.complete]
 
 
-def urgency(clock: Clock, now: dt.datetime) -> tuple[int, dt.datetime]:
-    """A sort key: overdue first, then running clocks by their deadline, then complete ones."""
+def urgency(clock: Clock, now: dt.datetime) -> tuple[int, float]:
+    """A sort key: overdue first, then running clocks by their deadline, then complete ones, newest first."""
     if clock.overdue(now):
-        return (0, clock.due_at)
+        return (0, clock.due_at.timestamp())
     if not clock.complete:
-        return (1, clock.due_at)
-    return (2, clock.started_at)
+        return (1, clock.due_at.timestamp())
+    return (2, -clock.started_at.timestamp())
 
 
 def cross_checks(collection: str, r: Record) -> list[tuple[str, Message]]:

@@ -381,6 +381,7 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
         F("services_offered", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services offered"), enum="incident_services"),
         F("services_accepted", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services accepted"), enum="incident_services"),
         F("consent_to_share", T.BOOL, QT_TRANSLATE_NOOP("Field", "Consent to share the data"), required=True),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
         F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
         F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
     ),

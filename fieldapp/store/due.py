@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casework import deadlines
+from fieldapp.store import safety as safety_store
 from fieldapp.store.database import Store
 from fieldapp.store.fragments import (
     ACTION_DUE_SQL,
@@ -25,7 +26,8 @@ from fieldapp.store.fragments import (
     action_rows_sql,
 )
 
-KINDS = ("visit", "assessment", "action", "referral", "follow_up")
+# "notice": a safety concern's statutory notices (casework.safety), first on its day.
+KINDS = ("notice", "visit", "assessment", "action", "referral", "follow_up")
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,12 @@ class DueItem:
     settlement: str | None = None  # codifier code: the settlement, else the hromada
     head: str = ""  # the head of the family: surname, given name, patronymic
     children: tuple[tuple[str, str], ...] = ()  # (given name, birth date) from the eldest
+    due_at: dt.datetime | None = None  # a notice: the moment the day after identification ends
+    late: bool = False  # a notice: its day had passed when the list was read
 
     def overdue(self, today: dt.date) -> bool:
+        if self.kind == "notice":  # by the hour, not the day: the clock runs 24 hours
+            return self.late
         return deadlines.is_overdue(self.due, today)
 
 
@@ -166,7 +172,7 @@ def _families(db: Any, ids: set[str]) -> dict[str, tuple[dict[str, Any], str, tu
 
 
 def due(store: Store, today: dt.date | None = None, until: dt.date | None = None,
-        kinds: Iterable[str] = KINDS) -> list[DueItem]:
+        kinds: Iterable[str] = KINDS, now: dt.datetime | None = None) -> list[DueItem]:
     """Everything due by `until` (default: a week on), overdue included, earliest first.
 
     The rules are casework.deadlines' (docs/case-model.md, "Deadlines"); SQL only narrows
@@ -195,6 +201,11 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
                 for hid, day, r in _referrals(db, limit)]
     if "follow_up" in wanted:
         raw += [("follow_up", hid, day, {"record_id": hid}) for hid, day in _follow_ups(db, limit)]
+    if "notice" in wanted:  # every open clock, whatever `until` says: a concern never waits
+        moment = now or dt.datetime.now(dt.UTC)
+        raw += [("notice", c.household_id, c.due_at.astimezone().date(),
+                 {"record_id": c.concern_id, "detail": ",".join(c.missing), "due_at": c.due_at,
+                  "late": c.overdue(moment)}) for c in safety_store.open_clocks(store, moment)]
     families = _families(db, {hid for _k, hid, _d, _f in raw})
     items = []
     for kind, hid, day, extra in raw:

@@ -39,6 +39,7 @@ from fieldapp.store.errors import StoreError
 from fieldapp.store.review import ReviewItem, approved, history, review_queue
 from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import background, text
+from fieldapp.ui.safety.concerns import ConcernsBox
 from fieldapp.ui.sync.issues import collection_label, people_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -178,7 +179,9 @@ class ReviewQueueView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
         self.splitter.setSizes([460, 540])
+        self.concerns = ConcernsBox(store, self)  # child safety first (fieldapp/ui/safety)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.concerns)
         layout.addWidget(self.show_approved)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
@@ -193,6 +196,7 @@ class ReviewQueueView(QWidget):
     def reload(self) -> None:
         """Read the queue (or the approved records) off the GUI thread; shown when it comes."""
         self.asked += 1
+        self.concerns.reload()
         ticket, store, showing_approved = self.asked, self.store, self.model.showing_approved
         self._set_busy(True)
         background.run_task(lambda: approved(store) if showing_approved else review_queue(store),

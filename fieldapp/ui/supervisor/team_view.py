@@ -29,6 +29,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.team import COLUMNS, Member, team_figures
 from fieldapp.ui import background, text
+from fieldapp.ui.safety.concerns import ConcernsBox
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -58,7 +59,10 @@ class TeamView(QWidget):
         self.table.cellDoubleClicked.connect(self._open_cell)
         self.note = QLabel(self.tr("Double-click a number to see the families behind it."))
         self.note.setWordWrap(True)
+        self.concerns = ConcernsBox(store, self)  # child safety first (fieldapp/ui/safety)
+        self.concerns.open_household.connect(self.open_household)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.concerns)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         self.members: list[Member] = []
@@ -68,6 +72,7 @@ class TeamView(QWidget):
     def reload(self) -> None:
         """Count the team's figures off the GUI thread (they read every record), then ask the server."""
         self.asked += 1
+        self.concerns.reload()
         ticket, store, today = self.asked, self.store, self.today
         background.run_task(lambda: team_figures(store, today), lambda figures: self._figures(ticket, figures),
                             self._failed, owner=self)
