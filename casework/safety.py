@@ -141,9 +141,17 @@ def clocks(visits: Iterable[Record], assessments: Iterable[Record], notices: Ite
     return sorted(out, key=lambda c: (c.started_at, c.concern_id))
 
 
-def open_clocks(all_clocks: Iterable[Clock]) -> list[Clock]:
-    """The clocks still waiting for a required notice (the ones screens show first)."""
-    return [c for c in all_clocks if not c.complete]
+# How long an unanswered concern stays on the lists of what is due (Today, the supervisor's concerns):
+# older ones stay overdue in the family file and the report, but a list of every concern ever
+# recorded before notices were records (older profiles) would bury the new ones. A working rule.
+LISTED_DAYS = 30
+
+
+def open_clocks(all_clocks: Iterable[Clock], now: dt.datetime | None = None) -> list[Clock]:
+    """The clocks still waiting for a required notice; with `now`, only those identified in the
+    last `LISTED_DAYS` (the ones the lists of what is due show)."""
+    since = now - dt.timedelta(days=LISTED_DAYS) if now is not None else None
+    return [c for c in all_clocks if not c.complete and (since is None or c.started_at >= since)]
 
 
 def urgency(clock: Clock, now: dt.datetime) -> tuple[int, float]:

@@ -36,9 +36,12 @@ _DIMENSIONS = {
     "service": QT_TRANSLATE_NOOP("Report", "Service"),
     "exploitation_form": QT_TRANSLATE_NOOP("Report", "Form of exploitation"),
     "step": QT_TRANSLATE_NOOP("Report", "Step"),
+    "violence_form": QT_TRANSLATE_NOOP("Report", "Form of violence"),
+    "risk_level": QT_TRANSLATE_NOOP("Report", "Level of risk"),
 }
 _ENUMS = {"sex": "sexes", "closure_reason": "closure_reasons", "visit_type": "visit_types",
-          "service": "services", "exploitation_form": "exploitation_forms"}
+          "service": "services", "exploitation_form": "exploitation_forms",
+          "violence_form": "violence_forms", "risk_level": "dv_risk_levels"}
 COUNT = QT_TRANSLATE_NOOP("Report", "Number")
 
 

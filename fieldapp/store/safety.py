@@ -40,8 +40,9 @@ def clocks(store: Store, household_id: str | None = None, *, active_only: bool =
 
 
 def open_clocks(store: Store, now: dt.datetime) -> list[safety.Clock]:
-    """The laptop's clocks still waiting for a notice, the most urgent first (overdue, then by deadline)."""
-    return sorted(safety.open_clocks(clocks(store)), key=lambda c: safety.urgency(c, now))
+    """The laptop's clocks still waiting for a notice (identified in the last `safety.LISTED_DAYS`),
+    the most urgent first (overdue, then by deadline)."""
+    return sorted(safety.open_clocks(clocks(store), now), key=lambda c: safety.urgency(c, now))
 
 
 # How long a concern whose notices are all given stays in the supervisor's "concerns first" list.
@@ -49,9 +50,12 @@ RECENT_DAYS = 7
 
 
 def recent_clocks(store: Store, now: dt.datetime, days: int = RECENT_DAYS) -> list[safety.Clock]:
-    """The clocks still open and those identified in the last `days`, the most urgent first."""
+    """The clocks still open (identified in the last `safety.LISTED_DAYS`) and those identified in the
+    last `days`, the most urgent first."""
     since = now - dt.timedelta(days=days)
-    mine = [c for c in clocks(store) if not c.complete or c.started_at >= since]
+    everything = clocks(store)
+    waiting = {c.concern_id for c in safety.open_clocks(everything, now)}
+    mine = [c for c in everything if c.concern_id in waiting or (c.complete and c.started_at >= since)]
     return sorted(mine, key=lambda c: safety.urgency(c, now))
 
 

@@ -88,7 +88,8 @@ class TodayModel(QAbstractTableModel):
             return (self.place(item).casefold(), item.due)
         if col == COL_FAMILY:
             return ((item.head or item.family_name).casefold(), item.due)
-        return (item.due, queries.KINDS.index(item.kind), item.case_number)
+        # A safety concern's notices lead their group, however old the rest is (a concern never waits).
+        return (item.kind != "notice", item.due, queries.KINDS.index(item.kind), item.case_number)
 
     def _grouped(self) -> list[Group | queries.DueItem]:
         days: dict[dt.date | None, list[queries.DueItem]] = {}

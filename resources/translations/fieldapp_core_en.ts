@@ -582,6 +582,126 @@
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
+    <message>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Concern identified at</source>
+        <translation>Concern identified at</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>Date of the assessment</translation>
+    </message>
+    <message>
+        <source>Level of the child&apos;s safety</source>
+        <translation>Level of the child&apos;s safety</translation>
+    </message>
+    <message>
+        <source>Immediate measures taken</source>
+        <translation>Immediate measures taken</translation>
+    </message>
+    <message>
+        <source>Decision and work to be done</source>
+        <translation>Decision and work to be done</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Concern</translation>
+    </message>
+    <message>
+        <source>Who was informed</source>
+        <translation>Who was informed</translation>
+    </message>
+    <message>
+        <source>Informed at</source>
+        <translation>Informed at</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Informed by</source>
+        <translation>Informed by</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>The answer</source>
+        <translation>The answer</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>The person at risk</source>
+        <translation>The person at risk</translation>
+    </message>
+    <message>
+        <source>Level of risk</source>
+        <translation>Level of risk</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>Survivor</translation>
+    </message>
+    <message>
+        <source>Form of violence</source>
+        <translation>Form of violence</translation>
+    </message>
+    <message>
+        <source>Date of the incident</source>
+        <translation>Date of the incident</translation>
+    </message>
+    <message>
+        <source>Date first reported</source>
+        <translation>Date first reported</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s relationship</source>
+        <translation>Perpetrator&apos;s relationship</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s sex</source>
+        <translation>Perpetrator&apos;s sex</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s age group</source>
+        <translation>Perpetrator&apos;s age group</translation>
+    </message>
+    <message>
+        <source>Previous incidents</source>
+        <translation>Previous incidents</translation>
+    </message>
+    <message>
+        <source>Protection order</source>
+        <translation>Protection order</translation>
+    </message>
+    <message>
+        <source>Services offered</source>
+        <translation>Services offered</translation>
+    </message>
+    <message>
+        <source>Services accepted</source>
+        <translation>Services accepted</translation>
+    </message>
+    <message>
+        <source>Consent to share the data</source>
+        <translation>Consent to share the data</translation>
+    </message>
 </context>
 <context>
     <name>FormCheck</name>
@@ -659,6 +779,18 @@
     <message>
         <source>Median hours until a safety concern was reviewed</source>
         <translation>Median hours until a safety concern was reviewed</translation>
+    </message>
+    <message>
+        <source>Child-safety concerns identified</source>
+        <translation>Child-safety concerns identified</translation>
+    </message>
+    <message>
+        <source>Concerns with every statutory notice within a day</source>
+        <translation>Concerns with every statutory notice within a day</translation>
+    </message>
+    <message>
+        <source>Median hours from identification to the last notice</source>
+        <translation>Median hours from identification to the last notice</translation>
     </message>
     <message>
         <source>Persons by sex and age</source>

@@ -582,6 +582,126 @@
         <source>Resolution</source>
         <translation>Рішення конфлікту</translation>
     </message>
+    <message>
+        <source>Child</source>
+        <translation>Дитина</translation>
+    </message>
+    <message>
+        <source>Concern identified at</source>
+        <translation>Коли виявлено загрозу</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>Дата оцінки</translation>
+    </message>
+    <message>
+        <source>Level of the child&apos;s safety</source>
+        <translation>Рівень безпеки дитини</translation>
+    </message>
+    <message>
+        <source>Immediate measures taken</source>
+        <translation>Вжиті негайні заходи</translation>
+    </message>
+    <message>
+        <source>Decision and work to be done</source>
+        <translation>Рішення і робота, яку необхідно провести</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Загроза</translation>
+    </message>
+    <message>
+        <source>Who was informed</source>
+        <translation>Кого поінформовано</translation>
+    </message>
+    <message>
+        <source>Informed at</source>
+        <translation>Коли поінформовано</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Як</translation>
+    </message>
+    <message>
+        <source>Informed by</source>
+        <translation>Хто повідомив</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Хто прийняв повідомлення</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Реєстраційний номер</translation>
+    </message>
+    <message>
+        <source>The answer</source>
+        <translation>Відповідь</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Коли відповіли</translation>
+    </message>
+    <message>
+        <source>The person at risk</source>
+        <translation>Постраждала особа</translation>
+    </message>
+    <message>
+        <source>Level of risk</source>
+        <translation>Рівень ризику</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>Хто провів оцінку</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>Постраждала особа</translation>
+    </message>
+    <message>
+        <source>Form of violence</source>
+        <translation>Форма насильства</translation>
+    </message>
+    <message>
+        <source>Date of the incident</source>
+        <translation>Дата випадку</translation>
+    </message>
+    <message>
+        <source>Date first reported</source>
+        <translation>Дата першого звернення</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s relationship</source>
+        <translation>Ким доводиться кривдник</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s sex</source>
+        <translation>Стать кривдника</translation>
+    </message>
+    <message>
+        <source>Perpetrator&apos;s age group</source>
+        <translation>Вікова група кривдника</translation>
+    </message>
+    <message>
+        <source>Previous incidents</source>
+        <translation>Попередні випадки</translation>
+    </message>
+    <message>
+        <source>Protection order</source>
+        <translation>Припис</translation>
+    </message>
+    <message>
+        <source>Services offered</source>
+        <translation>Запропоновані послуги</translation>
+    </message>
+    <message>
+        <source>Services accepted</source>
+        <translation>Прийняті послуги</translation>
+    </message>
+    <message>
+        <source>Consent to share the data</source>
+        <translation>Згода на передачу даних</translation>
+    </message>
 </context>
 <context>
     <name>FormCheck</name>
@@ -659,6 +779,18 @@
     <message>
         <source>Median hours until a safety concern was reviewed</source>
         <translation>Медіана годин до перевірки загрози безпеці</translation>
+    </message>
+    <message>
+        <source>Child-safety concerns identified</source>
+        <translation>Виявлено загроз безпеці дитини</translation>
+    </message>
+    <message>
+        <source>Concerns with every statutory notice within a day</source>
+        <translation>Загрози, про які всіх поінформовано протягом доби</translation>
+    </message>
+    <message>
+        <source>Median hours from identification to the last notice</source>
+        <translation>Медіана годин від виявлення до останнього повідомлення</translation>
     </message>
     <message>
         <source>Persons by sex and age</source>

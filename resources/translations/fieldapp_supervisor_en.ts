@@ -64,6 +64,14 @@
         <translation>Step</translation>
     </message>
     <message>
+        <source>Form of violence</source>
+        <translation>Form of violence</translation>
+    </message>
+    <message>
+        <source>Level of risk</source>
+        <translation>Level of risk</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>

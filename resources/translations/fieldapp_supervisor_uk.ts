@@ -64,6 +64,14 @@
         <translation>Етап</translation>
     </message>
     <message>
+        <source>Form of violence</source>
+        <translation>Форма насильства</translation>
+    </message>
+    <message>
+        <source>Level of risk</source>
+        <translation>Рівень ризику</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Кількість</translation>
     </message>

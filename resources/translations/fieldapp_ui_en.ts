@@ -368,6 +368,10 @@
         <translation>Services</translation>
     </message>
     <message>
+        <source>Safety</source>
+        <translation>Safety</translation>
+    </message>
+    <message>
         <source>Protected</source>
         <translation>Protected</translation>
     </message>
@@ -513,6 +517,14 @@
     <message>
         <source>Record the services</source>
         <translation>Record the services</translation>
+    </message>
+    <message>
+        <source>Assess the child&apos;s safety</source>
+        <translation>Assess the child&apos;s safety</translation>
+    </message>
+    <message>
+        <source>The visit is saved and records a safety concern: the notices are due within a day. Assess the child&apos;s safety now?</source>
+        <translation>The visit is saved and records a safety concern: the notices are due within a day. Assess the child&apos;s safety now?</translation>
     </message>
     <message>
         <source>After the visit</source>
@@ -1354,6 +1366,10 @@
         <translation>Tomorrow, %1</translation>
     </message>
     <message>
+        <source>Safety concern: notices to %1</source>
+        <translation>Safety concern: notices to %1</translation>
+    </message>
+    <message>
         <source>First visit</source>
         <translation>First visit</translation>
     </message>
@@ -1394,6 +1410,10 @@
         <translation>Record the follow-up…</translation>
     </message>
     <message>
+        <source>Record a notice…</source>
+        <translation>Record a notice…</translation>
+    </message>
+    <message>
         <source>Postpone…</source>
         <translation>Postpone…</translation>
     </message>
@@ -1411,6 +1431,10 @@
     <message>
         <source>Assessments</source>
         <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Safety notices</source>
+        <translation>Safety notices</translation>
     </message>
     <message>
         <source>Plan actions</source>

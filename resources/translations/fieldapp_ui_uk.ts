@@ -373,6 +373,10 @@
         <translation>Послуги</translation>
     </message>
     <message>
+        <source>Safety</source>
+        <translation>Безпека</translation>
+    </message>
+    <message>
         <source>Protected</source>
         <translation>Захищене</translation>
     </message>
@@ -518,6 +522,14 @@
     <message>
         <source>Record the services</source>
         <translation>Записати послуги</translation>
+    </message>
+    <message>
+        <source>Assess the child&apos;s safety</source>
+        <translation>Оцінити безпеку дитини</translation>
+    </message>
+    <message>
+        <source>The visit is saved and records a safety concern: the notices are due within a day. Assess the child&apos;s safety now?</source>
+        <translation>Візит збережено, у ньому зафіксовано загрозу безпеці: повідомити слід протягом доби. Оцінити безпеку дитини зараз?</translation>
     </message>
     <message>
         <source>After the visit</source>
@@ -1368,6 +1380,10 @@
         <translation>Завтра, %1</translation>
     </message>
     <message>
+        <source>Safety concern: notices to %1</source>
+        <translation>Загроза безпеці: кого повідомити — %1</translation>
+    </message>
+    <message>
         <source>First visit</source>
         <translation>Перший візит</translation>
     </message>
@@ -1408,6 +1424,10 @@
         <translation>Записати моніторинг…</translation>
     </message>
     <message>
+        <source>Record a notice…</source>
+        <translation>Записати повідомлення…</translation>
+    </message>
+    <message>
         <source>Postpone…</source>
         <translation>Відкласти…</translation>
     </message>
@@ -1425,6 +1445,10 @@
     <message>
         <source>Assessments</source>
         <translation>Оцінки</translation>
+    </message>
+    <message>
+        <source>Safety notices</source>
+        <translation>Повідомлення про загрози</translation>
     </message>
     <message>
         <source>Plan actions</source>

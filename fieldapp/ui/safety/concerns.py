@@ -87,8 +87,10 @@ class ConcernsBox(QWidget):
                 if c.overdue(now):
                     item.setFont(bold)
                 self.table.setItem(row, col, item)
-        rows = min(len(self.clocks), 5)
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows * 26 + 4)
+        self.table.resizeRowsToContents()
+        shown = sum(self.table.rowHeight(r) for r in range(min(len(self.clocks), 5)))  # up to five rows, then a scroll
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + shown
+                                  + 2 * self.table.frameWidth())
         self.setVisible(bool(self.clocks))
 
     def rows(self) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casework import safety
 from fieldapp.store import safety as safety_store
@@ -36,6 +36,10 @@ class SafetyPanel(QWidget):
         self.clock_list = RecordList((self.tr("Identified"), self.tr("Level of safety"), self.tr("Notices")),
                                      "safetyClocks", self.tr("No safety concern recorded."))
         self.clock_list.open_record.connect(self._open_concern)
+        self.clock_list.table.setWordWrap(True)  # the clock's sentence is read whole, never cut
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
+                                    QHeaderView.ResizeMode.Stretch)):
+            self.clock_list.table.horizontalHeader().setSectionResizeMode(col, mode)
         assess = self.clock_list.add_button(QPushButton(self.tr("Assess the child's safety…")))
         assess.setObjectName("newSafetyAssessment")
         assess.clicked.connect(self._assess)
