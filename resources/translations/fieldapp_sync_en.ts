@@ -216,6 +216,14 @@
         <translation>Protected record</translation>
     </message>
     <message>
+        <source>Safety assessment</source>
+        <translation>Safety assessment</translation>
+    </message>
+    <message>
+        <source>Notice of a concern</source>
+        <translation>Notice of a concern</translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>

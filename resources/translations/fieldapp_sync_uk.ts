@@ -216,6 +216,14 @@
         <translation>Захищений запис</translation>
     </message>
     <message>
+        <source>Safety assessment</source>
+        <translation>Оцінка безпеки дитини</translation>
+    </message>
+    <message>
+        <source>Notice of a concern</source>
+        <translation>Повідомлення про загрозу</translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation>Конфлікт</translation>
     </message>
