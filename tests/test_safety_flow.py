@@ -245,3 +245,69 @@ def test_a_day_without_the_notices_is_overdue_on_both_laptops(qtbot, english, li
     qtbot.addWidget(team)
     assert team.layout().itemAt(0).widget() is team.concerns
     assert team.concerns.rows()[0][0] == hid
+
+
+def test_a_saved_concern_syncs_at_once_and_an_ordinary_record_waits(qtbot, english, live_server, tmp_path):
+    from kit import no_retry_transport
+
+    from fieldapp.ui.safety import urgent
+    from fieldapp.ui.sync.controller import SyncController
+
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    hid, child = family(anna, "Поспішенко")
+    controller = SyncController(anna, transport=no_retry_transport)
+    page = FamilyFile(anna, hid)
+    qtbot.addWidget(page)
+
+    ordinary = urgent.wire(open_form(page, anna, "service_event", hid), controller)
+    ordinary.timer.stop()
+    answer(ordinary, "service", "012.0")
+    answer(ordinary, "recipients", [child])
+    submit(qtbot, ordinary)
+    assert not controller.running  # an ordinary record waits for the next round
+
+    dialog = urgent.wire(starts_notice(page, anna, hid), controller)
+    answer(dialog, "channel", "phone")
+    answer(dialog, "notified_by", "Анна")
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
+        submit(qtbot, dialog)
+        assert controller.running  # at once: no pause after the save
+    assert done.args[0].pushed >= 1 and anna.pending_count() == 0
+    controller.stop()
+
+
+def starts_notice(page, store, hid):
+    """A notice of a concern begun from the family file (an assessment identified now)."""
+    from fieldapp.ui.safety import starts
+
+    members = queries.members(store, hid)
+    child = next(p["id"] for p in members if p["role"] == "child")
+    now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+    assessment = store.write(lambda tx: tx.create("safety_assessments", {
+        "household_id": hid, "child_id": child, "identified_at": now.isoformat(),
+        "assessed_on": now.date().isoformat(), "safety_level": "VD"}))
+    dialog = starts.new_notice(page, store, hid, assessment["id"], "police")
+    dialog.timer.stop()
+    dialog.confirm_discard = lambda: True
+    return dialog
+
+
+def test_without_protected_access_the_violence_records_are_not_offered_on_the_laptop(qtbot, english, tmp_path):
+    import json
+
+    from kit import FAST_KDF, PASSPHRASE
+
+    from fieldapp.store.database import Store
+    from fieldapp.ui.safety import starts
+
+    store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
+    store.write(lambda tx: tx.set_meta("user", json.dumps({"role": "caseworker", "protected_access": False})))
+    hid, child = family(store, "Звичайненко")
+    page = FamilyFile(store, hid)
+    qtbot.addWidget(page)
+    assert page.safety_panel.protected_list is None
+    assert page.safety_panel.findChild(QPushButton, "new:dv_risk_assessment") is None
+    for form_id in starts.PROTECTED_FORMS:
+        with pytest.raises(PermissionError):
+            starts.new_protected(page, store, hid, form_id)
+    store.close()
