@@ -202,7 +202,9 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
     if "follow_up" in wanted:
         raw += [("follow_up", hid, day, {"record_id": hid}) for hid, day in _follow_ups(db, limit)]
     if "notice" in wanted:  # every open clock, whatever `until` says: a concern never waits
-        moment = now or dt.datetime.now(dt.UTC)
+        # The clock runs by the hour: now, or for another day asked about, that day's last moment.
+        moment = now or (dt.datetime.now(dt.UTC) if today == dt.date.today() else
+                         dt.datetime.combine(today, dt.time.max).astimezone())
         raw += [("notice", c.household_id, c.due_at.astimezone().date(),
                  {"record_id": c.concern_id, "detail": ",".join(c.missing), "due_at": c.due_at,
                   "late": c.overdue(moment)}) for c in safety_store.open_clocks(store, moment)]
