@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from casework import values
+from casework import safety, values
 from casework.dates import parse_date, parse_datetime
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.schemas import (  # re-exported: the table lives in its own module
@@ -237,6 +237,7 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
             "Validation", "The decision cannot come before the application.")))
         if not is_empty(r.get("lifted_on")) and is_empty(r.get("lifted_reason")):
             out.append(Problem("lifted_reason", _msg(QT_TRANSLATE_NOOP("Validation", "Say why the protection is lifted."))))
+    out.extend(Problem(name, message) for name, message in safety.cross_checks(collection, r))
     return out
 
 

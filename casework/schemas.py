@@ -344,4 +344,68 @@ SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {
         F("resolved", T.BOOL, QT_TRANSLATE_NOOP("Field", "Resolved")),
         F("resolution", T.ITEMS, QT_TRANSLATE_NOOP("Field", "Resolution")),
     ),
+    # Child safety (issue 14; rules in casework/safety.py, sources in resources/enums/safety_levels.json,
+    # notice_recipients.json, dv_risk_levels.json, violence_forms.json). The assessment of a child's
+    # safety level (CMU resolution No. 585 of 01.06.2020; ЄІССС act ACT_DOC_1000_R1): its checklists are
+    # form answers (resources/forms/safety_assessment.json), its conclusion core fields.
+    "safety_assessments": (
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("child_id", T.REF, QT_TRANSLATE_NOOP("Field", "Child"), required=True),
+        F("visit_id", T.REF, QT_TRANSLATE_NOOP("Field", "Visit")),
+        F("identified_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Concern identified at"), required=True),
+        F("assessed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of the assessment"), required=True, not_future=True),
+        F("safety_level", T.ENUM, QT_TRANSLATE_NOOP("Field", "Level of the child's safety"), required=True,
+          enum="safety_levels"),
+        F("immediate_measures", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Immediate measures taken"), max_len=20000),
+        F("decision", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Decision and work to be done"), max_len=20000),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+    ),
+    # A statutory notice (CMU resolution No. 658 of 22.08.2018: within a day of identification).
+    "safety_notices": (
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("concern_id", T.REF, QT_TRANSLATE_NOOP("Field", "Concern"), required=True),
+        F("recipient", T.ENUM, QT_TRANSLATE_NOOP("Field", "Who was informed"), required=True, enum="notice_recipients"),
+        F("notified_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Informed at"), required=True),
+        F("channel", T.ENUM, QT_TRANSLATE_NOOP("Field", "How"), required=True, enum="notice_channels"),
+        F("notified_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Informed by"), required=True, max_len=300),
+        F("received_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Received by"), max_len=300),
+        F("reference", T.TEXT, QT_TRANSLATE_NOOP("Field", "Registration number"), max_len=100),
+        F("answer", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "The answer"), max_len=20000),
+        F("answer_at", T.DATETIME, QT_TRANSLATE_NOOP("Field", "Answered at")),
+    ),
+    # Protected (sync.protocol.PROTECTED_COLLECTIONS): the risk assessment of domestic violence
+    # (joint order MIA/MSP No. 369/180 of 13.03.2019); the questionnaire's answers are form answers.
+    "dv_risk_assessments": (
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "The person at risk"), required=True),
+        F("concern_id", T.REF, QT_TRANSLATE_NOOP("Field", "Concern")),
+        F("assessed_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of the assessment"), required=True, not_future=True),
+        F("risk_level", T.ENUM, QT_TRANSLATE_NOOP("Field", "Level of risk"), required=True, enum="dv_risk_levels"),
+        F("assessed_by", T.TEXT, QT_TRANSLATE_NOOP("Field", "Assessed by"), max_len=300),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+    ),
+    # Protected: violence incident data of the kind the GBVIMS incident recorder holds.
+    "violence_incidents": (
+        F("household_id", T.REF, QT_TRANSLATE_NOOP("Field", "Family"), required=True),
+        F("person_id", T.REF, QT_TRANSLATE_NOOP("Field", "Survivor"), required=True),
+        F("concern_id", T.REF, QT_TRANSLATE_NOOP("Field", "Concern")),
+        F("violence_forms", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Form of violence"), required=True, enum="violence_forms"),
+        F("incident_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date of the incident"), not_future=True),
+        F("reported_on", T.DATE, QT_TRANSLATE_NOOP("Field", "Date first reported"), required=True, not_future=True),
+        F("perpetrator_relationship", T.ENUM, QT_TRANSLATE_NOOP("Field", "Perpetrator's relationship"),
+          enum="perpetrator_relationships"),
+        F("perpetrator_sex", T.ENUM, QT_TRANSLATE_NOOP("Field", "Perpetrator's sex"), enum="sexes"),
+        F("perpetrator_age_group", T.ENUM, QT_TRANSLATE_NOOP("Field", "Perpetrator's age group"), enum="age_groups"),
+        F("previous_incidents", T.CHOICE, QT_TRANSLATE_NOOP("Field", "Previous incidents"), choices=("yes", "no", "unknown")),
+        F("protection_order", T.ENUM, QT_TRANSLATE_NOOP("Field", "Protection order"), enum="protection_orders"),
+        F("services_offered", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services offered"), enum="incident_services"),
+        F("services_accepted", T.ENUMS, QT_TRANSLATE_NOOP("Field", "Services accepted"), enum="incident_services"),
+        F("consent_to_share", T.BOOL, QT_TRANSLATE_NOOP("Field", "Consent to share the data"), required=True),
+        F("notes", T.LONGTEXT, QT_TRANSLATE_NOOP("Field", "Notes"), max_len=20000),
+        F("form_id", T.TEXT, QT_TRANSLATE_NOOP("Field", "Form"), max_len=100),
+        F("form_version", T.INT, QT_TRANSLATE_NOOP("Field", "Form version"), minimum=1),
+    ),
 }

@@ -29,6 +29,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "forms": ("fieldapp/ui/forms",),
     "sync": ("fieldapp/ui/sync", "fieldapp/sync", "sync"),
     "supervisor": ("fieldapp/ui/supervisor", "fieldapp/reporting", "casework/reports/tables.py"),
+    "safety": ("fieldapp/ui/safety", "casework/safety.py", "casework/reports/safety.py"),
     "ui": ("fieldapp/ui",),
     "core": ("fieldapp", "casework"),
 }

@@ -148,7 +148,7 @@ LOCKED_STATES = records.LOCKED_STATES
 # Collections only users with protected access receive (trafficking, gender-based violence).
 # Records derived from one of them (a conflict, a review: `record_collection` names it) are
 # protected too, on every path: pull, push, resolve, the audit (sync.server.scope).
-PROTECTED_COLLECTIONS: tuple[str, ...] = ("protected",)
+PROTECTED_COLLECTIONS: tuple[str, ...] = ("protected", "dv_risk_assessments", "violence_incidents")
 
 # Envelope fields: set by the server (`household_id` and `schema` come from the device on create).
 ENVELOPE = records.ENVELOPE

@@ -101,7 +101,8 @@ def test_unknown_collection():
 def test_schemas_cover_the_protocol_collections():
     assert set(CASE_COLLECTIONS) == {"households", "persons", "visits", "assessments", "plans",
                                 "referrals", "action_updates", "service_events", "reviews", "consents",
-                                "protected", "conflicts", "attachments"}
+                                "protected", "conflicts", "attachments", "safety_assessments", "safety_notices",
+                                "dv_risk_assessments", "violence_incidents"}
     for fields in SCHEMAS.values():
         names = [f.name for f in fields]
         assert len(names) == len(set(names))

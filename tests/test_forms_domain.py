@@ -14,8 +14,8 @@ from casework import forms, records
 from casework.forms import ExpressionError, FormDefinitionError, Member
 from casework.ids import new_id
 
-BUILT_IN = ("case_closure", "case_plan", "consent", "home_visit", "needs_assessment", "protected", "referral",
-            "service_event")
+BUILT_IN = ("case_closure", "case_plan", "consent", "dv_risk_assessment", "home_visit", "needs_assessment",
+            "protected", "referral", "safety_assessment", "safety_notice", "service_event", "violence_incident")
 MOTHER = Member("0190a000-0000-7000-8000-000000000001", "Коваленко Оксана", "mother", "1988-04-11", False)
 CHILD = Member("0190a000-0000-7000-8000-000000000002", "Коваленко Марʼяна", "child", "2015-02-14", True)
 CHILD2 = Member("0190a000-0000-7000-8000-000000000003", "Коваленко Богдан", "child", "2019-07-03", True)

@@ -92,6 +92,8 @@ def test_headline_figures():
         "visits": 4,  # v1-v4
         "safety_concerns": 1,
         "safety_review_median_hours": 24.0,
+        # child safety (tests/test_safety_report.py): one concerned visit, no notice recorded
+        "safety_concerns_identified": 1, "safety_notices_on_time": 0, "safety_response_median_hours": None,
     }
 
 

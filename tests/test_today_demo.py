@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from casework import deadlines
+from casework import deadlines, safety
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui.main_window import MainWindow
@@ -63,6 +63,11 @@ def by_rules(store: Store, today: dt.date, until: dt.date) -> set[tuple[str, str
             day = deadlines.referral_follow_up_due(referral)
             if day is not None and day <= until:
                 out.add(("referral", hid, referral["id"], day))
+        # A concern's notices (casework.safety), whatever `until` says: listed while recent and open.
+        clocks = safety.clocks(visits, store.records("safety_assessments", household_id=hid),
+                               store.records("safety_notices", household_id=hid))
+        for c in safety.open_clocks(clocks, dt.datetime.now(dt.UTC)):
+            out.add(("notice", hid, c.concern_id, c.due_at.astimezone().date()))
     return out
 
 

@@ -41,7 +41,8 @@ VALUE_TYPES = (
 )
 LAYOUT_TYPES = ("group", "note")
 REPEAT_FIELD_TYPES = ("text", "longtext", "number", "date", "single", "person", "yesno")
-COLLECTIONS = ("visits", "assessments", "plans", "referrals", "service_events", "consents", "protected", "households")
+COLLECTIONS = ("visits", "assessments", "plans", "referrals", "service_events", "consents", "protected", "households",
+               "safety_assessments", "safety_notices", "dv_risk_assessments", "violence_incidents")
 
 
 @dataclass(frozen=True)

@@ -117,9 +117,13 @@ HEADLINE_LABELS: dict[str, tuple[str, str]] = {
     "visits": QT_TRANSLATE_NOOP("Report", "Visits"),
     "safety_concerns": QT_TRANSLATE_NOOP("Report", "Safety concerns raised"),
     "safety_review_median_hours": QT_TRANSLATE_NOOP("Report", "Median hours until a safety concern was reviewed"),
+    # Child safety (casework/reports/safety.py).
+    "safety_concerns_identified": QT_TRANSLATE_NOOP("Report", "Child-safety concerns identified"),
+    "safety_notices_on_time": QT_TRANSLATE_NOOP("Report", "Concerns with every statutory notice within a day"),
+    "safety_response_median_hours": QT_TRANSLATE_NOOP("Report", "Median hours from identification to the last notice"),
 }
 # Headline figures that are not counts of people or cases, so never suppressed.
-NOT_COUNTS = frozenset({"safety_review_median_hours"})
+NOT_COUNTS = frozenset({"safety_review_median_hours", "safety_response_median_hours"})
 
 
 def _datetime(value: Any) -> dt.datetime | None:
@@ -162,6 +166,7 @@ def band_order(code: str) -> int:
 INPUT_COLLECTIONS: tuple[str, ...] = (
     "households", "persons", "visits", "assessments", "plans", "referrals", "reviews", "protected",
     "service_events", "action_updates",
+    "safety_assessments", "safety_notices", "dv_risk_assessments", "violence_incidents",  # child safety
 )
 
 
@@ -341,6 +346,12 @@ def compute(records: Records, period: Period, *, hromada: str | None = None,
               }),
     ]
     restricted[1].additive = restricted[2].additive = False  # several forms per person; two steps of one case
+    from casework.reports import (
+        safety as safety_figures,  # it builds on this module's Table and Period
+    )
+
+    headline.update(safety_figures.headline(mine, period))
+    restricted += safety_figures.restricted(mine, period)
     return Report(period, hromada, project, headline, tables, restricted)
 
 

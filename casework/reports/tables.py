@@ -40,10 +40,12 @@ _DIMENSIONS = {
     "step": QT_TRANSLATE_NOOP("Report", "Step"),
     "category": QT_TRANSLATE_NOOP("Report", "Category"),
     "referral_outcome": QT_TRANSLATE_NOOP("Report", "Outcome"),
+    "violence_form": QT_TRANSLATE_NOOP("Report", "Form of violence"),
+    "risk_level": QT_TRANSLATE_NOOP("Report", "Level of risk"),
 }
 _ENUMS = {"sex": "sexes", "closure_reason": "closure_reasons", "visit_type": "visit_types",
           "service": "services", "exploitation_form": "exploitation_forms", "category": "household_categories",
-          "referral_outcome": "referral_outcomes"}
+          "referral_outcome": "referral_outcomes", "violence_form": "violence_forms", "risk_level": "dv_risk_levels"}
 _STATUS_WORDS = {  # a referral without an outcome yet: its status
     "planned": QT_TRANSLATE_NOOP("Report", "no outcome yet (planned)"),
     "sent": QT_TRANSLATE_NOOP("Report", "no outcome yet (sent)"),

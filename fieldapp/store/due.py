@@ -23,7 +23,8 @@ from fieldapp.store.fragments import ACTION_DUE_SQL, ACTIVE, NEXT_DUE, ROLE_ORDE
 if TYPE_CHECKING:
     from fieldapp.store.database import Store
 
-KINDS = ("visit", "assessment", "action", "referral", "follow_up")
+# "notice": a safety concern's statutory notices (casework.safety), first on its day.
+KINDS = ("notice", "visit", "assessment", "action", "referral", "follow_up")
 
 # The columns of due_items, in the order the rows are written and read.
 COLUMNS = ("household_id", "kind", "due", "record_id", "action_id", "detail", "status", "first",
@@ -47,8 +48,12 @@ class DueItem:
     settlement: str | None = None  # codifier code: the settlement, else the hromada
     head: str = ""  # the head of the family: surname, given name, patronymic
     children: tuple[tuple[str, str], ...] = ()  # (given name, birth date) from the eldest
+    due_at: dt.datetime | None = None  # a notice: the moment the day after identification ends
+    late: bool = False  # a notice: its day had passed when the list was read
 
     def overdue(self, today: dt.date) -> bool:
+        if self.kind == "notice":  # by the hour, not the day: the clock runs 24 hours
+            return self.late
         return deadlines.is_overdue(self.due, today)
 
 
@@ -243,7 +248,7 @@ def stored(db: Any) -> list[tuple[Any, ...]]:
 
 
 def due(store: Store, today: dt.date | None = None, until: dt.date | None = None,
-        kinds: Iterable[str] = KINDS) -> list[DueItem]:
+        kinds: Iterable[str] = KINDS, now: dt.datetime | None = None) -> list[DueItem]:
     """Everything due by `until` (default: a week on), overdue included, earliest first.
 
     Read from due_items (one indexed range on `due`); what is in it is what `compute` finds
@@ -252,21 +257,45 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
     """
     today = today or dt.date.today()
     limit = (until or week_end(today)).isoformat()
-    wanted = [k for k in KINDS if k in set(kinds)]
+    asked = set(kinds)
+    wanted = [k for k in KINDS if k in asked and k != "notice"]  # notices: from the clocks, below
     marks = ", ".join("?" * len(wanted))
     # Sorted by SQL as the screens expect: by day, kind (KINDS' order), case number, detail
     # (BINARY compares UTF-8 bytes, which orders as Python compares str).
     order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for n, k in enumerate(KINDS)) + " END"
     rows = store.read().execute(
         f"SELECT {', '.join(COLUMNS)} FROM due_items WHERE due <= ? AND kind IN ({marks}) "
-        f"ORDER BY due, {order}, case_number, detail, record_id, action_id", [limit, *wanted])
+        f"ORDER BY due, {order}, case_number, detail, record_id, action_id", [limit, *wanted]) if wanted else []
     days: dict[str, dt.date] = {}  # many items share a day: parse each once
-    return [DueItem(kind, hid, cn, name, days.get(day) or days.setdefault(day, dt.date.fromisoformat(day)),
+    items = [DueItem(kind, hid, cn, name, days.get(day) or days.setdefault(day, dt.date.fromisoformat(day)),
                     detail=detail, record_id=record_id, action_id=action_id, status=status, first=bool(first),
                     settlement=settlement, head=head,
                     children=tuple(tuple(c) for c in json.loads(children)) if children != "[]" else ())
             for hid, kind, day, record_id, action_id, detail, status, first, cn, name, settlement, head, children
             in rows]
+    if "notice" not in asked:
+        return items
+    # Every open clock, whatever `until` says: a concern never waits. The clock runs by the hour:
+    # now, or for another day asked about, that day's last moment.
+    from fieldapp.store import safety as safety_store  # late: the store's modules import this one
+
+    moment = now or (dt.datetime.now(dt.UTC) if today == dt.date.today() else
+                     dt.datetime.combine(today, dt.time.max).astimezone())
+    clocks = safety_store.open_clocks(store, moment)
+    families = _families(store.read(), {c.household_id for c in clocks})
+    notices = []
+    for c in clocks:
+        if c.household_id not in families:  # the family left the laptop meanwhile
+            continue
+        fields, head, children = families[c.household_id]
+        notices.append(DueItem("notice", c.household_id, str(fields.get("case_number") or ""),
+                               str(fields.get("family_name") or ""), c.due_at.astimezone().date(),
+                               record_id=c.concern_id, detail=",".join(c.missing), due_at=c.due_at,
+                               late=c.overdue(moment), settlement=fields.get("settlement") or fields.get("hromada"),
+                               head=head, children=children))
+    notices.sort(key=lambda i: (i.case_number, i.detail))
+    # Stable: the table's items keep SQL's order within a day and kind.
+    return sorted([*notices, *items], key=lambda i: (i.due, KINDS.index(i.kind)))
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,14 @@ def _v8_due_items(db: sqlite_utils.Database) -> None:
     due.rebuild(db)
 
 
+def _v9_safety_records(db: sqlite_utils.Database) -> None:
+    # Child safety (issue 14, casework/safety.py): the safety assessment, the statutory notices, and
+    # the two protected records (risk of domestic violence, violence incident data).
+    for name in ("safety_assessments", "safety_notices", "dv_risk_assessments", "violence_incidents"):
+        _record_table(db, name)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
-    _v7_search_inside_words, _v8_due_items]
+    _v7_search_inside_words, _v8_due_items, _v9_safety_records]
 SCHEMA_VERSION = len(MIGRATIONS)

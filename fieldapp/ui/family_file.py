@@ -50,6 +50,7 @@ from fieldapp.ui.family.withdraw import WithdrawConsentDialog
 from fieldapp.ui.forms import open_form, restore_draft
 from fieldapp.ui.icons import icon
 from fieldapp.ui.papers_menu import PaperButton
+from fieldapp.ui.safety.panel import SafetyPanel
 
 __all__ = ["FamilyFile", "MembersModel", "RecordRole", "TimelineModel"]
 
@@ -194,6 +195,9 @@ class FamilyFile(QWidget):
         rv.addWidget(self.timeline, 1)
         rv.addWidget(self.timeline_empty)
         self._case_sections()
+        self.safety_panel = SafetyPanel(store, household_id, protected=self.protected_access)
+        self.safety_panel.dialog.connect(self.open_case_form)
+        self.safety_panel.open_entry.connect(lambda form, rid: self.open_entry.emit(self.household_id, form, rid))
         right = QTabWidget()
         right.setObjectName("caseSections")
         right.addTab(timeline_page, self.tr("Timeline"))
@@ -201,6 +205,7 @@ class FamilyFile(QWidget):
         right.addTab(self.referral_list, self.tr("Referrals"))
         right.addTab(self.service_list, self.tr("Services"))
         right.addTab(self.consent_list, self.tr("Consents"))
+        right.addTab(self.safety_panel, self.tr("Safety"))
         if self.protected_access:
             right.addTab(self.protected_list, self.tr("Protected"))
         self.attachments = AttachmentStrip(store, household_id, "households", household_id, whole_family=True)
@@ -276,7 +281,10 @@ class FamilyFile(QWidget):
                 .replace("%1", text.date(concerns[0].when)).replace("%2", escalated)
                 + " " + (latest.get("safety_details") or "")
             )
-        self.safety.setVisible(bool(concerns))
+        self.safety_panel.reload()
+        if self.safety_panel.summary.isVisibleTo(self.safety_panel):  # the clock of the most urgent concern
+            self.safety_text.setText(self.safety_text.text() + "<br><b>" + self.safety_panel.summary.text() + "</b>")
+        self.safety.setVisible(bool(concerns) or bool(self.safety_panel.clocks))
         self._fill_details(h)
         self._fill_case(closed)
 

@@ -20,6 +20,8 @@ from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
 from fieldapp.ui.icons import icon
 from fieldapp.ui.lock import Locker
+from fieldapp.ui.safety import urgent
+from fieldapp.ui.safety.notify import ConcernNotifier, system_tray
 from fieldapp.ui.supervisor.reports_view import ReportsView
 from fieldapp.ui.supervisor.returned_view import ReturnedView
 from fieldapp.ui.supervisor.review_queue import ReviewQueueView
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         if self.role == "supervisor":
             self.review_view = ReviewQueueView(store, self)
             self.review_view.reviewed.connect(self._reviewed)
+            self.review_view.concerns.open_household.connect(self.open_family)
             self.tabs.addTab(self.review_view, self.tr("Review"))
             self.team_view = TeamView(store, self)
             self.team_view.open_household.connect(self.open_family)
@@ -116,6 +119,11 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(self._sync_finished)
         self.sync.failed.connect(self._sync_failed)
         self.sync.revoked.connect(self._revoked)
+        # A supervisor hears of a new or overdue safety concern after each round (fieldapp/ui/safety).
+        self.concern_notifier = (ConcernNotifier(store, system_tray(self, self.windowIcon()), self)
+                                 if self.role == "supervisor" else None)
+        if self.concern_notifier is not None:
+            self.sync.finished.connect(self.concern_notifier.check)
         self.refresh_returned()
         self.check_caseload_size()
         QTimer.singleShot(0, self.sync.start)  # a first round as soon as the window shows, when enrolled
@@ -326,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def _keep(self, dialog: QDialog, household_id: str | None) -> QDialog:
         self.dialogs.append(dialog)
+        urgent.wire(dialog, self.sync)  # a saved concern or notice syncs at once
 
         def finished(_result: int) -> None:
             if dialog in self.dialogs:

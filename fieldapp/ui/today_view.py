@@ -37,6 +37,8 @@ from fieldapp.ui import background, text
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.follow_up import FollowUpDialog, ReferralStatusDialog
 from fieldapp.ui.icons import icon
+from fieldapp.ui.safety import starts as safety_starts
+from fieldapp.ui.safety import texts as safety_texts
 
 Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_WHAT, COL_PLACE, COL_FAMILY, COL_ACTION, COL_MORE = range(6)
@@ -86,7 +88,8 @@ class TodayModel(QAbstractTableModel):
             return (self.place(item).casefold(), item.due)
         if col == COL_FAMILY:
             return ((item.head or item.family_name).casefold(), item.due)
-        return (item.due, queries.KINDS.index(item.kind), item.case_number)
+        # A safety concern's notices lead their group, however old the rest is (a concern never waits).
+        return (item.kind != "notice", item.due, queries.KINDS.index(item.kind), item.case_number)
 
     def _grouped(self) -> list[Group | queries.DueItem]:
         days: dict[dt.date | None, list[queries.DueItem]] = {}
@@ -137,12 +140,17 @@ class TodayModel(QAbstractTableModel):
         return label + " · " + count
 
     def when(self, item: queries.DueItem) -> str:
+        if item.kind == "notice" and item.due_at is not None:  # by the hour (fieldapp/ui/safety)
+            return safety_texts.due_in(item.due_at, safety_texts.now())
         days = (item.due - self.today).days
         if days < 0:
             return self.tr("overdue by %n day(s)", "", -days)
         return text.date(item.due)
 
     def what(self, item: queries.DueItem) -> str:
+        if item.kind == "notice":
+            return self.tr("Safety concern: notices to %1").replace(
+                "%1", safety_texts.recipients(item.detail.split(",")))
         if item.kind == "visit":
             return self.tr("First visit") if item.first else self.tr("Visit")
         if item.kind == "assessment":
@@ -175,6 +183,7 @@ class TodayModel(QAbstractTableModel):
             "action": self.tr("Mark done…"),
             "referral": self.tr("Follow up…"),
             "follow_up": self.tr("Record the follow-up…"),
+            "notice": self.tr("Record a notice…"),
         }[item.kind]
 
     def more(self, item: queries.DueItem) -> str:
@@ -272,7 +281,7 @@ class TodayView(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.installEventFilter(self)
         self.kinds: dict[str, QCheckBox] = {}
-        self.labels = {"visit": self.tr("Visits"), "assessment": self.tr("Assessments"),
+        self.labels = {"notice": self.tr("Safety notices"), "visit": self.tr("Visits"), "assessment": self.tr("Assessments"),
                        "action": self.tr("Plan actions"), "referral": self.tr("Referrals"),
                        "follow_up": self.tr("Follow-ups")}
         for kind, label in self.labels.items():
@@ -354,6 +363,13 @@ class TodayView(QWidget):
         if item.kind in ("visit", "assessment") or (item.kind == "referral" and more):
             self.start.emit(item)
             return None
+        if item.kind == "notice":
+            notice = safety_starts.new_notice(self, self.store, item.household_id, item.record_id,
+                                              item.detail.split(",")[0] or None)
+            notice.saved.connect(lambda _record: self._saved(item.household_id))
+            self.dialog = notice
+            notice.open()
+            return notice
         if item.kind == "action":
             ref = ActionRef(item.household_id, item.record_id, item.action_id, item.detail)
             dialog: QDialog = ActionStatusDialog(self.store, ref, "postponed" if more else "done",

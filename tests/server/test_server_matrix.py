@@ -66,6 +66,8 @@ class Family:
     marker: str  # a family name no other family has
     person: str = ""
     secret: str = ""  # a protected record
+    # The child-safety protected records (issue 14): a risk assessment and incident data, by collection.
+    safety: dict[str, str] = field(default_factory=dict)
     secret_marker: str = ""  # text only the protected record (and its conflicts) carry
     visit: str = ""
     conflict: str = ""  # a clash on the person
@@ -75,9 +77,9 @@ class Family:
     conflicts: dict[str, tuple[str, str | None, bool]] = field(default_factory=dict)
 
     def targets(self, kind: str) -> list[str]:
-        record = self.person if kind == "plain" else self.secret
-        return [record] + [c for c, (_a, _s, secret) in self.conflicts.items()
-                           if secret == (kind == "protected")]
+        records = [self.person] if kind == "plain" else [self.secret, *self.safety.values()]
+        return records + [c for c, (_a, _s, secret) in self.conflicts.items()
+                          if secret == (kind == "protected")]
 
 
 @dataclass
@@ -169,6 +171,18 @@ def _build(world: World) -> Matrix:
                 "sha256": hashlib.sha256(f.files[kind]).hexdigest(), "size": len(f.files[kind]),
                 "media_type": "image/png", "doc_type": "other"})
             assert writer.push(attached)[0]["status"] == "applied"
+        # The child-safety protected records, each with a clash whose sides carry protected text.
+        for collection, fields, text_field in SAFETY_RECORDS:
+            record = create(collection, {"household_id": f.id, "person_id": person["id"], **fields,
+                                         text_field: f.secret_marker})
+            assert w.push(record)[0]["status"] == "applied"
+            f.safety[collection] = record["id"]
+            assert w.push(update(collection, record["id"], 1, {text_field: f.secret_marker + " a"},
+                                 {text_field: f.secret_marker}))[0]["status"] == "applied"
+            [clash] = s.push(update(collection, record["id"], 1, {text_field: f.secret_marker + " b"},
+                                    {text_field: f.secret_marker}))
+            assert clash["status"] == "conflict"
+            f.conflicts[clash["conflict_id"]] = (sup, None, True)
         m.families[holder] = f
     # An out-of-scope change to a protected record: the conflict goes to the family's holder
     # (anna, without protected access) as well as its author: the leak of issue 11, item 1.
@@ -179,6 +193,14 @@ def _build(world: World) -> Matrix:
     # The revoked laptop: boris's.
     admin.revoke_device(e, people["boris"].device_id)
     return m
+
+
+# Protected records of child safety: (collection, required fields, a text field to carry the marker).
+SAFETY_RECORDS = (
+    ("dv_risk_assessments", {"assessed_on": "2026-11-20", "risk_level": "high"}, "notes"),
+    ("violence_incidents", {"violence_forms": ["physical"], "reported_on": "2026-11-20",
+                            "consent_to_share": False}, "notes"),
+)
 
 
 # ---- the rule, as stated (not as coded)
@@ -197,7 +219,8 @@ def _holds(m: Matrix, actor: str, f: Family) -> bool:
 
 
 def _may_see(m: Matrix, actor: str, f: Family, record_id: str) -> bool:
-    protected = record_id == f.secret or f.conflicts.get(record_id, ("", None, False))[2]
+    protected = (record_id == f.secret or record_id in f.safety.values()
+                 or f.conflicts.get(record_id, ("", None, False))[2])
     if protected and not _access(actor):
         return False
     if record_id not in f.conflicts:
@@ -340,10 +363,12 @@ def _push_one(c: Client, change: dict[str, Any]) -> Any:
 
 def probe_push(m: Matrix, actor: str, team: str, kind: str) -> Any:
     c, f = m.client(actor), m.family(actor, team)
-    target = f.person if kind == "plain" else f.secret
-    field_name = "given_name" if kind == "plain" else "assistance"
-    edit = _push_one(c, update("persons" if kind == "plain" else "protected", target, m.version(target),
-                               {field_name: f"changed by {actor}"}, {}))
+    if kind == "plain":
+        edit = _push_one(c, update("persons", f.person, m.version(f.person), {"given_name": f"changed by {actor}"}, {}))
+    else:  # every protected collection, the safety ones too
+        edit = tuple(_push_one(c, update(collection, rid, m.version(rid), {name: f"changed by {actor}"}, {}))
+                     for collection, rid, name in [("protected", f.secret, "assistance")]
+                     + [(coll, f.safety[coll], name) for coll, _fields, name in SAFETY_RECORDS])
     forged = {"reviewer_id": m.world.users["ira"], "reviewed_at": "2020-01-01T00:00:00+00:00"}
     review = create("reviews", {"household_id": f.id, "record_collection": "visits",
                                 "record_id": f.visit, "status": "returned",
@@ -361,16 +386,20 @@ def probe_push(m: Matrix, actor: str, team: str, kind: str) -> Any:
 
 
 def expect_push(m: Matrix, actor: str, team: str, kind: str) -> Any:
+    def edits(answer: Any) -> Any:  # a protected cell edits each protected collection
+        return (answer,) * (1 + len(SAFETY_RECORDS)) if kind == "protected" else answer
+
     if _denied(actor):
-        return (_denied(actor),) * 3
+        return (edits(_denied(actor)),) + (_denied(actor),) * 2
     if actor == "admin":
-        return ("rejected:forbidden",) * 3
+        return (edits("rejected:forbidden"),) + ("rejected:forbidden",) * 2
     f = m.family(actor, team)
     holds = _holds(m, actor, f)
     if kind == "protected" and not _access(actor):
         edit = "rejected:forbidden"
     else:
         edit = "applied" if holds else "conflict"  # out of scope: kept as a conflict, nothing leaks
+    edit = edits(edit)
     if not holds:
         review = "conflict"
     elif actor.startswith("supervisor"):

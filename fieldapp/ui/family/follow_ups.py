@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from fieldapp.ui.family import starts
 from fieldapp.ui.forms import FormDialog
+from fieldapp.ui.safety import starts as safety_starts
 
 Show = Callable[[QDialog], None]  # opens a dialog the way the window keeps its dialogs
 
@@ -61,12 +62,18 @@ def after_visit(visit: dict[str, Any], store: Any, show: Show, parent: QWidget |
     if starts.visit_services(visit, store):
         choices.append(("recordServices", QCoreApplication.translate("FamilyFollowUps", "Record the services"),
                         lambda: show(then_the_rest(starts.service_from_visit(parent, store, visit["id"])))))
+    if visit.get("safety_concern") is True and not any(
+            a.get("visit_id") == visit["id"] for a in store.records("safety_assessments", household_id=visit["household_id"])):
+        choices.insert(0, ("assessSafety", QCoreApplication.translate("FamilyFollowUps", "Assess the child's safety"),
+                           lambda: show(then_the_rest(safety_starts.assessment_from_visit(parent, store, visit["id"])))))
     if not choices:
         return None
-    return _offer(parent, QCoreApplication.translate("FamilyFollowUps", "After the visit"),
-                  QCoreApplication.translate("FamilyFollowUps", "The visit is saved. It asks for a referral or lists "
-                                             "services delivered: record them now, so they can be followed up?"),
-                  choices)
+    question = (QCoreApplication.translate("FamilyFollowUps", "The visit is saved and records a safety concern: the "
+                                           "notices are due within a day. Assess the child's safety now?")
+                if choices[0][0] == "assessSafety" else
+                QCoreApplication.translate("FamilyFollowUps", "The visit is saved. It asks for a referral or lists "
+                                           "services delivered: record them now, so they can be followed up?"))
+    return _offer(parent, QCoreApplication.translate("FamilyFollowUps", "After the visit"), question, choices)
 
 
 def after_assessment(assessment: dict[str, Any], store: Any, show: Show, parent: QWidget | None) -> QMessageBox | None:

@@ -48,6 +48,7 @@ from fieldapp.store.review import (
 from fieldapp.store.team import known_names
 from fieldapp.sync.device import enrolled_user
 from fieldapp.ui import background, text
+from fieldapp.ui.safety.concerns import ConcernsBox
 from fieldapp.ui.supervisor.queue_filters import APPROVED, RETURNED, WAITING, QueueBar
 from fieldapp.ui.sync.issues import collection_label, people_of
 
@@ -222,7 +223,9 @@ class ReviewQueueView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
         self.splitter.setSizes([520, 480])
+        self.concerns = ConcernsBox(store, self)  # child safety first (fieldapp/ui/safety)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.concerns)
         layout.addWidget(self.bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
@@ -241,6 +244,7 @@ class ReviewQueueView(QWidget):
     def reload(self) -> None:
         """Read the queue (or the approved records) off the GUI thread; shown when it comes."""
         self.asked += 1
+        self.concerns.reload()
         ticket, store, mode = self.asked, self.store, self.bar.current_mode()
         self._set_busy(True)
 

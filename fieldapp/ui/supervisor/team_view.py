@@ -31,6 +31,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.store.team import COLUMNS, OUTSIDE, Member, remember_names, team_figures
 from fieldapp.ui import background, text
+from fieldapp.ui.safety.concerns import ConcernsBox
 from fieldapp.ui.supervisor.reassign_dialog import ReassignDialog
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +74,10 @@ class TeamView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.note, 1)
         top.addWidget(self.reassign)
+        self.concerns = ConcernsBox(store, self)  # child safety first (fieldapp/ui/safety)
+        self.concerns.open_household.connect(self.open_household)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.concerns)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.members: list[Member] = []
@@ -83,6 +87,7 @@ class TeamView(QWidget):
     def reload(self) -> None:
         """Count the team's figures off the GUI thread (they read every record), then ask the server."""
         self.asked += 1
+        self.concerns.reload()
         ticket, store, today = self.asked, self.store, self.today
         background.run_task(lambda: team_figures(store, today), lambda figures: self._figures(ticket, figures),
                             self._failed, owner=self)

@@ -84,6 +84,13 @@ class SyncController(QObject):
         if not self._gate.cancelled and is_enrolled(self.store) and not self._soon.isActive():
             self._soon.start(AFTER_SAVE_MS)
 
+    def concern_saved(self) -> None:
+        """Call after saving a safety concern or notice: a round now, not after the usual pause
+        (offline, the round fails and the retries follow as for any round)."""
+        if not self._gate.cancelled and is_enrolled(self.store):
+            self._soon.stop()
+            self.sync_now()
+
     def _watch_network(self) -> None:
         try:
             from PySide6.QtNetwork import QNetworkInformation

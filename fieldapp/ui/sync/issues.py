@@ -51,6 +51,10 @@ def collection_label(collection: str) -> str:
         "consents": QCoreApplication.translate("SyncIssues", "Consent"),
         "reviews": QCoreApplication.translate("SyncIssues", "Review"),
         "protected": QCoreApplication.translate("SyncIssues", "Protected record"),
+        "safety_assessments": QCoreApplication.translate("SyncIssues", "Safety assessment"),
+        "safety_notices": QCoreApplication.translate("SyncIssues", "Notice of a concern"),
+        "dv_risk_assessments": QCoreApplication.translate("SyncIssues", "Protected record"),
+        "violence_incidents": QCoreApplication.translate("SyncIssues", "Protected record"),
         "conflicts": QCoreApplication.translate("SyncIssues", "Conflict"),
     }.get(collection, collection)
 
