@@ -105,8 +105,30 @@ def demo_places(rng: random.Random, count: int = 24) -> list[tuple[str, str]]:
     return places
 
 
+class DemoRefused(Exception):
+    """Demo data would mix with real records: `reason` is "enrolled" or "not_empty"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def refusal(store: Store, *, add: bool = False) -> str | None:
+    """Why demo data may not go into `store`: "enrolled" (fake families would never sync and a
+    later edit of them is refused), "not_empty" (real or earlier demo families; `add` allows a
+    demo profile to grow), or None."""
+    if store.meta("device_token") or store.meta("server_url"):
+        return "enrolled"
+    if not add and store.count("households"):
+        return "not_empty"
+    if add and store.count("households") and store.meta("demo") != "1":
+        return "not_empty"  # `add` grows a demo profile, never a caseworker's own trial records
+    return None
+
+
 class _Generator:
-    def __init__(self, seed: int, today: dt.date):
+    def __init__(self, seed: int, today: dt.date, device_code: str = DEMO_DEVICE_CODE,
+                 start_seq: Callable[[int], int] = lambda _year: 0):
         self.rng = random.Random(seed)
         self.fake = Faker("uk_UA")
         self.fake.seed_instance(seed)
@@ -116,6 +138,8 @@ class _Generator:
         self.visit_types = [c for c in enumeration("visit_types").codes if c not in ("closure", "follow_up")]
         self.services = enumeration("services").codes
         self.goals = [c for c in enumeration("plan_goals").codes if c != "other"]
+        self.device_code = device_code
+        self.start_seq = start_seq  # the profile's own counter: demo numbers continue it, never repeat it
         self.case_seq: dict[int, int] = {}
         self.tick = 0
 
@@ -151,7 +175,8 @@ class _Generator:
         identified = self.today - dt.timedelta(days=rng.randint(0, 7) if new_family else rng.randint(20, 730))
         hromada, settlement = rng.choice(self.places)
         hid = self.id_at(identified)
-        seq = self.case_seq[identified.year] = self.case_seq.get(identified.year, 0) + 1
+        year = identified.year
+        seq = self.case_seq[year] = self.case_seq.get(year, self.start_seq(year)) + 1
         idp = rng.random() < 0.35
         father = rng.random() < 0.6
         n_children = rng.choices((1, 2, 3, 4), weights=(40, 35, 17, 8))[0]
@@ -189,7 +214,7 @@ class _Generator:
         factors = [{"code": c, "identified_on": identified.isoformat()}
                    for c in rng.sample(self.factors, rng.randint(1, 3))]
         hh: dict[str, Any] = {
-            "case_number": case_number(identified.year, DEMO_DEVICE_CODE, seq),
+            "case_number": case_number(identified.year, self.device_code, seq),
             "family_name": surname, "hromada": hromada, "settlement": settlement,
             "address": self.fake.street_address(), "phone": members[0]["phone"],
             "categories": categories, "factors": factors,
@@ -468,8 +493,19 @@ def fill(
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add `households` generated families, with two years of their records, to `store`."""
-    gen = _Generator(seed, today or dt.date.today())
+    """Add `households` generated families, with two years of their records, to `store`.
+
+    Raises DemoRefused for an enrolled profile. The case numbers take the profile's own
+    counter (casework/ids.py), so a family recorded later never gets a demo family's number.
+    """
+    if store.meta("device_token") or store.meta("server_url"):
+        raise DemoRefused("enrolled")
+    code = store.meta("device_code") or DEMO_DEVICE_CODE
+
+    def start_seq(year: int) -> int:
+        return int(store.meta(f"case_seq:{year}") or 0)
+
+    gen = _Generator(seed, today or dt.date.today(), code, start_seq)
     summary = DemoSummary()
     done = 0
     while done < households:
@@ -478,7 +514,10 @@ def fill(
         def write(tx: Transaction, batch: list[list[dict[str, Any]]] = batch) -> None:
             tx.set_meta("demo", "1")
             if not tx.get_meta("device_code"):
-                tx.set_meta("device_code", DEMO_DEVICE_CODE)
+                tx.set_meta("device_code", code)
+            for year, seq in gen.case_seq.items():  # the next real family numbers after these
+                if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
+                    tx.set_meta(f"case_seq:{year}", str(seq))
             for records in batch:
                 for record in records:
                     tx.apply_remote(record)

@@ -5,6 +5,7 @@
 #
 #   scripts/fresh_machine.sh trixie|bookworm [FOLDER]   (as root; FOLDER default /tmp/fieldapp-chroot-SUITE)
 #
+# The clone goes to /srv/fieldapp, not /root: the hardening tests read it as another user.
 # Only git is added to the bare system (a newcomer has cloned the repository); everything else
 # is what ./test.sh and ./run.sh install themselves. The host's CA bundle is passed to pip in
 # case the network inspects TLS. Extra variables pass through (FIELDAPP_TEST_PG=0, ...).
@@ -29,12 +30,12 @@ done
 cleanup() { for m in "${mounts[@]}"; do umount -R "$m" 2>/dev/null || true; done; }
 trap cleanup EXIT
 chroot "$root" sh -c 'command -v git >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends git >/dev/null)'
-rm -rf "$root/root/fieldapp"
-git clone --quiet --no-hardlinks "$ROOT" "$root/root/fieldapp"
+rm -rf "$root/srv/fieldapp"
+git clone --quiet --no-hardlinks "$ROOT" "$root/srv/fieldapp"
 in_chroot() {
     chroot "$root" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         LANG=C.UTF-8 PIP_CERT=/etc/host-ca.crt REQUESTS_CA_BUNDLE=/etc/host-ca.crt \
-        ${FIELDAPP_TEST_PG:+FIELDAPP_TEST_PG=$FIELDAPP_TEST_PG} bash -c "cd /root/fieldapp && $1"
+        ${FIELDAPP_TEST_PG:+FIELDAPP_TEST_PG=$FIELDAPP_TEST_PG} bash -c "cd /srv/fieldapp && $1"
 }
 t2=$(date +%s)
 status=0
@@ -45,7 +46,11 @@ win=0
 in_chroot "scripts/window_check.sh /root/window.png" >"$root.window.log" 2>&1 || win=$?
 t4=$(date +%s)
 echo "fresh machine $suite: window check exit $win in $((t4 - t3)) s: $(tail -n 1 "$root.window.log")"
-services="$(chroot "$root" sh -c 'ls /var/lib/postgresql 2>/dev/null; pgrep -a postgres || true')"
-echo "fresh machine $suite: left behind by ./test.sh: ${services:-nothing (no cluster, no postgres process)}"
+# The chroot shares the host's processes, so ask for clusters and for servers running from its files.
+services="$(chroot "$root" sh -c 'ls /etc/postgresql /var/lib/postgresql/*/ 2>/dev/null' || true)"
+for pid in $(pgrep postgres || true); do
+    [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$(readlink -f "$root")" ] && services="$services postgres:$pid"
+done
+echo "fresh machine $suite: left behind by ./test.sh: ${services:-nothing (no cluster, no PostgreSQL running)}"
 cp "$root/root/window.png" "$root.window.png" 2>/dev/null || true
 [ "$status" = 0 ] && [ "$win" = 0 ]
