@@ -285,6 +285,8 @@ def cmd_report(args: argparse.Namespace) -> None:
 
     if args.to < args.from_:
         raise AdminError("--to comes before --from.")
+    if args.hromada:
+        args.hromada = operations.hromada_code(args.hromada)
     report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
                                   restricted=args.restricted, lang=args.lang)

@@ -121,6 +121,21 @@ def unlock_user(engine: sa.Engine, username: str) -> int:
     return int(done.rowcount or 0)
 
 
+def hromada_code(text: str) -> str:
+    """IT's `--hromada` as the codifier's code of a hromada; AdminError naming what it is instead."""
+    from casework import codifier
+
+    code = text.strip().upper()
+    found = codifier.unit(code)
+    if found is None:
+        raise AdminError(f"{text!r} is not a code of the codifier (KATOTTH, edition {codifier.edition()}): "
+                         "a hromada's code is UA and 17 digits, e.g. UA59080270000073662.")
+    if found.level != 3:
+        raise AdminError(f"{code} is {codifier.display_name(code)}, not a hromada: give the code of its "
+                         "hromada (territorial community).")
+    return code
+
+
 def command_line_actor() -> str:
     """Who runs this command, for the audit log: "cli:" and the login name."""
     try:

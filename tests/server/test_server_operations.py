@@ -218,3 +218,19 @@ def test_a_report_into_a_closed_pipe_ends_quietly(tmp_path):
                           env=env, timeout=120)
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
     assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("given, sentence", [
+    ("UA12345678901234567", "is not a code of the codifier (KATOTTH, edition"),
+    ("Суми", "is not a code of the codifier"),
+    ("UA59080270010036634", "not a hromada: give the code of its hromada"),  # the city, a settlement
+])
+def test_report_refuses_a_hromada_code_the_codifier_does_not_have(tmp_path, given, sentence):
+    assert server_cli("init", "--data", str(tmp_path)).returncode == 0
+    done = server_cli("report", "--from", "2026-01-01", "--to", "2026-12-31", "--hromada", given,
+                      "--data", str(tmp_path))
+    assert done.returncode == 1 and sentence in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    ok = server_cli("report", "--from", "2026-01-01", "--to", "2026-12-31", "--hromada",
+                    "ua59080270000073662", "--data", str(tmp_path))
+    assert ok.returncode == 0, ok.stderr
