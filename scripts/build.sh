@@ -27,6 +27,10 @@ QT_QPA_PLATFORM=offscreen "$PY" scripts/smoke_frozen.py --dist dist/fieldapp
 
 case "$(uname -s)" in
     Linux)
+        # The menu entry, its icon, the server's systemd unit and the installer (packaging/linux/).
+        rm -rf dist/fieldapp/linux
+        cp -r packaging/linux dist/fieldapp/linux
+        cp resources/icons/app.svg dist/fieldapp/linux/fieldapp.svg
         archive="dist/fieldapp-$version-linux-$(uname -m)-$(date -u +%Y%m%d).tar.gz"
         tar -C dist -czf "$archive" fieldapp
         (cd dist && sha256sum "$(basename "$archive")" > "$(basename "$archive").sha256")
