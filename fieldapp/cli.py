@@ -27,9 +27,10 @@ if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
 
 
 def _read_secret(prompt: str) -> str:
+    from fieldapp import headless
     from fieldapp.headless import read_secret
 
-    return read_secret("passphrase", prompt)
+    return read_secret(headless.NO_PASSPHRASE, prompt)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -115,7 +116,7 @@ def _enrol(args: argparse.Namespace) -> int:
             passphrase = _read_secret("Passphrase: ")
         store = _open_store(args.profile, passphrase) if exists else headless.create_profile(args.profile, passphrase)
         with store:
-            secret = headless.read_secret("enrolment code" if args.code else "password",
+            secret = headless.read_secret(headless.NO_CODE if args.code else headless.NO_PASSWORD,
                                           "Enrolment code: " if args.code else "Password: ")
             try:
                 if args.code:

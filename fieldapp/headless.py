@@ -28,36 +28,39 @@ REFUSED = 5  # the server refused: sign-in, code, account, version, or a demo pr
 NEEDS_PERSON = 6  # sync finished, but the server refused some changes or a conflict waits
 NO_DISPLAY = 7  # the window cannot open: no display (DISPLAY or WAYLAND_DISPLAY) on this computer
 
-_CTX = "Headless"
-NO_SECRET = QT_TRANSLATE_NOOP(_CTX, "Expected the {what} on standard input (one line).")
-EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP(_CTX, "The passphrase is empty.")
-DIFFERENT = QT_TRANSLATE_NOOP(_CTX, "The two passphrases differ: nothing was created.")
-CREATED = QT_TRANSLATE_NOOP(_CTX, "Created an empty encrypted profile in {folder}.")
+NO_PASSPHRASE = QT_TRANSLATE_NOOP("Headless", "Expected the passphrase on standard input (one line).")
+NO_PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP(
+    "Headless", "Expected the passphrase a second time on standard input (the next line).")
+NO_PASSWORD = QT_TRANSLATE_NOOP("Headless", "Expected the password on standard input (the next line).")
+NO_CODE = QT_TRANSLATE_NOOP("Headless", "Expected the enrolment code on standard input (the next line).")
+EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP("Headless", "The passphrase is empty.")
+DIFFERENT = QT_TRANSLATE_NOOP("Headless", "The two passphrases differ: nothing was created.")
+CREATED = QT_TRANSLATE_NOOP("Headless", "Created an empty encrypted profile in {folder}.")
 NO_PROFILE = QT_TRANSLATE_NOOP(
-    _CTX, "There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} "
+    "Headless", "There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} "
           "(or add --create to this command).")
 ENROL_OFFLINE = QT_TRANSLATE_NOOP(
-    _CTX, "The server at {server} cannot be reached: check the address and the port, and that the "
+    "Headless", "The server at {server} cannot be reached: check the address and the port, and that the "
           "server runs. Nothing was enrolled.")
 ENROL_PASSWORD = QT_TRANSLATE_NOOP(
-    _CTX, "The server did not accept the user name or the password (or the account is disabled). "
+    "Headless", "The server did not accept the user name or the password (or the account is disabled). "
           "Check them with IT; nothing was enrolled.")
 ENROL_CODE = QT_TRANSLATE_NOOP(
-    _CTX, "The server did not accept this enrolment code: it is unknown, already used or expired. "
+    "Headless", "The server did not accept this enrolment code: it is unknown, already used or expired. "
           "Ask IT for a new one; nothing was enrolled.")
 ENROL_FORBIDDEN = QT_TRANSLATE_NOOP(
-    _CTX, "The server refused to enrol this laptop: {detail}")
+    "Headless", "The server refused to enrol this laptop: {detail}")
 SYNC_NEEDS_PERSON = QT_TRANSLATE_NOOP(
-    _CTX, "Synced, but {rejected} changes were refused and {conflicts} conflicts wait: open FieldApp, "
-          "Sync → Conflicts and refused changes.")
+    "Headless", "Synced, but not everything went through (refused: {rejected}; conflicts: {conflicts}). "
+          "Open FieldApp: Sync → Conflicts and refused changes.")
 DEMO_ENROLLED = QT_TRANSLATE_NOOP(
-    _CTX, "This profile is enrolled with a server: demo families would never sync, and a later edit of "
+    "Headless", "This profile is enrolled with a server: demo families would never sync, and a later edit of "
           "them would be refused. Use a new folder for demo data.")
 DEMO_NOT_EMPTY = QT_TRANSLATE_NOOP(
-    _CTX, "This profile already holds families. Use a new folder for demo data, or --add to grow a demo "
+    "Headless", "This profile already holds families. Use a new folder for demo data, or --add to grow a demo "
           "profile.")
 NO_DISPLAY_TEXT = QT_TRANSLATE_NOOP(
-    _CTX, "FieldApp cannot open its window: this session has no display (neither DISPLAY nor "
+    "Headless", "FieldApp cannot open its window: this session has no display (neither DISPLAY nor "
           "WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands "
           "(fieldapp --help).")
 
@@ -71,27 +74,27 @@ class CommandError(Exception):
         self.code = code
 
 
-def read_secret(what: str, prompt: str) -> str:
-    """One line of standard input (a terminal prompts without echo); CommandError when there is none."""
+def read_secret(missing: tuple[str, str], prompt: str) -> str:
+    """One line of standard input (a terminal prompts without echo); CommandError(`missing`) if none."""
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
         try:
             return getpass.getpass(prompt)
         except EOFError:
-            raise CommandError(Message.of(NO_SECRET, what=what), USAGE) from None
+            raise CommandError(Message.of(missing), USAGE) from None
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise CommandError(Message.of(NO_SECRET, what=what), USAGE)
+        raise CommandError(Message.of(missing), USAGE)
     return line.rstrip("\r\n")
 
 
 def read_new_passphrase() -> str:
     """The passphrase of a new profile: twice, the same, not empty."""
-    first = read_secret("passphrase", "New passphrase: ")
+    first = read_secret(NO_PASSPHRASE, "New passphrase: ")
     if not first:
         raise CommandError(Message.of(EMPTY_PASSPHRASE), USAGE)
-    if read_secret("passphrase, a second time,", "Again: ") != first:
+    if read_secret(NO_PASSPHRASE_AGAIN, "Again: ") != first:
         raise CommandError(Message.of(DIFFERENT), USAGE)
     return first
 

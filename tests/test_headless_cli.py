@@ -45,7 +45,7 @@ def test_init_creates_an_empty_profile_that_opens_with_that_passphrase(tmp_path)
 
 @pytest.mark.parametrize("stdin, code, sentence", [
     (f"{PASSPHRASE}\nsomething else\n", headless.USAGE, "The two passphrases differ: nothing was created."),
-    (f"{PASSPHRASE}\n", headless.USAGE, "Expected the passphrase, a second time, on standard input"),
+    (f"{PASSPHRASE}\n", headless.USAGE, "Expected the passphrase a second time on standard input"),
     ("", headless.USAGE, "Expected the passphrase on standard input"),
     ("\n\n", headless.USAGE, "The passphrase is empty."),
 ])
