@@ -22,6 +22,7 @@ from casework import codifier
 from casework.enums import enumeration
 from casework.ids import case_number, uuid7_from
 from casework.records import check
+from fieldapp.demo_text import _ACTIONS, _AGENCIES, _OBSERVATIONS
 from fieldapp.store.database import Store, Transaction
 
 # Frontline oblasts named in domain.md: Sumy, Kharkiv, Donetsk; and Chernihiv.
@@ -32,46 +33,6 @@ NEW_FAMILIES = 0.02  # identified in the last week: the first visit and the asse
 LATE_VISITS = 0.05  # families whose next visit is past (by up to two weeks)
 RECENT_DAYS = 30  # plan actions due this recently may still be open; older ones were settled
 PROTECTED_FAMILIES = 0.01  # a counter-trafficking status in the family
-
-_OBSERVATIONS = (
-    "Мати повідомила, що дитина регулярно відвідує школу.",
-    "Будинок опалюється пічкою, запасу дров вистачить приблизно на два тижні.",
-    "Після обстрілу пошкоджено вікна, частину закрито плівкою.",
-    "Діти охайні, мають окремі місця для сну.",
-    "У кімнаті прохолодно, обігрівач працює лише коли є світло.",
-    "Бабуся потребує допомоги з ліками, аптека у сусідньому селі.",
-    "Молодша дитина відвідує дитячий садок тричі на тиждень.",
-    "Сім'я отримує допомогу як внутрішньо переміщені особи.",
-    "Батько перебуває на службі, зв'язок з ним нерегулярний.",
-    "Старша дитина навчається дистанційно, не вистачає ноутбука.",
-    "Харчування достатнє, продуктові набори отримують від громади.",
-    "Мати скаржиться на втому та порушення сну.",
-    "Дитина боїться гучних звуків після переїзду.",
-    "Родина планує повернутися додому, коли стане безпечніше.",
-    "Водопостачання з криниці, воду кип'ятять.",
-    "У будинку є підвал, який використовують як укриття.",
-    "Документи на дітей відновлено, очікують на довідку ВПО.",
-    "Сусіди допомагають з доглядом за дітьми.",
-)
-_ACTIONS = (
-    "Оформити довідку внутрішньо переміщеної особи",
-    "Записати дитину на консультацію психолога",
-    "Подати заяву на соціальну допомогу",
-    "Організувати доставку твердого палива",
-    "Домовитися про місце в дитячому садку",
-    "Допомогти з відновленням документів",
-    "Скерувати на медичний огляд",
-    "Забезпечити дитину ноутбуком для навчання",
-)
-_AGENCIES = (
-    "Служба у справах дітей",
-    "Центр первинної медичної допомоги",
-    "Центр надання адміністративних послуг",
-    "Управління соціального захисту населення",
-    "Благодійний фонд",
-    "Центр безоплатної правничої допомоги",
-)
-
 
 @dataclass
 class DemoSummary:
@@ -105,8 +66,30 @@ def demo_places(rng: random.Random, count: int = 24) -> list[tuple[str, str]]:
     return places
 
 
+class DemoRefused(Exception):
+    """Demo data would mix with real records: `reason` is "enrolled" or "not_empty"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def refusal(store: Store, *, add: bool = False) -> str | None:
+    """Why demo data may not go into `store`: "enrolled" (fake families would never sync and a
+    later edit of them is refused), "not_empty" (real or earlier demo families; `add` allows a
+    demo profile to grow), or None."""
+    if store.meta("device_token") or store.meta("server_url"):
+        return "enrolled"
+    if not add and store.count("households"):
+        return "not_empty"
+    if add and store.count("households") and store.meta("demo") != "1":
+        return "not_empty"  # `add` grows a demo profile, never a caseworker's own trial records
+    return None
+
+
 class _Generator:
-    def __init__(self, seed: int, today: dt.date):
+    def __init__(self, seed: int, today: dt.date, device_code: str = DEMO_DEVICE_CODE,
+                 start_seq: Callable[[int], int] = lambda _year: 0):
         self.rng = random.Random(seed)
         self.fake = Faker("uk_UA")
         self.fake.seed_instance(seed)
@@ -116,6 +99,8 @@ class _Generator:
         self.visit_types = [c for c in enumeration("visit_types").codes if c not in ("closure", "follow_up")]
         self.services = enumeration("services").codes
         self.goals = [c for c in enumeration("plan_goals").codes if c != "other"]
+        self.device_code = device_code
+        self.start_seq = start_seq  # the profile's own counter: demo numbers continue it, never repeat it
         self.case_seq: dict[int, int] = {}
         self.tick = 0
 
@@ -151,7 +136,8 @@ class _Generator:
         identified = self.today - dt.timedelta(days=rng.randint(0, 7) if new_family else rng.randint(20, 730))
         hromada, settlement = rng.choice(self.places)
         hid = self.id_at(identified)
-        seq = self.case_seq[identified.year] = self.case_seq.get(identified.year, 0) + 1
+        year = identified.year
+        seq = self.case_seq[year] = self.case_seq.get(year, self.start_seq(year)) + 1
         idp = rng.random() < 0.35
         father = rng.random() < 0.6
         n_children = rng.choices((1, 2, 3, 4), weights=(40, 35, 17, 8))[0]
@@ -189,7 +175,7 @@ class _Generator:
         factors = [{"code": c, "identified_on": identified.isoformat()}
                    for c in rng.sample(self.factors, rng.randint(1, 3))]
         hh: dict[str, Any] = {
-            "case_number": case_number(identified.year, DEMO_DEVICE_CODE, seq),
+            "case_number": case_number(identified.year, self.device_code, seq),
             "family_name": surname, "hromada": hromada, "settlement": settlement,
             "address": self.fake.street_address(), "phone": members[0]["phone"],
             "categories": categories, "factors": factors,
@@ -468,8 +454,19 @@ def fill(
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add `households` generated families, with two years of their records, to `store`."""
-    gen = _Generator(seed, today or dt.date.today())
+    """Add `households` generated families, with two years of their records, to `store`.
+
+    Raises DemoRefused for an enrolled profile. The case numbers take the profile's own
+    counter (casework/ids.py), so a family recorded later never gets a demo family's number.
+    """
+    if store.meta("device_token") or store.meta("server_url"):
+        raise DemoRefused("enrolled")
+    code = store.meta("device_code") or DEMO_DEVICE_CODE
+
+    def start_seq(year: int) -> int:
+        return int(store.meta(f"case_seq:{year}") or 0)
+
+    gen = _Generator(seed, today or dt.date.today(), code, start_seq)
     summary = DemoSummary()
     done = 0
     while done < households:
@@ -478,7 +475,10 @@ def fill(
         def write(tx: Transaction, batch: list[list[dict[str, Any]]] = batch) -> None:
             tx.set_meta("demo", "1")
             if not tx.get_meta("device_code"):
-                tx.set_meta("device_code", DEMO_DEVICE_CODE)
+                tx.set_meta("device_code", code)
+            for year, seq in gen.case_seq.items():  # the next real family numbers after these
+                if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
+                    tx.set_meta(f"case_seq:{year}", str(seq))
             for records in batch:
                 for record in records:
                     tx.apply_remote(record)

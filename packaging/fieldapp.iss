@@ -14,6 +14,10 @@
 ;   upgrading and uninstalling never touch it.
 ; - Silent: fieldapp-...-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 
+#ifndef AppPublisher
+  ; The organisation that deploys FieldApp names itself: ISCC /DAppPublisher="NGO name" (docs/it.md).
+  #define AppPublisher "FieldApp project"
+#endif
 #ifndef AppVersion
   ; Without /DAppVersion=..., the version written into fieldapp.exe by build_spec.spec.
   #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + "..\dist\fieldapp\fieldapp.exe")
@@ -25,7 +29,7 @@ AppId={{6C1F3E2A-8B4D-4F7A-9E25-3D0B7A51C9E4}
 AppName=FieldApp
 AppVersion={#AppVersion}
 AppVerName=FieldApp {#AppVersion}
-AppPublisher=FieldApp
+AppPublisher={#AppPublisher}
 DefaultDirName={autopf}\FieldApp
 DefaultGroupName=FieldApp
 DisableProgramGroupPage=yes

@@ -3,41 +3,17 @@
 #
 #   scripts/build.sh      ->  dist/fieldapp/  and  dist/fieldapp-<version>-linux-<arch>-<YYYYMMDD>.tar.gz (+ .sha256)
 #
-# Sets up the virtual environment if needed (as run.sh does), installs PyInstaller into it if
-# missing, builds with build_spec.spec, runs scripts/smoke_frozen.py on the result (the build
+# Sets up the virtual environment if needed (as run.sh does, with PyInstaller from the lock file),
+# builds with build_spec.spec, runs scripts/smoke_frozen.py on the result (the build
 # fails if the frozen program does), and only then writes the archive. Build on the oldest
 # Linux you deploy to: the bundle needs that glibc or newer.
 set -euo pipefail
-. "$(dirname "$0")/ensure-env.sh" runtime
+# The build's environment: the desktop's system libraries, the X11 libraries Qt's xcb plugin
+# needs (PyInstaller copies them into the bundle, so a laptop without them still shows a window),
+# and PyInstaller pinned in the dev lock file.
+. "$(dirname "$0")/ensure-env.sh" build
 cd "$FIELDAPP_ROOT"
 PY="$VENV/bin/python"
-
-# The X11 libraries Qt's xcb plugin needs that Qt's offscreen runs do not: installed here so
-# that PyInstaller copies them into the bundle and a laptop without them still shows a window.
-xcb_debs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-missing=""
-if command -v dpkg-query >/dev/null 2>&1; then
-    for p in $xcb_debs; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
-    done
-fi
-if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ]; then
-        echo "Installing system packages for the bundle:$missing"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null \
-            || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null; }
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo apt-get install -y -qq $missing >/dev/null
-    else
-        echo "Please install these system packages first (the bundle carries them):$missing" >&2
-        exit 1
-    fi
-fi
-
-if ! "$PY" -m PyInstaller --version >/dev/null 2>&1; then
-    echo "Installing PyInstaller into $VENV"
-    "$PY" -m pip install -q "pyinstaller>=6.10,<7"
-fi
 
 version="$("$PY" -c 'import fieldapp; print(fieldapp.__version__)')"
 started=$(date +%s)
@@ -51,6 +27,10 @@ QT_QPA_PLATFORM=offscreen "$PY" scripts/smoke_frozen.py --dist dist/fieldapp
 
 case "$(uname -s)" in
     Linux)
+        # The menu entry, its icon, the server's systemd unit and the installer (packaging/linux/).
+        rm -rf dist/fieldapp/linux
+        cp -r packaging/linux dist/fieldapp/linux
+        cp resources/icons/app.svg dist/fieldapp/linux/fieldapp.svg
         archive="dist/fieldapp-$version-linux-$(uname -m)-$(date -u +%Y%m%d).tar.gz"
         tar -C dist -czf "$archive" fieldapp
         (cd dist && sha256sum "$(basename "$archive")" > "$(basename "$archive").sha256")

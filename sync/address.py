@@ -20,9 +20,14 @@ def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
         return False
+    # An IPv4-mapped address (::ffff:127.0.0.1) is not taken as loopback: Python 3.13 calls it
+    # loopback, 3.11 does not, and the rule must not change with the Python of the laptop.
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return False
+    return ip.is_loopback
 
 
 def refusal(url: str) -> str | None:

@@ -51,12 +51,14 @@ class HttpTransport:
 
     def __init__(self, server_url: str, token: str | None = None, *, session: requests.Session | None = None,
                  retries: int = RETRIES, sleep: Callable[[float], None] = time.sleep,
-                 verify: bool | str = True):
+                 verify: bool | str = True, app_version: str | None = None):
         address.require(server_url)
         self.server_url = server_url
         self.token = token
         self.session = session or requests.Session()
         self.session.verify = verify
+        if app_version:  # the server shows IT which version each laptop runs (server/versions.py)
+            self.session.headers["User-Agent"] = f"FieldApp/{app_version}"
         for prefix in ("http://", "https://"):
             self.session.mount(prefix, _CheckedAdapter())
         self.retries = retries

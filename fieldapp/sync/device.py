@@ -33,7 +33,9 @@ def http_transport(server_url: str, token: str | None) -> HttpTransport:
     from fieldapp.provisioning import load_provisioning
 
     ca = load_provisioning().ca_certificate
-    return HttpTransport(server_url, token, verify=str(ca) if ca else True)
+    from fieldapp import __version__
+
+    return HttpTransport(server_url, token, verify=str(ca) if ca else True, app_version=__version__)
 
 
 def enrolled_user(store: Store) -> dict[str, Any]:

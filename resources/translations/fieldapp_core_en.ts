@@ -1398,4 +1398,71 @@
             <translation>The file's content address is not a SHA-256.</translation>
         </message>
     </context>
+    <context>
+        <name>Headless</name>
+        <message>
+            <source>Expected the passphrase on standard input (one line).</source>
+            <translation>Expected the passphrase on standard input (one line).</translation>
+        </message>
+        <message>
+            <source>Expected the passphrase a second time on standard input (the next line).</source>
+            <translation>Expected the passphrase a second time on standard input (the next line).</translation>
+        </message>
+        <message>
+            <source>Expected the password on standard input (the next line).</source>
+            <translation>Expected the password on standard input (the next line).</translation>
+        </message>
+        <message>
+            <source>Expected the enrolment code on standard input (the next line).</source>
+            <translation>Expected the enrolment code on standard input (the next line).</translation>
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation>The passphrase is empty.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: nothing was created.</source>
+            <translation>The two passphrases differ: nothing was created.</translation>
+        </message>
+        <message>
+            <source>Created an empty encrypted profile in {folder}.</source>
+            <translation>Created an empty encrypted profile in {folder}.</translation>
+        </message>
+        <message>
+            <source>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</source>
+            <translation>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</translation>
+        </message>
+        <message>
+            <source>The server at {server} cannot be reached: check the address and the port, and that the server runs. Nothing was enrolled.</source>
+            <translation>The server at {server} cannot be reached: check the address and the port, and that the server runs. Nothing was enrolled.</translation>
+        </message>
+        <message>
+            <source>The server did not accept the user name or the password (or the account is disabled). Check them with IT; nothing was enrolled.</source>
+            <translation>The server did not accept the user name or the password (or the account is disabled). Check them with IT; nothing was enrolled.</translation>
+        </message>
+        <message>
+            <source>The server did not accept this enrolment code: it is unknown, already used or expired. Ask IT for a new one; nothing was enrolled.</source>
+            <translation>The server did not accept this enrolment code: it is unknown, already used or expired. Ask IT for a new one; nothing was enrolled.</translation>
+        </message>
+        <message>
+            <source>The server refused to enrol this laptop: {detail}</source>
+            <translation>The server refused to enrol this laptop: {detail}</translation>
+        </message>
+        <message>
+            <source>Synced, but not everything went through (refused: {rejected}; conflicts: {conflicts}). Open FieldApp: Sync → Conflicts and refused changes.</source>
+            <translation>Synced, but not everything went through (refused: {rejected}; conflicts: {conflicts}). Open FieldApp: Sync → Conflicts and refused changes.</translation>
+        </message>
+        <message>
+            <source>This profile is enrolled with a server: demo families would never sync, and a later edit of them would be refused. Use a new folder for demo data.</source>
+            <translation>This profile is enrolled with a server: demo families would never sync, and a later edit of them would be refused. Use a new folder for demo data.</translation>
+        </message>
+        <message>
+            <source>This profile already holds families. Use a new folder for demo data, or --add to grow a demo profile.</source>
+            <translation>This profile already holds families. Use a new folder for demo data, or --add to grow a demo profile.</translation>
+        </message>
+        <message>
+            <source>FieldApp cannot open its window: this session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands (fieldapp --help).</source>
+            <translation>FieldApp cannot open its window: this session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands (fieldapp --help).</translation>
+        </message>
+    </context>
 </TS>

@@ -1398,4 +1398,71 @@
             <translation>Адреса вмісту файлу не є хешем SHA-256.</translation>
         </message>
     </context>
+    <context>
+        <name>Headless</name>
+        <message>
+            <source>Expected the passphrase on standard input (one line).</source>
+            <translation>Очікувалася парольна фраза на стандартному вводі (один рядок).</translation>
+        </message>
+        <message>
+            <source>Expected the passphrase a second time on standard input (the next line).</source>
+            <translation>Очікувалася повторна парольна фраза на стандартному вводі (наступний рядок).</translation>
+        </message>
+        <message>
+            <source>Expected the password on standard input (the next line).</source>
+            <translation>Очікувався пароль на стандартному вводі (наступний рядок).</translation>
+        </message>
+        <message>
+            <source>Expected the enrolment code on standard input (the next line).</source>
+            <translation>Очікувався код підключення на стандартному вводі (наступний рядок).</translation>
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation>Парольна фраза порожня.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: nothing was created.</source>
+            <translation>Дві парольні фрази не збігаються: нічого не створено.</translation>
+        </message>
+        <message>
+            <source>Created an empty encrypted profile in {folder}.</source>
+            <translation>Створено порожній зашифрований профіль у {folder}.</translation>
+        </message>
+        <message>
+            <source>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</source>
+            <translation>У {folder} немає профілю. Спершу створіть його: fieldapp init --profile {folder} (або додайте до цієї команди --create).</translation>
+        </message>
+        <message>
+            <source>The server at {server} cannot be reached: check the address and the port, and that the server runs. Nothing was enrolled.</source>
+            <translation>Сервер за адресою {server} недоступний: перевірте адресу й порт і чи працює сервер. Ноутбук не підключено.</translation>
+        </message>
+        <message>
+            <source>The server did not accept the user name or the password (or the account is disabled). Check them with IT; nothing was enrolled.</source>
+            <translation>Сервер не прийняв ім'я користувача або пароль (або обліковий запис вимкнено). Перевірте їх разом з ІТ; ноутбук не підключено.</translation>
+        </message>
+        <message>
+            <source>The server did not accept this enrolment code: it is unknown, already used or expired. Ask IT for a new one; nothing was enrolled.</source>
+            <translation>Сервер не прийняв цей код підключення: він невідомий, уже використаний або прострочений. Попросіть в ІТ новий; ноутбук не підключено.</translation>
+        </message>
+        <message>
+            <source>The server refused to enrol this laptop: {detail}</source>
+            <translation>Сервер відмовився підключити цей ноутбук: {detail}</translation>
+        </message>
+        <message>
+            <source>Synced, but not everything went through (refused: {rejected}; conflicts: {conflicts}). Open FieldApp: Sync → Conflicts and refused changes.</source>
+            <translation>Синхронізовано, але не все пройшло (відхилено: {rejected}; конфліктів: {conflicts}). Відкрийте FieldApp: Синхронізація → Конфлікти й неприйняті зміни.</translation>
+        </message>
+        <message>
+            <source>This profile is enrolled with a server: demo families would never sync, and a later edit of them would be refused. Use a new folder for demo data.</source>
+            <translation>Цей профіль підключено до сервера: демонстраційні сім'ї ніколи не синхронізуються, а пізніші зміни в них буде відхилено. Для демонстраційних даних візьміть нову папку.</translation>
+        </message>
+        <message>
+            <source>This profile already holds families. Use a new folder for demo data, or --add to grow a demo profile.</source>
+            <translation>У цьому профілі вже є сім'ї. Для демонстраційних даних візьміть нову папку або додайте --add, щоб поповнити демонстраційний профіль.</translation>
+        </message>
+        <message>
+            <source>FieldApp cannot open its window: this session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands (fieldapp --help).</source>
+            <translation>FieldApp не може відкрити вікно: у цьому сеансі немає дисплея (не задано ні DISPLAY, ні WAYLAND_DISPLAY). Запустіть програму з робочого столу або скористайтеся командами без вікна (fieldapp --help).</translation>
+        </message>
+    </context>
 </TS>

@@ -159,7 +159,7 @@ def list_devices(engine: sa.Engine) -> list[dict[str, Any]]:
              .where(audit.c.action == "wipe_confirmed").group_by(audit.c.device_id).subquery())
     with reading(engine) as conn:
         rows = conn.execute(sa.select(devices.c.number, devices.c.device_id, devices.c.name,
-                                      users.c.username, devices.c.enrolled_at,
+                                      users.c.username, devices.c.app_version, devices.c.enrolled_at,
                                       devices.c.last_seen_at, devices.c.revoked_at,
                                       wiped.c.wipe_confirmed_at)
                             .select_from(devices.join(users, users.c.id == devices.c.user_id)

@@ -12,6 +12,27 @@ from sync.server.db import audit
 from sync.server.feed import insert_many
 from sync.server.scope import Actor
 
+# Who acts when no signed-in user does: the command line's login (set by sync/server/cli.py for
+# every command but `serve`), so that IT's changes carry a name in the audit log too.
+_command_line_actor: str | None = None
+
+# A change of review_status is a decision, and the audit log names it as one (not "update").
+REVIEW_ACTIONS = {"approved": "approve", "returned": "return", "submitted": "submit"}
+
+
+def set_command_line_actor(label: str | None) -> None:
+    """Name the person behind this process's audit rows that have no user (e.g. "cli:root")."""
+    global _command_line_actor
+    _command_line_actor = label[:120] if label else None
+
+
+def change_action(before: dict[str, Any], applied: dict[str, Any]) -> str:
+    """The audit action of an applied update: approve, return, submit, or update."""
+    status = applied.get("review_status")
+    if status is not None and status != before.get("review_status"):
+        return REVIEW_ACTIONS.get(str(status), "update")
+    return "update"
+
 
 def now_iso() -> str:
     """Now, as the server writes times: UTC ISO 8601 to the millisecond."""
@@ -30,6 +51,6 @@ def audit_row(actor: Actor | None, action: str, collection: str | None = None,
     return {"at": at or now_iso(), "user_id": actor.user_id if actor else None,
             "device_id": actor.device_id if actor else None, "action": action,
             "collection": collection, "record_id": record_id, "household_id": household_id,
-            "detail": detail}
+            "detail": detail, "actor": None if actor else _command_line_actor}
 
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import admin, households, parcel_cli
+from sync.server import admin, households, operations, parcel_cli
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
 
@@ -57,6 +57,8 @@ def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
         if not line:
             raise AdminError("No password on standard input.")
         return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise AdminError("No terminal to ask the password on: pipe it in with --password-stdin.")
     first = getpass.getpass(prompt)
     second = getpass.getpass("Again: ")
     if first != second:
@@ -70,6 +72,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     try:
         data.mkdir(parents=True, exist_ok=True)
         config = data / CONFIG_NAME
+        operations.check_database(_url(args))  # never save a URL that cannot be used
         if args.database_url:
             config.write_text(json.dumps({"database_url": args.database_url}, indent=2), encoding="utf-8")
         engine = _engine(args, migrate_first=True)
@@ -112,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
     url = _url(args)
     proxies = _trusted_proxies(args)
+    operations.check_database(url)
     engine = make_engine(url, pool_size=1)
     migrate(engine)  # once, before the workers start
     engine.dispose()
@@ -137,6 +141,11 @@ def cmd_serve(args: argparse.Namespace) -> None:
                             log_config=uvicorn_log_config(), access_log=False, log_level="warning")
     config.fieldapp_limits = limits  # type: ignore[attr-defined]  # read by GuardedH11Protocol
     server = uvicorn.Server(config)
+    line, warning = operations.startup_lines(args.host, args.port, url, tls=bool(args.ssl_certfile),
+                                             workers=args.workers)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    print(line, flush=True)
     if config.workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:
@@ -173,6 +182,11 @@ def cmd_user_disable(args: argparse.Namespace) -> None:
     print(f"User {args.username!r} {'enabled' if args.enable else 'disabled'}.")
 
 
+def cmd_user_unlock(args: argparse.Namespace) -> None:
+    count = operations.unlock_user(_engine(args), args.username)
+    print(f"User {args.username!r} may sign in again ({count} failed sign-ins forgotten).")
+
+
 def cmd_user_passwd(args: argparse.Namespace) -> None:
     engine = _engine(args)
     admin.set_password(engine, args.username, _password(args, f"New password for {args.username}: "))
@@ -198,7 +212,7 @@ def cmd_assign(args: argparse.Namespace) -> None:
 
 def cmd_device_list(args: argparse.Namespace) -> None:
     print(admin.rows_as_table(admin.list_devices(_engine(args)),
-                              ["number", "device_id", "name", "username", "enrolled_at",
+                              ["number", "device_id", "name", "username", "app_version", "enrolled_at",
                                "last_seen_at", "revoked_at", "wipe_confirmed_at"]))
 
 
@@ -221,8 +235,8 @@ def cmd_audit(args: argparse.Namespace) -> None:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
-    print(admin.rows_as_table(rows, ["id", "at", "username", "device_id", "action", "collection",
-                                     "record_id", "detail"]))
+    print(admin.rows_as_table(rows, ["id", "at", "username", "actor", "device_id", "action",
+                                     "collection", "record_id", "detail"]))
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
@@ -276,6 +290,8 @@ def cmd_report(args: argparse.Namespace) -> None:
 
     if args.to < args.from_:
         raise AdminError("--to comes before --from.")
+    if args.hromada:
+        args.hromada = operations.hromada_code(args.hromada)
     report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
                                   restricted=args.restricted, lang=args.lang,
@@ -358,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("disable", cmd_user_disable, "Disable an account (its laptops stop syncing).", user)
     p.add_argument("username")
     p.add_argument("--enable", action="store_true", help="enable it again instead")
+    p = add("unlock", cmd_user_unlock, "Lift the sign-in lock of an account after too many failed "
+                                       "sign-ins (its password stays as it is).", user)
+    p.add_argument("username")
     p = add("passwd", cmd_user_passwd, "Set an account's password.", user)
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -425,13 +444,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sync.server.audit import set_command_line_actor
+
+    if args.func is not cmd_serve:  # the server's own rows name their signed-in user instead
+        set_command_line_actor(operations.command_line_actor())
     try:
         args.func(args)
     except AdminError as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
         return 1
+    except SQLAlchemyError as exc:
+        print(f"fieldapp-server: {operations.database_problem(_url(args), exc)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `report | head` closed the pipe: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        set_command_line_actor(None)
     return 0
 
 

@@ -67,6 +67,7 @@ devices = sa.Table(
     sa.Column("enrolled_at", sa.String(40), nullable=False),
     sa.Column("last_seen_at", sa.String(40), nullable=True),
     sa.Column("revoked_at", sa.String(40), nullable=True),
+    sa.Column("app_version", sa.String(40), nullable=True),  # what the laptop said at its last sync (0005)
 )
 
 # Sync parcels (sync/parcel.py): a laptop's public keys from its enrolment, the last parcel
@@ -167,6 +168,7 @@ audit = sa.Table(
     sa.Column("record_id", sa.String(64), nullable=True),
     sa.Column("household_id", sa.String(64), nullable=True),
     sa.Column("detail", sa.String(200), nullable=True),
+    sa.Column("actor", sa.String(120), nullable=True),  # who, when no user: "cli:<login>" (0005)
     sa.Index("ix_audit_record", "record_id"),
     sa.Index("ix_audit_user", "user_id"),
 )

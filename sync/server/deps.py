@@ -13,7 +13,7 @@ from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync import protocol as p
-from sync.server import security
+from sync.server import security, versions
 from sync.server.db import devices, reading, users
 from sync.server.scope import Actor
 from sync.server.settings import Hooks, Settings
@@ -79,7 +79,7 @@ def current_actor(request: Request, engine: EngineDep,
     digest = security.token_hash(token.strip())
     with reading(engine) as conn:
         row = conn.execute(
-            sa.select(devices.c.device_id, devices.c.number, devices.c.revoked_at,
+            sa.select(devices.c.device_id, devices.c.number, devices.c.revoked_at, devices.c.app_version,
                       users.c.id, users.c.role, users.c.team_id, users.c.protected_access,
                       users.c.disabled)
             .select_from(devices.join(users, users.c.id == devices.c.user_id))
@@ -93,6 +93,7 @@ def current_actor(request: Request, engine: EngineDep,
     if row.disabled:
         raise p.ProtocolError("unauthorized", "This account is disabled; ask IT.")
     request.scope["fieldapp_device"] = row.number  # for the request log line
+    versions.note_version(engine, row.number, row.app_version, request.headers.get("user-agent"))
     return Actor(row.id, row.role, row.team_id, bool(row.protected_access), row.device_id,
                  row.number)
 

@@ -28,7 +28,7 @@ from sync.protocol import (
     parse_change,
 )
 from sync.server import attachments
-from sync.server.audit import audit_row, now_iso, write_audit
+from sync.server.audit import audit_row, change_action, now_iso, write_audit
 from sync.server.db import change_results, devices
 from sync.server.feed import Feed, dump, insert_many
 from sync.server.households import move_household, renumber_subtree
@@ -350,7 +350,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
             "rid": row.id, "version": version, "deleted": bool(change.delete),
             "seq": ctx.feed.touch(row.id), "updated_at": ctx.now, "updated_by": actor.user_id,
             "device_id": actor.device_id, "data": dump(new_data)})
-        action = "delete" if change.delete else "update"
+        action = "delete" if change.delete else change_action(current, result.applied)
         ctx.audit(action, row.collection, row.id, row.household_id)
         if row.collection == "households":
             _household_changed(ctx, row.id, current, new_data)
