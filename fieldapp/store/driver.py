@@ -42,7 +42,7 @@ def connect(path: str, raw_key: bytes) -> sqlcipher3.dbapi2.Connection:
     """
     # check_same_thread=False only so that Store.close() may close every thread's connection;
     # each connection is used by the one thread that opened it.
-    conn = dbapi.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
+    conn = dbapi.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0, cached_statements=1024)
     # SQLCipher then locks its key material in RAM and zeroes every buffer it frees, so the key and
     # decrypted pages do not linger in freed memory (a swap file, a memory dump). Process-wide, and
     # it cannot be turned off again; its cost: benchmarks/bench_keys.py.
