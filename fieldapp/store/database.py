@@ -292,9 +292,23 @@ class Store:
         if self._closed:
             return
         self._executor.shutdown(wait=True)
+        self._settle_journal()
         self._closed = True
         self._connections.close_all()
         self._lock.release()
+
+    def _settle_journal(self) -> None:
+        # The last connection to close deletes the journal; the lock's mark is cleared after it. A
+        # kill between the two left an "open" mark with no journal, read at the next open as a lost
+        # journal. So: copy the journal into the file first and mark the profile closed while the
+        # connections are still open; when the copy cannot finish (a reader holds it), keep the
+        # mark open and let the next open recover from the journal.
+        try:
+            busy = self.read().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except DatabaseError:
+            return
+        if busy == 0 and not self._lock.unclean:
+            self._lock.mark_closed()
 
     def __enter__(self) -> Store:
         return self
