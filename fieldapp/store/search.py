@@ -236,14 +236,20 @@ def index_many(db: sqlite_utils.Database,
     if not wanted:
         return
     old: dict[tuple[str, str], tuple[int, str | None, str]] = {}
-    ids = sorted({rid for _c, rid in wanted})
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        for rowid, collection, record_id, household_id, body in db.execute(
-                "SELECT d.rowid, d.collection, d.record_id, d.household_id, s.body FROM search_docs d "
-                f"LEFT JOIN search s ON s.rowid = d.rowid WHERE d.record_id IN ({marks})", chunk):
-            old[(collection, record_id)] = (rowid, household_id, body or "")
+    by_collection: dict[str, list[str]] = {}
+    for c, rid in wanted:
+        by_collection.setdefault(c, []).append(rid)
+    for collection_name, ids in sorted(by_collection.items()):
+        ids.sort()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            # By collection and id: the (collection, record_id) index; by id alone it scanned the table.
+            for rowid, collection, record_id, household_id, body in db.execute(
+                    "SELECT d.rowid, d.collection, d.record_id, d.household_id, s.body FROM search_docs d "
+                    f"LEFT JOIN search s ON s.rowid = d.rowid WHERE d.collection = ? AND d.record_id IN ({marks})",
+                    [collection_name, *chunk]):
+                old[(collection, record_id)] = (rowid, household_id, body or "")
     grams_too = _has_grams(db)
     gone: list[int] = []
     new: list[tuple[str, str, str | None, str]] = []
