@@ -305,7 +305,7 @@ class Store:
         # mark open and let the next open recover from the journal.
         try:
             busy = self.read().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except DatabaseError:
+        except Exception:  # noqa: BLE001 - a damaged or vanished file: closing must still close
             return
         if busy == 0 and not self._lock.unclean:
             self._lock.mark_closed()
