@@ -6,7 +6,7 @@ Checks, each against the frozen programs only (no Python, no checkout on their p
 
 0. the bundle is trimmed as build_spec.spec means: no GTK theme, Wayland or
    cairo/pango/atk, only the Qt translations FieldApp loads, no dangling
-   link, under 175 MB; and (Linux) every library in it finds its
+   link, under 200 MB; and (Linux) every library in it finds its
    dependencies (ldd): e.g. Qt's xcb plugin needs libxcb-icccm4, which
    offscreen runs would never notice;
 1. `fieldapp --selftest` offscreen: exit 0, nothing on standard error;
@@ -146,7 +146,8 @@ class Smoke:
         for folder, meta in fixtures:
             copy = self.work / folder.name
             shutil.copytree(folder, copy)
-            done = self.run("fieldapp", "demo", "--profile", str(copy), "--households", "1",
+            # --add: demo refuses a profile that already has families unless told to add (issue 18)
+            done = self.run("fieldapp", "demo", "--profile", str(copy), "--households", "1", "--add",
                             stdin=meta["passphrase"] + "\n")
             backups = list((copy / "backups").glob(f"fieldapp-schema{meta['schema_version']}-*.db"))
             self.check(done.returncode == 0 and len(backups) == 1,
@@ -199,7 +200,8 @@ class Smoke:
         dangling = sorted(str(p.relative_to(self.dist)) for p in files if p.is_symlink() and not p.exists())
         self.check(not dangling, "no dangling links in the bundle" + "".join(f"\n  {d}" for d in dangling))
         size = sum(p.stat().st_size for p in files if p.is_file() and not p.is_symlink())
-        self.check(size < 175_000_000, f"the bundle is {size / 1e6:.0f} MB (under 175 MB: nothing big came back)")
+        # 185 MB with Qt's print support (papers), PyNaCl (parcels) and pypdf (attachments) this session
+        self.check(size < 200_000_000, f"the bundle is {size / 1e6:.0f} MB (under 200 MB: nothing big came back)")
 
     def libraries_resolve(self) -> None:
         """Linux: every library in the bundle finds what it needs, in the bundle or the system (ldd)."""
