@@ -75,7 +75,8 @@ def test_each_document_prints_from_a_real_record_and_reads_back(qapp, store, tmp
         for v in values:
             assert flat(v) in text, (label, v)
     # every signature line: each role the template names, each adult by name, the sign and name hints
-    roles = {"specialist": "specialist", "workers": "worker", "adults": "adult", "giver": "adult", "head": "head"}
+    roles = {"specialist": "specialist", "workers": "worker", "adults": "adult", "giver": "adult", "head": "head",
+             "commission": "commission_head"}
     for role in template.signatures:
         if role in roles:
             assert flat(word(roles[role], "uk")) in text, role

@@ -180,6 +180,9 @@ def _signatures(template: PaperTemplate, record: Mapping[str, Any], members: Seq
             rows.append(Signature(word("adult", lang), "" if blank else giver))
         elif role == "head":
             rows.append(Signature(word("head", lang), ""))
+        elif role == "commission":
+            rows.append(Signature(word("commission_head", lang), "" if blank else author))
+            rows += [Signature(word("commission_member", lang), "")] * 2
     return Signatures(tuple(rows))
 
 
