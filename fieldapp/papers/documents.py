@@ -148,9 +148,10 @@ def log_job(store: Store, job: PrintJob, target: str, pages: int) -> None:
                                      papers=len(job.papers), pages=pages))
 
 
-def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
-    """Write the job as one PDF where the user chose, owner-only, and log it; the number of pages."""
-    content, pages = render.render_pdf(job.papers, job.title)
+def save_pdf(store: Store, job: PrintJob, path: Path, *, progress: render.Progress | None = None) -> int:
+    """Write the job as one PDF where the user chose, owner-only, and log it; the number of pages.
+    `progress(done, total)` is told after each paper (from the thread that runs this)."""
+    content, pages = render.render_pdf(job.papers, job.title, progress=progress)
     try:
         render.write_owner_only(path, content)
     except OSError as exc:
@@ -159,10 +160,11 @@ def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
     return pages
 
 
-def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> int:
+def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice, *,
+                    progress: render.Progress | None = None) -> int:
     """Print the job on a printer set up by Qt's print dialog, and log it; the number of pages."""
     try:
-        pages = render.print_papers(job.papers, printer)
+        pages = render.print_papers(job.papers, printer, progress=progress)
     except OSError:
         raise PrintRefused(QCoreApplication.translate("Papers", "The printer could not be reached.")) from None
     log_job(store, job, "printer", pages)
@@ -170,12 +172,12 @@ def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> 
 
 
 def send_to_spooler(store: Store, job: PrintJob, printer_name: str, copies: int = 1, *,
-                    command: Sequence[str] = ("lp",)) -> int:
+                    command: Sequence[str] = ("lp",), progress: render.Progress | None = None) -> int:
     """Print through the system's spooler (CUPS `lp`), the PDF handed over on its standard input, and
     log it; the number of pages. Qt's own CUPS engine writes the pages to a file in the temporary
     folder first; this way no file of ours is ever there (CUPS keeps its spool in its own folder).
     The job's title in the printer's queue is "FieldApp": no family's name."""
-    content, pages = render.render_pdf(job.papers, job.title)
+    content, pages = render.render_pdf(job.papers, job.title, progress=progress)
     args = [*command, "-d", printer_name, "-n", str(max(1, copies)), "-t", "FieldApp"]
     try:
         done = subprocess.run(args, input=content, capture_output=True, timeout=120, check=False)
