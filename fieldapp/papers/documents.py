@@ -22,6 +22,7 @@ from PySide6.QtGui import QPagedPaintDevice
 from casework.papers import Paper, family_file, lay_out, printable, template_for, templates
 from casework.papers.templates import PaperTemplate
 from fieldapp.papers import render
+from fieldapp.store import attachments
 from fieldapp.store.database import Store
 from fieldapp.store.prints import log_print
 from fieldapp.sync.device import enrolled_user
@@ -106,7 +107,8 @@ def record_job(store: Store, collection: str, record_id: str, *, lang: str = "uk
         raise PrintRefused(QCoreApplication.translate("Papers", "This record has no paper form to print."))
     household_id = record["id"] if collection == "households" else str(record.get("household_id"))
     household, persons = _family(store, household_id)
-    paper = lay_out(template, record, household, persons, lang=lang, author=_author(store))
+    listed = attachments.of_record(store.read(), collection, record_id)
+    paper = lay_out(template, record, household, persons, lang=lang, author=_author(store), attachments=listed)
     return PrintJob((paper,), template.id, household_id, collection, record_id)
 
 
@@ -116,7 +118,10 @@ def family_job(store: Store, household_id: str, *, lang: str = "uk") -> PrintJob
     allowed = protected_access(store)
     records = {c: list(store.records(c, household_id=household_id)) for c in printable_collections()
                if c != "households" and (allowed or c not in PROTECTED_COLLECTIONS)}
-    papers = family_file(records, household, persons, lang=lang, author=_author(store))
+    listed: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for a in attachments.of_household(store.read(), household_id):
+        listed.setdefault((str(a.get("record_collection")), str(a.get("record_id"))), []).append(a)
+    papers = family_file(records, household, persons, lang=lang, author=_author(store), attachments=listed)
     if not papers:
         raise PrintRefused(QCoreApplication.translate("Papers", "Nothing recorded for this family has a paper form yet."))
     return PrintJob(tuple(papers), "family_file", household_id)
