@@ -85,7 +85,8 @@ def test_protected_record_is_refused_in_a_sentence(qtbot, store, tmp_path):
     refusals = []
     button.refused = refusals.append
     button.choose_file = lambda parent, suggested: tmp_path / "never.pdf"
-    button.action("pdf:record").trigger()  # refused before anything runs in the background
+    with qtbot.waitSignal(button.finished, timeout=20000):
+        button.action("pdf:record").trigger()
     assert refusals and "protected access" in refusals[0]
     assert not (tmp_path / "never.pdf").exists()
     assert print_log(store.read()) == []

@@ -14,6 +14,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -156,12 +157,13 @@ class PaperButton(QPushButton):
     def _show_refusal(self, message: str) -> None:
         QMessageBox.warning(self.window(), QCoreApplication.translate("PaperMenu", "Cannot print"), message)
 
-    def _in_background(self, job: PrintJob, work: Callable[[Progress], int], told: Callable[[int], str]) -> None:
-        """Run `work` (layout, painting, writing, the log) in a worker, a progress dialog meanwhile."""
+    def _run(self, work: Callable[[Progress], Any], then: Callable[[Any], None], papers: int = 0) -> None:
+        """Run `work` in a worker, a progress dialog over the window meanwhile; `then(result)` on the
+        GUI thread, or the refusal told (and `finished`) when it raises `PrintRefused`."""
         render.font_family()  # registered on the GUI thread before a worker lays out text with it
         self.busy = True
         progress = QProgressDialog(QCoreApplication.translate("PaperMenu", "Preparing the papers…"), "", 0,
-                                   len(job.papers) if len(job.papers) > 1 else 0, self.window())
+                                   papers if papers > 1 else 0, self.window())
         progress.setObjectName("paperProgress")
         progress.setWindowTitle(QCoreApplication.translate("PaperMenu", "Paper"))
         progress.setCancelButton(None)  # a half-printed file is of no use; the work is seconds
@@ -179,12 +181,9 @@ class PaperButton(QPushButton):
             self.progress = None
             relay.deleteLater()
 
-        def succeeded(pages: int) -> None:
+        def succeeded(result: Any) -> None:
             ended()
-            self.done.emit(told(pages))
-            self.finished.emit()
-            if job.record_id and job.collection in ATTACHABLE:
-                self._after_print(job)
+            then(result)
 
         def failed(exc: BaseException) -> None:
             ended()
@@ -195,41 +194,56 @@ class PaperButton(QPushButton):
 
         background.run_task(lambda: work(relay.step.emit), succeeded, failed, owner=self)
 
+    def _with_job(self, kind: str, then: Callable[[PrintJob], None]) -> None:
+        """Make the job in a worker too (a family's file lays out every act), then `then(job)`."""
+        if self.busy:  # one print at a time: the progress dialog is window-modal, a shortcut is not
+            return
+        self._run(lambda _step: self.jobs[kind](), then)
+
     def _stepped(self, done: int, total: int) -> None:
         if self.progress is not None and total > 1:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
 
+    def _ended(self, job: PrintJob, message: str) -> None:
+        self.done.emit(message)
+        self.finished.emit()
+        if job.record_id and job.collection in ATTACHABLE:
+            self._after_print(job)
+
     def print_job(self, kind: str) -> None:
-        job = self._job(kind)
-        if job is None:
-            return
+        self._with_job(kind, self._print)
+
+    def _print(self, job: PrintJob) -> None:
         printer = self.choose_printer(self.window())
         if printer is None:
+            self.finished.emit()
             return
 
-        def told(pages: int) -> str:
-            return QCoreApplication.translate("PaperMenu", "Sent to the printer: %n page(s).", None, pages)
+        def told(pages: int) -> None:
+            self._ended(job, QCoreApplication.translate("PaperMenu", "Sent to the printer: %n page(s).", None, pages))
 
         if self.spooler and printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
             spooler, name, copies = self.spooler, printer.printerName(), printer.copyCount()
-            self._in_background(job, lambda step: documents.send_to_spooler(
-                self.store, job, name, copies, command=(spooler,), progress=step), told)
+            self._run(lambda step: documents.send_to_spooler(
+                self.store, job, name, copies, command=(spooler,), progress=step), told, len(job.papers))
         else:
             # Qt paints onto a QPrinter from a worker thread as onto a QImage (Qt's "Threads and QObjects");
             # the printer object stays alive in this closure until the work is done.
-            self._in_background(job, lambda step: documents.send_to_printer(self.store, job, printer, progress=step),
-                                told)
+            self._run(lambda step: documents.send_to_printer(self.store, job, printer, progress=step), told,
+                      len(job.papers))
 
     def save_job(self, kind: str) -> None:
-        job = self._job(kind)
-        if job is None:
-            return
+        self._with_job(kind, self._save)
+
+    def _save(self, job: PrintJob) -> None:
         path = self.choose_file(self.window(), suggested_name(job))
         if path is None:
+            self.finished.emit()
             return
-        self._in_background(job, lambda step: documents.save_pdf(self.store, job, path, progress=step),
-                            lambda pages: QCoreApplication.translate("PaperMenu", "Saved as PDF: %n page(s).", None, pages))
+        self._run(lambda step: documents.save_pdf(self.store, job, path, progress=step),
+                  lambda pages: self._ended(job, QCoreApplication.translate(
+                      "PaperMenu", "Saved as PDF: %n page(s).", None, pages)), len(job.papers))
 
     # -- the signed paper back into the case -------------------------------------
 
