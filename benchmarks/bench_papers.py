@@ -154,7 +154,7 @@ def family_file_stall(bench: Bench) -> None:
             definition = forms.load_form(form_id)
             fields = forms.to_record_fields(definition, _answers(definition, members), members)
             for _ in range(8):
-                store.write(lambda tx, f=fields: tx.create(definition.record_collection, {**f, "household_id": hid}))
+                store.write(lambda tx, f=fields, c=definition.record_collection: tx.create(c, {**f, "household_id": hid}))
         out = bench.tmp / "file.pdf"
         pages = 0
 
