@@ -165,6 +165,7 @@ class PaperButton(QPushButton):
         progress = QProgressDialog(QCoreApplication.translate("PaperMenu", "Preparing the papers…"), "", 0,
                                    papers if papers > 1 else 0, self.window())
         progress.setObjectName("paperProgress")
+        progress.setMinimumWidth(380)
         progress.setWindowTitle(QCoreApplication.translate("PaperMenu", "Paper"))
         progress.setCancelButton(None)  # a half-printed file is of no use; the work is seconds
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -65,6 +65,8 @@ class AttachDialog(QDialog):
         if preset is not None:  # (document type, caption) the file starts with: a signed act's scan, say
             self.kind.setCurrentIndex(max(0, self.kind.findData(preset[0])))
             self.caption.setText(preset[1])
+            self.caption.setCursorPosition(0)
+            self.caption.setMinimumWidth(min(560, self.caption.fontMetrics().horizontalAdvance(preset[1]) + 24))
         form = QFormLayout()
         form.addRow(self.tr("File"), QLabel(name))
         form.addRow(self.tr("Document type"), self.kind)
