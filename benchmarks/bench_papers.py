@@ -1,4 +1,6 @@
-"""Papers: a six-page act of needs assessment from a real encrypted store to a PDF file."""
+"""Papers: a six-page act of needs assessment from a real encrypted store to a PDF file; the GUI
+thread's longest stall while a family's long paper file renders (on the GUI thread, the old way, and
+in the worker the Paper button uses), beside the stall of an idle event loop."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ def _answers(definition, members):
             answers[f.key] = True
         elif item.type == "date":
             answers[f.key] = "2026-10-05"
+        elif item.type == "datetime":
+            answers[f.key] = "2026-10-05T10:30:00+03:00"
         elif item.type in ("text", "longtext") and not item.pattern:
             answers[f.key] = ANSWER[: item.max_len or 2000].strip()
     relevant = forms.relevant_keys(definition, members, answers)
@@ -39,14 +43,15 @@ def assessment_act(bench: Bench) -> None:
     an owner-only PDF file (layout, rendering, writing, the print log). The floor beside it is Qt's own
     QTextDocument.print_ of the same HTML to a PDF in memory, in the same run."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF
-    from PySide6.QtGui import QFont, QGuiApplication, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
 
     from casework import forms
     from fieldapp.papers import documents, render
     from fieldapp.store.crypto import KdfCost
     from fieldapp.store.database import Store
 
-    app = QGuiApplication.instance() or QGuiApplication(["bench", "-platform", "offscreen"])
+    app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
     cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # the unlock is not what is measured
     store = Store.create(bench.tmp / "profile", PASSPHRASE, kdf=cheap)
     try:
@@ -85,6 +90,103 @@ def assessment_act(bench: Bench) -> None:
                 doc.print_(writer)
                 del writer
                 buffer.close()
+    finally:
+        store.close()
+        del app
+
+
+STALL_ROUNDS = 3
+TICK_MS = 5
+
+
+def _longest_gap(run_and_quit) -> tuple[float, float]:
+    """Run the event loop while `run_and_quit(quit)` works; the longest gap between two ticks of a
+    5 ms timer on the GUI thread and the whole time, both in ms."""
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    start = time.perf_counter()
+    ticks.append(start)
+    timer.start()
+    QTimer.singleShot(0, lambda: run_and_quit(loop.quit))
+    loop.exec()
+    timer.stop()
+    end = time.perf_counter()
+    ticks.append(end)
+    return max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000, (end - start) * 1000
+
+
+@scenario("papers.family_file_stall", "Papers: the GUI thread's longest stall while a long family file renders (issue 15)")
+def family_file_stall(bench: Bench) -> None:
+    """A family with 8 visits (long notes) and 8 needs assessments: its whole paper file saved as a PDF
+    through the Paper button (layout and painting in a worker, a progress dialog meanwhile); beside it
+    the same file rendered on the GUI thread (as before this change) and, as the floor, an idle event
+    loop kept running for as long as the worker's render took."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from casework import forms
+    from fieldapp.papers import documents
+    from fieldapp.store.crypto import KdfCost
+    from fieldapp.store.database import Store
+    from fieldapp.ui.papers_menu import PaperButton
+
+    app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
+    cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    store = Store.create(bench.tmp / "stall", PASSPHRASE, kdf=cheap)
+    try:
+        hid = store.write(lambda tx: tx.create("households", {
+            "family_name": "Шаповал", "hromada": "UA59080270000073662", "identified_on": "2026-09-28",
+            "address": "вул. Садова, 7"}))["id"]
+        people = [{"household_id": hid, "role": role, "surname": "Шаповал", "given_name": given,
+                   "patronymic": patronymic, "birth_date": born} for role, given, patronymic, born in ADULTS]
+        people += [{"household_id": hid, "role": "child", "surname": "Шаповал", "given_name": given,
+                    "birth_date": born} for given, born in CHILDREN]
+        persons = [store.write(lambda tx, p=p: tx.create("persons", p)) for p in people]
+        members = forms.members_of(persons)
+        for form_id in ("home_visit", "needs_assessment"):
+            definition = forms.load_form(form_id)
+            fields = forms.to_record_fields(definition, _answers(definition, members), members)
+            for _ in range(8):
+                store.write(lambda tx, f=fields, c=definition.record_collection: tx.create(c, {**f, "household_id": hid}))
+        out = bench.tmp / "file.pdf"
+        pages = 0
+
+        def on_gui_thread(quit_) -> None:
+            nonlocal pages
+            pages = documents.save_pdf(store, documents.family_job(store, hid), out)
+            quit_()
+
+        button = PaperButton(store, {"family": lambda: documents.family_job(store, hid)})
+        button.choose_file = lambda parent, suggested: out
+
+        quit_holder: list = []
+
+        def in_worker(quit_) -> None:
+            quit_holder[:] = [quit_]
+            button.finished.connect(quit_)
+            with bench.measure("in the worker: the GUI thread's part before it"):
+                button.save_job("family")
+
+        renders = []
+        for _ in range(STALL_ROUNDS):
+            gap, took = _longest_gap(on_gui_thread)
+            bench.add("rendered on the GUI thread: longest stall", gap, "ms")
+            gap, took = _longest_gap(in_worker)
+            button.finished.disconnect(quit_holder[0]) if quit_holder else None
+            renders.append(took)
+            bench.add("rendered in the worker: longest stall", gap, "ms")
+            bench.add("rendered in the worker: whole render", took, "ms")
+            wait = max(renders)
+            gap, _ = _longest_gap(lambda quit_, w=wait: QTimer.singleShot(int(w), quit_))
+            bench.add("floor: idle event loop, longest gap", gap, "ms")
+        bench.record("pages of the family file", pages, "pages")
     finally:
         store.close()
         del app

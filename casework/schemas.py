@@ -47,7 +47,7 @@ REVIEWABLE = ("visits", "assessments", "plans", "households")  # households: cas
 # What an attachment may belong to: a family, a person or any case record (not a conflict or
 # another attachment). The file's kinds, checked again where the bytes are read.
 ATTACHABLE = ("households", "persons", "visits", "assessments", "plans", "referrals", "action_updates",
-              "service_events", "consents", "protected")
+              "service_events", "consents", "protected", "safety_assessments")
 ATTACHMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")
 
 T = Kind  # short alias for the tables below

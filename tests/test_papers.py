@@ -75,7 +75,8 @@ def test_each_document_prints_from_a_real_record_and_reads_back(qapp, store, tmp
         for v in values:
             assert flat(v) in text, (label, v)
     # every signature line: each role the template names, each adult by name, the sign and name hints
-    roles = {"specialist": "specialist", "workers": "worker", "adults": "adult", "giver": "adult", "head": "head"}
+    roles = {"specialist": "specialist", "workers": "worker", "adults": "adult", "giver": "adult", "head": "head",
+             "commission": "commission_head"}
     for role in template.signatures:
         if role in roles:
             assert flat(word(roles[role], "uk")) in text, role
@@ -237,3 +238,58 @@ def test_every_blank_form_keeps_its_questions_and_signature_lines(qapp, store, t
 def test_a_blank_protected_form_needs_protected_access(qapp, store):
     with pytest.raises(documents.PrintRefused):
         documents.blank_job(store, "protected")
+
+
+def test_a_record_prints_the_list_of_its_attachments_never_their_content(qapp, store, tmp_path):
+    """Issue 16 item 6: caption, document type, date, pages or size of each attachment of the record."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from casework.dates import format_date
+    from casework.papers import Paper as PaperType
+    from fieldapp.store import attachments
+    from fieldapp.ui.attachments.prepare import prepare
+
+    household, persons = family(store)
+    _, visit = record_from_form(store, "home_visit", household, persons)
+    _, other = record_from_form(store, "home_visit", household, persons)
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8899aa"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    photo = prepare(bytes(data.data()), max_bytes=20 * 2**20, max_side=2000)
+    signed: PaperType = documents.record_job(store, "visits", other["id"]).papers[0]
+    scan = prepare(render.pdf_bytes([signed, signed]), max_bytes=20 * 2**20, max_side=2000)
+    assert scan.pages and scan.pages >= 2
+
+    def attach(tx, collection, record_id, prepared, doc_type, caption):
+        return attachments.attach(tx, household_id=household["id"], record_collection=collection, record_id=record_id,
+                                  data=prepared.data, media_type=prepared.media_type, doc_type=doc_type,
+                                  caption=caption, width=prepared.width, height=prepared.height, pages=prepared.pages)
+
+    kept = store.write(lambda tx: [attach(tx, "visits", visit["id"], photo, "housing_photo", "Кухня й дитяча кімната"),
+                                   attach(tx, "visits", visit["id"], scan, "signed_act", "Підписаний акт візиту"),
+                                   attach(tx, "visits", other["id"], photo, "housing_photo", "Інший візит: фото")])
+    out = tmp_path / "visit.pdf"
+    documents.save_pdf(store, documents.record_job(store, "visits", visit["id"]), out)
+    text = flat(" ".join(pdf_pages_text(out.read_bytes())))
+    assert "Додатки (у справі в електронному вигляді)" in text
+    for heading in ("Назва", "Вид документа", "Дата додавання", "Обсяг"):
+        assert heading in text
+    assert "Кухня й дитяча кімната" in text and "Фото житлових умов" in text
+    assert "Підписаний акт візиту" in text and "Підписаний акт" in text and f"{scan.pages} арк." in text
+    assert "зображення" in text and "КБ" in text
+    assert format_date(kept[0]["updated_at"], "uk") in text
+    assert "Інший візит" not in text, "only the record's own attachments"
+    assert kept[0]["sha256"] not in text and not UUID.search(text)
+
+    whole = tmp_path / "file.pdf"
+    documents.save_pdf(store, documents.family_job(store, household["id"]), whole)
+    pages = [flat(t) for t in pdf_pages_text(whole.read_bytes())]
+    assert sum("Кухня й дитяча кімната" in t for t in pages) == 1 and sum("Інший візит: фото" in t for t in pages) == 1
+
+    blank = tmp_path / "blank.pdf"
+    documents.save_pdf(store, documents.blank_job(store, "home_visit", household["id"]), blank)
+    assert "Додатки" not in flat(" ".join(pdf_pages_text(blank.read_bytes())))

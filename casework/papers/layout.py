@@ -180,13 +180,44 @@ def _signatures(template: PaperTemplate, record: Mapping[str, Any], members: Seq
             rows.append(Signature(word("adult", lang), "" if blank else giver))
         elif role == "head":
             rows.append(Signature(word("head", lang), ""))
+        elif role == "commission":
+            rows.append(Signature(word("commission_head", lang), "" if blank else author))
+            rows += [Signature(word("commission_member", lang), "")] * 2
     return Signatures(tuple(rows))
+
+
+def _extent(attachment: Mapping[str, Any], lang: str) -> str:
+    pages, size = attachment.get("pages"), attachment.get("size")
+    if isinstance(pages, int) and pages > 0:
+        return word("attachment_pages", lang).format(pages=pages)
+    if not isinstance(size, int) or size <= 0:
+        return ""
+    if size < 1024 * 1024:
+        shown = word("size_kb", lang).format(n=max(1, round(size / 1024)))
+    else:
+        shown = word("size_mb", lang).format(n=f"{size / (1024 * 1024):.1f}".replace(".", "," if lang == "uk" else "."))
+    return word("attachment_image", lang).format(size=shown) if str(attachment.get("media_type", "")).startswith("image/") else shown
+
+
+def attachments_table(attachments: Sequence[Mapping[str, Any]], lang: str) -> Table | None:
+    """The list of a record's attachments on its paper: caption, document type, date, pages or size
+    (never the content, never a file name or id); None when it has none."""
+    live = [a for a in attachments if not a.get("deleted")]
+    if not live:
+        return None
+    kinds = enumeration("attachment_types")
+    header = (word("attachment_caption", lang), word("attachment_type", lang), word("attachment_date", lang),
+              word("attachment_extent", lang))
+    rows = tuple((str(a.get("caption") or ""), kinds.label(str(a.get("doc_type") or "other"), lang),
+                  format_date(str(a.get("updated_at") or ""), lang), _extent(a, lang)) for a in live)
+    return Table(word("attachments", lang), header, rows)
 
 
 def lay_out(template: PaperTemplate, record: Mapping[str, Any] | None, household: Mapping[str, Any] | None,
             persons: Iterable[Mapping[str, Any]], *, lang: str = "uk", author: str = "",
-            today: dt.date | None = None) -> Paper:
-    """The paper of `record` (None: the blank form) for a family (`household` None: no family yet)."""
+            today: dt.date | None = None, attachments: Sequence[Mapping[str, Any]] = ()) -> Paper:
+    """The paper of `record` (None: the blank form) for a family (`household` None: no family yet);
+    `attachments` are the record's, listed after its answers."""
     today = today or dt.date.today()
     persons = [p for p in persons if not p.get("deleted")]
     members = forms.members_of(persons, today)
@@ -204,6 +235,9 @@ def lay_out(template: PaperTemplate, record: Mapping[str, Any] | None, household
     for page in forms.pages(definition, members):
         if forms.page_has_questions(page):
             blocks += _page_blocks(page, data, w)
+    listed = None if blank else attachments_table(attachments, lang)
+    if listed is not None:
+        blocks.append(listed)
     if template.text("closing", lang):
         blocks.append(Text(template.text("closing", lang)))
     blocks.append(Heading(word("signatures", lang)))
@@ -231,12 +265,13 @@ def printable(collection: str, record: Mapping[str, Any]) -> PaperTemplate | Non
 
 def family_file(records: Mapping[str, Iterable[Mapping[str, Any]]], household: Mapping[str, Any],
                 persons: Sequence[Mapping[str, Any]], *, lang: str = "uk", author: str = "",
-                today: dt.date | None = None) -> list[Paper]:
+                today: dt.date | None = None,
+                attachments: Mapping[tuple[str, str], Sequence[Mapping[str, Any]]] | None = None) -> list[Paper]:
     """Every paper of a family, in the order of its acts (by date, then by the template's place).
 
     `records` maps a collection to its records; the household's own closure report is read
     from `household`. A collection left out is not printed (the caller leaves out what the
-    user may not see)."""
+    user may not see). `attachments` maps (collection, record id) to that record's attachments."""
     found: list[tuple[str, int, Paper]] = []
     order = {t.id: t.order for t in templates()}
     candidates = [(c, r) for c, rs in records.items() for r in rs] + [("households", household)]
@@ -244,7 +279,9 @@ def family_file(records: Mapping[str, Iterable[Mapping[str, Any]]], household: M
         template = printable(collection, record)
         if template is None:
             continue
-        paper = lay_out(template, record, household, persons, lang=lang, author=author, today=today)
+        own = (attachments or {}).get((collection, str(record.get("id"))), ())
+        paper = lay_out(template, record, household, persons, lang=lang, author=author, today=today,
+                        attachments=own)
         found.append((paper.date or "9999", order[template.id], paper))
     found.sort(key=lambda t: (t[0], t[1]))
     return [p for _, _, p in found]

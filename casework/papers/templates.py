@@ -24,8 +24,9 @@ from casework.resources import resource_dir
 
 # Who signs: the specialist who drew the paper up, the specialists present (a visit's
 # `workers_present`), every adult of the family, every child aged 14 or over, the person who
-# gave a consent, and the head of the centre.
-SIGNATURE_ROLES = ("specialist", "workers", "adults", "children_14", "giver", "head")
+# gave a consent, the head of the centre, and a commission (its head, the specialist who drew the
+# paper up, and two members by hand: the safety assessment is made by a commission, ACT_DOC_1000_R1).
+SIGNATURE_ROLES = ("specialist", "workers", "adults", "children_14", "giver", "head", "commission")
 
 
 class PaperTemplateError(ValueError):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QPagedPaintDevice
 from casework.papers import Paper, family_file, lay_out, printable, template_for, templates
 from casework.papers.templates import PaperTemplate
 from fieldapp.papers import render
+from fieldapp.store import attachments
 from fieldapp.store.database import Store
 from fieldapp.store.prints import log_print
 from fieldapp.sync.device import enrolled_user
@@ -106,7 +107,8 @@ def record_job(store: Store, collection: str, record_id: str, *, lang: str = "uk
         raise PrintRefused(QCoreApplication.translate("Papers", "This record has no paper form to print."))
     household_id = record["id"] if collection == "households" else str(record.get("household_id"))
     household, persons = _family(store, household_id)
-    paper = lay_out(template, record, household, persons, lang=lang, author=_author(store))
+    listed = attachments.of_record(store.read(), collection, record_id)
+    paper = lay_out(template, record, household, persons, lang=lang, author=_author(store), attachments=listed)
     return PrintJob((paper,), template.id, household_id, collection, record_id)
 
 
@@ -116,7 +118,10 @@ def family_job(store: Store, household_id: str, *, lang: str = "uk") -> PrintJob
     allowed = protected_access(store)
     records = {c: list(store.records(c, household_id=household_id)) for c in printable_collections()
                if c != "households" and (allowed or c not in PROTECTED_COLLECTIONS)}
-    papers = family_file(records, household, persons, lang=lang, author=_author(store))
+    listed: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for a in attachments.of_household(store.read(), household_id):
+        listed.setdefault((str(a.get("record_collection")), str(a.get("record_id"))), []).append(a)
+    papers = family_file(records, household, persons, lang=lang, author=_author(store), attachments=listed)
     if not papers:
         raise PrintRefused(QCoreApplication.translate("Papers", "Nothing recorded for this family has a paper form yet."))
     return PrintJob(tuple(papers), "family_file", household_id)
@@ -148,9 +153,10 @@ def log_job(store: Store, job: PrintJob, target: str, pages: int) -> None:
                                      papers=len(job.papers), pages=pages))
 
 
-def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
-    """Write the job as one PDF where the user chose, owner-only, and log it; the number of pages."""
-    content, pages = render.render_pdf(job.papers, job.title)
+def save_pdf(store: Store, job: PrintJob, path: Path, *, progress: render.Progress | None = None) -> int:
+    """Write the job as one PDF where the user chose, owner-only, and log it; the number of pages.
+    `progress(done, total)` is told after each paper (from the thread that runs this)."""
+    content, pages = render.render_pdf(job.papers, job.title, progress=progress)
     try:
         render.write_owner_only(path, content)
     except OSError as exc:
@@ -159,10 +165,11 @@ def save_pdf(store: Store, job: PrintJob, path: Path) -> int:
     return pages
 
 
-def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> int:
+def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice, *,
+                    progress: render.Progress | None = None) -> int:
     """Print the job on a printer set up by Qt's print dialog, and log it; the number of pages."""
     try:
-        pages = render.print_papers(job.papers, printer)
+        pages = render.print_papers(job.papers, printer, progress=progress)
     except OSError:
         raise PrintRefused(QCoreApplication.translate("Papers", "The printer could not be reached.")) from None
     log_job(store, job, "printer", pages)
@@ -170,12 +177,12 @@ def send_to_printer(store: Store, job: PrintJob, printer: QPagedPaintDevice) -> 
 
 
 def send_to_spooler(store: Store, job: PrintJob, printer_name: str, copies: int = 1, *,
-                    command: Sequence[str] = ("lp",)) -> int:
+                    command: Sequence[str] = ("lp",), progress: render.Progress | None = None) -> int:
     """Print through the system's spooler (CUPS `lp`), the PDF handed over on its standard input, and
     log it; the number of pages. Qt's own CUPS engine writes the pages to a file in the temporary
     folder first; this way no file of ours is ever there (CUPS keeps its spool in its own folder).
     The job's title in the printer's queue is "FieldApp": no family's name."""
-    content, pages = render.render_pdf(job.papers, job.title)
+    content, pages = render.render_pdf(job.papers, job.title, progress=progress)
     args = [*command, "-d", printer_name, "-n", str(max(1, copies)), "-t", "FieldApp"]
     try:
         done = subprocess.run(args, input=content, capture_output=True, timeout=120, check=False)

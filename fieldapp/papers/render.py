@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
     QPagedPaintDevice,
@@ -23,6 +24,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
@@ -34,6 +37,7 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 RESOLUTION = 300
 # Office papers in Ukraine leave a wider left margin for the binding (DSTU 4163-2020: 30 mm left).
 MARGINS_MM = QMarginsF(25, 15, 12, 15)
+Progress = Callable[[int, int], None]  # (papers done, papers in all), told after each paper
 EDGE = 2  # device pixels (at 300 dpi, 0.17 mm) kept clear at each page break
 
 
@@ -63,8 +67,10 @@ def paper_html(paper: Paper) -> str:
         parts.append(f"<p align='center' style='font-size: 11pt;'>{_e(paper.subtitle)}</p>")
     for block in paper.blocks:
         if isinstance(block, Heading):
-            size = "11pt" if block.level <= 2 else "10pt"
-            parts.append(f"<p style='font-size: {size}; font-weight: bold; margin-top: 10px;'>{_e(block.text)}</p>")
+            # an <hN>, so the laid-out block knows it is a heading (headingLevel) and keeps with what follows
+            size, tag = ("11pt", "h2") if block.level <= 2 else ("10pt", "h3")
+            parts.append(f"<{tag} style='font-size: {size}; font-weight: bold; margin-top: 10px; margin-bottom: 4px;'>"
+                         f"{_e(block.text)}</{tag}>")
         elif isinstance(block, Text):
             size = "8pt" if block.small else "10pt"
             parts.append(f"<p style='font-size: {size};'>{_e(block.text)}</p>")
@@ -116,13 +122,47 @@ def _keep_signatures_together(doc: QTextDocument, heading: str, page_height: flo
         found.setBlockFormat(fmt)
 
 
+def _first_line_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    rect = layout.blockBoundingRect(block)
+    lines = block.layout()
+    return rect.top() + (lines.lineAt(0).rect().bottom() if lines.lineCount() else rect.height())
+
+
+def _keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
+    """Start a heading on a new page when what follows it would begin on the next one: a heading is
+    never left alone at a page's foot. A run of headings (a section and its first group) moves together."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    moved = False
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid() and not following.blockFormat().headingLevel():
+            page = int(layout.blockBoundingRect(block).top() // page_height)
+            if int((_first_line_bottom(layout, following) - 1) // page_height) > page:
+                first = block  # the earliest heading of a run on the same page goes over with the rest
+                while (first.previous().isValid() and first.previous().blockFormat().headingLevel()
+                       and int(layout.blockBoundingRect(first.previous()).top() // page_height) == page):
+                    first = first.previous()
+                cursor = QTextCursor(first)
+                fmt = first.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+                moved = True
+        block = following
+    if moved:  # an incremental relayout after a change leaves blocks between tables unpainted: lay out anew
+        doc.markContentsDirty(0, doc.characterCount())
+
+
 def _layout(device: QPagedPaintDevice) -> None:
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
 
 
-def paint(papers: Sequence[Paper], device: QPagedPaintDevice) -> int:
-    """Paint every paper onto `device` (a QPdfWriter or a QPrinter set up for A4); the number of pages."""
+def paint(papers: Sequence[Paper], device: QPagedPaintDevice, progress: Progress | None = None) -> int:
+    """Paint every paper onto `device` (a QPdfWriter or a QPrinter set up for A4); the number of pages.
+
+    Runs on any thread (Qt paints onto a QPdfWriter or QPrinter off the GUI thread; the documents are
+    made here, on the painting thread) once `font_family()` has registered the font."""
     family = font_family()
     width, height = device.width(), device.height()
     painter = QPainter()
@@ -141,6 +181,7 @@ def paint(papers: Sequence[Paper], device: QPagedPaintDevice) -> int:
             doc.setDocumentMargin(0)
             doc.setHtml(paper_html(paper))
             doc.setPageSize(body)
+            _keep_headings_with_next(doc, body.height())
             _keep_signatures_together(doc, word("signatures", paper.lang), body.height())
             pages = doc.pageCount()
             for page in range(pages):
@@ -162,6 +203,8 @@ def paint(papers: Sequence[Paper], device: QPagedPaintDevice) -> int:
                 elided = painter.fontMetrics().elidedText(paper.footer, Qt.TextElideMode.ElideRight, int(left.width()))
                 painter.drawText(left, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextSingleLine), elided)
                 total += 1
+            if progress is not None:
+                progress(index + 1, len(papers))
     finally:
         painter.end()
     return total
@@ -172,7 +215,7 @@ def pdf_bytes(papers: Sequence[Paper], title: str = "") -> bytes:
     return render_pdf(papers, title)[0]
 
 
-def render_pdf(papers: Sequence[Paper], title: str = "") -> tuple[bytes, int]:
+def render_pdf(papers: Sequence[Paper], title: str = "", *, progress: Progress | None = None) -> tuple[bytes, int]:
     """The papers as one PDF in memory, and its number of pages."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -182,7 +225,7 @@ def render_pdf(papers: Sequence[Paper], title: str = "") -> tuple[bytes, int]:
     writer.setTitle(title or (papers[0].title if papers else ""))
     writer.setCreator("FieldApp")
     _layout(writer)
-    pages = paint(papers, writer)
+    pages = paint(papers, writer, progress)
     del writer  # the PDF is complete once the writer is gone
     buffer.close()
     return bytes(data.data()), pages
@@ -212,7 +255,7 @@ def write_pdf(papers: Sequence[Paper], path: Path, title: str = "") -> int:
     return pages
 
 
-def print_papers(papers: Sequence[Paper], printer: QPagedPaintDevice) -> int:
+def print_papers(papers: Sequence[Paper], printer: QPagedPaintDevice, *, progress: Progress | None = None) -> int:
     """Send the papers to a printer the print dialog set up (A4 portrait); the number of pages."""
     _layout(printer)
-    return paint(papers, printer)
+    return paint(papers, printer, progress)

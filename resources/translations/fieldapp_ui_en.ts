@@ -1134,6 +1134,38 @@
                 <numerusform>Saved as PDF: %n pages.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Signed: %1</source>
+            <translation>Signed: %1</translation>
+        </message>
+        <message>
+            <source>Signed: %1 of %2</source>
+            <translation>Signed: %1 of %2</translation>
+        </message>
+        <message>
+            <source>Attach the signed scan…</source>
+            <translation>Attach the signed scan…</translation>
+        </message>
+        <message>
+            <source>Preparing the papers…</source>
+            <translation>Preparing the papers…</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <source>Attach the signed scan?</source>
+            <translation>Attach the signed scan?</translation>
+        </message>
+        <message>
+            <source>Once the act is signed, scan or photograph it and attach it to this record, so the signed paper is in the case. Attach the signed scan now?</source>
+            <translation>Once the act is signed, scan or photograph it and attach it to this record, so the signed paper is in the case. Attach the signed scan now?</translation>
+        </message>
+        <message>
+            <source>A scan cannot be attached to this kind of record.</source>
+            <translation>A scan cannot be attached to this kind of record.</translation>
+        </message>
     </context>
     <context>
         <name>PassphraseForm</name>

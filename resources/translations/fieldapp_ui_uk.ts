@@ -1150,6 +1150,38 @@
                 <numerusform>Збережено як PDF: %n сторінок.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Signed: %1</source>
+            <translation>Підписано: %1</translation>
+        </message>
+        <message>
+            <source>Signed: %1 of %2</source>
+            <translation>Підписано: %1 від %2</translation>
+        </message>
+        <message>
+            <source>Attach the signed scan…</source>
+            <translation>Додати скан підписаного акта…</translation>
+        </message>
+        <message>
+            <source>Preparing the papers…</source>
+            <translation>Готуємо документи…</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Документи</translation>
+        </message>
+        <message>
+            <source>Attach the signed scan?</source>
+            <translation>Додати скан підписаного акта?</translation>
+        </message>
+        <message>
+            <source>Once the act is signed, scan or photograph it and attach it to this record, so the signed paper is in the case. Attach the signed scan now?</source>
+            <translation>Коли акт підпишуть, відскануйте або сфотографуйте його й додайте до цього запису, щоб підписаний примірник був у справі. Додати скан зараз?</translation>
+        </message>
+        <message>
+            <source>A scan cannot be attached to this kind of record.</source>
+            <translation>До такого запису не можна додати скан.</translation>
+        </message>
     </context>
     <context>
         <name>PassphraseForm</name>

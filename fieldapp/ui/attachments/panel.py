@@ -52,7 +52,7 @@ Fetch = Callable[[str, int, str], bool]
 class AttachDialog(QDialog):
     """The document type (from the reference list) and a caption for a file being attached."""
 
-    def __init__(self, name: str, parent: QWidget | None = None):
+    def __init__(self, name: str, parent: QWidget | None = None, preset: tuple[str, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attach a file"))
         self.kind = QComboBox()
@@ -62,6 +62,11 @@ class AttachDialog(QDialog):
         self.caption = QLineEdit()
         self.caption.setObjectName("caption")
         self.caption.setMaxLength(300)
+        if preset is not None:  # (document type, caption) the file starts with: a signed act's scan, say
+            self.kind.setCurrentIndex(max(0, self.kind.findData(preset[0])))
+            self.caption.setText(preset[1])
+            self.caption.setCursorPosition(0)
+            self.caption.setMinimumWidth(min(560, self.caption.fontMetrics().horizontalAdvance(preset[1]) + 24))
         form = QFormLayout()
         form.addRow(self.tr("File"), QLabel(name))
         form.addRow(self.tr("Document type"), self.kind)
@@ -108,6 +113,7 @@ class AttachmentStrip(QWidget):
         self.ask: Callable[[str], tuple[str, str] | None] = self._ask  # tests answer without a dialog
         self.confirm: Callable[[str], bool] = self._confirm
         self.viewer: QDialog | None = None
+        self.preset: tuple[str, str] | None = None  # the document type and caption a new file is offered with
         self.setAcceptDrops(True)
         self.attach_button = QPushButton(self.tr("Attach a file…"))
         self.attach_button.setObjectName("attachFile")
@@ -204,7 +210,7 @@ class AttachmentStrip(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask(self, name: str) -> tuple[str, str] | None:
-        dialog = AttachDialog(name, self)
+        dialog = AttachDialog(name, self, self.preset)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return str(dialog.kind.currentData()), dialog.caption.text()
