@@ -73,7 +73,7 @@ class Item:
     pattern: str | None = None
     message: dict[str, str] = field(default_factory=dict)
     children_only: bool = False
-    widget: str | None = None  # "radio" or "combo" for single choices
+    widget: str | None = None  # "radio" or "combo" for single choices; "check" for a yes/no that confirms
     items: tuple[Item, ...] = ()  # a group's questions, a repeat's fields
     low: dict[str, str] = field(default_factory=dict)  # a rating's ends
     high: dict[str, str] = field(default_factory=dict)

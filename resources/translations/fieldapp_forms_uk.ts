@@ -138,6 +138,10 @@
         <source>Remove</source>
         <translation>Вилучити</translation>
     </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Підтверджено</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>
@@ -148,6 +152,10 @@
     <message>
         <source>There is nobody in the family file for this section.</source>
         <translation>У картці сімʼї немає нікого для цього розділу.</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>без відповіді</translation>
     </message>
 </context>
 </TS>

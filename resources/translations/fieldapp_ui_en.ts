@@ -1473,14 +1473,6 @@
             <translation>Settings</translation>
         </message>
         <message>
-            <source>As the system (Ukrainian on a Ukrainian system)</source>
-            <translation>As the system (Ukrainian on a Ukrainian system)</translation>
-        </message>
-        <message>
-            <source>A new language is used from the next start of FieldApp.</source>
-            <translation>A new language is used from the next start of FieldApp.</translation>
-        </message>
-        <message>
             <source>never</source>
             <translation>never</translation>
         </message>
@@ -1804,6 +1796,24 @@
         <message>
             <source>Locked</source>
             <translation>Locked</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>The window changes to the new language when the open windows are closed.</source>
+            <translation>The window changes to the new language when the open windows are closed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageChoice</name>
+        <message>
+            <source>As the system (Ukrainian on a Ukrainian system)</source>
+            <translation>As the system (Ukrainian on a Ukrainian system)</translation>
+        </message>
+        <message>
+            <source>Set by your organisation for this laptop.</source>
+            <translation>Set by your organisation for this laptop.</translation>
         </message>
     </context>
 </TS>

@@ -1490,14 +1490,6 @@
             <translation>Налаштування</translation>
         </message>
         <message>
-            <source>As the system (Ukrainian on a Ukrainian system)</source>
-            <translation>Як у системі (українська в українській системі)</translation>
-        </message>
-        <message>
-            <source>A new language is used from the next start of FieldApp.</source>
-            <translation>Нова мова діятиме після наступного запуску FieldApp.</translation>
-        </message>
-        <message>
             <source>never</source>
             <translation>ніколи</translation>
         </message>
@@ -1822,6 +1814,24 @@
         <message>
             <source>Locked</source>
             <translation>Заблоковано</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>The window changes to the new language when the open windows are closed.</source>
+            <translation>Вікно перейде на нову мову, щойно ви закриєте відкриті вікна.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageChoice</name>
+        <message>
+            <source>As the system (Ukrainian on a Ukrainian system)</source>
+            <translation>Як у системі (українська в українській системі)</translation>
+        </message>
+        <message>
+            <source>Set by your organisation for this laptop.</source>
+            <translation>Встановлено вашою організацією для цього ноутбука.</translation>
         </message>
     </context>
 </TS>

@@ -34,6 +34,7 @@ from casework.i18n import Message
 from casework.records import Problem
 from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor
 from fieldapp.ui.forms.editors import make_editor
+from fieldapp.ui.forms.reading import fill_page
 from fieldapp.ui.forms.repeat_editor import RepeatEditor
 
 PROBLEM_STYLE = "color: #b00020;"
@@ -66,7 +67,7 @@ class FieldBox(QWidget):
         self.editor = editor
         self.setObjectName(f"box:{key}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setContentsMargins(0, 4, 0, 0)  # the message's kept line spaces the questions below
         layout.setSpacing(3)
         self.label = QLabel(_text(item.label, lang) + (" *" if item.required else ""))
         self.label.setWordWrap(True)
@@ -75,6 +76,8 @@ class FieldBox(QWidget):
         self.label.setFont(bold)
         self.label.setBuddy(editor.focus_target())
         layout.addWidget(self.label)
+        if item.type == "yesno" and item.widget == "check":
+            self.label.hide()  # the statement is the box's own text
         if item.hint:
             hint = QLabel(_text(item.hint, lang))
             hint.setWordWrap(True)
@@ -85,6 +88,12 @@ class FieldBox(QWidget):
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
+        # A line is kept for the message, shown or not: the form must not move under the pointer when a
+        # message appears on leaving a field (the click then landed on the wrong answer).
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message)
         editor.attach_message(self.message)
@@ -141,6 +150,7 @@ class FormView(QWidget):
                     self._page_of[page.key(item)] = n
         self._problems: dict[str, str] = {}
         self._read_only = False
+        self._reading: dict[str, Any] = {}  # key -> reading.Answer, on read-only pages
         self._build()
         self._update_relevance()
         app = QApplication.instance()
@@ -231,7 +241,9 @@ class FormView(QWidget):
             empty.setWordWrap(True)
             empty.setStyleSheet("padding: 16px; " + HINT_STYLE)
             layout.addWidget(empty)
-        for item in page.section.items:
+        if self._read_only:  # laid out for reading: each question's wording and its answer as text
+            self._reading.update(fill_page(layout, page, self._answers, self.members, self.relevant_keys(), self.lang))
+        for item in (() if self._read_only else page.section.items):
             if item.type == "group":
                 box = QWidget()
                 box.setObjectName(f"group:{page.id}:{item.items[0].key if item.items else ''}")
@@ -268,8 +280,6 @@ class FormView(QWidget):
         old.deleteLater()
         self._built[n] = scroll
         self._update_relevance()
-        if self._read_only:
-            content.setEnabled(False)
         return scroll
 
     def _add_item(self, page: Page, item: Item, layout: QVBoxLayout) -> None:
@@ -419,11 +429,26 @@ class FormView(QWidget):
         return not self.box(key).isHidden()
 
     def set_read_only(self, read_only: bool) -> None:
+        """Show the record for reading (label and answer text), or with its editors again."""
+        if read_only == self._read_only:
+            return
         self._read_only = read_only
-        for scroll in self._built.values():
-            holder = scroll.widget()
-            for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-                child.setEnabled(not read_only)
+        for n in list(self._built):  # the pages built so far are made again, the other way
+            scroll = self._built.pop(n)
+            self.stack.insertWidget(n, QWidget())
+            self.stack.removeWidget(scroll)
+            scroll.deleteLater()
+        self._boxes, self._groups, self._reading = {}, [], {}
+        self.show_page(max(0, self.sections.currentRow()))
+
+    def reading_text(self, key: str) -> str | None:
+        """The answer shown for `key` on a read-only page (its page is built); None when not shown."""
+        n = self._page_of.get(key)
+        if n is None:
+            return None
+        self.show_page(n)
+        shown = self._reading.get(key)
+        return shown.answer.text() if shown is not None else None
 
 
 def _value_items(items: Iterable[Item]) -> Iterable[Item]:
