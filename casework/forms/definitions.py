@@ -82,6 +82,7 @@ class Item:
     row_ids: bool = False
     provisional: bool = False
     default: Any = None  # for a new record: "now", "today" or a value
+    prefill: Any = None  # what the family card already knows (casework/forms/prefill.py)
     # What an answer must be: the record field's rule first where the key is one, then the form's own.
     rules: tuple[Rule, ...] = ()
 
@@ -219,6 +220,7 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         row_ids=kind == "repeat" and bool(raw.get("row_ids", False)),
         provisional=bool(raw.get("provisional", False)),
         default=raw.get("default"),
+        prefill=raw.get("prefill"),
     )
     if not item.has_value:
         return item

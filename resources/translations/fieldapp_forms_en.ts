@@ -155,5 +155,9 @@
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
+    <message>
+        <source>Taken from the family card: check it, and change it if it is not right.</source>
+        <translation>Taken from the family card: check it, and change it if it is not right.</translation>
+    </message>
 </context>
 </TS>

@@ -157,5 +157,9 @@
         <source>not answered</source>
         <translation>без відповіді</translation>
     </message>
+    <message>
+        <source>Taken from the family card: check it, and change it if it is not right.</source>
+        <translation>Взято з картки сімʼї: перевірте й виправте, якщо щось не так.</translation>
+    </message>
 </context>
 </TS>

@@ -60,7 +60,8 @@ def _text(labels: dict[str, str], lang: str) -> str:
 class FieldBox(QWidget):
     """A question: its label, hint, editor and, under it, what is wrong with the answer."""
 
-    def __init__(self, key: str, item: Item, editor: Editor, lang: str, parent: QWidget | None = None):
+    def __init__(self, key: str, item: Item, editor: Editor, lang: str, parent: QWidget | None = None, *,
+                 from_card: bool = False):
         super().__init__(parent)
         self.key = key
         self.item = item
@@ -83,7 +84,14 @@ class FieldBox(QWidget):
             hint.setWordWrap(True)
             hint.setStyleSheet(HINT_STYLE)
             layout.addWidget(hint)
+        self.card_note = QLabel("↳ " + QCoreApplication.translate(
+            "FormView", "Taken from the family card: check it, and change it if it is not right."))
+        self.card_note.setObjectName("fromCard")
+        self.card_note.setWordWrap(True)
+        self.card_note.setStyleSheet("color: #0b57d0;")
+        self.card_note.setVisible(from_card)
         layout.addWidget(editor, 1)  # any spare height goes below the editor, not between the texts
+        layout.addWidget(self.card_note)
         self.message = QLabel()
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
@@ -124,8 +132,10 @@ class FormView(QWidget):
         *,
         answers: dict[str, Any] | None = None,
         members: Sequence[Member] | None = None,
+        from_card: Iterable[str] = (),
         parent: QWidget | None = None,
     ):
+        """`from_card`: answers taken from the family card, marked as such until the person changes them."""
         super().__init__(parent)
         self.definition = definition
         self.store = store
@@ -148,6 +158,8 @@ class FormView(QWidget):
             if forms.page_has_questions(page):
                 for item in _value_items(page.section.items):
                     self._page_of[page.key(item)] = n
+        self.from_card = {k for k in from_card if k in self._answers}
+        self._card_values = {k: self._answers[k] for k in self.from_card}
         self._problems: dict[str, str] = {}
         self._read_only = False
         self._reading: dict[str, Any] = {}  # key -> reading.Answer, on read-only pages
@@ -295,7 +307,7 @@ class FormView(QWidget):
         editor.set_value(self._answers.get(key))
         editor.edited.connect(lambda k=key: self._edited(k))
         editor.committed.connect(self.committed)
-        box = FieldBox(key, item, editor, self.lang)
+        box = FieldBox(key, item, editor, self.lang, from_card=key in self.from_card)
         self._boxes[key] = box
         layout.addWidget(box)
         self._show_problem(key)
@@ -308,6 +320,9 @@ class FormView(QWidget):
 
     def _edited(self, key: str) -> None:
         value = self._boxes[key].editor.value()
+        if key in self.from_card and value != self._card_values.get(key):  # changed: no longer the card's
+            self.from_card.discard(key)
+            self._boxes[key].card_note.hide()
         if forms.is_empty(value):
             self._answers.pop(key, None)
         else:
