@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from helpers.form_typist import type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit, QRadioButton, QTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+)
 
 from casework import forms
 from casework.ids import new_id
