@@ -27,6 +27,7 @@ from casework.i18n import LANGUAGES
 from fieldapp.ui import background
 
 NATIVE_NAMES = {"uk": "Українська", "en": "English"}  # each language in its own words: never translated
+BOTH_NAMES = "Мова / Language"  # the choice's name in both languages: never translated
 
 
 class Notifier(QObject):
@@ -108,6 +109,11 @@ class LanguageChoice(QWidget):
             self.combo.setToolTip(self.reason.text())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        if not with_system:  # the first screens: named in both languages, for whoever cannot read the one shown
+            named = QLabel(BOTH_NAMES)
+            named.setBuddy(self.combo)
+            layout.addWidget(named)
+        self.combo.setAccessibleName(BOTH_NAMES)
         layout.addWidget(self.combo)
         layout.addWidget(self.reason)
         self.combo.activated.connect(lambda _i: self.chosen.emit(self.value()))

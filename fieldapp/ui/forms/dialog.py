@@ -145,6 +145,7 @@ class FormDialog(QDialog):
         legend = QLabel(QCoreApplication.translate("FormDialog", "* needed to submit") if self.definition.has_review
                         else QCoreApplication.translate("FormDialog", "* needed to save"))
         legend.setStyleSheet(HINT_STYLE)
+        legend.setVisible(not self.read_only)  # nothing to fill in a record laid out for reading
         buttons.addWidget(legend)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(QCoreApplication.translate("FormDialog", "Close") if self.read_only else QCoreApplication.translate("FormDialog", "Cancel"))
