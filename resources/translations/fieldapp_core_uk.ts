@@ -200,7 +200,7 @@
         </message>
         <message>
             <source>Returned from a residential institution</source>
-            <translation>Повернулася з інтернатного закладу</translation>
+            <translation>Повернення з інтернатного закладу</translation>
         </message>
         <message>
             <source>Date returned</source>

@@ -1081,7 +1081,7 @@
         </message>
         <message>
             <source>returned from an institution %1</source>
-            <translation>повернувся з інтернатного закладу %1</translation>
+            <translation>повернення з інтернатного закладу %1</translation>
         </message>
     </context>
     <context>
