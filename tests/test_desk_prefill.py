@@ -76,3 +76,15 @@ def test_answers_a_caseworker_still_gives_for_a_typical_family(store, capsys):
           f"taken from the card: {sorted(card)}")
     assert set(card) >= {"assess.address", "due_on", "assess.members_living", "assess.basis_date", "assess.basis"}
     assert after == len(required) < before
+
+
+def test_a_prefill_that_names_no_source_is_refused_when_the_form_is_read():
+    import pytest
+
+    base = {"id": "x", "version": 1, "record_collection": "assessments", "title": {"uk": "Х", "en": "X"},
+            "sections": [{"id": "s", "title": {"uk": "С", "en": "S"}, "items": [
+                {"key": "assess.address", "type": "text", "label": {"uk": "А", "en": "A"}, "prefill": "card.address"}]}]}
+    with pytest.raises(forms.FormDefinitionError, match="prefill"):
+        forms.parse_definition(base)
+    base["sections"][0]["items"][0]["prefill"] = "household.address"
+    assert forms.parse_definition(base).sections[0].items[0].prefill == "household.address"

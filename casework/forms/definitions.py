@@ -194,6 +194,8 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         sub = tuple(_item(r, where, in_repeat=True) for r in raw.get("fields", []))
         if not sub:
             raise FormDefinitionError(f"{where}: a repeat needs fields")
+    if not _prefill_ok(raw.get("prefill")):
+        raise FormDefinitionError(f"{where}: prefill names no known source (casework/forms/prefill.py)")
     pattern: str | None = raw.get("pattern")
     if pattern is not None:
         re.compile(pattern)
@@ -230,6 +232,18 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         return replace(item, rules=(own,))
     _check_fills(item, own, spec, where)
     return replace(item, required=item.required or spec.required, rules=(spec, own))
+
+
+def _prefill_ok(spec: Any) -> bool:
+    """A question's ``prefill`` is one of the sources casework/forms/prefill.py reads (or absent)."""
+    def field(source: Any, *where: str) -> bool:
+        return isinstance(source, str) and source.partition(".")[0] in where and bool(source.partition(".")[2])
+
+    if spec is None or spec in ("assessment_due", "members"):
+        return True
+    if isinstance(spec, dict):
+        return bool(spec) and all(isinstance(k, str) and field(v, "person") for k, v in spec.items())
+    return field(spec, "household", "person")
 
 
 # The kind of value each question type gives.
