@@ -127,7 +127,7 @@ def test_switch_in_settings_with_a_form_open_keeps_the_form_and_the_family(qtbot
     old.open_family(hid)
     form = old.open_form("home_visit", hid)
     qtbot.waitExposed(form)
-    notes = form.view.editor("notes").focus_target()
+    notes = form.view.editor("notes").focus_target()  # on the last section
     notes.setFocus()
     type_text(notes, NOTES)  # typed less than a second ago: not kept by the timer yet
     old.findChild(type(old.sync_now_action), "settingsAction").trigger()
@@ -141,6 +141,7 @@ def test_switch_in_settings_with_a_form_open_keeps_the_form_and_the_family(qtbot
     assert window.family_tab(hid) is window.tabs.currentWidget()  # the family file is open and shown
     (again,) = [d for d in window.dialogs if isinstance(d, FormDialog)]
     assert again.isVisible() and again.lang == "uk"
+    assert again.view.sections.currentRow() == len(again.view.pages) - 1  # on the section it was on
     assert again.view.editor("notes").value() == NOTES  # nothing typed was lost
     assert again.submit_button.text() == "Подати"
     assert not form.isVisible()  # the old one is gone, without asking "keep or throw away"

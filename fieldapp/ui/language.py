@@ -138,7 +138,7 @@ class WindowState:
     families: list[str] = field(default_factory=list)
     current: int = 0  # the tab shown (a family file's index counts from the fixed tabs)
     current_family: str | None = None
-    forms: list[tuple[str, Any]] = field(default_factory=list)  # ("draft", id) or ("record", (form, hid, rid))
+    forms: list[tuple[str, Any, int]] = field(default_factory=list)  # ("draft", id, page) or ("record", (form, hid, rid), page)
 
 
 class FormNotKept(Exception):
@@ -171,12 +171,13 @@ def capture(window: Any) -> WindowState:
     for dialog in forms:
         if dialog.read_only:  # nothing typed: the record opens again
             record_id = dialog.record["id"] if dialog.record else None
-            state.forms.append(("record", (dialog.definition.id, dialog.household_id, record_id)))
+            state.forms.append(("record", (dialog.definition.id, dialog.household_id, record_id),
+                                dialog.view.sections.currentRow()))
             continue
         dialog._dirty = True  # noqa: SLF001 - kept now, even if the last second's typing was kept already
         if not dialog.save_draft_now():
             raise FormNotKept(dialog.definition.id)
-        state.forms.append(("draft", dialog.draft_id))
+        state.forms.append(("draft", dialog.draft_id, dialog.view.sections.currentRow()))
     for dialog in forms:
         dialog._finish()  # noqa: SLF001 - no more automatic saves: the draft stands as it is
         window.dialogs.remove(dialog)
@@ -217,9 +218,11 @@ def restore(window: Any, state: WindowState) -> None:
         window.tabs.setCurrentWidget(window.family_tab(state.current_family))
     else:
         window.tabs.setCurrentIndex(state.current)
-    for kind, what in state.forms:
+    for kind, what, page in state.forms:
         if kind == "draft":
-            window.restore_draft(what)
+            dialog = window.restore_draft(what)
         else:
             form_id, hid, rid = what
-            window.open_form(form_id, hid, rid)
+            dialog = window.open_form(form_id, hid, rid)
+        if dialog is not None and page > 0:
+            dialog.view.show_page(page)  # the section the person was on
