@@ -37,6 +37,16 @@ SCREENS = {"1366": (1366, 768 - TASKBAR), "1280": (1280, 720 - TASKBAR)}
 PASSPHRASE = "липовий цвіт у червні 2026"
 
 
+def locked_settings(tmp: Path, lang: str) -> Settings:
+    """IT's fieldapp.toml locking the language, read the way the program reads it."""
+    from fieldapp.provisioning import Locations, load_provisioning
+
+    system = tmp / f"etc-{lang}"
+    system.mkdir(exist_ok=True)
+    (system / "fieldapp.toml").write_text(f'language = "{lang}"\nlocked = ["language"]\n', encoding="utf-8")
+    return Settings(tmp / f"config-{lang}", load_provisioning(Locations(system=system, beside_executable=None)))
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/fieldapp-desk-shots")
     out.mkdir(parents=True, exist_ok=True)
@@ -88,6 +98,9 @@ def main() -> int:
                 dialog = SettingsDialog(settings)
                 shoot(dialog, f"{lang}-{tag}-settings", size, (480, 200))
                 dialog.close()
+                locked = ProfileDialog(Path(tmp) / "profile", create=False, settings=locked_settings(Path(tmp), lang))
+                shoot(locked, f"{lang}-{tag}-unlock-language-locked", size, (560, 260))
+                locked.close()
                 assessment = open_form(None, store, "needs_assessment", hid)
                 assessment.timer.stop()
                 shoot(assessment, f"{lang}-{tag}-assessment-prefilled", size, (1180, 820))

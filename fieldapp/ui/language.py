@@ -102,7 +102,7 @@ class LanguageChoice(QWidget):
         self.locked = bool(settings is not None and settings.is_locked("language"))
         self.reason = QLabel(self.tr("Set by your organisation for this laptop."))
         self.reason.setObjectName("languageLocked")
-        self.reason.setStyleSheet("color: palette(mid);")
+        self.reason.setStyleSheet("color: #5f6368;")  # a hint, readable (palette(mid) was too faint)
         self.reason.setVisible(self.locked)
         self.combo.setEnabled(not self.locked)
         if self.locked:
