@@ -101,6 +101,14 @@ def main() -> int:
                 locked = ProfileDialog(Path(tmp) / "profile", create=False, settings=locked_settings(Path(tmp), lang))
                 shoot(locked, f"{lang}-{tag}-unlock-language-locked", size, (560, 260))
                 locked.close()
+                from fieldapp.ui.household_dialog import HouseholdDialog, PersonDialog
+
+                person = PersonDialog(children[-1])
+                shoot(person, f"{lang}-{tag}-member", size, (0, 0))  # a line kept under the birth date
+                person.close()
+                family = HouseholdDialog(store, hid)
+                shoot(family, f"{lang}-{tag}-family", size, (760, 720))
+                family.close()
                 assessment = open_form(None, store, "needs_assessment", hid)
                 assessment.timer.stop()
                 shoot(assessment, f"{lang}-{tag}-assessment-prefilled", size, (1180, 820))

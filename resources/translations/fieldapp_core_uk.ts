@@ -156,7 +156,7 @@
         </message>
         <message>
             <source>Internally displaced</source>
-            <translation>Внутрішньо переміщені</translation>
+            <translation>Внутрішньо переміщена особа</translation>
         </message>
         <message>
             <source>IDP certificate number</source>
