@@ -233,7 +233,7 @@ class FormView(QWidget):
         row.addStretch(0)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 12)
-        layout.setSpacing(6)
+        layout.setSpacing(2)  # each question keeps a line for its message below: that spaces them
         title = QLabel(page.title(self.lang))
         title.setWordWrap(True)
         big = QFont(title.font())
