@@ -43,3 +43,32 @@ def live_server(tmp_path: Path):
     yield server
     server.stop()
 
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A test that switches the program's language (fieldapp/ui/language.py) leaves it as it found it."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:  # a test without Qt (the server's): nothing to restore
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    app = QCoreApplication.instance()
+    if app is None:
+        yield
+        return
+    before = (app.property("fieldapp_lang"), list(getattr(app, "_fieldapp_translators", None) or []))
+    locale = QLocale()
+    yield
+    now = list(getattr(app, "_fieldapp_translators", None) or [])
+    if (app.property("fieldapp_lang"), now) == before:
+        return
+    for translator in now:
+        QCoreApplication.removeTranslator(translator)
+    for translator in before[1]:
+        QCoreApplication.installTranslator(translator)
+    app._fieldapp_translators = before[1]
+    app.setProperty("fieldapp_lang", before[0])
+    QLocale.setDefault(locale)

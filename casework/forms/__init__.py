@@ -56,6 +56,7 @@ from casework.forms.pages import (
     pages,
     relevant_keys,
 )
+from casework.forms.prefill import card_answers
 from casework.forms.validation import REQUIRED, check_value, form_text, validate_answers
 from casework.i18n import LANGUAGES
 from casework.values import is_empty
@@ -63,7 +64,7 @@ from casework.values import is_empty
 __all__ = [
     "ADULT_AGE", "COLLECTIONS", "ROW_ID", "KINDS", "LANGUAGES", "LAYOUT_TYPES", "REPEAT_FIELD_TYPES", "REQUIRED", "VALUE_TYPES",
     "Choice", "ExpressionError", "Field", "FormDefinition", "FormDefinitionError", "Item", "Member", "Page",
-    "Section", "add_months", "answers_from_record", "available_forms", "check_expression", "check_value", "default_answers",
+    "Section", "add_months", "answers_from_record", "available_forms", "card_answers", "check_expression", "check_value", "default_answers",
     "evaluate", "expression_fields", "fields", "form_for_record", "form_text", "format_expression", "forms_dir",
     "initial_answers", "is_empty", "is_relevant", "load_form", "lookup_in", "members_of", "page_has_questions",
     "pages", "parse_date", "parse_datetime", "parse_definition", "parse_expression", "parse_time",

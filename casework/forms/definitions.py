@@ -73,7 +73,7 @@ class Item:
     pattern: str | None = None
     message: dict[str, str] = field(default_factory=dict)
     children_only: bool = False
-    widget: str | None = None  # "radio" or "combo" for single choices
+    widget: str | None = None  # "radio" or "combo" for single choices; "check" for a yes/no that confirms
     items: tuple[Item, ...] = ()  # a group's questions, a repeat's fields
     low: dict[str, str] = field(default_factory=dict)  # a rating's ends
     high: dict[str, str] = field(default_factory=dict)
@@ -82,6 +82,7 @@ class Item:
     row_ids: bool = False
     provisional: bool = False
     default: Any = None  # for a new record: "now", "today" or a value
+    prefill: Any = None  # what the family card already knows (casework/forms/prefill.py)
     # What an answer must be: the record field's rule first where the key is one, then the form's own.
     rules: tuple[Rule, ...] = ()
 
@@ -193,6 +194,8 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         sub = tuple(_item(r, where, in_repeat=True) for r in raw.get("fields", []))
         if not sub:
             raise FormDefinitionError(f"{where}: a repeat needs fields")
+    if not _prefill_ok(raw.get("prefill")):
+        raise FormDefinitionError(f"{where}: prefill names no known source (casework/forms/prefill.py)")
     pattern: str | None = raw.get("pattern")
     if pattern is not None:
         re.compile(pattern)
@@ -219,6 +222,7 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         row_ids=kind == "repeat" and bool(raw.get("row_ids", False)),
         provisional=bool(raw.get("provisional", False)),
         default=raw.get("default"),
+        prefill=raw.get("prefill"),
     )
     if not item.has_value:
         return item
@@ -228,6 +232,18 @@ def _item(raw: Any, where: str, *, in_repeat: bool = False, collection: str | No
         return replace(item, rules=(own,))
     _check_fills(item, own, spec, where)
     return replace(item, required=item.required or spec.required, rules=(spec, own))
+
+
+def _prefill_ok(spec: Any) -> bool:
+    """A question's ``prefill`` is one of the sources casework/forms/prefill.py reads (or absent)."""
+    def field(source: Any, *where: str) -> bool:
+        return isinstance(source, str) and source.partition(".")[0] in where and bool(source.partition(".")[2])
+
+    if spec is None or spec in ("assessment_due", "members"):
+        return True
+    if isinstance(spec, dict):
+        return bool(spec) and all(isinstance(k, str) and field(v, "person") for k, v in spec.items())
+    return field(spec, "household", "person")
 
 
 # The kind of value each question type gives.

@@ -114,7 +114,7 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
                      "is safe on the server. To work again, ask IT to enrol this laptop."))
         (folder / "wiped.json").unlink(missing_ok=True)
     # Any file of a profile (key.json, a journal, backups) means unlock: never a new database over it.
-    dialog = ProfileDialog(folder, create=not has_profile(folder))
+    dialog = ProfileDialog(folder, create=not has_profile(folder), settings=settings)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
         return 0
     from fieldapp.ui.application import Application

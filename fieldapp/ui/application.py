@@ -112,6 +112,11 @@ class Application(QObject):
         self._progress_timer = QTimer(self, singleShot=True, interval=show_progress_after_ms)
         self._progress_timer.timeout.connect(self._show_checkin_screen)
         self._checked_in.connect(self._check_in_done)
+        from fieldapp.ui import language
+
+        # A language chosen in settings rebuilds the window from its state (fieldapp/ui/language.py).
+        language.notifier().changed.connect(self._language_changed)
+        self._rebuilding = False
 
     # -- start ------------------------------------------------------------------------------
 
@@ -218,16 +223,59 @@ class Application(QObject):
         except StoreError as exc:
             self._store_failed(exc)
 
-    def open_window(self) -> Any:
+    def open_window(self, *, offer_drafts: bool = True) -> Any:
         """The main window, with the records and this object's sync controller."""
         from fieldapp.ui.main_window import MainWindow
 
         self.window = MainWindow(self.store, settings=self.settings, sync=self.sync)
         self.window.restore_geometry()
         self.window.show()
-        self.window.offer_drafts()
+        if offer_drafts:
+            self.window.offer_drafts()
         self.window_opened.emit()
         return self.window
+
+    # -- the language -----------------------------------------------------------------------
+
+    def _language_changed(self, *_why: object) -> None:
+        # After the settings dialog's OK has returned: the dialog belongs to the window being replaced.
+        if self.window is not None and not self._closed and not self._rebuilding:
+            self._rebuilding = True
+            QTimer.singleShot(0, self.rebuild_window)
+
+    def rebuild_window(self) -> Any:
+        """The main window made again in the program's language, showing what the old one showed:
+        family files, the tab, each open form continued from its draft. While a dialog without a
+        draft is open (or a form's draft cannot be written) the old window stays, says so, and
+        changes when those dialogs close."""
+        from fieldapp.ui import language
+
+        self._rebuilding = False
+        old = self.window
+        if old is None or self._closed:
+            return None
+        waiting = language.blocking_dialogs(old)
+        if not waiting:
+            try:
+                state = language.capture(old)
+            except language.FormNotKept:
+                waiting = [d for d in old.dialogs if d.isVisible()]
+        if waiting:  # the window changes when they are closed: what they hold is never thrown away
+            old.statusBar().showMessage(QCoreApplication.translate(
+                "Language", "The window changes to the new language when the open windows are closed."))
+            for dialog in waiting:
+                dialog.finished.connect(self._language_changed)
+            return old
+        language.retire(old, self.sync)
+        try:
+            new = self.open_window(offer_drafts=False)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return None
+        language.restore(new, state)
+        old.hide()  # after the new one shows: the program never has no window
+        old.deleteLater()
+        return new
 
     # -- close ------------------------------------------------------------------------------
 

@@ -108,6 +108,12 @@ class FieldForm(QFormLayout):
         column.addWidget(error)
         if isinstance(widget, DateEdit):
             widget.show_messages_in(error)  # an impossible date is told here at once, as on saving
+            # ... on leaving the field, while the pointer goes to the next: a line is kept for it, so the
+            # rows below do not move under the click (issue 13).
+            error.setMinimumHeight(error.fontMetrics().lineSpacing())
+            policy = error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            error.setSizePolicy(policy)
         self.errors[name] = error
         if required is None and self.collection:
             spec = field_spec(self.collection, name)

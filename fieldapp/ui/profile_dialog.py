@@ -9,6 +9,7 @@ feedback on its strength.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -31,32 +32,11 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import JournalDamaged, JournalMissing, StoreError
 from fieldapp.ui import background, text
 from fieldapp.ui.icons import icon
+from fieldapp.ui.passphrase_form import MIN_LENGTH, PassphraseForm, passphrase_strength
 
-MIN_LENGTH = 10
+__all__ = ["MIN_LENGTH", "PassphraseForm", "ProfileDialog", "passphrase_strength"]  # the form lives beside, for settings too
+
 DEMO_HOUSEHOLDS = 200
-
-
-def passphrase_strength(text_: str) -> int:
-    """A rough 0-4 score: length counts most, then variety of characters."""
-    if not text_:
-        return 0
-    classes = sum(
-        any(test(ch) for ch in text_)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    words = len(text_.split())
-    score = 0
-    if len(text_) >= MIN_LENGTH:
-        score += 1
-    if len(text_) >= 14:
-        score += 1
-    if len(text_) >= 20 or words >= 4:
-        score += 1
-    if classes >= 3:
-        score += 1
-    if len(set(text_)) <= 3:
-        score = 0
-    return min(score, 4)
 
 
 def _error_label() -> QLabel:
@@ -66,50 +46,6 @@ def _error_label() -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.hide()
     return label
-
-
-class PassphraseForm(QWidget):
-    """A new passphrase typed twice, with its strength shown as it is typed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setObjectName("passphrase")
-        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setObjectName("repeat")
-        self.strength = QProgressBar(maximum=4, textVisible=True)
-        self.strength.setObjectName("strength")
-        self.hint = QLabel(self.tr("A few words you will remember, such as a line of a song, are both strong "
-                                   "and easy to type. Write it down and keep it apart from the laptop."))
-        self.hint.setWordWrap(True)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Repeat it"), self.repeat)
-        form.addRow(self.tr("Strength"), self.strength)
-        form.addRow(self.hint)
-        self.passphrase.textChanged.connect(self.show_strength)
-        self.show_strength("")
-
-    def show_strength(self, typed: str) -> None:
-        score = passphrase_strength(typed)
-        labels = [self.tr("too short"), self.tr("weak"), self.tr("fair"), self.tr("good"), self.tr("strong")]
-        # Light colours, so that the word on the bar stays readable; the word says it, not the colour.
-        colours = ["#ef9a9a", "#ffcc80", "#fff59d", "#c5e1a5", "#81c784"]
-        self.strength.setValue(score)
-        self.strength.setFormat(labels[score])
-        self.strength.setStyleSheet(
-            "QProgressBar { border: 1px solid #9e9e9e; border-radius: 3px; text-align: center; color: #000; }"
-            f"QProgressBar::chunk {{ background: {colours[score]}; }}")
-
-    def problem(self) -> str | None:
-        typed = self.passphrase.text()
-        if len(typed) < MIN_LENGTH:
-            return self.tr("Use at least %n characters: a few words you remember are best.", "", MIN_LENGTH)
-        if typed != self.repeat.text():
-            self.repeat.clear()
-            return self.tr("The two passphrases differ. Type them again.")
-        return None
 
 
 def _provisioned_server() -> tuple[str, bool] | None:
@@ -130,7 +66,8 @@ class ProfileDialog(QDialog):
     PAGE_CHOICE, PAGE_ENROL, PAGE_CREATE, PAGE_PROGRESS, PAGE_UNLOCK = range(5)
 
     def __init__(self, folder: Path, *, create: bool, parent: QWidget | None = None,
-                 demo_households: int = DEMO_HOUSEHOLDS):
+                 demo_households: int = DEMO_HOUSEHOLDS, settings: Any | None = None):
+        """`settings`: where the language chosen here is kept (and IT's lock on it is read)."""
         super().__init__(parent)
         self.folder = folder
         self.demo = False
@@ -139,29 +76,90 @@ class ProfileDialog(QDialog):
         self.store: Store | None = None
         self._progress = (0, 0)
         self._busy = False  # a key is being derived in the background
-        self.setWindowTitle(self.tr("FieldApp"))
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(560)
-
+        self.settings = settings
+        self.language_row = QHBoxLayout()
         self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.language_row)
+        layout.addWidget(self.pages)
+        self._timer = QTimer(self, interval=100)
+        self._timer.timeout.connect(self._show_progress)
+        self._build(self.PAGE_CHOICE if create else self.PAGE_UNLOCK)
+        if not create:
+            self.passphrase.setFocus()
+
+    def _build(self, page: int) -> None:
+        """The pages in the program's language (made again when the language changes)."""
+        from fieldapp.ui.language import LanguageChoice
+
+        self.setWindowTitle(self.tr("FieldApp"))
+        while self.language_row.count():
+            old = self.language_row.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        self.language_choice = LanguageChoice(self.settings, with_system=False)
+        self.language_choice.chosen.connect(self._language_chosen)
+        self.language_row.addStretch(1)
+        self.language_row.addWidget(self.language_choice)
+        while self.pages.count():
+            old_page = self.pages.widget(0)
+            self.pages.removeWidget(old_page)
+            old_page.deleteLater()
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._enrol_page())
         self.pages.addWidget(self._create_page())
         self.pages.addWidget(self._progress_page())
         self.pages.addWidget(self._unlock_page())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self.pages.setCurrentIndex(self.PAGE_CHOICE if create else self.PAGE_UNLOCK)
+        self.pages.setCurrentIndex(page)
         # Enter acts on the page shown, never on a button of a hidden page.
-        for button in self.findChildren(QPushButton):
+        for button in self.pages.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.passphrase.returnPressed.connect(self._unlock)
         self.new_passphrase.repeat.returnPressed.connect(self._create)
-        if not create:
-            self.passphrase.setFocus()
-        self._timer = QTimer(self, interval=100)
-        self._timer.timeout.connect(self._show_progress)
+
+    def _language_chosen(self, lang: str) -> None:
+        """Switch now: the pages are made again in `lang`, with what was typed and the page shown."""
+        from fieldapp.ui import language
+
+        if self._busy:  # a key is being derived: the pages stay until it is done
+            self.language_choice.combo.setCurrentIndex(self.language_choice.combo.findData(language.current()))
+            return
+        try:
+            self.language_choice.save()
+        except OSError:
+            pass  # not kept for the next start; this start still switches
+        language.apply(lang)
+        typed = {name: edit.text() for edit in self.pages.findChildren(QLineEdit)
+                 if (name := self._field_key(edit))}
+        focused = self._field_key(self.focusWidget()) if isinstance(self.focusWidget(), QLineEdit) else None
+        self._build(self.pages.currentIndex())
+        for edit in self.pages.findChildren(QLineEdit):
+            key = self._field_key(edit)
+            if key in typed:
+                edit.setText(typed[key])
+                if key == focused:
+                    edit.setFocus()
+        self.create_title.setText(self._create_heading())
+        if focused is None:
+            self.language_choice.combo.setFocus()  # keyboard users stay where they were
+
+    def _field_key(self, edit: QWidget | None) -> str:
+        """A field's name across a rebuild: its page and object name (two pages have a "passphrase")."""
+        if edit is None or not edit.objectName():
+            return ""
+        page = edit
+        while page is not None and page.parentWidget() is not self.pages:
+            page = page.parentWidget()
+        return f"{self.pages.indexOf(page)}:{edit.objectName()}" if page is not None else ""
+
+    def _create_heading(self) -> str:
+        if self.enrolling:
+            return "<h2>" + self.tr("Choose a passphrase for this laptop") + "</h2>"
+        return "<h2>" + (self.tr("Try FieldApp with demo data") if self.demo
+                         else self.tr("Start without a server")) + "</h2>"
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -274,7 +272,7 @@ class ProfileDialog(QDialog):
             self._enrol_now()
             return
         self.enrolling = True
-        self.create_title.setText("<h2>" + self.tr("Choose a passphrase for this laptop") + "</h2>")
+        self.create_title.setText(self._create_heading())
         self.pages.setCurrentIndex(self.PAGE_CREATE)
         self.new_passphrase.passphrase.setFocus()
 
@@ -383,8 +381,7 @@ class ProfileDialog(QDialog):
     def _to_create(self, *, demo: bool) -> None:
         self.demo = demo
         self.enrolling = False
-        self.create_title.setText("<h2>" + (self.tr("Try FieldApp with demo data") if demo
-                                            else self.tr("Start without a server")) + "</h2>")
+        self.create_title.setText(self._create_heading())
         self.pages.setCurrentIndex(self.PAGE_CREATE)
         self.new_passphrase.passphrase.setFocus()
 

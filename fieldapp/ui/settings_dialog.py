@@ -1,4 +1,4 @@
-"""Preferences: the language (applied at the next start) and when the program locks itself.
+"""Preferences: the language (applied at once: fieldapp/ui/language.py) and when the program locks itself.
 
 A setting IT locked in fieldapp.toml shows its value in a disabled control, and a note says why.
 """
@@ -6,7 +6,6 @@ A setting IT locked in fieldapp.toml shows its value in a disabled control, and 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.settings import OPTIONS, Settings, SettingsProblem
+from fieldapp.ui.language import LanguageChoice
+from fieldapp.ui.language import apply as apply_language
 
 
 def problem_text(problem: SettingsProblem) -> str:
@@ -39,15 +40,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(480)
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        self.language.addItem(self.tr("As the system (Ukrainian on a Ukrainian system)"), "")
-        self.language.addItem("Українська", "uk")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
-        restart = QLabel(self.tr("A new language is used from the next start of FieldApp."))
-        restart.setWordWrap(True)
-        restart.setObjectName("restartNote")
+        self.language_choice = LanguageChoice(settings, with_system=True)
+        self.language = self.language_choice.combo
         lock = OPTIONS["auto_lock_minutes"]
         assert lock.minimum is not None and lock.maximum is not None  # declared with its range
         self.lock_minutes = QSpinBox()
@@ -57,8 +51,7 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSuffix(" " + self.tr("min"))
         self.lock_minutes.setValue(settings.get("auto_lock_minutes"))
         form = QFormLayout()
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow("", restart)
+        form.addRow(self.tr("Language"), self.language_choice)
         form.addRow(self.tr("Lock after idle"), self.lock_minutes)
         self.controls = {"language": self.language, "auto_lock_minutes": self.lock_minutes}
         locked_note = self.tr("Your organisation set the greyed-out settings for this laptop.")
@@ -96,3 +89,4 @@ class SettingsDialog(QDialog):
             self.error.show()
             return
         self.accept()
+        apply_language(self.language_choice.value())  # the program switches now, the window rebuilt

@@ -18,6 +18,7 @@ from fieldapp.store.database import Store, Transaction
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text
 from fieldapp.ui.fields import ERROR_STYLE, FieldForm
+from fieldapp.ui.keys import EnterMovesOn
 
 
 class WriteDialog(QDialog):
@@ -53,6 +54,8 @@ class WriteDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Enter in a field moves on (it saved half a change, before the note); Ctrl+Enter saves.
+        EnterMovesOn(self, lambda _d: self.save())
 
     def show_row(self, widget: QWidget, shown: bool) -> None:
         """Show or hide a field of the form with its label and its message."""

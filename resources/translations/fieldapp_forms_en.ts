@@ -136,6 +136,10 @@
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>
@@ -146,6 +150,14 @@
     <message>
         <source>There is nobody in the family file for this section.</source>
         <translation>There is nobody in the family file for this section.</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Taken from the family card: check it, and change it if it is not right.</source>
+        <translation>Taken from the family card: check it, and change it if it is not right.</translation>
     </message>
 </context>
 </TS>

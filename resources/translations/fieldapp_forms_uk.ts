@@ -138,6 +138,10 @@
         <source>Remove</source>
         <translation>Вилучити</translation>
     </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Підтверджено</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>
@@ -148,6 +152,14 @@
     <message>
         <source>There is nobody in the family file for this section.</source>
         <translation>У картці сімʼї немає нікого для цього розділу.</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>без відповіді</translation>
+    </message>
+    <message>
+        <source>Taken from the family card: check it, and change it if it is not right.</source>
+        <translation>Взято з картки сімʼї: перевірте й виправте, якщо щось не так.</translation>
     </message>
 </context>
 </TS>

@@ -277,3 +277,36 @@ def no_members_text(item: Item) -> str:
     if item.children_only:
         return QCoreApplication.translate("FormEditors", "No children are recorded in the family file yet.")
     return QCoreApplication.translate("FormEditors", "No members are recorded in the family file yet.")
+
+
+class ConfirmEditor(Editor):
+    """A statement the person confirms ("I confirm the record is true"): one box to tick, not Так/Ні.
+
+    Ticked is True; not ticked is no answer (None), so a required confirmation must be ticked.
+    The statement is the box's own text (the question's label is not repeated above it).
+    """
+
+    def __init__(self, item: Item, lang: str, parent: QWidget | None = None):
+        super().__init__(item, lang, parent)
+        self.box = QCheckBox()
+        self.box.setObjectName(f"field:{item.key}")
+        self.cell = ChoiceButton(self.box, label_text(item.label, lang) + (" *" if item.required else ""))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.cell, 1)
+        self.box.toggled.connect(self._toggled)
+
+    def _toggled(self, _on: bool) -> None:
+        self.edited.emit()
+        self.committed.emit()
+
+    def value(self) -> Any:
+        return True if self.box.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self.box.blockSignals(True)
+        self.box.setChecked(value is True)
+        self.box.blockSignals(False)
+
+    def focus_target(self) -> QWidget:
+        return self.box

@@ -83,10 +83,18 @@ class FormDialog(QDialog):
         # supersedes): written with the record, kept in the draft.
         self.fixed: dict[str, Any] = dict(draft.data.get("fixed") or {}) if draft else dict(fixed or {})
         answers = draft.data.get("answers") if draft else None
-        if answers is None and prefill:
-            answers = {**forms.initial_answers(definition, record, forms.members_of(
-                store.records("persons", household_id=household_id))), **prefill}
-        self.view = FormView(definition, store, household_id, record, self.lang, answers=answers)
+        from_card = set(draft.data.get("from_card") or []) if draft else set()
+        if answers is None and (prefill or record is None):
+            persons = list(store.records("persons", household_id=household_id))
+            members = forms.members_of(persons)
+            # A new record starts with what the family card knows (address, deadline, members,
+            # a disability), marked as such and editable (casework/forms/prefill.py).
+            card = {} if record is not None else forms.card_answers(
+                definition, store.get("households", household_id), persons, members)
+            answers = {**forms.initial_answers(definition, record, members), **card, **(prefill or {})}
+            from_card = set(card) - set(prefill or {})
+        self.view = FormView(definition, store, household_id, record, self.lang, answers=answers,
+                             from_card=from_card)
         self.setObjectName(f"form:{definition.id}")
         self.setWindowTitle(definition.text("title", self.lang))
         self._layout(draft)
@@ -137,6 +145,7 @@ class FormDialog(QDialog):
         legend = QLabel(QCoreApplication.translate("FormDialog", "* needed to submit") if self.definition.has_review
                         else QCoreApplication.translate("FormDialog", "* needed to save"))
         legend.setStyleSheet(HINT_STYLE)
+        legend.setVisible(not self.read_only)  # nothing to fill in a record laid out for reading
         buttons.addWidget(legend)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(QCoreApplication.translate("FormDialog", "Close") if self.read_only else QCoreApplication.translate("FormDialog", "Cancel"))
@@ -214,7 +223,7 @@ class FormDialog(QDialog):
     def save_draft_now(self) -> bool:
         """Keep the answers as a local draft now; False (and a sentence shown) when the store refused."""
         data = {"form_id": self.definition.id, "form_version": self.definition.version,
-                "answers": self.view.answers(), "fixed": self.fixed}
+                "answers": self.view.answers(), "fixed": self.fixed, "from_card": sorted(self.view.from_card)}
         kind, collection, rid = self.definition.id, self.definition.record_collection, self._record_id()
         try:
             self.draft_id = self.store.write(lambda tx: tx.save_draft(

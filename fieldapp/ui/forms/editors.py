@@ -8,6 +8,7 @@ from casework.forms import Item, Member
 from fieldapp.ui.forms.choice_editors import (
     ChecksEditor,
     ComboEditor,
+    ConfirmEditor,
     RadioEditor,
     RatingEditor,
     YesNoEditor,
@@ -35,8 +36,8 @@ def make_editor(item: Item, lang: str, members: Sequence[Member]) -> Editor:
         return TimeEditor(item, lang)
     if k == "datetime":
         return DateTimeEditor(item, lang)
-    if k == "yesno":
-        return YesNoEditor(item, lang)
+    if k == "yesno":  # "check": a confirmation, ticked or not (never "no")
+        return ConfirmEditor(item, lang) if item.widget == "check" else YesNoEditor(item, lang)
     if k == "rating":
         return RatingEditor(item, lang)
     if k == "single":

@@ -3,15 +3,21 @@ the report on the results of support is mostly answers, not record fields."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from casework import forms
+from casework import dates, forms
 from casework.forms import Item, Member
 from casework.forms.definitions import FormDefinitionError
 from casework.values import is_empty
+
+
+def answer_text(item: Item, value: Any, people: Mapping[str, str], lang: str) -> str:
+    """An answer as the form words it: a choice's label, a person's name, a date as the language writes it."""
+    return _value(item, value, people, lang)
 
 
 def _value(item: Item, value: Any, people: Mapping[str, str], lang: str) -> str:
@@ -19,8 +25,18 @@ def _value(item: Item, value: Any, people: Mapping[str, str], lang: str) -> str:
         c = item.choice(code)
         return c.label(lang) if c else str(code)
 
+    if item.type == "yesno" and item.widget == "check":  # a confirmation: ticked, or not given
+        return QCoreApplication.translate("FormEditors", "Confirmed") if value else ""
     if item.type == "yesno":
         return QCoreApplication.translate("FormEditors", "Yes") if value else QCoreApplication.translate("FormEditors", "No")
+    if item.type == "date":
+        day = dates.day_of(value)
+        return dates.format_date(day, lang) if day else str(value)
+    if item.type == "datetime":
+        try:
+            return dates.format_datetime(dt.datetime.fromisoformat(str(value)), lang)
+        except ValueError:
+            return str(value)
     if item.type in ("single", "rating"):
         return choice(value)
     if item.type in ("multiple", "checklist"):

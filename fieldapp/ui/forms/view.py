@@ -34,6 +34,7 @@ from casework.i18n import Message
 from casework.records import Problem
 from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor
 from fieldapp.ui.forms.editors import make_editor
+from fieldapp.ui.forms.reading import fill_page
 from fieldapp.ui.forms.repeat_editor import RepeatEditor
 
 PROBLEM_STYLE = "color: #b00020;"
@@ -59,14 +60,15 @@ def _text(labels: dict[str, str], lang: str) -> str:
 class FieldBox(QWidget):
     """A question: its label, hint, editor and, under it, what is wrong with the answer."""
 
-    def __init__(self, key: str, item: Item, editor: Editor, lang: str, parent: QWidget | None = None):
+    def __init__(self, key: str, item: Item, editor: Editor, lang: str, parent: QWidget | None = None, *,
+                 from_card: bool = False):
         super().__init__(parent)
         self.key = key
         self.item = item
         self.editor = editor
         self.setObjectName(f"box:{key}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setContentsMargins(0, 4, 0, 0)  # the message's kept line spaces the questions below
         layout.setSpacing(3)
         self.label = QLabel(_text(item.label, lang) + (" *" if item.required else ""))
         self.label.setWordWrap(True)
@@ -75,16 +77,31 @@ class FieldBox(QWidget):
         self.label.setFont(bold)
         self.label.setBuddy(editor.focus_target())
         layout.addWidget(self.label)
+        if item.type == "yesno" and item.widget == "check":
+            self.label.hide()  # the statement is the box's own text
         if item.hint:
             hint = QLabel(_text(item.hint, lang))
             hint.setWordWrap(True)
             hint.setStyleSheet(HINT_STYLE)
             layout.addWidget(hint)
+        self.card_note = QLabel("↳ " + QCoreApplication.translate(
+            "FormView", "Taken from the family card: check it, and change it if it is not right."))
+        self.card_note.setObjectName("fromCard")
+        self.card_note.setWordWrap(True)
+        self.card_note.setStyleSheet("color: #0b57d0;")
+        self.card_note.setVisible(from_card)
         layout.addWidget(editor, 1)  # any spare height goes below the editor, not between the texts
+        layout.addWidget(self.card_note)
         self.message = QLabel()
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
+        # A line is kept for the message, shown or not: the form must not move under the pointer when a
+        # message appears on leaving a field (the click then landed on the wrong answer).
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message)
         editor.attach_message(self.message)
@@ -115,8 +132,10 @@ class FormView(QWidget):
         *,
         answers: dict[str, Any] | None = None,
         members: Sequence[Member] | None = None,
+        from_card: Iterable[str] = (),
         parent: QWidget | None = None,
     ):
+        """`from_card`: answers taken from the family card, marked as such until the person changes them."""
         super().__init__(parent)
         self.definition = definition
         self.store = store
@@ -139,8 +158,11 @@ class FormView(QWidget):
             if forms.page_has_questions(page):
                 for item in _value_items(page.section.items):
                     self._page_of[page.key(item)] = n
+        self.from_card = {k for k in from_card if k in self._answers}
+        self._card_values = {k: self._answers[k] for k in self.from_card}
         self._problems: dict[str, str] = {}
         self._read_only = False
+        self._reading: dict[str, Any] = {}  # key -> reading.Answer, on read-only pages
         self._build()
         self._update_relevance()
         app = QApplication.instance()
@@ -211,7 +233,7 @@ class FormView(QWidget):
         row.addStretch(0)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 12)
-        layout.setSpacing(6)
+        layout.setSpacing(2)  # each question keeps a line for its message below: that spaces them
         title = QLabel(page.title(self.lang))
         title.setWordWrap(True)
         big = QFont(title.font())
@@ -231,7 +253,9 @@ class FormView(QWidget):
             empty.setWordWrap(True)
             empty.setStyleSheet("padding: 16px; " + HINT_STYLE)
             layout.addWidget(empty)
-        for item in page.section.items:
+        if self._read_only:  # laid out for reading: each question's wording and its answer as text
+            self._reading.update(fill_page(layout, page, self._answers, self.members, self.relevant_keys(), self.lang))
+        for item in (() if self._read_only else page.section.items):
             if item.type == "group":
                 box = QWidget()
                 box.setObjectName(f"group:{page.id}:{item.items[0].key if item.items else ''}")
@@ -268,8 +292,6 @@ class FormView(QWidget):
         old.deleteLater()
         self._built[n] = scroll
         self._update_relevance()
-        if self._read_only:
-            content.setEnabled(False)
         return scroll
 
     def _add_item(self, page: Page, item: Item, layout: QVBoxLayout) -> None:
@@ -285,7 +307,7 @@ class FormView(QWidget):
         editor.set_value(self._answers.get(key))
         editor.edited.connect(lambda k=key: self._edited(k))
         editor.committed.connect(self.committed)
-        box = FieldBox(key, item, editor, self.lang)
+        box = FieldBox(key, item, editor, self.lang, from_card=key in self.from_card)
         self._boxes[key] = box
         layout.addWidget(box)
         self._show_problem(key)
@@ -298,6 +320,9 @@ class FormView(QWidget):
 
     def _edited(self, key: str) -> None:
         value = self._boxes[key].editor.value()
+        if key in self.from_card and value != self._card_values.get(key):  # changed: no longer the card's
+            self.from_card.discard(key)
+            self._boxes[key].card_note.hide()
         if forms.is_empty(value):
             self._answers.pop(key, None)
         else:
@@ -419,11 +444,26 @@ class FormView(QWidget):
         return not self.box(key).isHidden()
 
     def set_read_only(self, read_only: bool) -> None:
+        """Show the record for reading (label and answer text), or with its editors again."""
+        if read_only == self._read_only:
+            return
         self._read_only = read_only
-        for scroll in self._built.values():
-            holder = scroll.widget()
-            for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-                child.setEnabled(not read_only)
+        for n in list(self._built):  # the pages built so far are made again, the other way
+            scroll = self._built.pop(n)
+            self.stack.insertWidget(n, QWidget())
+            self.stack.removeWidget(scroll)
+            scroll.deleteLater()
+        self._boxes, self._groups, self._reading = {}, [], {}
+        self.show_page(max(0, self.sections.currentRow()))
+
+    def reading_text(self, key: str) -> str | None:
+        """The answer shown for `key` on a read-only page (its page is built); None when not shown."""
+        n = self._page_of.get(key)
+        if n is None:
+            return None
+        self.show_page(n)
+        shown = self._reading.get(key)
+        return shown.answer.text() if shown is not None else None
 
 
 def _value_items(items: Iterable[Item]) -> Iterable[Item]:
