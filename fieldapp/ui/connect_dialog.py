@@ -96,8 +96,9 @@ class ConnectDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self._sign_in())
-        if self.families:
-            layout.addWidget(self._choice_box())
+        self.existing_box: QGroupBox | None = self._choice_box() if self.families else None
+        if self.existing_box is not None:
+            layout.addWidget(self.existing_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.connect_button = self.buttons.addButton(self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole)
