@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
-from fieldapp.ui import text
+from fieldapp.ui import text, text_size
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
@@ -100,7 +100,7 @@ class CaseloadView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in WIDTHS.items():

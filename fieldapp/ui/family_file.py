@@ -33,7 +33,7 @@ from fieldapp.papers import documents
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user
-from fieldapp.ui import text
+from fieldapp.ui import text, text_size
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.attachments.panel import AttachmentStrip
 from fieldapp.ui.family import case, follow_ups, starts
@@ -238,7 +238,7 @@ class FamilyFile(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(26)
+        text_size.fit_rows(view)  # rows grow with the text size (text_size.py)
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setStretchLastSection(True)
 

@@ -434,9 +434,13 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> QDialog | None:
         if self.settings is None:
             return None
+        from fieldapp.ui.passphrase_dialog import PassphraseGroup
         from fieldapp.ui.settings_dialog import SettingsDialog
+        from fieldapp.ui.text_size import TextSizeGroup
 
         dialog = SettingsDialog(self.settings, self)
+        dialog.add_section(TextSizeGroup(self.settings, dialog))
+        dialog.add_section(PassphraseGroup(self.store, dialog))
         dialog.accepted.connect(lambda: self.locker.set_minutes(self.settings.get("auto_lock_minutes")))
         dialog.open()
         return dialog
