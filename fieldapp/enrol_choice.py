@@ -18,18 +18,18 @@ if TYPE_CHECKING:
     from fieldapp.store.database import Store
 
 SAY_WHICH = QT_TRANSLATE_NOOP(
-    "Headless", "This profile holds {families} families recorded without a server. Say what becomes of them: "
+    "Headless", "This profile holds families recorded without a server ({families}). Say what becomes of them: "
           "--send-existing sends them to the server as your families; --keep-local keeps them on this laptop "
           "only (in an encrypted backup) and connects the profile without them. Nothing was enrolled.")
 ASK = QT_TRANSLATE_NOOP(
-    "Headless", "This profile holds {families} families recorded without a server. Send them to the server as "
+    "Headless", "This profile holds families recorded without a server ({families}). Send them to the server as "
           "your families (s), keep them on this laptop only (k), or stop (q)? ")
 STOPPED = QT_TRANSLATE_NOOP("Headless", "Stopped: nothing was enrolled.")
 SENT = QT_TRANSLATE_NOOP(
-    "Headless", "The {families} families recorded before (with their {records} records) go to the server at "
+    "Headless", "The families recorded before ({families}; records in all: {records}) go to the server at "
           "the first sync: fieldapp sync --profile {folder}")
 KEPT = QT_TRANSLATE_NOOP(
-    "Headless", "The {families} families recorded before stay on this laptop only, in the encrypted backup "
+    "Headless", "The families recorded before ({families}) stay on this laptop only, in the encrypted backup "
           "{backup}; the connected profile starts without them.")
 
 
@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def choose(args: argparse.Namespace, store: Store) -> tuple[str, int, int]:
     """(choice, families, records) for the records already in `store`; CommandError when nobody said."""
-    from fieldapp.store import standalone  # the store loads SQLCipher: only once a command opens one
+    # The store loads SQLCipher: only once a command opens one.
+    from fieldapp.store import standalone
 
     if not standalone.is_standalone(store):
         return standalone.SEND, 0, 0  # enrolled before: its outbox is real changes, left as they are

@@ -144,20 +144,20 @@ def test_enrol_command_asks_what_becomes_of_the_families_then_sends_or_keeps_the
 
     asked = fieldapp(*base, "--profile", str(tmp_path / "send"), stdin=f"{PASSPHRASE}\n{PASSWORD}\n")
     assert asked.returncode == headless.USAGE, asked.stderr
-    assert "This profile holds 3 families recorded without a server" in asked.stderr
+    assert "This profile holds families recorded without a server (3)" in asked.stderr
     assert "--send-existing" in asked.stderr and "Nothing was enrolled." in asked.stderr
     assert "Traceback" not in asked.stderr
 
     sent = fieldapp(*base, "--profile", str(tmp_path / "send"), "--send-existing", stdin=f"{PASSPHRASE}\n{PASSWORD}\n")
     assert sent.returncode == headless.OK, sent.stderr
     assert "Enrolled as anna" in sent.stdout
-    assert "The 3 families recorded before (with their 9 records) go to the server at the first sync" in sent.stdout
+    assert "The families recorded before (3; records in all: 9) go to the server at the first sync" in sent.stdout
     synced = fieldapp("sync", "--profile", str(tmp_path / "send"), stdin=f"{PASSPHRASE}\n")
     assert synced.returncode == headless.OK, synced.stderr
 
     kept = fieldapp(*base, "--profile", str(tmp_path / "keep"), "--keep-local", stdin=f"{PASSPHRASE}\n{PASSWORD}\n")
     assert kept.returncode == headless.OK, kept.stderr
-    assert "The 3 families recorded before stay on this laptop only, in the encrypted backup" in kept.stdout
+    assert "The families recorded before (3) stay on this laptop only, in the encrypted backup" in kept.stdout
     with Store.open(tmp_path / "send", PASSPHRASE) as s, Store.open(tmp_path / "keep", PASSPHRASE) as k:
         assert s.count("households") == 3 and s.pending_count() == 0
         assert k.count("households") == 0 and k.meta("server_url") == live_server.base
