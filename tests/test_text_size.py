@@ -35,7 +35,8 @@ def window_with(qtbot, store, settings):
 def sizes(window, family):
     return {"text": QApplication.font().pointSizeF(), "title": family.title.font().pointSizeF(),
             "label": window.sync_label.font().pointSizeF(),
-            "rows": window.caseload_view.table.verticalHeader().defaultSectionSize()}
+            "rows": window.caseload_view.table.verticalHeader().defaultSectionSize(),
+            "case column": window.caseload_view.table.horizontalHeader().sectionSize(0)}
 
 
 def test_a_size_chosen_in_settings_shows_at_once_cancel_takes_it_back_ok_keeps_it(qtbot, store, tmp_path):
@@ -52,6 +53,7 @@ def test_a_size_chosen_in_settings_shows_at_once_cancel_takes_it_back_ok_keeps_i
     assert bigger["label"] == pytest.approx(bigger["text"])
     assert bigger["title"] == pytest.approx(bigger["text"] * 1.5)  # the title stays 1.5× the text
     assert bigger["rows"] > before["rows"]
+    assert bigger["case column"] == pytest.approx(before["case column"] * 1.5, abs=1)  # columns widen with it
     assert bigger["rows"] >= window.caseload_view.table.fontMetrics().height() + 6  # a row holds its line
     dialog.reject()
     assert sizes(window, family) == pytest.approx(before)

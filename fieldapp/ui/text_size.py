@@ -46,6 +46,11 @@ def nearest(percent: object) -> int:
     return min(SIZES, key=lambda s: abs(s - percent))
 
 
+def scaled(pixels: int) -> int:
+    """A width laid out for the system's text size, at the size in force (columns of a table)."""
+    return round(pixels * current() / 100)
+
+
 def row_height(view: QWidget) -> int:
     """A table row that holds a line of the view's text with room around it."""
     return max(MIN_ROW_PX, round(view.fontMetrics().height() * 1.55))
@@ -57,6 +62,9 @@ def fit_rows(view: QAbstractItemView) -> None:
     if isinstance(header, QHeaderView):
         header.setProperty(_FIT, True)
         header.setDefaultSectionSize(row_height(view))
+    columns = getattr(view, "horizontalHeader", lambda: None)()
+    if isinstance(columns, QHeaderView):
+        columns.setProperty(_FIT, True)  # its widths (set with `scaled`) grow and shrink with the text
 
 
 def apply(percent: int) -> int:
@@ -85,9 +93,14 @@ def apply(percent: int) -> int:
     # measure the new text (posted events only: no input, no timers, nothing re-entered).
     QApplication.sendPostedEvents()
     for widget in app.allWidgets():
-        if isinstance(widget, QHeaderView) and widget.property(_FIT):
+        if not (isinstance(widget, QHeaderView) and widget.property(_FIT)):
+            continue
+        if widget.orientation() == Qt.Orientation.Vertical:
             view = widget.parentWidget()
             widget.setDefaultSectionSize(row_height(view if view is not None else widget))
+        elif ratio != 1:
+            for section in range(widget.count()):
+                widget.resizeSection(section, round(widget.sectionSize(section) * ratio))
     return percent
 
 

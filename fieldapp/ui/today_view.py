@@ -270,7 +270,7 @@ class TodayView(QWidget):
         text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         for col, width in ((COL_DUE, 185), (COL_PLACE, 150), (COL_FAMILY, 300), (COL_ACTION, 205), (COL_MORE, 100)):
-            header.resizeSection(col, width)
+            header.resizeSection(col, text_size.scaled(width))
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.setSortingEnabled(True)
