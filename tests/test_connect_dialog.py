@@ -53,6 +53,10 @@ def test_status_bar_button_connects_and_the_first_sync_sends_the_families(qtbot,
     assert is_enrolled(store) and store.pending_count() == 0
     assert not window.connect_entry.button.isVisible() and not window.connect_entry.action.isVisible()
     assert "Not connected" not in window.sync_label.text()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[-2:] == ["Returned (0)", "Reports"]  # as an enrolled caseworker's window has them
+    window.tabs.setCurrentIndex(window.reports_index)
+    assert window.reports_view is not None  # Reports still opens where it now stands
     second = enrolled_laptop(tmp_path, "anna2", live_server.base, "anna")
     sync_once(second, transport=quick_transport)
     assert numbers(second) == numbers(store)

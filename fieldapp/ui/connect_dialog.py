@@ -273,9 +273,30 @@ class ConnectEntry:
             for i in reversed(range(window.fixed_tabs, window.tabs.count())):
                 window._close_tab(i)
         self.refresh()
-        window.data_changed()
         user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
-        window.statusBar().showMessage(QCoreApplication.translate(
-            "ConnectDialog", "Connected to the server as %1. The first sync starts now.").replace(
-            "%1", str(user.get("username") or "?")), 15_000)
+        said = QCoreApplication.translate("ConnectDialog", "Connected to the server as %1. The first sync starts "
+                                                           "now.").replace("%1", str(user.get("username") or "?"))
+        if user.get("role") == "supervisor":  # the review queue and the team are built with the window
+            said += " " + QCoreApplication.translate("ConnectDialog", "Start FieldApp again to see the "
+                                                                      "supervisor's screens.")
+        elif getattr(window, "returned_view", True) is None:
+            self._add_returned_tab(window)
+        window.data_changed()
+        window.statusBar().showMessage(said, 15_000)
         window.sync.start()
+
+    def _add_returned_tab(self, window: Any) -> None:
+        """A connected caseworker's "Returned" tab, as an enrolled laptop's window has from the start."""
+        from fieldapp.ui.supervisor.returned_view import ReturnedView
+
+        view = ReturnedView(self.store, window)
+        view.open_record.connect(lambda hid, form, rid: window.open_form(form, hid, rid))
+        index = window.reports_index  # before Reports, where an enrolled window has it
+        window.tabs.blockSignals(True)  # no "tab shown" while the indexes move
+        window.tabs.insertTab(index, view, "")
+        window.tabs.blockSignals(False)
+        window.tabs.tabBar().setTabButton(index, window.tabs.tabBar().ButtonPosition.RightSide, None)
+        window.returned_view = view
+        window.reports_index += 1
+        window.fixed_tabs += 1
+        window.refresh_returned()
