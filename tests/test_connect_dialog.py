@@ -95,7 +95,8 @@ def test_a_demo_profile_says_it_never_connects(qtbot, tmp_path):
     store = Store.create(tmp_path / "demo", PASSPHRASE, kdf=FAST_KDF)
     demo.fill(store, 2, seed=1)
     window = window_for(qtbot, store)
-    qtbot.mouseClick(window.connect_entry.button, Qt.MouseButton.LeftButton)
+    assert not window.connect_entry.button.isVisible()  # no invitation in the status bar
+    window.connect_entry.action.trigger()  # the Sync menu's entry says why
     dialog = window.connect_entry.dialog
     assert "A demo profile never syncs" in dialog.refusal.text()
     assert dialog.connect_button is None

@@ -151,6 +151,15 @@ def test_a_change_through_the_keyboard_makes_the_new_passphrase_the_only_one(qtb
     assert all(f.text() == "" for f in (dialog.current, dialog.new.passphrase, dialog.new.repeat))
     assert window.store.count("households") == 3  # the open program goes on with the new key
     assert window.store.check_passphrase(TYPED) and not window.store.check_passphrase(PASSPHRASE)
+    window.locker.lock(idle=False)  # the lock screen knows the new passphrase, and only it
+    screen = window.locker.screen
+    screen.passphrase.setText(PASSPHRASE)
+    screen.try_unlock()
+    qtbot.waitUntil(lambda: screen.error.isVisible(), timeout=20_000)
+    assert window.locker.is_locked
+    screen.passphrase.setText(TYPED)
+    screen.try_unlock()
+    qtbot.waitUntil(lambda: not window.locker.is_locked, timeout=20_000)
     window.close()
     window.store.close()
     with pytest.raises(WrongPassphrase):

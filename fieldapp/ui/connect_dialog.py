@@ -255,10 +255,11 @@ class ConnectEntry:
         self.refresh()
 
     def refresh(self) -> None:
-        """Shown only while the profile is not connected (a demo profile's dialog says why it never is)."""
+        """Shown only while the profile is not connected; a demo profile keeps only the menu's entry,
+        whose dialog says why it never connects."""
         offered = not is_enrolled(self.store)
         self.action.setVisible(offered)
-        self.button.setVisible(offered)
+        self.button.setVisible(offered and self.store.meta("demo") != "1")
 
     def open(self) -> ConnectDialog:
         self.dialog = ConnectDialog(self.store, self.window, transport=self.transport)

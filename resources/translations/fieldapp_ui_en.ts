@@ -451,6 +451,10 @@
         <source>Connected to the server as %1. The first sync starts now.</source>
         <translation>Connected to the server as %1. The first sync starts now.</translation>
     </message>
+    <message>
+        <source>Start FieldApp again to see the supervisor&apos;s screens.</source>
+        <translation>Start FieldApp again to see the supervisor&apos;s screens.</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1234,6 +1238,10 @@
     <message>
         <source>Current passphrase</source>
         <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
     </message>
     <message>
         <source>Changing the passphrase: the records are being copied under the new one…</source>

@@ -457,6 +457,10 @@
         <source>Connected to the server as %1. The first sync starts now.</source>
         <translation>Підʼєднано до сервера як %1. Перша синхронізація починається зараз.</translation>
     </message>
+    <message>
+        <source>Start FieldApp again to see the supervisor&apos;s screens.</source>
+        <translation>Запустіть FieldApp ще раз, щоб побачити екрани супервізора.</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1251,6 +1255,10 @@
     <message>
         <source>Current passphrase</source>
         <translation>Поточна парольна фраза</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Нова парольна фраза</translation>
     </message>
     <message>
         <source>Changing the passphrase: the records are being copied under the new one…</source>
