@@ -105,7 +105,7 @@ def _render(lang: str, out: Path, percents: list[int]) -> int:
                 save(standalone, "7-standalone-caseload", percent, screen, screen)
                 connect = ConnectDialog(alone, standalone)
                 connect.send.setChecked(True)
-                save(connect, "8-connect", percent, screen, (640, 560))
+                save(connect, "8-connect", percent, screen, (connect.width(), connect.height()))
                 connect.done(0)
                 standalone.close()
         text_size.apply(100)

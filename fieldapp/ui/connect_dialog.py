@@ -110,7 +110,8 @@ class ConnectDialog(QDialog):
         self.choice.buttonToggled.connect(lambda *_a: self._ready())
         self._ready()
         (self.code if self.server.text() else self.server).setFocus()
-        screen.fit(self, 640, 560)
+        hint = self.sizeHint()  # as tall as its text needs at the text size in force, within the screen
+        screen.fit(self, max(640, hint.width()), hint.height())
 
     def _sign_in(self) -> QFormLayout:
         self.server = QLineEdit()
