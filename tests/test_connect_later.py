@@ -162,3 +162,28 @@ def test_enrol_command_asks_what_becomes_of_the_families_then_sends_or_keeps_the
         assert s.count("households") == 3 and s.pending_count() == 0
         assert k.count("households") == 0 and k.meta("server_url") == live_server.base
     assert enrol_choice.SAY_WHICH  # the sentence the first run printed is the translatable one
+
+
+def test_an_attachment_made_before_connecting_goes_up_with_its_family(tmp_path, live_server):
+    import hashlib
+    import random
+
+    from fieldapp.store import attachments as content
+
+    store = Store.create(tmp_path / "anna", PASSPHRASE, kdf=FAST_KDF)
+    h = store.write(lambda tx: tx.create("households", household()))
+    p = store.write(lambda tx: tx.create("persons", person(h["id"])))
+    data = b"\xff\xd8\xff\xe0" + random.Random(7).randbytes(300_000)  # a "scan" of an IDP certificate
+    store.write(lambda tx: content.attach(tx, household_id=h["id"], record_collection="persons", record_id=p["id"],
+                                          data=data, media_type="image/jpeg", doc_type="idp_certificate",
+                                          caption="Довідка"))
+    enrol(store, live_server.base, "anna", PASSWORD, existing=standalone.SEND)
+    report = sync_once(store, transport=quick_transport)
+    assert report.rejected == 0 and store.pending_count() == 0
+    second = enrolled_laptop(tmp_path, "anna2", live_server.base, "anna")
+    sync_once(second, transport=quick_transport)
+    assert second.count("attachments") == 1
+    # Within the fetch-ahead budget, the round brought the bytes themselves: the server had them whole.
+    assert content.read_content(second.read(), hashlib.sha256(data).hexdigest()) == data
+    store.close()
+    second.close()
