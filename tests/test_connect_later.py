@@ -187,3 +187,41 @@ def test_an_attachment_made_before_connecting_goes_up_with_its_family(tmp_path, 
     assert content.read_content(second.read(), hashlib.sha256(data).hexdigest()) == data
     store.close()
     second.close()
+
+
+def test_enrol_at_a_terminal_asks_and_takes_the_answer(tmp_path, live_server):
+    """The question a person at a terminal gets (a real pseudo-terminal, the command as typed)."""
+    import os
+    import pty
+
+    standalone_profile(tmp_path / "anna", kdf=FAST_KDF).close()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: FieldApp at a terminal
+        os.chdir(ROOT)
+        os.execvpe(sys.executable, [sys.executable, "-m", "fieldapp", "enrol", "--profile", str(tmp_path / "anna"),
+                                    "--server", live_server.base, "--user", "anna"],
+                   {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    seen = b""
+
+    def until(text: bytes) -> None:
+        nonlocal seen
+        while text not in seen:
+            chunk = os.read(fd, 4096)
+            assert chunk, seen.decode(errors="replace")
+            seen += chunk
+
+    until(b"Passphrase: ")
+    os.write(fd, f"{PASSPHRASE}\n".encode())
+    until(b"keep them on this laptop only (k), or stop (q)? ")
+    assert b"This profile holds families recorded without a server (3)" in seen
+    os.write(fd, b"k\n")
+    until(b"Password: ")
+    os.write(fd, f"{PASSWORD}\n".encode())
+    try:
+        until(b"the connected profile starts without them.")
+    finally:
+        _pid, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == headless.OK, seen.decode(errors="replace")
+    with Store.open(tmp_path / "anna", PASSPHRASE, kdf=FAST_KDF) as store:
+        assert store.count("households") == 0 and is_enrolled(store)
