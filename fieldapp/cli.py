@@ -4,7 +4,8 @@
     fieldapp --selftest                            start offscreen once and check the basics
     fieldapp init --profile DIR                    create an empty encrypted profile (passphrase twice)
     fieldapp demo --profile DIR --households N [--seed S] [--add]   fill a new profile with generated data
-    fieldapp enrol --profile DIR --server URL (--user NAME | --code) [--create]   connect a profile to the server
+    fieldapp enrol --profile DIR --server URL (--user NAME | --code) [--create] [--send-existing | --keep-local]
+                                                   connect a profile to the server (fieldapp/enrol_choice.py)
     fieldapp sync --profile DIR                              run one sync round and say what it did
     fieldapp print --profile DIR (--record ID | --family CASE-NUMBER | --blank FORM) [--out FILE.pdf]   papers as PDF
     fieldapp parcel export|import|hand-in --profile DIR ...  sync through a file (fieldapp/parcel_cli.py)
@@ -22,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp import __version__, parcel_cli
+from fieldapp import __version__, enrol_choice, parcel_cli
 
 if TYPE_CHECKING:  # the store loads SQLCipher: only when a command needs it
     from fieldapp.store.database import Store
@@ -118,15 +119,18 @@ def _enrol(args: argparse.Namespace) -> int:
             passphrase = _read_secret("Passphrase: ")
         store = _open_store(args.profile, passphrase) if exists else headless.create_profile(args.profile, passphrase)
         with store:
+            existing, families, held = enrol_choice.choose(args, store)  # before any secret goes to the server
             secret = headless.read_secret(headless.NO_CODE if args.code else headless.NO_PASSWORD,
                                           "Enrolment code: " if args.code else "Password: ")
             try:
                 if args.code:
-                    answer = enrol(store, args.server, code=secret, device_name=args.device_name)
+                    answer = enrol(store, args.server, code=secret, device_name=args.device_name, existing=existing)
                 else:
-                    answer = enrol(store, args.server, args.user, secret, device_name=args.device_name)
+                    answer = enrol(store, args.server, args.user, secret, device_name=args.device_name,
+                                   existing=existing)
             except SyncFailure as exc:
                 raise headless.enrol_failure(exc, args.server, with_code=args.code) from None
+            told = enrol_choice.outcome(existing, families, held, store)
     except headless.CommandError as exc:
         return headless.fail("enrol", exc)
     except StoreError as exc:
@@ -135,6 +139,8 @@ def _enrol(args: argparse.Namespace) -> int:
     user = answer.get("user", {})
     print(f"Enrolled as {user.get('username', args.user)} ({user.get('role', '?')}), "
           f"device {answer.get('device_code', '?')}, server {args.server}")
+    if told is not None:
+        print(told)
     return 0
 
 
@@ -217,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--create", action="store_true",
                        help="create the profile if there is none (then the new passphrase twice on stdin, "
                             "before the password or code)")
+    enrol_choice.add_arguments(enrol)
     sync = sub.add_parser("sync", help="run one sync round (passphrase on stdin)")
     sync.add_argument("--profile", type=Path, required=True, dest="profile")
     sync.add_argument("--progress", action="store_true",

@@ -44,6 +44,8 @@ class Option:
             if isinstance(value, bool) or not isinstance(value, int) or not self._in_range(value):
                 return (f"must be a whole number of {self.unit or 'units'} from {self.minimum} to "
                         f"{self.maximum} (found {value!r})")
+            if self.choices and value not in self.choices:
+                return f"must be one of {', '.join(str(c) for c in self.choices)} (found {value!r})"
             return None
         if not isinstance(value, self.type):
             return f"must be text in quotes (found {value!r})"
@@ -112,6 +114,9 @@ OPTIONS: dict[str, Option] = {
                choices=("", *LANGUAGES), it=True),
         Option("auto_lock_minutes", int, 10, "Lock the program after this many idle minutes (0: never).",
                minimum=0, maximum=240, unit="minutes", it=True),
+        Option("text_size", int, 100, "The size of the program's text, in percent of the system's: "
+               "100, 115, 130 or 150.", choices=(100, 115, 130, 150), minimum=100, maximum=150,
+               unit="percent", it=True),
         Option("caseload_status", str, "active", "Which cases the caseload shows at start.",
                choices=("active", "closed", "")),
         Option("caseload_warning", int, 300,

@@ -28,6 +28,7 @@ rejected changes), drafts.py and search.py.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hmac
@@ -166,6 +167,7 @@ class Store:
                 os.replace(used, folder / crypto.KEY_FILE)
             elif (folder / crypto.KEY_FILE_NEW).exists():  # a re-key that never happened
                 (folder / crypto.KEY_FILE_NEW).unlink()
+            rekey.discard_leftovers(folder)  # half-made copies of a re-key a crash cut short (we hold the lock)
             store = cls(folder, key, lock, kdf)
         except BaseException:
             lock.release()
@@ -438,6 +440,10 @@ class Store:
                                  close_connections=close_connections, step=step or (lambda _step: None),
                                  margin=space_margin)
             finally:
+                # The journal exists again before the mark says "open": open without a journal is what a
+                # lost journal looks like after a kill (the SIGKILL test in tests/test_passphrase_settings.py).
+                with contextlib.suppress(DatabaseError, StoreError, OSError):
+                    self.read().execute("SELECT count(*) FROM sqlite_master").fetchone()
                 self._lock.mark_open()  # connections reopen on demand: an end from here is unclean again
 
         self._executor.submit(run).result()

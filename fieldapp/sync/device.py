@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store import crypto, shred
+from fieldapp.store import crypto, overwrite, shred, standalone
 from fieldapp.store.database import Store, Transaction
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
 from fieldapp.sync.parcels import remember_parcel_keys
@@ -52,12 +52,25 @@ def is_enrolled(store: Store) -> bool:
 
 
 def enrol(store: Store, server_url: str, username: str = "", password: str = "", *, code: str | None = None,
-          device_name: str | None = None, transport: TransportFactory = http_transport) -> dict[str, Any]:
+          device_name: str | None = None, transport: TransportFactory = http_transport,
+          existing: str = standalone.SEND) -> dict[str, Any]:
     """Enrol this laptop with the server, by user name and password or by IT's one-time `code`;
-    the token is kept inside the encrypted store."""
+    the token is kept inside the encrypted store.
+
+    `existing`: what becomes of the records of a profile that never connected before
+    (fieldapp/store/standalone.py): SEND them as the caseworker's own, or KEEP_LOCAL (an encrypted
+    backup keeps them; the connected profile starts empty). Applied in the transaction that keeps
+    the token, so a crash leaves one state or the other.
+    """
     if store.meta("demo") == "1":
         raise SyncFailure("demo_profile")
+    if existing not in standalone.CHOICES:
+        raise ValueError(f"existing must be one of {standalone.CHOICES}")
     address.require(server_url)  # before any transport, an injected one too: never plain http elsewhere
+    first_time = standalone.is_standalone(store)
+    # The copy first: a full disk stops here, before the server hands out a token.
+    kept = (store.backup(reason=standalone.KEPT_REASON)
+            if first_time and existing == standalone.KEEP_LOCAL and standalone.records_held(store) else None)
     if code is not None:
         from casework.ids import normalise_enrolment_code
 
@@ -67,13 +80,19 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
     # Re-enrolling with the same server, the laptop proves it is the laptop enrolled under its
     # device id with its current token (never sent to another server).
     proof = store.meta("device_token") if store.meta("server_url") == server_url else None
-    link = transport(server_url, proof)
     keys = KeyPair.generate()  # sync parcels: a re-enrolment rotates them
     try:
-        answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
-                                            code=code, parcel_keys=keys.public())
-    finally:
-        link.close()
+        link = transport(server_url, proof)
+        try:
+            answer: dict[str, Any] = link.enrol(username, password, store.device_id, device_name or _device_name(),
+                                                code=code, parcel_keys=keys.public())
+        finally:
+            link.close()
+    except BaseException:
+        if kept is not None:  # not connected: the records are still in the profile itself
+            overwrite.destroy(kept)
+            overwrite.destroy(kept.with_suffix(".key.json"))
+        raise
     user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
 
     def remember(tx: Transaction) -> None:
@@ -84,6 +103,10 @@ def enrol(store: Store, server_url: str, username: str = "", password: str = "",
         if answer.get("device_code"):
             tx.set_meta("device_code", str(answer["device_code"]))
         remember_parcel_keys(tx, keys, answer.get("parcel_keys"))
+        if first_time and existing == standalone.KEEP_LOCAL:
+            standalone.remove_all(tx)
+        elif first_time:
+            standalone.send_all(tx, store.device_code(tx.db))
 
     store.write(remember)
     return answer

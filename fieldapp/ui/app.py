@@ -103,6 +103,9 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     app = create_application(sys.argv, choose_language(lang, settings))
     crashes = CrashReporter(app)  # from here on, a bug shows a dialog (and is logged: cli.py)
     crashes.install()
+    from fieldapp.ui import text_size
+
+    text_size.apply(settings.get("text_size"))  # from the first screen on, the passphrase's too
     if settings.problem is not None:
         log.warning("settings unreadable: %s", settings.problem.reason)
         QMessageBox.warning(None, APP_NAME, problem_text(settings.problem))

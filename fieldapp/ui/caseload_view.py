@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
-from fieldapp.ui import text
+from fieldapp.ui import text, text_size
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
@@ -59,7 +59,7 @@ class CaseloadView(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search names, addresses and notes (Ctrl+F)"))
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(160)  # it stretches; at a large text size the filters need the room
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -80,7 +80,7 @@ class CaseloadView(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
             # Long names of hromadas and categories must not widen the window past the screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(7)
         self.overdue.toggled.connect(self.apply_filter)
 
         self.add = QPushButton(self.tr("New family…"))
@@ -100,11 +100,11 @@ class CaseloadView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in WIDTHS.items():
-            header.resizeSection(col, width)
+            header.resizeSection(col, text_size.scaled(width))
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

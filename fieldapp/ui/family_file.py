@@ -33,7 +33,7 @@ from fieldapp.papers import documents
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user
-from fieldapp.ui import text
+from fieldapp.ui import text, text_size
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.attachments.panel import AttachmentStrip
 from fieldapp.ui.family import case, follow_ups, starts
@@ -164,11 +164,11 @@ class FamilyFile(QWidget):
         self._table(self.timeline)
         self.timeline.setWordWrap(False)
         header = self.timeline.horizontalHeader()
-        header.resizeSection(0, 95)
-        header.resizeSection(1, 190)
+        header.resizeSection(0, text_size.scaled(95))
+        header.resizeSection(1, text_size.scaled(190))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(3, 110)
+        header.resizeSection(3, text_size.scaled(110))
         self.timeline.doubleClicked.connect(lambda index: self._open_entry(index.row()))
         self.timeline.installEventFilter(self)
         self.timeline_empty = QLabel(self.tr("Nothing recorded yet. Start with “Record a visit”."))
@@ -238,7 +238,7 @@ class FamilyFile(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(26)
+        text_size.fit_rows(view)  # rows grow with the text size (text_size.py)
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setStretchLastSection(True)
 

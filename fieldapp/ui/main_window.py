@@ -16,6 +16,7 @@ from fieldapp.sync.attachments import fetch_now
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
 from fieldapp.ui import background, screen, text
 from fieldapp.ui.caseload_view import CaseloadView
+from fieldapp.ui.connect_dialog import ConnectEntry
 from fieldapp.ui.family_file import FamilyFile
 from fieldapp.ui.household_dialog import HouseholdDialog
 from fieldapp.ui.icons import icon
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.locker = Locker(store, self, minutes)
 
         self.sync = sync if sync is not None else SyncController(store, self)
+        self.connect_entry = ConnectEntry(self, store)  # a standalone profile connects later (connect_dialog.py)
         self.sync.started.connect(self._sync_started)
         self.sync.progress.connect(self._sync_progress)
         self.sync.finished.connect(self._sync_finished)
@@ -247,7 +249,8 @@ class MainWindow(QMainWindow):
         """F5 and Sync → Sync now: a round, or a sentence saying why there is none (never silence)."""
         if not is_enrolled(self.store):
             self.statusBar().showMessage(self.tr("Nothing to sync: this laptop is not connected to the "
-                                                 "organisation's server."), 10_000)
+                                                 "organisation's server. To connect it: Sync → Connect to a "
+                                                 "server…"), 10_000)
             return
         self.sync.sync_now()
 
@@ -431,9 +434,13 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> QDialog | None:
         if self.settings is None:
             return None
+        from fieldapp.ui.passphrase_dialog import PassphraseGroup
         from fieldapp.ui.settings_dialog import SettingsDialog
+        from fieldapp.ui.text_size import TextSizeGroup
 
         dialog = SettingsDialog(self.settings, self)
+        dialog.add_section(TextSizeGroup(self.settings, dialog))
+        dialog.add_section(PassphraseGroup(self.store, dialog))
         dialog.accepted.connect(lambda: self.locker.set_minutes(self.settings.get("auto_lock_minutes")))
         dialog.open()
         return dialog

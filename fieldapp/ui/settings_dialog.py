@@ -76,6 +76,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.locked_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.sections: list[QWidget] = []
+
+    def add_section(self, section: QWidget) -> None:
+        """A group of its own module (text size, passphrase) above the notes; its `save()` runs at OK
+        with the other settings, its `revert()` at Cancel, when it has them."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.locked_note), section)
+        self.sections.append(section)
+        revert = getattr(section, "revert", None)
+        if revert is not None:
+            self.rejected.connect(revert)
 
     def save(self) -> None:
         chosen = {"language": self.language.currentData(), "auto_lock_minutes": self.lock_minutes.value()}
@@ -83,6 +95,8 @@ class SettingsDialog(QDialog):
             for name, value in chosen.items():
                 if not self.settings.is_locked(name):
                     self.settings.set(name, value)
+            for section in self.sections:
+                getattr(section, "save", lambda: None)()
         except OSError as exc:
             self.error.setText(self.tr("The settings could not be saved (%1). Check that the disk is "
                                        "not full, then try again.").replace("%1", exc.strerror or type(exc).__name__))

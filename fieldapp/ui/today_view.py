@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
-from fieldapp.ui import background, text
+from fieldapp.ui import background, text, text_size
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.follow_up import FollowUpDialog, ReferralStatusDialog
 from fieldapp.ui.icons import icon
@@ -267,10 +267,10 @@ class TodayView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         for col, width in ((COL_DUE, 185), (COL_PLACE, 150), (COL_FAMILY, 300), (COL_ACTION, 205), (COL_MORE, 100)):
-            header.resizeSection(col, width)
+            header.resizeSection(col, text_size.scaled(width))
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.setSortingEnabled(True)
