@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.store import attachments as content
 from fieldapp.store.database import Store, Transaction
 from fieldapp.store.errors import DiskFull
 from sync.errors import BadAnswer, SyncFailure
+
+if TYPE_CHECKING:
+    from fieldapp.provisioning import Provisioning
 
 DEFAULT_BUDGET_BYTES = 500 * 1024 * 1024
 
@@ -42,6 +45,18 @@ class ContentReport:
     waiting: int = 0  # files the server does not have yet
     refused: list[str] = field(default_factory=list)  # codes of uploads the server refused (storage_full, ...)
     removed: int = 0
+
+
+def prefetch_budget(provisioning: Provisioning | None = None) -> int:
+    """IT's `attachment_prefetch_mb` (fieldapp.toml, read when not given) in bytes: how much content
+    of the caseload a round fetches ahead. Only IT sets it (fieldapp/options.py); 0 fetches nothing
+    ahead, and every file then comes on its first open."""
+    from fieldapp.options import OPTIONS
+    from fieldapp.provisioning import load_provisioning
+
+    provisioning = load_provisioning() if provisioning is None else provisioning
+    megabytes = provisioning.get("attachment_prefetch_mb", OPTIONS["attachment_prefetch_mb"].default)
+    return int(megabytes) * 1024 * 1024
 
 
 def supports(transport: object) -> bool:
