@@ -107,10 +107,15 @@ def read_content(db: sqlite_utils.Database, sha256: str) -> bytes | None:
 
 
 def to_upload(db: sqlite_utils.Database) -> list[Blob]:
-    """Content made here that a live attachment record points at and the server has not taken."""
+    """Content made here that a live attachment record points at and the server has not taken; and
+    content held whole whose attachment record the server has not acknowledged yet (version 0): it
+    is announced again before that push, since the server may have collected it meanwhile (content
+    no record points at goes after its grace period: sync.server.attachments.collect_garbage)."""
     rows = db.execute(
         "SELECT sha256, size, media_type, chunks, state FROM attachment_blobs "
-        f"WHERE state = ? AND sha256 IN ({_LIVE_SHAS}) ORDER BY created_at, sha256", [UPLOAD]).fetchall()
+        f"WHERE (state = ? AND sha256 IN ({_LIVE_SHAS})) OR (state = ? AND sha256 IN "
+        "(SELECT json_extract(data, '$.sha256') FROM attachments WHERE deleted = 0 AND version = 0)) "
+        "ORDER BY created_at, sha256", [UPLOAD, STORED]).fetchall()
     return [Blob(*r) for r in rows]
 
 

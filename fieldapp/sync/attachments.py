@@ -75,6 +75,7 @@ def upload_all(store: Store, transport: AttachmentTransport, report: ContentRepo
                 continue  # it stays here; the next round asks again
             raise
         complete = bool(status.get("complete"))
+        sent_before = report.chunks_sent
         have = {n for n in status.get("have", []) if isinstance(n, int)}
         for n in range(blob.chunks):
             if complete:
@@ -95,7 +96,8 @@ def upload_all(store: Store, transport: AttachmentTransport, report: ContentRepo
                 content.mark_stored(tx, sha)
 
             store.write(stored)
-            report.uploaded += 1
+            # A re-announced content the server still held whole was not uploaded now.
+            report.uploaded += 1 if blob.state == content.UPLOAD or report.chunks_sent > sent_before else 0
 
 
 def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: int, media_type: str,
