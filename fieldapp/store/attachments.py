@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casework import records as domain
+from casework.i18n import QT_TRANSLATE_NOOP
+from fieldapp.store.errors import DiskFull
 from fieldapp.store.driver import sqlite_utils
 from sync.protocol import ATTACHMENT_CHUNK_BYTES, chunk_count
 
@@ -40,6 +42,17 @@ class Blob:
     media_type: str
     chunks: int
     state: str
+
+
+class DownloadNoSpace(DiskFull):
+    """The disk filled while an attachment was downloading: the chunks already here stay (checked,
+    but not readable until the whole is here), and the download continues from them."""
+
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk is full, so an attachment could not be downloaded. Free some space: the download "
+        "continues where it stopped at the next sync, or when you open the file again.",
+    )
 
 
 class ContentMismatch(ValueError):

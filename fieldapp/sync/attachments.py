@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.store import attachments as content
 from fieldapp.store.database import Store, Transaction
+from fieldapp.store.attachments import DownloadNoSpace
 from fieldapp.store.errors import DiskFull
 from sync.errors import BadAnswer, SyncFailure
 
@@ -45,6 +46,7 @@ class ContentReport:
     waiting: int = 0  # files the server does not have yet
     refused: list[str] = field(default_factory=list)  # codes of uploads the server refused (storage_full, ...)
     removed: int = 0
+    no_room: bool = False  # the disk filled while fetching ahead (DownloadNoSpace): the rest waits
 
 
 def prefetch_budget(provisioning: Provisioning | None = None) -> int:
@@ -105,7 +107,9 @@ def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: i
     """Download one content whole (resuming a partial one); False when the server has not got it yet.
 
     A chunk that does not match its hash is not kept (BadAnswer); a whole that does not match its
-    address is dropped (ContentMismatch); a full disk drops the partial download (DiskFull).
+    address is dropped (ContentMismatch). A full disk raises DownloadNoSpace: the chunks already
+    stored stay, checked, in a `partial` blob that cannot be opened, and the next call continues
+    from them.
     """
     report = report or ContentReport()
     try:
@@ -133,9 +137,11 @@ def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: i
             store.write(keep)
             report.chunks_received += 1
         store.write(lambda tx: content.finish_download(tx, sha256))
-    except DiskFull:
-        store.write(lambda tx: content.abandon_download(tx, sha256))
+    except DownloadNoSpace:
         raise
+    except DiskFull as full:
+        # Not dropped: freeing the chunks would need a write too, and keeping them lets it resume.
+        raise DownloadNoSpace() from full
     report.downloaded += 1
     return True
 
@@ -147,7 +153,12 @@ def fetch_ahead(store: Store, transport: AttachmentTransport, report: ContentRep
     for want in content.wanted(store.read()):
         if spent + want.size > budget_bytes:
             break
-        if fetch_one(store, transport, want.sha256, want.size, want.media_type, report):
+        try:
+            fetched = fetch_one(store, transport, want.sha256, want.size, want.media_type, report)
+        except DownloadNoSpace:
+            report.no_room = True  # the round itself succeeded: the window says why files wait
+            return
+        if fetched:
             spent += want.size
 
 

@@ -255,8 +255,8 @@ class AttachmentStrip(QWidget):
         self.changed.emit()
         return True
 
-    def _refuse(self, sentence: str) -> bool:
-        QMessageBox.warning(self, self.tr("Not attached"), sentence)
+    def _refuse(self, sentence: str, title: str | None = None) -> bool:
+        QMessageBox.warning(self, title or self.tr("Not attached"), sentence)
         return False
 
     # -- opening and removing -----------------------------------------------------
@@ -269,8 +269,17 @@ class AttachmentStrip(QWidget):
             return self._show(record)
         fetch = self.fetch
         run_task(lambda: fetch(record["sha256"], int(record["size"]), record["media_type"]),
-                 lambda _ok: self._show(record), lambda _error: self._show(record), owner=self)
+                 lambda _ok: self._show(record), lambda error: self._fetch_failed(record, error), owner=self)
         return None
+
+    def _fetch_failed(self, record: dict[str, Any], error: BaseException) -> None:
+        """The download on first open failed: the store's sentence (a full disk), else offline and so on:
+        what the laptop has (nothing yet) says so."""
+        if isinstance(error, StoreError):
+            self.reload()
+            self._refuse(text.message(error.message), self.tr("Not downloaded"))
+            return
+        self._show(record)
 
     def _show(self, record: dict[str, Any]) -> QDialog | None:
         data = content.read_content(self.store.read(), record["sha256"])
