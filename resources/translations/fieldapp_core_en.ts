@@ -1070,6 +1070,10 @@
             <source>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</source>
             <translation>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</translation>
         </message>
+        <message>
+            <source>The disk is full, so an attachment could not be downloaded. Free some space: the download continues where it stopped at the next sync, or when you open the file again.</source>
+            <translation>The disk is full, so an attachment could not be downloaded. Free some space: the download continues where it stopped at the next sync, or when you open the file again.</translation>
+        </message>
     </context>
     <context>
         <name>Validation</name>

@@ -1070,6 +1070,10 @@
             <source>You wrote this record, so you cannot approve it yourself: another supervisor of the team approves it.</source>
             <translation>Ви склали цей запис, тож не можете затвердити його самі: його затверджує інший супервізор команди.</translation>
         </message>
+        <message>
+            <source>The disk is full, so an attachment could not be downloaded. Free some space: the download continues where it stopped at the next sync, or when you open the file again.</source>
+            <translation>Диск заповнений, тому вкладення не вдалося завантажити. Звільніть місце: завантаження продовжиться з того місця, де зупинилося, під час наступної синхронізації або коли ви знову відкриєте файл.</translation>
+        </message>
     </context>
     <context>
         <name>Validation</name>

@@ -129,6 +129,10 @@
             <source>This file has not reached this laptop yet. It comes with the next sync when the server has it.</source>
             <translation>This file has not reached this laptop yet. It comes with the next sync when the server has it.</translation>
         </message>
+        <message>
+            <source>Not downloaded</source>
+            <translation>Not downloaded</translation>
+        </message>
     </context>
     <context>
         <name>AttachmentViewer</name>
@@ -147,6 +151,18 @@
         <message>
             <source>This page has no scanned image and no text to show here.</source>
             <translation>This page has no scanned image and no text to show here.</translation>
+        </message>
+        <message>
+            <source>◀ Previous page</source>
+            <translation>◀ Previous page</translation>
+        </message>
+        <message>
+            <source>Next page ▶</source>
+            <translation>Next page ▶</translation>
+        </message>
+        <message>
+            <source>This PDF cannot be shown: it is damaged.</source>
+            <translation>This PDF cannot be shown: it is damaged.</translation>
         </message>
     </context>
     <context>

@@ -132,6 +132,10 @@
             <source>This file has not reached this laptop yet. It comes with the next sync when the server has it.</source>
             <translation>Цей файл ще не надійшов на цей ноутбук. Він прийде з наступною синхронізацією, щойно буде на сервері.</translation>
         </message>
+        <message>
+            <source>Not downloaded</source>
+            <translation>Не завантажено</translation>
+        </message>
     </context>
     <context>
         <name>AttachmentViewer</name>
@@ -150,6 +154,18 @@
         <message>
             <source>This page has no scanned image and no text to show here.</source>
             <translation>На цій сторінці немає сканованого зображення чи тексту, який можна тут показати.</translation>
+        </message>
+        <message>
+            <source>◀ Previous page</source>
+            <translation>◀ Попередня сторінка</translation>
+        </message>
+        <message>
+            <source>Next page ▶</source>
+            <translation>Наступна сторінка ▶</translation>
+        </message>
+        <message>
+            <source>This PDF cannot be shown: it is damaged.</source>
+            <translation>Цей PDF не вдається показати: файл пошкоджений.</translation>
         </message>
     </context>
     <context>
