@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui import text
+from fieldapp.ui import screen, text
 from fieldapp.ui.attachments.pdf import PdfPages, PdfUnreadable, zoom_scale
 
 FIT_WIDTH_PX = 840  # what the scroll area shows of a page at first, in the dialog's first size
@@ -90,7 +90,7 @@ class AttachmentViewer(QDialog):
             self._open_image(QImage.fromData(data))
         self.zoom.valueChanged.connect(self._scale)
         self._scale(self.zoom.value())
-        self.resize(900, 680)
+        screen.fit(self, 900, 720)  # a laptop's 1280×720 less its taskbar gets less
 
     # -- what is shown ---------------------------------------------------------------
 
