@@ -7,8 +7,8 @@ import io
 
 import pytest
 from factories import household
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF
 from pypdf import PdfReader
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from fieldapp.store import attachments as content

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP
-from fieldapp.store.errors import DiskFull
 from fieldapp.store.driver import sqlite_utils
+from fieldapp.store.errors import DiskFull
 from sync.protocol import ATTACHMENT_CHUNK_BYTES, chunk_count
 
 if TYPE_CHECKING:

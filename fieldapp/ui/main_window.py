@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 
 from fieldapp.settings import Settings
 from fieldapp.store import queries
-from fieldapp.store.database import Store
 from fieldapp.store.attachments import DownloadNoSpace
+from fieldapp.store.database import Store
 from fieldapp.sync.attachments import fetch_now
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
 from fieldapp.ui import background, screen, text
