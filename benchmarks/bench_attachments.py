@@ -1,7 +1,8 @@
 """100 photos of 2 MB through a real server on 127.0.0.1: upload from one laptop, download onto a
 second, on SQLite and PostgreSQL. Figures: throughput, the laptop's peak RSS above its level before
-the round (sampled every 5 ms), the server process's peak RSS; and beside them, floors measured in
-the same run: the same bytes through a bare loopback socket, and read from the store and hashed.
+the round (sampled every 5 ms), the server process's peak RSS, the CPU each side spent per MB; and
+beside them, floors measured in the same run: the same bytes through a bare loopback socket, read
+from the store and hashed, written to the store.
 Content streams one chunk at a time, so the RSS growth stays near a few chunks, not 200 MB.
 """
 
@@ -11,7 +12,6 @@ import hashlib
 import os
 import random
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -19,10 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
-
-from benchmarks.bench_server import _database, _free_port
-from benchmarks.runner import Bench, scenario
+from benchmarks.bench_server import _database
+from benchmarks.runner import Bench, scenario, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 PHOTOS = 100
@@ -36,6 +34,12 @@ def _rss_kib(pid: int | str = "self", key: str = "VmRSS") -> int:
         if line.startswith(key + ":"):
             return int(line.split()[1])
     return 0
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class PeakRss:
@@ -66,7 +70,7 @@ class PeakRss:
 
 @contextmanager
 def _serve(url: str) -> Iterator[tuple[str, int]]:
-    """Migrate, make the users, run `fieldapp-server serve`; yield its base URL and pid."""
+    """Migrate, make the user, run `fieldapp-server serve` (benchmarks.runner.serve); its URL and pid."""
     from sync.server import admin
     from sync.server.db import make_engine, migrate
 
@@ -75,29 +79,8 @@ def _serve(url: str) -> Iterator[tuple[str, int]]:
     admin.add_team(engine, "North")
     admin.add_user(engine, "anna", PASSWORD, role="caseworker", team="North")
     engine.dispose()
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--database-url", url], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.1)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serve(url) as served:
+        yield served
 
 
 def _laptop(tmp: Path, name: str, base: str):
@@ -158,20 +141,27 @@ def _attachments(bench: Bench, backend: str) -> None:
                 tx, household_id=h["id"], record_collection="households", record_id=h["id"], data=d,
                 media_type="image/jpeg", doc_type="housing_photo", caption=f"photo {n}"))
         link = HttpTransport(base, first.meta("device_token"))
+        cpu, server_cpu = time.process_time(), _cpu_s(server_pid)
         with PeakRss() as rss:
             start = time.perf_counter()
             report = sync_round(first, link)
             upload_s = time.perf_counter() - start
+        # CPU per MB: what the wall clock cannot say on a machine shared with other work.
+        bench.record(f"{backend}: laptop CPU per MB, upload", (time.process_time() - cpu) * 1000 / mb, "ms")
+        bench.record(f"{backend}: server CPU per MB, upload", (_cpu_s(server_pid) - server_cpu) * 1000 / mb, "ms")
         assert report.content.uploaded == PHOTOS, report.content
         bench.record(f"{backend}: upload 100 x 2 MB", upload_s * 1000, "ms")
         bench.record(f"{backend}: upload throughput", mb / upload_s, "MB/s")
         bench.record(f"{backend}: laptop RSS growth during upload", rss.growth_mb, "MB")
         second = _laptop(bench.tmp, f"second-{backend}", base)
         link2 = HttpTransport(base, second.meta("device_token"))
+        cpu, server_cpu = time.process_time(), _cpu_s(server_pid)
         with PeakRss() as rss:
             start = time.perf_counter()
             report = sync_round(second, link2, attachment_budget=total)
             download_s = time.perf_counter() - start
+        bench.record(f"{backend}: laptop CPU per MB, download", (time.process_time() - cpu) * 1000 / mb, "ms")
+        bench.record(f"{backend}: server CPU per MB, download", (_cpu_s(server_pid) - server_cpu) * 1000 / mb, "ms")
         assert report.content.downloaded == PHOTOS, report.content
         bench.record(f"{backend}: download 100 x 2 MB", download_s * 1000, "ms")
         bench.record(f"{backend}: download throughput", mb / download_s, "MB/s")
@@ -185,6 +175,11 @@ def _attachments(bench: Bench, backend: str) -> None:
             for part in content.iter_content(second.read(), rec["sha256"]):
                 digest.update(part)
         bench.record(f"{backend}: floor, read from the store and hash", mb / (time.perf_counter() - start), "MB/s")
+        # And the laptop's own store: a chunk written (encrypted, committed) per MB, the download's floor.
+        probe = b"\x00" + os.urandom(PHOTO_BYTES - 1)
+        start = time.perf_counter()
+        second.write(lambda tx: content.put_content(tx, hashlib.sha256(probe).hexdigest(), "image/jpeg", probe))
+        bench.record(f"{backend}: floor, write to the store", PHOTO_BYTES / 1e6 / (time.perf_counter() - start), "MB/s")
         bench.record(f"{backend}: content size", mb, "MB")
         link.close()
         link2.close()

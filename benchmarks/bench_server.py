@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -24,7 +23,7 @@ from typing import Any
 import requests
 import sqlalchemy as sa
 
-from benchmarks.runner import Bench, scenario
+from benchmarks.runner import Bench, scenario, serve
 from casework.ids import new_id
 from sync import protocol as p
 
@@ -60,34 +59,11 @@ def _database(bench: Bench, backend: str) -> Iterator[str]:
 
 @contextmanager
 def _serve(url: str, workers: int = 1) -> Iterator[str]:
-    """Migrate, then run `fieldapp-server serve` in a subprocess; yield its base URL."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--workers", str(workers), "--database-url", url,
-                             # 200 laptops here share one address; the cap of 64 per peer would
-                             # reset them (in the field each laptop has its own).
-                             "--max-connections-per-peer", "1000"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.1)
+    """`fieldapp-server serve` in a subprocess (benchmarks.runner.serve); yield its base URL."""
+    # 200 laptops here share one address; the cap of 64 per peer would reset them (in the field
+    # each laptop has its own).
+    with serve(url, "--workers", str(workers), "--max-connections-per-peer", "1000") as (base, _pid):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 class Device:

@@ -73,3 +73,44 @@ def run(name: str) -> list[Figure]:
         bench = Bench(Path(tmp))
         func(bench)
     return list(bench.figures.values())
+
+
+@contextmanager
+def serve(url: str, *options: str) -> Iterator[tuple[str, int]]:
+    """Run `fieldapp-server serve` on the database `url` (it migrates first) in a subprocess with
+    `options`; yield its base URL and process id once it answers /health. The one server starter
+    of the benchmarks."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import requests
+
+    root = Path(__file__).resolve().parents[1]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
+                             "--database-url", url, *options], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.1)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()

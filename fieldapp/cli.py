@@ -190,6 +190,10 @@ def _sync(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Synced: {report.summary()}")
+    if report.content.no_room:  # the records synced; attachments wait for room on the disk
+        from fieldapp.store.attachments import DownloadNoSpace
+
+        print(f"fieldapp sync: {DownloadNoSpace().message}", file=sys.stderr)
     if report.rejected or report.conflicts:
         print(f"fieldapp sync: {headless.Message.of(headless.SYNC_NEEDS_PERSON, rejected=report.rejected, conflicts=report.conflicts)}",
               file=sys.stderr)

@@ -22,6 +22,7 @@ from pathlib import Path
 def run_selftest() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     step = "starting"
+    pdfium = ""
     try:
         from casework import codifier
         from casework.resources import resource_dir
@@ -59,6 +60,10 @@ def run_selftest() -> int:
 
                 if icon("app").pixmap(32, 32).isNull():
                     raise RuntimeError("the SVG icons cannot be drawn (Qt's SVG plugins are missing)")
+                step = "drawing a PDF page"
+                from fieldapp.ui.attachments.pdf import self_check
+
+                pdfium = self_check()
                 step = "preparing a crash report"
                 _check_crash_report()
                 step = "showing the main window"
@@ -87,6 +92,7 @@ def run_selftest() -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print("fieldapp selftest passed")
+    print(f"PDF pages drawn by PDFium {pdfium}")
     for line in where.lines:
         print(line)
     return 0

@@ -96,6 +96,9 @@ class Smoke:
         took = time.perf_counter() - started
         self.check(done.returncode == 0 and "selftest passed" in done.stdout and not done.stderr.strip(),
                    f"fieldapp --selftest offscreen, exit 0, nothing on stderr ({took:.1f} s)", done)
+        # The selftest draws a page of a vector PDF with the bundled PDFium and checks its pixels.
+        self.check(done.returncode == 0 and "PDF pages drawn by PDFium " in done.stdout,
+                   "the bundled PDFium draws a PDF page (attachments' viewer)", done)
 
     def version(self) -> None:
         expected = version_of_package()

@@ -92,7 +92,13 @@ Decisions where the design page is silent (the client relies on them):
   content, by the same rule as the record itself (`may_read`); others get `not_found`, so a
   probe learns nothing. Content not uploaded yet answers `attachment_missing` (the laptop tries
   again next round). Laptops pull the metadata with the records and fetch content ahead of
-  time for their own caseload within a budget (the laptop's setting), or when it is opened.
+  time for their own caseload within a budget (IT's `attachment_prefetch_mb`), or when it is opened.
+  **Garbage collection** (`fieldapp-server attachments gc`): content no live attachment record
+  points at goes once nothing touched it for a grace period (30 days): not its upload, not a
+  chunk, not a laptop's announcing it (`POST` on content held), not a change of a record that
+  pointed at it; never an upload under way. So a laptop announces its content again before it
+  pushes an attachment record the server has not acknowledged: content collected meanwhile is
+  sent again before the record that points at it.
 * Error codes beyond the design's list: `not_found` (404, no such endpoint)
   and `internal_error` (500, always a bug). A change that fails inside the
   server answers `rejected` with `internal_error`; that answer alone is not

@@ -99,8 +99,9 @@ def test_a_pdf_opens_page_by_page(qtbot, store, family, tmp_path, messages):
     assert strip.attach_path(tmp_path / "act.pdf")
     viewer = strip.open_item(strip.list.item(0))
     qtbot.addWidget(viewer)
-    texts = [w.text() for w in viewer.findChildren(QLabel)]
-    assert any("Page 2 of 2" in t for t in texts)
+    assert viewer.page_label.text() == "Page 1 of 2"
+    viewer.next.click()
+    assert viewer.page_label.text() == "Page 2 of 2" and not viewer.shown().isNull()
 
 
 def test_an_approved_visits_attachment_cannot_be_removed(qtbot, store, family, tmp_path, messages):
@@ -138,3 +139,17 @@ def test_a_saved_visits_form_opens_its_own_attachments(qtbot, store, family, tmp
     new = open_form(None, store, "home_visit", family["id"])
     qtbot.addWidget(new)
     assert new.attachments_button.isHidden()  # a record not saved yet has nothing to attach to
+
+
+def test_open_import_attaches_a_scan_to_a_record_with_the_type_given(qtbot, store, family, tmp_path, messages):
+    from fieldapp.ui.attachments.record import open_import
+
+    v = store.write(lambda tx: tx.create("visits", visit(family["id"])))
+    assert open_import(None, store, family["id"], "visits", v["id"], doc_type="signed_act",
+                       caption="Підписаний акт", path=png(tmp_path / "scan.png"))
+    [a] = store.records("attachments")
+    assert (a["record_collection"], a["record_id"], a["doc_type"], a["caption"]) == \
+        ("visits", v["id"], "signed_act", "Підписаний акт")
+    assert not open_import(None, store, family["id"], "visits", v["id"], doc_type="signed_act",
+                           path=tmp_path / "notes.txt")  # not there: said in a sentence, nothing kept
+    assert "cannot be read" in messages[-1] and len(list(store.records("attachments"))) == 1

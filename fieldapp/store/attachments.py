@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casework import records as domain
+from casework.i18n import QT_TRANSLATE_NOOP
 from fieldapp.store.driver import sqlite_utils
+from fieldapp.store.errors import DiskFull
 from sync.protocol import ATTACHMENT_CHUNK_BYTES, chunk_count
 
 if TYPE_CHECKING:
@@ -40,6 +42,17 @@ class Blob:
     media_type: str
     chunks: int
     state: str
+
+
+class DownloadNoSpace(DiskFull):
+    """The disk filled while an attachment was downloading: the chunks already here stay (checked,
+    but not readable until the whole is here), and the download continues from them."""
+
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk is full, so an attachment could not be downloaded. Free some space: the download "
+        "continues where it stopped at the next sync, or when you open the file again.",
+    )
 
 
 class ContentMismatch(ValueError):
@@ -107,10 +120,15 @@ def read_content(db: sqlite_utils.Database, sha256: str) -> bytes | None:
 
 
 def to_upload(db: sqlite_utils.Database) -> list[Blob]:
-    """Content made here that a live attachment record points at and the server has not taken."""
+    """Content made here that a live attachment record points at and the server has not taken; and
+    content held whole whose attachment record the server has not acknowledged yet (version 0): it
+    is announced again before that push, since the server may have collected it meanwhile (content
+    no record points at goes after its grace period: sync.server.attachments.collect_garbage)."""
     rows = db.execute(
         "SELECT sha256, size, media_type, chunks, state FROM attachment_blobs "
-        f"WHERE state = ? AND sha256 IN ({_LIVE_SHAS}) ORDER BY created_at, sha256", [UPLOAD]).fetchall()
+        f"WHERE (state = ? AND sha256 IN ({_LIVE_SHAS})) OR (state = ? AND sha256 IN "
+        "(SELECT json_extract(data, '$.sha256') FROM attachments WHERE deleted = 0 AND version = 0)) "
+        "ORDER BY created_at, sha256", [UPLOAD, STORED]).fetchall()
     return [Blob(*r) for r in rows]
 
 
@@ -152,21 +170,32 @@ def put_chunk(tx: Transaction, sha256: str, n: int, data: bytes) -> None:
     tx.db.execute("INSERT OR REPLACE INTO attachment_chunks (sha256, n, data) VALUES (?, ?, ?)", [sha256, n, data])
 
 
-def finish_download(tx: Transaction, sha256: str) -> None:
+def finish_download(tx: Transaction, sha256: str, *, digest: str | None = None) -> None:
     """Check the whole content against its address and make it readable; ContentMismatch (and
-    nothing kept) when it differs."""
-    digest = hashlib.sha256()
+    nothing kept) when it differs.
+
+    `digest`: the whole's SHA-256 as the downloader took it over the chunks it stored, in order,
+    from the first; then the chunks are counted and measured, not read back and hashed again."""
     b = blob(tx.db, sha256)
     if b is None:
         raise ContentMismatch(sha256)
+    if digest is not None:
+        count, size = tx.db.execute("SELECT count(*), coalesce(sum(length(data)), 0) FROM attachment_chunks "
+                                    "WHERE sha256 = ?", [sha256]).fetchone()
+        if digest != sha256 or count != b.chunks or size != b.size:
+            _drop(tx.db, sha256)
+            raise ContentMismatch(sha256)
+        tx.db.execute("UPDATE attachment_blobs SET state = ? WHERE sha256 = ?", [STORED, sha256])
+        return
+    digest_ = hashlib.sha256()
     size = 0
     for i in range(b.chunks):
         part = chunk(tx.db, sha256, i)
         if part is None:
             raise ContentMismatch(sha256)
-        digest.update(part)
+        digest_.update(part)
         size += len(part)
-    if digest.hexdigest() != sha256 or size != b.size:
+    if digest_.hexdigest() != sha256 or size != b.size:
         _drop(tx.db, sha256)
         raise ContentMismatch(sha256)
     tx.db.execute("UPDATE attachment_blobs SET state = ? WHERE sha256 = ?", [STORED, sha256])

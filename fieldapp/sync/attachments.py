@@ -12,15 +12,23 @@ each chunk checked against its hash and the whole against its address before it 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.store import attachments as content
+from fieldapp.store.attachments import DownloadNoSpace
 from fieldapp.store.database import Store, Transaction
 from fieldapp.store.errors import DiskFull
 from sync.errors import BadAnswer, SyncFailure
 
+if TYPE_CHECKING:
+    from fieldapp.provisioning import Provisioning
+
 DEFAULT_BUDGET_BYTES = 500 * 1024 * 1024
+# Downloaded chunks are kept a few at a time: one commit (one fsync) per batch; a cut loses at most one batch.
+WRITE_BATCH_BYTES = 2 * 1024 * 1024
 
 
 class AttachmentTransport(Protocol):
@@ -42,6 +50,19 @@ class ContentReport:
     waiting: int = 0  # files the server does not have yet
     refused: list[str] = field(default_factory=list)  # codes of uploads the server refused (storage_full, ...)
     removed: int = 0
+    no_room: bool = False  # the disk filled while fetching ahead (DownloadNoSpace): the rest waits
+
+
+def prefetch_budget(provisioning: Provisioning | None = None) -> int:
+    """IT's `attachment_prefetch_mb` (fieldapp.toml, read when not given) in bytes: how much content
+    of the caseload a round fetches ahead. Only IT sets it (fieldapp/options.py); 0 fetches nothing
+    ahead, and every file then comes on its first open."""
+    from fieldapp.options import OPTIONS
+    from fieldapp.provisioning import load_provisioning
+
+    provisioning = load_provisioning() if provisioning is None else provisioning
+    megabytes = provisioning.get("attachment_prefetch_mb", OPTIONS["attachment_prefetch_mb"].default)
+    return int(megabytes) * 1024 * 1024
 
 
 def supports(transport: object) -> bool:
@@ -51,6 +72,12 @@ def supports(transport: object) -> bool:
 
 def upload_all(store: Store, transport: AttachmentTransport, report: ContentReport) -> None:
     """Send the content made here that the server does not hold; refusals (no room) wait for later."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-upload") as pool:
+        _upload_all(store, transport, report, pool)
+
+
+def _upload_all(store: Store, transport: AttachmentTransport, report: ContentReport,
+                pool: ThreadPoolExecutor) -> None:
     for blob in content.to_upload(store.read()):
         try:
             status = transport.start_upload(blob.sha256, blob.size, blob.media_type)
@@ -60,16 +87,10 @@ def upload_all(store: Store, transport: AttachmentTransport, report: ContentRepo
                 continue  # it stays here; the next round asks again
             raise
         complete = bool(status.get("complete"))
+        sent_before = report.chunks_sent
         have = {n for n in status.get("have", []) if isinstance(n, int)}
-        for n in range(blob.chunks):
-            if complete:
-                break
-            if n in have:
-                continue
-            data = content.chunk(store.read(), blob.sha256, n)
-            if data is None:
-                raise BadAnswer("attachment content missing on this laptop")  # never: chunks are written whole
-            answer = transport.put_chunk(blob.sha256, n, data)
+        missing = [] if complete else [n for n in range(blob.chunks) if n not in have]
+        for answer in _sent(store, transport, blob.sha256, missing, pool):
             report.chunks_sent += 1
             complete = bool(answer.get("complete"))
         if not complete:
@@ -80,15 +101,38 @@ def upload_all(store: Store, transport: AttachmentTransport, report: ContentRepo
                 content.mark_stored(tx, sha)
 
             store.write(stored)
-            report.uploaded += 1
+            # A re-announced content the server still held whole was not uploaded now.
+            report.uploaded += 1 if blob.state == content.UPLOAD or report.chunks_sent > sent_before else 0
+
+
+def _sent(store: Store, transport: AttachmentTransport, sha256: str, indexes: list[int],
+          pool: ThreadPoolExecutor) -> Iterator[dict[str, Any]]:
+    """Send the chunks `indexes` in order; each answer as it comes. The next chunk is read from the
+    store (on `pool`) while the one before travels: the network stays on this thread, where the
+    window's gate expects it (fieldapp/ui/sync/gate.py). Memory: two chunks."""
+    reading = pool.submit(_chunk_here, store, sha256, indexes[0]) if indexes else None
+    for i, n in enumerate(indexes):
+        assert reading is not None
+        data = reading.result()
+        reading = pool.submit(_chunk_here, store, sha256, indexes[i + 1]) if i + 1 < len(indexes) else None
+        yield transport.put_chunk(sha256, n, data)
+
+
+def _chunk_here(store: Store, sha256: str, n: int) -> bytes:
+    data = content.chunk(store.read(), sha256, n)
+    if data is None:
+        raise BadAnswer("attachment content missing on this laptop")  # never: chunks are written whole
+    return data
 
 
 def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: int, media_type: str,
-              report: ContentReport | None = None) -> bool:
+              report: ContentReport | None = None, pool: ThreadPoolExecutor | None = None) -> bool:
     """Download one content whole (resuming a partial one); False when the server has not got it yet.
 
     A chunk that does not match its hash is not kept (BadAnswer); a whole that does not match its
-    address is dropped (ContentMismatch); a full disk drops the partial download (DiskFull).
+    address is dropped (ContentMismatch). A full disk raises DownloadNoSpace: the chunks already
+    stored stay, checked, in a `partial` blob that cannot be opened, and the next call continues
+    from them.
     """
     report = report or ContentReport()
     try:
@@ -104,33 +148,90 @@ def fetch_one(store: Store, transport: AttachmentTransport, sha256: str, size: i
     try:
         store.write(lambda tx: content.begin_download(tx, sha256, size, media_type))
         present = content.chunks_present(store.read(), sha256)
-        for n, expected in enumerate(hashes):
+        if pool is None:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-download") as own:
+                _download(store, transport, sha256, hashes, present, report, own)
+        else:
+            _download(store, transport, sha256, hashes, present, report, pool)
+    except content.ContentMismatch:
+        store.write(lambda tx: content.abandon_download(tx, sha256))  # the failed write kept its chunks
+        raise
+    except DownloadNoSpace:
+        raise
+    except DiskFull as full:
+        # Not dropped: freeing the chunks would need a write too, and keeping them lets it resume.
+        raise DownloadNoSpace() from full
+    report.downloaded += 1
+    return True
+
+
+def _download(store: Store, transport: AttachmentTransport, sha256: str, hashes: list[Any], present: set[int],
+              report: ContentReport, pool: ThreadPoolExecutor) -> None:
+    """Fetch the missing chunks in order on this thread (the network, where the window's gate
+    expects it) while the batch before is stored on `pool`. Memory: two batches."""
+    # A download from the start hashes the whole as it comes, so finishing need not read it back.
+    whole = hashlib.sha256() if not present else None
+    batch: list[tuple[int, bytes]] = []
+    writing: Future[None] | None = None
+    try:
+        for n in range(len(hashes)):
             if n in present:
                 continue
             data = transport.get_chunk(sha256, n)
-            if hashlib.sha256(data).hexdigest() != expected:
+            if hashlib.sha256(data).hexdigest() != hashes[n]:
                 raise BadAnswer("an attachment chunk does not match its hash")
-            def keep(tx: Transaction, i: int = n, d: bytes = data) -> None:
-                content.put_chunk(tx, sha256, i, d)
-
-            store.write(keep)
+            if whole is not None:
+                whole.update(data)
+            batch.append((n, data))
             report.chunks_received += 1
-        store.write(lambda tx: content.finish_download(tx, sha256))
-    except DiskFull:
-        store.write(lambda tx: content.abandon_download(tx, sha256))
-        raise
-    report.downloaded += 1
-    return True
+            last = n == len(hashes) - 1
+            if last or sum(len(d) for _i, d in batch) >= WRITE_BATCH_BYTES:
+                if writing is not None:
+                    writing.result()  # the batch before is stored (a full disk surfaces here)
+                writing = pool.submit(_keep, store, sha256, batch,
+                                      whole.hexdigest() if whole is not None and last else None)
+                batch = []
+        if writing is not None:
+            writing.result()
+            writing = None
+        if batch or not content.has_content(store.read(), sha256):
+            _keep(store, sha256, batch, None)  # resumed: the whole is read back and checked
+    finally:
+        if writing is not None:
+            wait([writing])  # a failure above: the batch under way ends before the caller goes on
+
+
+def _keep(store: Store, sha256: str, batch: list[tuple[int, bytes]], digest: str | None) -> None:
+    """Store checked chunks in one transaction (a few MB: one commit, not one per chunk); with the
+    last one, finish the download (by `digest`, the whole's hash taken on the way, when known)."""
+    def write(tx: Transaction) -> None:
+        for n, data in batch:
+            content.put_chunk(tx, sha256, n, data)
+        if digest is not None or not batch:
+            content.finish_download(tx, sha256, digest=digest)
+
+    store.write(write)
 
 
 def fetch_ahead(store: Store, transport: AttachmentTransport, report: ContentReport, *,
                 budget_bytes: int = DEFAULT_BUDGET_BYTES) -> None:
     """Download the caseload's content not held yet, smallest first, until the budget is spent."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-download") as pool:
+        _fetch_ahead(store, transport, report, budget_bytes, pool)
+
+
+def _fetch_ahead(store: Store, transport: AttachmentTransport, report: ContentReport, budget_bytes: int,
+                 pool: ThreadPoolExecutor) -> None:
     spent = 0
     for want in content.wanted(store.read()):
         if spent + want.size > budget_bytes:
             break
-        if fetch_one(store, transport, want.sha256, want.size, want.media_type, report):
+        try:
+            fetched = fetch_one(store, transport, want.sha256, want.size, want.media_type, report, pool)
+        except DownloadNoSpace:
+            report.no_room = True  # the round itself succeeded: the window says why files wait
+            return
+        if fetched:
             spent += want.size
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from fieldapp.store import crypto, overwrite, shred, standalone
 from fieldapp.store.database import Store, Transaction
+from fieldapp.sync.attachments import prefetch_budget
 from fieldapp.sync.engine import Progress, RoundReport, sync_round
 from fieldapp.sync.parcels import remember_parcel_keys
 from sync import address
@@ -119,13 +120,18 @@ def _device_name() -> str:
 
 
 def sync_once(store: Store, *, progress: Progress | None = None,
-              transport: TransportFactory = http_transport) -> RoundReport:
-    """One round against the enrolled server. A revoked laptop raises DeviceRevoked (wipe it)."""
+              transport: TransportFactory = http_transport, attachment_budget: int | None = None) -> RoundReport:
+    """One round against the enrolled server. A revoked laptop raises DeviceRevoked (wipe it).
+
+    Attachments are fetched ahead within `attachment_budget` bytes; None: IT's
+    `attachment_prefetch_mb` in fieldapp.toml (fieldapp/sync/attachments.py `prefetch_budget`).
+    """
     if not is_enrolled(store):
         raise SyncFailure("not_enrolled")
+    budget = prefetch_budget() if attachment_budget is None else attachment_budget
     link = transport(store.meta("server_url") or "", store.meta("device_token"))
     try:
-        report = sync_round(store, link, progress=progress)
+        report = sync_round(store, link, progress=progress, attachment_budget=budget)
     finally:
         link.close()
     store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 
 from fieldapp.settings import Settings
 from fieldapp.store import queries
+from fieldapp.store.attachments import DownloadNoSpace
 from fieldapp.store.database import Store
 from fieldapp.sync.attachments import fetch_now
 from fieldapp.sync.device import enrolled_user, is_enrolled, wipe_profile
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
                                                  "changes.", "", needs_you))
         else:
             self.statusBar().showMessage(self.tr("Synced."), 10_000)
+        if report.content.no_room:  # the records synced; attachments wait for room on the disk
+            self.statusBar().showMessage(text.message(DownloadNoSpace().message))
         if report.pulled or report.evicted or report.pushed:
             self.data_changed()
         if self.review_view is not None:

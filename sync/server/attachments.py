@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,6 +26,7 @@ from sync.server.db import (
     attachment_blobs,
     attachment_chunks,
     attachment_refs,
+    audit,
     households,
     reading,
     records,
@@ -73,11 +76,16 @@ def start_upload(engine: sa.Engine, settings: Settings, actor: Actor, sha256: st
     _case_role(actor)
     _sha(sha256)
     with engine.begin() as conn:
-        blob = _blob(conn, sha256)
+        # Locked: garbage collection removes a content under the same lock (collect_garbage).
+        blob = conn.execute(sa.select(attachment_blobs).where(attachment_blobs.c.sha256 == sha256)
+                            .with_for_update()).first()
         if blob is not None:
             if blob.size != start.size:
                 raise p.ProtocolError("hash_mismatch", "This content is known with another size; "
                                                        "its hash does not match what is sent.")
+            # A laptop is about to point a record at it (or resumes): the collector leaves it alone now.
+            write_audit(conn, [audit_row(actor, "attachment_upload", "attachments", sha256,
+                                         detail="whole" if blob.complete else "resumed")])
             return _status(blob, None if blob.complete else _have(conn, sha256))
         if start.size > settings.attachment_max_bytes:
             raise p.ProtocolError("payload_too_large", f"An attachment is at most "
@@ -285,3 +293,77 @@ def record_written(conn: sa.Connection, collection: str, record_id: str, data: d
     """Remember which content a new attachment record points at (who may download it)."""
     if collection == "attachments" and isinstance(data.get("sha256"), str):
         conn.execute(attachment_refs.insert().values(record_id=record_id, sha256=data["sha256"]))
+
+
+# ---- garbage collection of content no live record points at ----
+
+GC_DAYS = 30  # how long unreferenced content stays (a laptop may upload and push days apart)
+
+
+@dataclass
+class Collection:
+    """What `collect_garbage` found: content removed (or, in a dry run, to remove), and content left
+    because something happened to it within the grace period."""
+
+    removed: int = 0
+    removed_bytes: int = 0
+    kept_recent: int = 0  # unreferenced, but uploaded, written to or unreferenced within the period
+    kept_uploading: int = 0  # of those, uploads not finished: a laptop is still sending them
+
+
+def _unreferenced() -> sa.Select[Any]:
+    live = (sa.select(attachment_refs.c.sha256)
+            .select_from(attachment_refs.join(records, records.c.id == attachment_refs.c.record_id))
+            .where(attachment_refs.c.sha256 == attachment_blobs.c.sha256, records.c.deleted.is_(False)))
+    return sa.select(attachment_blobs).where(~live.exists()).order_by(attachment_blobs.c.sha256)
+
+
+def _last_activity(conn: sa.Connection, blob: Any) -> str:
+    """The latest of: the upload's start, its last chunk stored, the last time a laptop announced it
+    (start_upload on content the server has), and the last change (the deletion) of an attachment
+    record that pointed at it. ISO times sort as strings."""
+    chunk_at = conn.execute(sa.select(sa.func.max(audit.c.at)).where(
+        audit.c.record_id == blob.sha256, audit.c.action.in_(("attachment_chunk", "attachment_upload")))).scalar()
+    record_at = conn.execute(sa.select(sa.func.max(records.c.updated_at))
+                             .select_from(attachment_refs.join(records, records.c.id == attachment_refs.c.record_id))
+                             .where(attachment_refs.c.sha256 == blob.sha256)).scalar()
+    return max(str(t) for t in (blob.created_at, chunk_at, record_at) if t)
+
+
+def collect_garbage(engine: sa.Engine, *, days: int = GC_DAYS, dry_run: bool = False,
+                    now: datetime | None = None) -> Collection:
+    """Remove content that no live attachment record points at and that nothing touched for `days`.
+
+    The rule (sync/protocol.py, "Attachments"): content goes when every attachment record pointing
+    at it is deleted (or purged), or none ever came, AND its upload started, its last chunk arrived
+    and its last record changed more than `days` ago. An upload under way (chunks within the period)
+    is never touched; an abandoned one is, and a laptop that comes back starts it again (it keeps
+    its copy until the server holds the whole). Each content goes in its own transaction, checked
+    again under its row lock, with an audit row (`attachment_collected`: the hash and the size).
+    `dry_run` counts without removing.
+    """
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    cutoff = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="milliseconds")
+    report = Collection()
+    with reading(engine) as conn:
+        candidates = [row.sha256 for row in conn.execute(_unreferenced()).all()]
+    for sha in candidates:
+        with engine.begin() as conn:
+            blob = conn.execute(_unreferenced().where(attachment_blobs.c.sha256 == sha).with_for_update()).first()
+            if blob is None:
+                continue  # a record came to point at it meanwhile, or it went
+            if _last_activity(conn, blob) >= cutoff:
+                report.kept_recent += 1
+                report.kept_uploading += 0 if blob.complete else 1
+                continue
+            report.removed += 1
+            report.removed_bytes += int(blob.size)
+            if dry_run:
+                continue
+            conn.execute(attachment_chunks.delete().where(attachment_chunks.c.sha256 == sha))
+            conn.execute(attachment_refs.delete().where(attachment_refs.c.sha256 == sha))
+            conn.execute(attachment_blobs.delete().where(attachment_blobs.c.sha256 == sha))
+            write_audit(conn, [audit_row(None, "attachment_collected", "attachments", sha,
+                                         detail=f"{int(blob.size)} bytes")])
+    return report

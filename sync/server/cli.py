@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import admin, households, operations, parcel_cli
+from sync.server import admin, attachments_cli, households, operations, parcel_cli
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
 
@@ -435,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the lists' labels (headings are in English)")
 
     parcel_cli.register(add, sub, _engine)
+    attachments_cli.register(add, sub, _engine)
     p = add("retire-closed", cmd_retire, "Take closed households past retention off caseworkers' laptops.")
     p.add_argument("--days", type=int, default=90, help="retention after closing (default 90)")
     p = add("purge-tombstones", cmd_purge, "Forget deleted records older than --days.")

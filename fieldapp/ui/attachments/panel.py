@@ -38,6 +38,7 @@ from fieldapp.store import attachments as content
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import text
+from fieldapp.ui.attachments.pdf import first_page
 from fieldapp.ui.attachments.prepare import TOO_LARGE, Prepared, Refused, prepare
 from fieldapp.ui.attachments.viewer import AttachmentViewer
 from fieldapp.ui.background import run_task
@@ -88,6 +89,16 @@ def _placeholder(label: str) -> QPixmap:
     painter.setPen(QColor("#455a64"))
     painter.drawRect(0, 0, THUMB - 1, THUMB - 1)
     painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
+    painter.end()
+    return pix
+
+
+def _framed(page: QImage) -> QPixmap:
+    """A PDF page's thumbnail with a thin frame, so a white page stands out from the list."""
+    pix = QPixmap.fromImage(page)
+    painter = QPainter(pix)
+    painter.setPen(QColor("#90a4ae"))
+    painter.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
     painter.end()
     return pix
 
@@ -163,7 +174,9 @@ class AttachmentStrip(QWidget):
             kind = text.enum_label("attachment_types", record.get("doc_type"))
             item = QListWidgetItem(record.get("caption") or kind)
             item.setData(RECORD_ROLE, record)
-            item.setToolTip(kind)
+            pages = int(record.get("pages") or 1)
+            item.setToolTip(kind + (" — " + self.tr("PDF, %n page(s)", "", pages)
+                                    if record.get("media_type") == "application/pdf" else ""))
             item.setIcon(QIcon(self._thumbnail(db, record)))
             self.list.addItem(item)
         locked = content.subject_locked(db, {"record_collection": self.collection, "record_id": self.record_id})
@@ -178,9 +191,13 @@ class AttachmentStrip(QWidget):
         sha = record.get("sha256", "")
         if not content.has_content(db, sha):
             return _placeholder(self.tr("Not downloaded yet"))
+        data = content.read_content(db, sha) or b""
         if record.get("media_type") == "application/pdf":
-            return _placeholder(self.tr("PDF, %n page(s)", "", int(record.get("pages") or 1)))
-        image = QImage.fromData(content.read_content(db, sha) or b"")
+            page = first_page(data, THUMB)  # the first page, drawn small
+            if page is None:
+                return _placeholder(self.tr("Cannot be shown"))
+            return _framed(page)
+        image = QImage.fromData(data)
         if image.isNull():
             return _placeholder(self.tr("Cannot be shown"))
         return QPixmap.fromImage(image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
@@ -244,8 +261,8 @@ class AttachmentStrip(QWidget):
         self.changed.emit()
         return True
 
-    def _refuse(self, sentence: str) -> bool:
-        QMessageBox.warning(self, self.tr("Not attached"), sentence)
+    def _refuse(self, sentence: str, title: str | None = None) -> bool:
+        QMessageBox.warning(self, title or self.tr("Not attached"), sentence)
         return False
 
     # -- opening and removing -----------------------------------------------------
@@ -258,8 +275,17 @@ class AttachmentStrip(QWidget):
             return self._show(record)
         fetch = self.fetch
         run_task(lambda: fetch(record["sha256"], int(record["size"]), record["media_type"]),
-                 lambda _ok: self._show(record), lambda _error: self._show(record), owner=self)
+                 lambda _ok: self._show(record), lambda error: self._fetch_failed(record, error), owner=self)
         return None
+
+    def _fetch_failed(self, record: dict[str, Any], error: BaseException) -> None:
+        """The download on first open failed: the store's sentence (a full disk), else offline and so on:
+        what the laptop has (nothing yet) says so."""
+        if isinstance(error, StoreError):
+            self.reload()
+            self._refuse(text.message(error.message), self.tr("Not downloaded"))
+            return
+        self._show(record)
 
     def _show(self, record: dict[str, Any]) -> QDialog | None:
         data = content.read_content(self.store.read(), record["sha256"])

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casework.schemas import ATTACHABLE
 from fieldapp.store import attachments as content
@@ -53,3 +62,27 @@ class AttachmentsButton(QPushButton):
         self.dialog.finished.connect(lambda _r: self._count())
         self.dialog.open()
         return self.dialog
+
+
+def open_import(parent: QWidget | None, store: Any, household_id: str, collection: str, record_id: str, *,
+                doc_type: str | None = None, caption: str | None = None, settings: Any | None = None,
+                path: Path | None = None) -> bool:
+    """Attach one file to a record (for example the signed scan of a printed paper): the file dialog
+    unless `path` is given, then the same checks, downscaling and stripping as the Attachments tab;
+    the document type and caption are asked for unless `doc_type` is given. True when it was kept;
+    a refusal says its sentence to the caseworker. The stable entry point for other screens."""
+    strip = AttachmentStrip(store, household_id, collection, record_id, parent=parent)
+    try:
+        strip.configure(settings, None)
+        if doc_type is not None:
+            strip.ask = lambda _name: (doc_type, caption or "")
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                parent, QCoreApplication.translate("AttachmentStrip", "Attach a file"), "",
+                QCoreApplication.translate("AttachmentStrip", "Photos and scans (*.jpg *.jpeg *.png *.pdf)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        return strip.attach_path(path)
+    finally:
+        strip.deleteLater()
