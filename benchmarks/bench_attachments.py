@@ -11,7 +11,6 @@ import hashlib
 import os
 import random
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -19,10 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
-
-from benchmarks.bench_server import _database, _free_port
-from benchmarks.runner import Bench, scenario
+from benchmarks.bench_server import _database
+from benchmarks.runner import Bench, scenario, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 PHOTOS = 100
@@ -75,29 +72,8 @@ def _serve(url: str) -> Iterator[tuple[str, int]]:
     admin.add_team(engine, "North")
     admin.add_user(engine, "anna", PASSWORD, role="caseworker", team="North")
     engine.dispose()
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--database-url", url], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.1)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serve(url) as served:
+        yield served.base, served.pid
 
 
 def _laptop(tmp: Path, name: str, base: str):

@@ -9,8 +9,6 @@ scripts/test-postgres.sh start one).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -18,24 +16,16 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import requests
 import sqlalchemy as sa
 
-from benchmarks.runner import Bench, scenario
+from benchmarks.runner import Bench, scenario, serve
 from casework.ids import new_id
 from sync import protocol as p
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "benchmark password 1"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -60,34 +50,11 @@ def _database(bench: Bench, backend: str) -> Iterator[str]:
 
 @contextmanager
 def _serve(url: str, workers: int = 1) -> Iterator[str]:
-    """Migrate, then run `fieldapp-server serve` in a subprocess; yield its base URL."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--workers", str(workers), "--database-url", url,
-                             # 200 laptops here share one address; the cap of 64 per peer would
-                             # reset them (in the field each laptop has its own).
-                             "--max-connections-per-peer", "1000"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    """Run `fieldapp-server serve` on the migrated database; yield its base URL."""
+    # 200 laptops here share one address; the cap of 64 per peer would reset them (in the
+    # field each laptop has its own).
+    with serve(url, workers, ["--max-connections-per-peer", "1000"]) as served:
+        yield served.base
 
 
 class Device:

@@ -8,13 +8,19 @@ module `benchmarks/bench_*.py`. Run with ``python -m benchmarks [NAME...]``.
 
 from __future__ import annotations
 
+import os
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SCENARIOS: dict[str, tuple[str, Callable[[Bench], None]]] = {}
 
@@ -73,3 +79,50 @@ def run(name: str) -> list[Figure]:
         bench = Bench(Path(tmp))
         func(bench)
     return list(bench.figures.values())
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Served:
+    base: str
+    pid: int
+
+
+@contextmanager
+def serve(url: str, workers: int = 1, extra: Sequence[str] = ()) -> Iterator[Served]:
+    """Run `fieldapp-server serve` on an already migrated database in a subprocess, as IT runs
+    it; yield its base URL and pid once /health answers; stop it afterwards. Every benchmark
+    that needs a server starts it here."""
+    import requests
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
+                             "--workers", str(workers), "--database-url", url, *extra],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.1)
+        yield Served(base, proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
