@@ -126,3 +126,10 @@ def serve(url: str, workers: int = 1, extra: Sequence[str] = ()) -> Iterator[Ser
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process `pid` has used so far; on a loaded machine it counts the
+    work, not the waiting (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
