@@ -93,6 +93,17 @@ Decisions where the design page is silent (the client relies on them):
   probe learns nothing. Content not uploaded yet answers `attachment_missing` (the laptop tries
   again next round). Laptops pull the metadata with the records and fetch content ahead of
   time for their own caseload within a budget (the laptop's setting), or when it is opened.
+* **Pacing**: the laptop chooses its push batch (1 to `MAX_PUSH_CHANGES`) and pull page
+  (`limit`, 1 to `MAX_PULL_LIMIT`) per request; the server takes any size within the limits.
+  FieldApp starts at 100 changes and `DEFAULT_PULL_LIMIT` records, doubles the size after a
+  round trip under 0.5 s, halves it after one over 4 s, and after a request that failed
+  (the line dropped: once in a row; `payload_too_large`: while it can) sends the same
+  changes or cursor again with a quarter of the size; bounded by 10 changes and 50 records
+  below (`fieldapp.sync.pacing`). A repeated push is answered from the server's memory of
+  change ids, a repeated page applies harmlessly, so a smaller retry loses and doubles nothing.
+* **Compression**: a push body may be gzip (`Content-Encoding: gzip`). A pull page comes in
+  zstd when the request's `Accept-Encoding` names ``zstd`` and the server has it, else in
+  gzip when accepted, else plain (`sync.server.encoding`).
 * Error codes beyond the design's list: `not_found` (404, no such endpoint)
   and `internal_error` (500, always a bug). A change that fails inside the
   server answers `rejected` with `internal_error`; that answer alone is not
