@@ -21,6 +21,8 @@ from typing import Any
 
 import requests
 import sqlalchemy as sa
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from benchmarks.runner import Bench, Served, cpu_seconds, scenario, serve
 from casework.ids import new_id
@@ -63,6 +65,11 @@ class Device:
     def __init__(self, base: str, username: str):
         self.base = base
         self.session = requests.Session()
+        # As the laptop's transport does: a request on a keep-alive connection the server has
+        # closed meanwhile (idle longer than its keep-alive) is sent again on a new one (a
+        # repeated push is answered from the server's memory of change ids).
+        self.session.mount("http://", HTTPAdapter(max_retries=Retry(
+            total=3, connect=3, read=3, status=0, allowed_methods=None, backoff_factor=0)))
         self.device_id = str(uuid.uuid4())
         r = self.session.post(f"{base}/api/v1/devices", headers={p.HEADER: "1"}, timeout=120,
                               json={"username": username, "password": PASSWORD,
