@@ -256,7 +256,9 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
                   rounds: int = 3, per_round: int = 5) -> None:
     with _database(bench, backend) as url:
         names = _setup(url, users, teams=2)
-        workers = 2 if backend == "postgres" else 1
+        # FIELDAPP_BENCH_WORKERS=N: another number of workers (docs/server.md compares 1, 2, 4).
+        workers = int(os.environ.get("FIELDAPP_BENCH_WORKERS") or (2 if backend == "postgres" else 1))
+        bench.record("server workers", workers, "workers")
         with _serve(url, workers=workers) as served:
             base = served.base
             fleet = [Device(base, names[i % users]) for i in range(devices)]
