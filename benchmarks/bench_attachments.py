@@ -80,7 +80,7 @@ def _serve(url: str) -> Iterator[tuple[str, int]]:
     admin.add_user(engine, "anna", PASSWORD, role="caseworker", team="North")
     engine.dispose()
     with serve(url) as served:
-        yield served
+        yield served.base, served.pid
 
 
 def _laptop(tmp: Path, name: str, base: str):

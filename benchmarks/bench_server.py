@@ -8,8 +8,8 @@ scripts/test-postgres.sh start one).
 
 from __future__ import annotations
 
+import json
 import os
-import socket
 import sys
 import threading
 import time
@@ -17,24 +17,19 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import requests
 import sqlalchemy as sa
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
-from benchmarks.runner import Bench, scenario, serve
+from benchmarks.runner import Bench, Served, cpu_seconds, scenario, serve
 from casework.ids import new_id
 from sync import protocol as p
+from sync.client import ACCEPT_ENCODING, answer_body
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "benchmark password 1"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -58,18 +53,23 @@ def _database(bench: Bench, backend: str) -> Iterator[str]:
 
 
 @contextmanager
-def _serve(url: str, workers: int = 1) -> Iterator[str]:
-    """`fieldapp-server serve` in a subprocess (benchmarks.runner.serve); yield its base URL."""
-    # 200 laptops here share one address; the cap of 64 per peer would reset them (in the field
-    # each laptop has its own).
-    with serve(url, "--workers", str(workers), "--max-connections-per-peer", "1000") as (base, _pid):
-        yield base
+def _serve(url: str, workers: int = 1) -> Iterator[Served]:
+    """Run `fieldapp-server serve` on the migrated database; yield its base URL and pid."""
+    # 200 laptops here share one address; the cap of 64 per peer would reset them (in the
+    # field each laptop has its own).
+    with serve(url, workers, ["--max-connections-per-peer", "1000"]) as served:
+        yield served
 
 
 class Device:
     def __init__(self, base: str, username: str):
         self.base = base
         self.session = requests.Session()
+        # As the laptop's transport does: a request on a keep-alive connection the server has
+        # closed meanwhile (idle longer than its keep-alive) is sent again on a new one (a
+        # repeated push is answered from the server's memory of change ids).
+        self.session.mount("http://", HTTPAdapter(max_retries=Retry(
+            total=3, connect=3, read=3, status=0, allowed_methods=None, backoff_factor=0)))
         self.device_id = str(uuid.uuid4())
         r = self.session.post(f"{base}/api/v1/devices", headers={p.HEADER: "1"}, timeout=120,
                               json={"username": username, "password": PASSWORD,
@@ -85,10 +85,12 @@ class Device:
         return list(r.json()["results"])
 
     def pull_page(self, limit: int = p.DEFAULT_PULL_LIMIT) -> dict[str, Any]:
-        r = self.session.get(f"{self.base}/api/v1/sync/pull", headers=self.headers, timeout=300,
+        # As the laptop asks (sync.client): zstd when it can inflate it.
+        r = self.session.get(f"{self.base}/api/v1/sync/pull", timeout=300,
+                             headers={**self.headers, "Accept-Encoding": ACCEPT_ENCODING},
                              params={"cursor": self.cursor, "limit": limit})
         r.raise_for_status()
-        body = r.json()
+        body = json.loads(answer_body(r))
         self.cursor = body["cursor"]
         return dict(body)
 
@@ -149,10 +151,11 @@ def _copy_table(conn: sa.Connection) -> None:
         conn.exec_driver_sql("CREATE TABLE records_floor (LIKE records INCLUDING ALL)")
 
 
-def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float]:
+def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float, float, float]:
     """What the database alone takes for the same work, measured now (seconds): the rows of
     the push written by the driver's executemany in one transaction, `edits` of them updated
-    so, and every row read back in one query."""
+    so, and every row read back in one query; then the CPU time of the insert and of the read
+    (this process's, and the PostgreSQL backend's is not in it: an SQLite figure)."""
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         with engine.begin() as conn:
@@ -160,31 +163,33 @@ def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float]:
             rows = [tuple(r) for r in conn.exec_driver_sql("SELECT * FROM records").all()]
         mark = "?" if engine.dialect.name == "sqlite" else "%s"
         insert = f"INSERT INTO records_floor VALUES ({', '.join([mark] * len(rows[0]))})"
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with engine.begin() as conn:
             conn.exec_driver_sql(insert, rows)
-        push_floor = time.perf_counter() - start
+        push_floor, push_cpu = time.perf_counter() - start, time.process_time() - cpu
         start = time.perf_counter()
         with engine.begin() as conn:
             conn.exec_driver_sql(f"UPDATE records_floor SET data = {mark}, version = version + 1 "
                                  f"WHERE id = {mark}", [("{}", r[0]) for r in rows[:edits]])
         edit_floor = time.perf_counter() - start
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT * FROM records ORDER BY seq").all()
-        pull_floor = time.perf_counter() - start
+        pull_floor, pull_cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         engine.dispose()
-    return push_floor, edit_floor, pull_floor
+    return push_floor, edit_floor, pull_floor, push_cpu, pull_cpu
 
 
 def _push_pull(bench: Bench, backend: str) -> None:
     total, batch, edits = 10_000, p.MAX_PUSH_CHANGES, 100
     with _database(bench, backend) as url:
         _setup(url, 1)
-        with _serve(url) as base:
+        with _serve(url) as served:
+            base = served.base
             device = Device(base, "cw0")
             made: list[dict[str, Any]] = []
+            cpu = cpu_seconds(served.pid)
             start = time.perf_counter()
             for offset in range(0, total, batch):
                 changes = [_household(offset + i) for i in range(batch)]
@@ -193,11 +198,14 @@ def _push_pull(bench: Bench, backend: str) -> None:
                 assert all(r["status"] == "applied" for r in results)
                 made += changes
             push_s = time.perf_counter() - start
+            push_cpu = cpu_seconds(served.pid) - cpu
 
             reader = Device(base, "cw0")
+            cpu = cpu_seconds(served.pid)
             start = time.perf_counter()
             changes = reader.pull_all(limit=p.MAX_PULL_LIMIT)
             pull_s = time.perf_counter() - start
+            pull_cpu = cpu_seconds(served.pid) - cpu
             ids = [c["id"] for c in changes if c["collection"] == "households"]
             assert len(ids) == total == len(set(ids)), (len(ids), len(set(ids)))
 
@@ -211,14 +219,20 @@ def _push_pull(bench: Bench, backend: str) -> None:
                 with bench.measure("incremental pull of 100"):
                     got = reader.pull_all()
                 assert len([c for c in got if c["collection"] == "households"]) == edits
-        push_floor, edit_floor, pull_floor = _floors(bench, url, edits)
+        push_floor, edit_floor, pull_floor, push_floor_cpu, pull_floor_cpu = _floors(bench, url, edits)
     bench.record("push 10,000 records: total", push_s, "s")
     bench.record("  floor: executemany of its rows, 1 tx", push_floor, "s")
     bench.record("  push 10,000 / floor", push_s / push_floor, "x")
+    # CPU seconds (the server's, the floor's own) stay comparable on a loaded machine.
+    bench.record("  server CPU for the push 10,000", push_cpu, "s")
+    bench.record("  floor's CPU", push_floor_cpu, "s")
+    bench.record("  push CPU / floor CPU", push_cpu / push_floor_cpu, "x")
     bench.record("push: records per second", total / push_s, "records/s")
     bench.record("full pull of 10,000 (pages of 1000)", pull_s, "s")
     bench.record("  floor: SELECT of the 10,000 rows", pull_floor, "s")
     bench.record("  full pull / floor", pull_s / pull_floor, "x")
+    bench.record("  server CPU for the full pull", pull_cpu, "s")
+    bench.record("  floor's CPU (SELECT)", pull_floor_cpu, "s")
     for ms in edit_ms:
         bench.add("push of 100 edits", ms, "ms")
     bench.record("  floor: executemany UPDATE of 100, 1 tx", edit_floor * 1000, "ms")
@@ -242,8 +256,11 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
                   rounds: int = 3, per_round: int = 5) -> None:
     with _database(bench, backend) as url:
         names = _setup(url, users, teams=2)
-        workers = 2 if backend == "postgres" else 1
-        with _serve(url, workers=workers) as base:
+        # FIELDAPP_BENCH_WORKERS=N: another number of workers (docs/server.md compares 1, 2, 4).
+        workers = int(os.environ.get("FIELDAPP_BENCH_WORKERS") or (2 if backend == "postgres" else 1))
+        bench.record("server workers", workers, "workers")
+        with _serve(url, workers=workers) as served:
+            base = served.base
             fleet = [Device(base, names[i % users]) for i in range(devices)]
             for d in fleet:
                 d.pull_all()  # each laptop starts in sync (forms, reference)

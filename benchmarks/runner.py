@@ -8,13 +8,19 @@ module `benchmarks/bench_*.py`. Run with ``python -m benchmarks [NAME...]``.
 
 from __future__ import annotations
 
+import os
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SCENARIOS: dict[str, tuple[str, Callable[[Bench], None]]] = {}
 
@@ -75,25 +81,30 @@ def run(name: str) -> list[Figure]:
     return list(bench.figures.values())
 
 
-@contextmanager
-def serve(url: str, *options: str) -> Iterator[tuple[str, int]]:
-    """Run `fieldapp-server serve` on the database `url` (it migrates first) in a subprocess with
-    `options`; yield its base URL and process id once it answers /health. The one server starter
-    of the benchmarks."""
-    import os
-    import socket
-    import subprocess
-    import sys
-
-    import requests
-
-    root = Path(__file__).resolve().parents[1]
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Served:
+    base: str
+    pid: int
+
+
+@contextmanager
+def serve(url: str, workers: int = 1, extra: Sequence[str] = ()) -> Iterator[Served]:
+    """Run `fieldapp-server serve` on an already migrated database in a subprocess, as IT runs
+    it; yield its base URL and pid once /health answers; stop it afterwards. Every benchmark
+    that needs a server starts it here."""
+    import requests
+
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             "--database-url", url, *options], cwd=root,
-                            env={**os.environ, "PYTHONPATH": str(root)},
+                             "--workers", str(workers), "--database-url", url, *extra],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -107,10 +118,18 @@ def serve(url: str, *options: str) -> Iterator[tuple[str, int]]:
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError("the server did not start")
             time.sleep(0.1)
-        yield base, proc.pid
+        yield Served(base, proc.pid)
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process `pid` has used so far; on a loaded machine it counts the
+    work, not the waiting (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

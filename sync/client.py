@@ -1,6 +1,7 @@
 """The desktop's HTTP client of the sync protocol (requests).
 
-One `requests.Session` per server (connection reuse), gzip both ways, the
+One `requests.Session` per server (connection reuse), gzip both ways (and zstd
+for answers when `zstandard` is installed: the server's pulls are cheaper so), the
 protocol header on every request, timeouts, and retries with backoff on
 network errors and 5xx. Every failure becomes a `SyncFailure` with a stable
 code; `failure_message` turns it into a sentence a caseworker can act on.
@@ -23,11 +24,39 @@ from casework.i18n import QT_TRANSLATE_NOOP, Message
 from sync import address, protocol
 from sync.errors import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
 
+zstandard: Any
+try:  # the client extra installs it; without it the server answers in gzip
+    import zstandard  # type: ignore[import-not-found,import-untyped,no-redef,unused-ignore]
+except ImportError:  # pragma: no cover - depends on the installation
+    zstandard = None
+
+# What the laptop takes: zstd first when it can inflate it (urllib3 inflates gzip itself).
+ACCEPT_ENCODING = "zstd, gzip" if zstandard is not None else "gzip"
+MAX_INFLATED = 256 * 1024 * 1024  # an answer larger than this once inflated is refused
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
 RETRIES = 4
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
+
+
+def answer_body(response: requests.Response) -> bytes:
+    """The answer's bytes, inflated from zstd when the server sent it so (urllib3 leaves it)."""
+    if response.headers.get("Content-Encoding", "").strip().lower() != "zstd":
+        return response.content
+    if zstandard is None:
+        raise BadAnswer("zstd answer, but this laptop cannot inflate zstd")
+    reader = zstandard.ZstdDecompressor().stream_reader(response.content)
+    parts, size = [], 0
+    try:
+        while chunk := reader.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_INFLATED:
+                raise BadAnswer("the answer is too large once inflated")
+            parts.append(chunk)
+    except zstandard.ZstdError as exc:
+        raise BadAnswer("the answer's zstd is damaged") from exc
+    return b"".join(parts)
 
 
 def _endpoint(server_url: str, path: str) -> str:
@@ -179,7 +208,7 @@ class HttpTransport:
                  raw_body: bytes | None = None, extra: dict[str, str] | None = None,
                  binary: bool = False) -> Any:
         headers = {protocol.HEADER: str(protocol.PROTOCOL_VERSION), "Accept": "application/json",
-                   "Accept-Encoding": "identity" if binary else "gzip", **(extra or {})}
+                   "Accept-Encoding": "identity" if binary else ACCEPT_ENCODING, **(extra or {})}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         data = None
@@ -210,14 +239,15 @@ class HttpTransport:
                 raise SyncFailure("offline", type(exc).__name__) from exc
             self.bytes_sent += len(data or b"")
             self.raw_sent += len(raw)
-            self.raw_received += len(response.content)
+            answer = answer_body(response) if not binary else response.content
+            self.raw_received += len(answer)
             self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
             if response.status_code >= 500 and response.status_code != 507 and attempt + 1 < attempts:
                 self._backoff(attempt)
                 continue
             if binary and response.ok:
                 return response.content
-            return self._answer(response)
+            return self._answer(response, answer)
         raise SyncFailure("offline")  # not reached
 
     def _backoff(self, attempt: int) -> None:
@@ -225,9 +255,9 @@ class HttpTransport:
         self._sleep(delay * random.uniform(0.5, 1.0))
 
     @staticmethod
-    def _answer(response: requests.Response) -> Any:
+    def _answer(response: requests.Response, body: bytes | None = None) -> Any:
         try:
-            decoded = response.json()
+            decoded = json.loads(answer_body(response) if body is None else body)
         except ValueError:
             decoded = None
         if response.ok:

@@ -99,6 +99,17 @@ Decisions where the design page is silent (the client relies on them):
   pointed at it; never an upload under way. So a laptop announces its content again before it
   pushes an attachment record the server has not acknowledged: content collected meanwhile is
   sent again before the record that points at it.
+* **Pacing**: the laptop chooses its push batch (1 to `MAX_PUSH_CHANGES`) and pull page
+  (`limit`, 1 to `MAX_PULL_LIMIT`) per request; the server takes any size within the limits.
+  FieldApp starts at 100 changes and `DEFAULT_PULL_LIMIT` records, doubles the size after a
+  round trip under 0.5 s, halves it after one over 4 s, and after a request that failed
+  (the line dropped: once in a row; `payload_too_large`: while it can) sends the same
+  changes or cursor again with a quarter of the size; bounded by 10 changes and 50 records
+  below (`fieldapp.sync.pacing`). A repeated push is answered from the server's memory of
+  change ids, a repeated page applies harmlessly, so a smaller retry loses and doubles nothing.
+* **Compression**: a push body may be gzip (`Content-Encoding: gzip`). A pull page comes in
+  zstd when the request's `Accept-Encoding` names ``zstd`` and the server has it, else in
+  gzip when accepted, else plain (`sync.server.encoding`).
 * Error codes beyond the design's list: `not_found` (404, no such endpoint)
   and `internal_error` (500, always a bug). A change that fails inside the
   server answers `rejected` with `internal_error`; that answer alone is not
@@ -114,6 +125,7 @@ from typing import Any
 
 from casework import records
 from casework.ids import is_uuid, normalise_enrolment_code
+from casework.validators import is_canonical_uuid
 from sync.parcel import check_public_keys
 
 PROTOCOL_VERSION = 1
@@ -244,7 +256,7 @@ def _invalid(detail: str) -> ProtocolError:
 
 def is_uuid_text(value: object) -> bool:
     """Whether `value` is a UUID in its canonical 36-character text form."""
-    return is_uuid(value)
+    return is_canonical_uuid(value) or is_uuid(value)  # the quick test first: every change has two
 
 
 def check_json_value(value: Any, where: str, depth: int = 0) -> None:
@@ -271,6 +283,19 @@ def check_json_value(value: Any, where: str, depth: int = 0) -> None:
         raise _invalid(f"{where} is not a JSON value.")
 
 
+def _clean_text(text: str) -> bool:
+    """Whether `_check_text` lets `text` pass (the quick test: no sentence is made)."""
+    if "\x00" in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_text(text: str, where: str) -> None:
     if "\x00" in text:
         raise _invalid(f"{where} contains a NUL character; remove it.")
@@ -291,7 +316,8 @@ def _string(obj: Mapping[str, Any], key: str, where: str, max_len: int, *,
         raise _invalid(f"'{key}' in {where} must not be empty.")
     if len(value) > max_len:
         raise _invalid(f"'{key}' in {where} is too long (at most {max_len} characters).")
-    _check_text(value, f"'{key}' in {where}")
+    if not _clean_text(value):
+        _check_text(value, f"'{key}' in {where}")
     return value
 
 
@@ -336,7 +362,15 @@ def _field_map(raw: Any, key: str, where: str) -> dict[str, Any]:
         if not name or len(name) > MAX_FIELD_NAME_LENGTH:
             raise _invalid(f"A field name in '{key}' of {where} is empty or too long "
                            f"(at most {MAX_FIELD_NAME_LENGTH} characters).")
-        _check_text(name, f"a field name in '{key}' of {where}")
+        if not name.isascii() and not _clean_text(name) or "\x00" in name:
+            _check_text(name, f"a field name in '{key}' of {where}")
+        # The common values are checked here without making the sentence they would need.
+        kind = type(value)
+        if kind is str:
+            if "\x00" not in value and (value.isascii() or _clean_text(value)):
+                continue
+        elif value is None or kind is bool or kind is int:
+            continue
         check_json_value(value, f"field '{name[:60]}' of {where}")
     return raw
 

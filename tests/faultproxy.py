@@ -15,52 +15,28 @@ import struct
 import threading
 import time
 
+from loopproxy import LoopbackProxy, shut
+
 FATES = ("pass", "pass", "pass", "delay", "drop_request", "drop_response", "reset", "502", "503")
 
 
-class FaultProxy:
+class FaultProxy(LoopbackProxy):
     def __init__(self, target_port: int, seed: int = 0):
-        self.target = ("127.0.0.1", target_port)
+        super().__init__(target_port)
         self.rng = random.Random(seed)
-        self.lock = threading.Lock()
         self.faults = False
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
-        self.port = self.listener.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
         self.counts: dict[str, int] = {}
         # Cuts at given points of everything sent to the server (byte offsets over all
         # connections, ascending): the connection carrying that byte is dropped both ways.
         self.cuts: list[int] = []
         self.cut_done = 0
         self.sent_up = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-
-    def __enter__(self) -> FaultProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.listener.close()
 
     def _fate(self) -> tuple[str, float, int]:
         with self.lock:
             fate = self.rng.choice(FATES) if self.faults else "pass"
             self.counts[fate] = self.counts.get(fate, 0) + 1
             return fate, self.rng.uniform(0.02, 0.3), self.rng.randint(1, 4000)
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
     def _handle(self, client: socket.socket) -> None:
         fate, delay, cut = self._fate()
@@ -116,11 +92,7 @@ class FaultProxy:
         except OSError:
             pass
         finally:
-            for s in (src, dst):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            shut(src, dst)
 
     @staticmethod
     def _pipe(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
@@ -138,8 +110,4 @@ class FaultProxy:
         except OSError:
             pass
         finally:
-            for s in (src, dst):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            shut(src, dst)

@@ -17,36 +17,22 @@ import socket
 import threading
 import time
 
+from loopproxy import LoopbackProxy
+
 SEGMENT = 1460  # bytes of payload in one TCP segment on a 1500-byte MTU
 
 
-class ShapingProxy:
+class ShapingProxy(LoopbackProxy):
     def __init__(self, target_port: int, *, rate_bps: float = 1_000_000, rtt_s: float = 0.3,
                  loss: float = 0.01, seed: int = 0, min_rto_s: float = 0.2):
-        self.target = ("127.0.0.1", target_port)
+        super().__init__(target_port)
         self.rate_bps, self.rtt_s, self.loss = rate_bps, rtt_s, loss
         # TCP's retransmission timeout: at least 200 ms (Linux), and more than a round trip.
         self.rto_s = max(min_rto_s, 2 * rtt_s)
         self.rng = random.Random(seed)
-        self.lock = threading.Lock()
         self.segments = 0
         self.lost = 0
         self.bytes = 0
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
-        self.port = self.listener.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-
-    def __enter__(self) -> ShapingProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.listener.close()
 
     def _lose(self) -> bool:
         with self.lock:
@@ -54,16 +40,6 @@ class ShapingProxy:
             lost = self.rng.random() < self.loss
             self.lost += lost
             return lost
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
     def _handle(self, client: socket.socket) -> None:
         client.settimeout(120)

@@ -20,8 +20,9 @@ from typing import Any, Protocol
 
 from fieldapp.store.database import OutboxEntry, Store, Transaction
 from fieldapp.sync import attachments
+from fieldapp.sync.pacing import Pacer, fixed, pull_pacer, push_pacer
 from sync import protocol
-from sync.errors import BadAnswer, CursorExpired, DeviceRevoked
+from sync.errors import BadAnswer, CursorExpired, DeviceRevoked, SyncFailure
 
 CURSOR_KEY = "cursor"
 RESYNC_KEY = "resync_from_zero"
@@ -100,13 +101,25 @@ def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: lis
 
 
 def push_all(store: Store, transport: Transport, report: RoundReport, *,
-             batch_size: int = protocol.MAX_PUSH_CHANGES, progress: Progress | None = None) -> None:
-    """Push pending changes, oldest first, until none is left (rejected ones stay, marked)."""
+             batch_size: int | None = None, progress: Progress | None = None,
+             pacer: Pacer | None = None) -> None:
+    """Push pending changes, oldest first, until none is left (rejected ones stay, marked).
+
+    Batches follow the link (`fieldapp.sync.pacing`) unless `batch_size` fixes them."""
+    pace = pacer or (fixed(batch_size) if batch_size else push_pacer())
     while True:
-        entries = store.outbox(state="pending", limit=batch_size)
+        entries = store.outbox(state="pending", limit=pace.size)
         if not entries:
             return
-        results = _check_results(entries, transport.push([change_of(e) for e in entries]))
+        started = pace.clock()
+        try:
+            answer = transport.push([change_of(e) for e in entries])
+        except SyncFailure as exc:
+            if pace.retry_smaller(exc.code):
+                continue  # the same changes again, fewer at a time (a repeat is harmless)
+            raise
+        pace.took(pace.clock() - started)
+        results = _check_results(entries, answer)
 
         def settle(tx: Transaction, e: list[OutboxEntry] = entries, r: list[dict[str, Any]] = results) -> None:
             apply_push_results(tx, e, r, report)
@@ -166,20 +179,30 @@ def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, 
 
 
 def pull_all(store: Store, transport: Transport, report: RoundReport, *,
-             limit: int = protocol.DEFAULT_PULL_LIMIT, progress: Progress | None = None) -> None:
-    """Pull pages until the server has no more; from 0 again when the cursor expired."""
+             limit: int | None = None, progress: Progress | None = None,
+             pacer: Pacer | None = None) -> None:
+    """Pull pages until the server has no more; from 0 again when the cursor expired.
+
+    Pages follow the link (`fieldapp.sync.pacing`) unless `limit` fixes them."""
+    pace = pacer or (fixed(limit) if limit else pull_pacer())
     resync = store.meta(RESYNC_KEY) == "1"
     cursor = 0 if resync else int(store.meta(CURSOR_KEY) or 0)
     seen: set[tuple[str, str]] | None = set() if resync else None
     while True:
+        started = pace.clock()
         try:
-            page = _check_page(transport.pull(cursor, limit))
+            page = _check_page(transport.pull(cursor, pace.size))
         except CursorExpired:
             if cursor == 0:
                 raise BadAnswer("the server refused a pull from the start") from None
             store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
             cursor, seen = 0, set()
             continue
+        except SyncFailure as exc:
+            if pace.retry_smaller(exc.code):
+                continue  # the same cursor again, a smaller page
+            raise
+        pace.took(pace.clock() - started)
 
         def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen) -> None:
             apply_pull_page(tx, p, report, seen=s)

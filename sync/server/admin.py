@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from sync.protocol import MAX_ID_LENGTH, ROLES, check_json_value
 from sync.server import security
-from sync.server.audit import audit_row, now_iso, write_audit
+from sync.server.audit import audit_row, now_iso, read_filter, write_audit
 from sync.server.db import audit, devices, households, reading, records, teams, users
 from sync.server.feed import Feed, dump
 from sync.server.households import move_household
@@ -221,13 +221,19 @@ def query_audit(engine: sa.Engine, *, user: str | None = None, record: str | Non
         if user:
             q = q.where(audit.c.user_id == _user(conn, user).id)
         if record:
-            q = q.where(sa.or_(audit.c.record_id == record, audit.c.household_id == record))
+            q = q.where(read_filter(record))  # its own rows and the pull pages that held it
         if action:
             q = q.where(audit.c.action == action)
         if since:
             q = q.where(audit.c.at >= since)
         rows = conn.execute(q.order_by(audit.c.id.desc()).limit(limit)).all()
-        return [dict(r._mapping) for r in reversed(rows)]
+    out = []
+    for r in reversed(rows):
+        row = dict(r._mapping)
+        if row.pop("read_ids", None) is not None:  # a pull page: name what it held, not every id
+            row["record_id"] = record
+        out.append(row)
+    return out
 
 
 # ---- forms and reference data: read-only records every device receives

@@ -1,14 +1,22 @@
-"""The audit log: who read or changed which record, when, from which laptop (append-only)."""
+"""The audit log: who read or changed which record, when, from which laptop (append-only).
+
+A change is one row. A pull's ordinary reads are one row per page (`page_read_row`): action
+`read`, the page's record ids and their families' ids as a JSON list in `read_ids`; a read of
+protected content stays one `read_protected` row per record. `read_filter` finds a record in
+either form, so `who_read` (``fieldapp-server audit who-read RECORD``) and `audit --record`
+answer "who read record X, when" from both.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from sync.server.db import audit
+from sync.server.db import audit, reading, users
 from sync.server.feed import insert_many
 from sync.server.scope import Actor
 
@@ -54,3 +62,41 @@ def audit_row(actor: Actor | None, action: str, collection: str | None = None,
             "detail": detail, "actor": None if actor else _command_line_actor}
 
 
+
+
+def page_read_row(actor: Actor, read: Sequence[tuple[str, str | None]], at: str) -> dict[str, Any]:
+    """One audit row for a pull's page: `read` holds (record id, household id) of each record sent."""
+    ids = list(dict.fromkeys([rid for rid, _hh in read] + [hh for _rid, hh in read if hh]))
+    return {**audit_row(actor, "read", detail=f"pull page of {len(read)} records", at=at),
+            "read_ids": json.dumps(ids, ensure_ascii=False, separators=(",", ":"))}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def read_filter(record: str) -> sa.ColumnElement[bool]:
+    """Audit rows about `record` (a record or a household id): its own rows and the pull pages
+    that held it (the JSON list holds it as `"record"`, quotes included, so no other id matches)."""
+    token = json.dumps(record, ensure_ascii=False)
+    return sa.or_(audit.c.record_id == record, audit.c.household_id == record,
+                  audit.c.read_ids.like(f"%{_like_escape(token)}%", escape="\\"))
+
+
+def who_read(engine: sa.Engine, record: str, limit: int = 1000) -> list[dict[str, Any]]:
+    """Every read of `record` (or of a record of the household `record`), oldest first:
+    when, who (user id and name), from which laptop, and whether it was protected content."""
+    with reading(engine) as conn:
+        rows = conn.execute(
+            sa.select(audit.c.id, audit.c.at, audit.c.user_id, users.c.username, audit.c.device_id,
+                      audit.c.action, audit.c.record_id, audit.c.read_ids)
+            .select_from(audit.outerjoin(users, users.c.id == audit.c.user_id))
+            .where(audit.c.action.in_(("read", "read_protected")), read_filter(record))
+            .order_by(audit.c.id.desc()).limit(limit)).all()
+    out = []
+    for row in reversed(rows):
+        if row.read_ids is not None and record not in json.loads(row.read_ids):
+            continue  # the text matched inside another id (it cannot, but the list is the truth)
+        out.append({"id": row.id, "at": row.at, "user_id": row.user_id, "username": row.username,
+                    "device_id": row.device_id, "action": row.action, "record_id": record})
+    return out

@@ -229,14 +229,23 @@ def cmd_device_code(args: argparse.Namespace) -> None:
 
 
 def cmd_audit(args: argparse.Namespace) -> None:
-    rows = admin.query_audit(_engine(args), user=args.user, record=args.record,
-                             action=args.action, since=args.since, limit=args.limit)
+    if args.query == "who-read":
+        if not args.target:
+            raise AdminError("Name the record: fieldapp-server audit who-read RECORD_ID")
+        from sync.server.audit import who_read
+
+        rows = who_read(_engine(args), args.target, limit=args.limit)
+        columns = ["at", "username", "device_id", "action", "record_id"]
+    else:
+        rows = admin.query_audit(_engine(args), user=args.user, record=args.record,
+                                 action=args.action, since=args.since, limit=args.limit)
+        columns = ["id", "at", "username", "actor", "device_id", "action", "collection", "record_id",
+                   "detail"]
     if args.json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
-    print(admin.rows_as_table(rows, ["id", "at", "username", "actor", "device_id", "action",
-                                     "collection", "record_id", "detail"]))
+    print(admin.rows_as_table(rows, columns))
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
@@ -398,7 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("revoke", cmd_device_revoke, "Revoke a laptop (lost or stolen): it wipes itself at its next contact.", device)
     p.add_argument("device", help="the device's number or id (see device list)")
 
-    p = add("audit", cmd_audit, "Show the audit log (newest last).")
+    p = add("audit", cmd_audit, "Show the audit log (newest last); 'audit who-read RECORD': every read of it.")
+    p.add_argument("query", nargs="?", choices=["who-read"], help="who-read: who read RECORD, when")
+    p.add_argument("target", nargs="?", help="the record (or household) id, with who-read")
     p.add_argument("--user", help="only this user's actions")
     p.add_argument("--record", help="only this record (or household)")
     p.add_argument("--action", help="only this action (read, read_protected, create, update, ...)")

@@ -169,6 +169,8 @@ audit = sa.Table(
     sa.Column("household_id", sa.String(64), nullable=True),
     sa.Column("detail", sa.String(200), nullable=True),
     sa.Column("actor", sa.String(120), nullable=True),  # who, when no user: "cli:<login>" (0005)
+    # A pull's page: the ids it let the device read (records and their families), a JSON list (0010).
+    sa.Column("read_ids", sa.Text, nullable=True),
     sa.Index("ix_audit_record", "record_id"),
     sa.Index("ix_audit_user", "user_id"),
 )

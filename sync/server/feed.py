@@ -189,11 +189,19 @@ def record_json(row: Any) -> str:
     if not (data.startswith("{") and data.endswith("}")):
         return _ENCODER.encode(flat_record(row))  # not an object as dump() writes it: the slow way
     inner = data[1:-1].strip()
-    deleted = "true" if row.deleted else "false"
-    return (f'{{{inner}{"," if inner else ""}"id":{text(row.id)},"collection":{text(row.collection)},'
-            f'"version":{int(row.version)},"deleted":{deleted},'
-            f'"household_id":{text(row.household_id)},"updated_at":{text(row.updated_at)},'
-            f'"updated_by":{text(row.updated_by)},"device_id":{text(row.device_id)}}}')
+    # The envelope in one encoder call (a full pull makes 10,000 of them).
+    envelope = _ENCODER.encode({
+        "id": row.id, "collection": row.collection, "version": int(row.version),
+        "deleted": bool(row.deleted), "household_id": row.household_id,
+        "updated_at": row.updated_at, "updated_by": row.updated_by, "device_id": row.device_id})
+    return f'{{{inner},{envelope[1:]}' if inner else envelope
+
+
+def upsert_json(row: Any) -> str:
+    """The pull's `upsert` entry of `row` as JSON text (`record_json` inside)."""
+    head = _ENCODER.encode({"op": "upsert", "collection": row.collection, "id": row.id,
+                            "version": int(row.version)})
+    return f'{head[:-1]},"record":{record_json(row)}}}'
 
 
 def flat_record(row: Any) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.protocol import READ_ONLY_COLLECTIONS, ProtocolError
-from sync.server.audit import audit_row, now_iso, write_audit
+from sync.server.audit import audit_row, now_iso, page_read_row, write_audit
 from sync.server.db import devices, households, reading, records, scope_events, sync_state
-from sync.server.feed import record_json, text
+from sync.server.feed import text, upsert_json
 from sync.server.scope import Actor, row_protected, scope_filter
 
 
@@ -33,7 +33,7 @@ class Page:
     """One answer of a pull, and what it let the device read (for the audit).
 
     `texts` holds each change as JSON text, made from the stored JSON as it is
-    stored (no parse, no re-serialisation: `feed.record_json`); `changes`
+    stored (no parse, no re-serialisation: `feed.upsert_json`); `changes`
     parses them for a caller that wants objects.
     """
 
@@ -80,9 +80,7 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
                 .order_by(scope_events.c.seq).limit(limit + 1)).all()
     items: list[tuple[int, str, Any]] = []
     for row in rows:
-        items.append((int(row.seq), f'{{"op":"upsert","collection":{text(row.collection)},'
-                                    f'"id":{text(row.id)},"version":{int(row.version)},'
-                                    f'"record":{record_json(row)}}}', row))
+        items.append((int(row.seq), upsert_json(row), row))
     for ev in evicts:
         items.append((int(ev.seq), f'{{"op":"evict","collection":"households",'
                                    f'"id":{text(ev.household_id)}}}', None))
@@ -108,9 +106,14 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
         if revoked:
             write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
             return Page(['{"op":"wipe"}'], page.cursor, False, [])
-        # A conflict or review of a protected record is a read of protected content too.
-        write_audit(conn, (audit_row(actor, "read_protected" if secret else "read",
-                                      coll, rid, hh, None, now) for coll, rid, hh, secret in page.read))
+        # A conflict or review of a protected record is a read of protected content too: one row
+        # each; the page's ordinary reads are one row (audit.page_read_row).
+        rows = [audit_row(actor, "read_protected", coll, rid, hh, None, now)
+                for coll, rid, hh, secret in page.read if secret]
+        ordinary = [(rid, hh) for _coll, rid, hh, secret in page.read if not secret]
+        if ordinary:
+            rows.append(page_read_row(actor, ordinary, now))
+        write_audit(conn, rows)
     return page
 
 

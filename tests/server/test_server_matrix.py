@@ -38,7 +38,8 @@ from server_kit import (
 
 from sync import parcel as pc
 from sync.server import admin
-from sync.server.db import audit, records
+from sync.server.audit import who_read
+from sync.server.db import records
 
 TEAMS = ("own", "other")
 KINDS = ("plain", "protected")
@@ -322,11 +323,10 @@ def _pull(m: Matrix, actor: str) -> Any:
 
 
 def _audited(m: Matrix, actor: str, ids: list[str]) -> dict[str, str]:
-    with m.world.server.engine.connect() as conn:
-        rows = conn.execute(sa.select(audit.c.record_id, audit.c.action).where(
-            audit.c.user_id == m.user_id(actor), audit.c.record_id.in_(ids),
-            audit.c.action.in_(("read", "read_protected"))))
-        return {rid: action for rid, action in rows}
+    # Reads are audited per pull page (who_read finds a record in a page's list) or, protected
+    # content, per record.
+    return {rid: row["action"] for rid in ids for row in who_read(m.world.server.engine, rid)
+            if row["user_id"] == m.user_id(actor)}
 
 
 def probe_pull(m: Matrix, actor: str, team: str, kind: str) -> Any:

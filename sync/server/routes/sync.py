@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from sync import protocol as p
 from sync.server.bodies import read_json
 from sync.server.deps import ActorDep, EngineDep, HooksDep
+from sync.server.encoding import json_response
 from sync.server.models import PullAnswer, PushAnswer, PushRequest
 from sync.server.openapi import problems, request_body
 from sync.server.problems import WHOLE_NUMBERS
@@ -28,10 +29,11 @@ Limit = Annotated[int, Query(ge=WHOLE_NUMBERS["limit"][0], le=WHOLE_NUMBERS["lim
             response_model=PullAnswer,
             responses=problems("invalid_payload", "unauthorized", "device_revoked",
                                "cursor_expired", "protocol_too_old"))
-def pull_changes(actor: ActorDep, engine: EngineDep, hooks: HooksDep, cursor: Cursor = 0,
-                 limit: Limit = p.DEFAULT_PULL_LIMIT) -> Response:
+def pull_changes(request: Request, actor: ActorDep, engine: EngineDep, hooks: HooksDep,
+                 cursor: Cursor = 0, limit: Limit = p.DEFAULT_PULL_LIMIT) -> Response:
     page = pull(engine, actor, cursor, limit, page_read=hooks.pull_page_read)
-    return Response(page.body(), media_type="application/json")  # the stored JSON, as stored
+    # The stored JSON, as stored; zstd when the laptop takes it (sync.server.encoding).
+    return json_response(page.body(), request.headers.get("accept-encoding", ""))
 
 
 @router.post("/push", summary="A batch of changes from the device's outbox",
