@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casework.reports.language import LANGUAGES as REPORT_LANGUAGES
 from sync.server import admin, households, operations, parcel_cli
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
@@ -123,6 +124,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
     os.environ["FIELDAPP_DATABASE_URL"] = url
     os.environ["FIELDAPP_TRUSTED_PROXIES"] = ",".join(proxies)
     os.environ["FIELDAPP_API_DOCS"] = "1" if args.api_docs else ""
+    os.environ["FIELDAPP_REPORT_LANGUAGE"] = args.report_language
     if args.retention_days > 0:
         os.environ["FIELDAPP_RETENTION_DAYS"] = str(args.retention_days)
     if args.workers > 1 and url.startswith("sqlite"):
@@ -335,6 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate")
     p.add_argument("--ssl-keyfile", help="... and this key")
+    p.add_argument("--report-language", choices=REPORT_LANGUAGES, default="en",
+                   help="the language of GET /reports when the caller asks for none (default en)")
     p.add_argument("--retention-days", type=int, default=90,
                    help="closed households leave caseworkers' laptops this many days after "
                         "closing, checked hourly (default 90; 0: never)")
@@ -431,8 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organisation", help="the organisation's name on the report")
     p.add_argument("--threshold", type=int, default=5, help="show counts below this as <N (default 5)")
     p.add_argument("--restricted", action="store_true", help="include the counter-trafficking tables")
-    p.add_argument("--lang", choices=("en", "uk"), default="en",
-                   help="language of the lists' labels (headings are in English)")
+    p.add_argument("--lang", choices=REPORT_LANGUAGES, default="en",
+                   help="the language of the whole report (default en)")
 
     parcel_cli.register(add, sub, _engine)
     p = add("retire-closed", cmd_retire, "Take closed households past retention off caseworkers' laptops.")
