@@ -169,8 +169,10 @@ def determined(hidden: Iterable[Key], totals: Sequence[Total]) -> set[Key]:
     return {hidden[col] for col, prow in pivots.items() if len(prow) == 1}
 
 
-def _undoing(target: Key, hidden: Iterable[Key], totals: Sequence[Total], candidates: Sequence[Key]) -> list[Key]:
-    """The candidates whose hiding alone leaves `target` (determined now) undetermined.
+def _undoing(target: Key, hidden: Iterable[Key], totals: Sequence[Total],
+             candidates: Sequence[Key]) -> tuple[list[Key], list[Key]]:
+    """The candidates whose hiding alone leaves `target` (determined now) undetermined, and those
+    that at least enter the equation that determines it (when no single cell is enough).
 
     One elimination for all of them: with the candidates as passenger columns, the target's
     pivot row is e_target plus the candidates' coefficients. Hiding candidate c adds its column;
@@ -181,7 +183,8 @@ def _undoing(target: Key, hidden: Iterable[Key], totals: Sequence[Total], candid
     pivots, rest = _eliminate(order, totals, candidates)
     row = pivots[order.index(target)]
     cancelled = {j for r in rest for j in r}
-    return [c for i, c in enumerate(candidates) if row.get(h + i) and h + i not in cancelled]
+    touching = [c for i, c in enumerate(candidates) if row.get(h + i)]
+    return [c for i, c in enumerate(candidates) if row.get(h + i) and h + i not in cancelled], touching
 
 
 def hidden_cells(cells: Mapping[Key, int], totals: Iterable[Total], threshold: int, *,
@@ -200,6 +203,10 @@ def hidden_cells(cells: Mapping[Key, int], totals: Iterable[Total], threshold: i
     unseen = set(never_shown) & set(cells)
     # Worked out, an unpublished count of 0 or of at least the threshold points at nobody.
     harmless = {k for k in unseen if not 0 < cells[k] < threshold}
+    # Cells fixed by the relations alone, whatever is hidden (the total of a table with no rows is
+    # 0): the reader knows them anyway, so hiding more cannot protect them, nor they anything.
+    fixed = determined(cells, relations)
+    harmless |= fixed
     hidden: set[Key] = {k for k, v in cells.items() if 0 < v < threshold} | unseen
     is_total = {t.total for t in relations}
     involved: dict[Key, list[Total]] = {}
@@ -216,13 +223,20 @@ def hidden_cells(cells: Mapping[Key, int], totals: Iterable[Total], threshold: i
         if not exposed:
             return frozenset(hidden - unseen)
         target = min(exposed, key=cost)
-        candidates = sorted({k for t in involved.get(target, []) for k in (t.total, *t.parts)} - hidden, key=cost)
+        candidates = sorted({k for t in involved.get(target, []) for k in (t.total, *t.parts)} - hidden - fixed,
+                            key=cost)
         if not candidates:  # determined through relations further away: widen to every shown cell
-            candidates = sorted(set(cells) - hidden, key=cost)
+            candidates = sorted(set(cells) - hidden - fixed, key=cost)
         if not candidates:
             return frozenset(hidden - unseen)  # everything is hidden already
-        undoing = _undoing(target, hidden, relations, candidates)
-        choice = undoing[0] if undoing else candidates[0]
+        undoing, touching = _undoing(target, hidden, relations, candidates)
+        if not undoing and len(candidates) < len(cells):  # nothing near enough: look at every shown cell
+            wider = sorted(set(cells) - hidden - fixed, key=cost)
+            undoing, touching = _undoing(target, hidden, relations, wider)
+            candidates = wider
+        # A cell that frees the target; else one that enters its equation (another follows next
+        # round); never a cell that cannot change it (that only hides more and protects nothing).
+        choice = (undoing or touching or candidates)[0]
         hidden.add(choice)
 
 

@@ -294,9 +294,12 @@ def cmd_report(args: argparse.Namespace) -> None:
         raise AdminError("--to comes before --from.")
     if args.hromada:
         args.hromada = operations.hromada_code(args.hromada)
-    report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
+    # Suppressed together with every team's report, as GET /reports answers them (at one threshold).
+    report, hidden = reporting.linked_report(_engine(args), args.from_, args.to, team_id=None, hromada=args.hromada,
+                                             project=args.project, threshold=args.threshold,
+                                             restricted=args.restricted)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
-                                  restricted=args.restricted, lang=args.lang,
+                                  restricted=args.restricted, lang=args.lang, hidden=hidden,
                                   scope=reporting.scope_of(_engine(args), None, args.lang))
     if args.output:
         reporting.write(labelled, args.format, Path(args.output))

@@ -55,10 +55,14 @@ def report(actor: Annotated[Actor, Depends(report_reader)], engine: EngineDep,
     # The role decides the reach: a supervisor's report is her team's, an administrator's the
     # organisation's. The small-count threshold is the organisation's policy, never the caller's.
     team_id = None if actor.role == "admin" else actor.team_id
-    made = reporting.make_report(engine, start, end, hromada=hromada, team_id=team_id)
+    # Suppressed together with the organisation's and every team's report of the period, so that
+    # a reader holding two of them cannot subtract one from the other.
+    made, hidden = reporting.linked_report(engine, start, end, team_id=team_id, hromada=hromada,
+                                           threshold=settings.report_threshold,
+                                           restricted=actor.protected_access)
     labelled = reporting.labelled(made, organisation=organisation[:200],
                                   threshold=settings.report_threshold,
-                                  restricted=actor.protected_access, lang=lang,
+                                  restricted=actor.protected_access, lang=lang, hidden=hidden,
                                   scope=reporting.scope_of(engine, team_id, lang))
     with engine.begin() as conn:
         write_audit(conn, [audit_row(actor, "report", detail=f"{start}..{end} {hromada or 'all'} "
