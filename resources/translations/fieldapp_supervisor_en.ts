@@ -102,6 +102,14 @@
     <context>
         <name>Report</name>
         <message>
+            <source>chosen together with the organisation&apos;s and every team&apos;s report of the same period and hromada, so that none can be subtracted from another; reports of overlapping periods are not protected against each other</source>
+            <translation>chosen together with the organisation&apos;s and every team&apos;s report of the same period and hromada, so that none can be subtracted from another; reports of overlapping periods are not protected against each other</translation>
+        </message>
+        <message>
+            <source>chosen within this report only: do not publish it beside other reports of the same families (the server&apos;s reports are chosen together)</source>
+            <translation>chosen within this report only: do not publish it beside other reports of the same families (the server&apos;s reports are chosen together)</translation>
+        </message>
+        <message>
             <source>yes</source>
             <translation>yes</translation>
         </message>

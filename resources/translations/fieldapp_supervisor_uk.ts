@@ -106,6 +106,14 @@
     <context>
         <name>Report</name>
         <message>
+            <source>chosen together with the organisation&apos;s and every team&apos;s report of the same period and hromada, so that none can be subtracted from another; reports of overlapping periods are not protected against each other</source>
+            <translation>приховані числа дібрано разом зі звітами організації та кожної команди за той самий період і громаду, тож жодне не можна вирахувати відніманням одного звіту від іншого; звіти за періоди, що перекриваються, одне від одного не захищені</translation>
+        </message>
+        <message>
+            <source>chosen within this report only: do not publish it beside other reports of the same families (the server&apos;s reports are chosen together)</source>
+            <translation>приховані числа дібрано лише в межах цього звіту: не публікуйте його поряд з іншими звітами про ті самі сімʼї (звіти сервера дібрано спільно)</translation>
+        </message>
+        <message>
             <source>yes</source>
             <translation>так</translation>
         </message>

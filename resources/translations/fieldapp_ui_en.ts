@@ -182,6 +182,14 @@
     <context>
         <name>CaseloadModel</name>
         <message>
+            <source>Caseworker</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(not assigned)</translation>
+        </message>
+        <message>
             <source>Case number</source>
             <translation>Case number</translation>
         </message>
@@ -291,6 +299,14 @@
     </context>
     <context>
         <name>CaseloadView</name>
+        <message>
+            <source>Caseworker</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>All caseworkers</source>
+            <translation>All caseworkers</translation>
+        </message>
         <message>
             <source>Search names, addresses and notes (Ctrl+F)</source>
             <translation>Search names, addresses and notes (Ctrl+F)</translation>

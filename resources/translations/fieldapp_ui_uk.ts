@@ -185,6 +185,14 @@
     <context>
         <name>CaseloadModel</name>
         <message>
+            <source>Caseworker</source>
+            <translation>Фахівець</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(не призначено)</translation>
+        </message>
+        <message>
             <source>Case number</source>
             <translation>Номер справи</translation>
         </message>
@@ -295,6 +303,14 @@
     </context>
     <context>
         <name>CaseloadView</name>
+        <message>
+            <source>Caseworker</source>
+            <translation>Фахівець</translation>
+        </message>
+        <message>
+            <source>All caseworkers</source>
+            <translation>Усі фахівці</translation>
+        </message>
         <message>
             <source>Search names, addresses and notes (Ctrl+F)</source>
             <translation>Пошук за іменами, адресами й нотатками (Ctrl+F)</translation>
