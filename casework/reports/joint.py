@@ -1,7 +1,7 @@
 """Disclosure control between reports: the organisation's report and its teams' reports of the
 same period, suppressed together so that no hidden count of one can be worked out from another.
 
-The rule (docs/reports.md, "Disclosure control"). A reader who may ask for the organisation's
+The rule (docs/server.md, "Disclosure control"). A reader who may ask for the organisation's
 report and for a team's report of the same period and hromada holds both, and every count of
 the organisation's is the sum of the teams' counts (a family belongs to one team; its people,
 visits and referrals with it). So the reports are one linked table: cells ``(report, key)``,

@@ -186,7 +186,7 @@ def label(report: Report, *, lang: str, translate: Translate, threshold: int, or
         "scope": scope, "hromada": report.hromada, "project": report.project, "language": lang,
         "threshold": threshold, "hidden_mark": mark,
         "suppression": "primary (1 to threshold-1) and secondary (complementary) cell suppression",
-        # What the suppression was chosen together with (docs/reports.md, "Disclosure control").
+        # What the suppression was chosen together with (docs/server.md, "Disclosure control").
         "suppressed_with": ("the organisation's and every team's report of the same period and hromada"
                             if linked else "this report only"),
     }
