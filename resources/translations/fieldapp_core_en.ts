@@ -4,6 +4,86 @@
     <context>
         <name>Display</name>
         <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>draft</translation>
+        </message>
+        <message>
+            <source>submitted for review</source>
+            <translation>submitted for review</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>approved</translation>
+        </message>
+        <message>
+            <source>returned for correction</source>
+            <translation>returned for correction</translation>
+        </message>
+        <message>
+            <source>outgoing</source>
+            <translation>outgoing</translation>
+        </message>
+        <message>
+            <source>incoming</source>
+            <translation>incoming</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>sent</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refused</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>completed</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>planned</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <source>postponed</source>
+            <translation>postponed</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>pending</translation>
+        </message>
+        <message>
+            <source>granted</source>
+            <translation>granted</translation>
+        </message>
+        <message>
+            <source>not known</source>
+            <translation>not known</translation>
+        </message>
+        <message>
             <source>yes</source>
             <translation>yes</translation>
         </message>

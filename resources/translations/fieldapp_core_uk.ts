@@ -4,6 +4,86 @@
     <context>
         <name>Display</name>
         <message>
+            <source>active</source>
+            <translation>активний</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>закритий</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>чернетка</translation>
+        </message>
+        <message>
+            <source>submitted for review</source>
+            <translation>подано на перевірку</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>затверджено</translation>
+        </message>
+        <message>
+            <source>returned for correction</source>
+            <translation>повернуто на доопрацювання</translation>
+        </message>
+        <message>
+            <source>outgoing</source>
+            <translation>вихідне</translation>
+        </message>
+        <message>
+            <source>incoming</source>
+            <translation>вхідне</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>надіслано</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>прийнято</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>відмовлено</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>виконано</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>заплановано</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>виконується</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>виконано</translation>
+        </message>
+        <message>
+            <source>postponed</source>
+            <translation>відкладено</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>скасовано</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>очікується</translation>
+        </message>
+        <message>
+            <source>granted</source>
+            <translation>надано</translation>
+        </message>
+        <message>
+            <source>not known</source>
+            <translation>невідомо</translation>
+        </message>
+        <message>
             <source>yes</source>
             <translation>так</translation>
         </message>
