@@ -39,6 +39,8 @@ from fieldapp.ui.caseload_model import (
 )
 from fieldapp.ui.highlight import HighlightDelegate
 
+SUPERVISOR_WIDTHS = {COL_FAMILY: 195, COL_CASEWORKER: 130, COL_CHILDREN: 100, COL_CATEGORIES: 115,
+                     COL_NEXT_DUE: 125}
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
 WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CASEWORKER: 140, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
@@ -81,11 +83,15 @@ class CaseloadView(QWidget):
         self.overdue.setObjectName("overdueFilter")
         self._fill_filters(status)
         self._fill_caseworkers()
+        # A supervisor's bar holds one filter more: narrower boxes keep it within 1280 px.
+        shortest = 7 if self.model.supervising else 10
+        if self.model.supervising:
+            self.search.setMinimumWidth(200)
         for combo in (self.hromada, self.category, self.status, self.caseworker):
             combo.currentIndexChanged.connect(self.apply_filter)
             # Long names of hromadas and categories must not widen the window past the screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(shortest + 3 if combo is self.caseworker else shortest)
         self.overdue.toggled.connect(self.apply_filter)
 
         self.add = QPushButton(self.tr("New family…"))
@@ -110,7 +116,9 @@ class CaseloadView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in WIDTHS.items():
+        # A supervisor's caseworker column takes its room from the widest ones: no sideways scroll at 1280 px.
+        widths = {**WIDTHS, **SUPERVISOR_WIDTHS} if self.model.supervising else WIDTHS
+        for col, width in widths.items():
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
