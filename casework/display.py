@@ -22,7 +22,7 @@ EMPTY = "—"
 
 # The fixed choices of status-like fields (Kind.CHOICE in casework.schemas), as a person reads
 # them: a supervisor's queue must never show "active" or "in_progress".
-CHOICE_LABELS: dict[str, str] = {
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "active": QT_TRANSLATE_NOOP("Display", "active"),
     "closed": QT_TRANSLATE_NOOP("Display", "closed"),
     "draft": QT_TRANSLATE_NOOP("Display", "draft"),

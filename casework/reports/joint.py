@@ -20,7 +20,7 @@ Not covered (stated on the report and in the docs): two reports of overlapping p
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from casework.reports.disclosure import report_cells
 from casework.reports.indicators import Report
@@ -49,7 +49,7 @@ def joint_cells(whole: Report, parts: Mapping[str, Report], *, restricted: bool,
         # A row a part does not have is a count of 0 that part shows by its absence: no term.
         terms = tuple((name, key) for name in named if name != WHOLE and key in own[name])
         totals.append(Total((WHOLE, key), terms))
-    never = {(REST, k) for k in own.get(REST, {})}
+    never: set[Hashable] = {(REST, k) for k in own.get(REST, {})}
     return cells, totals, never
 
 
@@ -60,7 +60,8 @@ def joint_hidden(whole: Report, parts: Mapping[str, Report], threshold: int, *, 
     cells, totals, never = joint_cells(whole, parts, restricted=restricted, rest=rest)
     hidden = hidden_cells(cells, totals, threshold, never_shown=never)
     out: dict[str, set[Hashable]] = {name: set() for name in (WHOLE, *parts)}
-    for name, key in hidden:  # type: ignore[misc]
+    for pair in hidden:
+        name, key = cast(tuple[str, Hashable], pair)  # every joint key is (report name, key)
         if name in out:
             out[name].add(key)
     return {name: frozenset(keys) for name, keys in out.items()}
