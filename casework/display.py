@@ -20,6 +20,31 @@ YES = QT_TRANSLATE_NOOP("Display", "yes")
 NO = QT_TRANSLATE_NOOP("Display", "no")
 EMPTY = "—"
 
+# The fixed choices of status-like fields (Kind.CHOICE in casework.schemas), as a person reads
+# them: a supervisor's queue must never show "active" or "in_progress".
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "active": QT_TRANSLATE_NOOP("Display", "active"),
+    "closed": QT_TRANSLATE_NOOP("Display", "closed"),
+    "draft": QT_TRANSLATE_NOOP("Display", "draft"),
+    "submitted": QT_TRANSLATE_NOOP("Display", "submitted for review"),
+    "approved": QT_TRANSLATE_NOOP("Display", "approved"),
+    "returned": QT_TRANSLATE_NOOP("Display", "returned for correction"),
+    "outgoing": QT_TRANSLATE_NOOP("Display", "outgoing"),
+    "incoming": QT_TRANSLATE_NOOP("Display", "incoming"),
+    "sent": QT_TRANSLATE_NOOP("Display", "sent"),
+    "accepted": QT_TRANSLATE_NOOP("Display", "accepted"),
+    "refused": QT_TRANSLATE_NOOP("Display", "refused"),
+    "completed": QT_TRANSLATE_NOOP("Display", "completed"),
+    "planned": QT_TRANSLATE_NOOP("Display", "planned"),
+    "in_progress": QT_TRANSLATE_NOOP("Display", "in progress"),
+    "done": QT_TRANSLATE_NOOP("Display", "done"),
+    "postponed": QT_TRANSLATE_NOOP("Display", "postponed"),
+    "cancelled": QT_TRANSLATE_NOOP("Display", "cancelled"),
+    "pending": QT_TRANSLATE_NOOP("Display", "pending"),
+    "granted": QT_TRANSLATE_NOOP("Display", "granted"),
+    "unknown": QT_TRANSLATE_NOOP("Display", "not known"),
+}
+
 
 def _identity(context: str, source: str) -> str:
     return source
@@ -53,6 +78,8 @@ def display_value(
     if kind is Kind.ENUMS and spec and spec.enum and isinstance(value, list):
         enum = enumeration(spec.enum)
         return "; ".join(enum.label(str(v), lang) for v in value)
+    if kind is Kind.CHOICE and str(value) in CHOICE_LABELS:
+        return Message.of(CHOICE_LABELS[str(value)]).render(translate)
     if kind is Kind.KATOTTG:
         return codifier.display_name(value) if codifier.unit(value) else str(value)
     if kind is Kind.REF:

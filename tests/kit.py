@@ -1,9 +1,14 @@
-"""Helpers shared by the tests (importable as `kit`; fixtures live in conftest.py)."""
+"""Helpers shared by the tests (importable as `kit`; most fixtures live in conftest.py, the
+two-laptop set-up of the widget flows here: `from kit import english, two_laptops`)."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))  # server_kit: the live server's helpers
 
@@ -63,3 +68,92 @@ def copy_opened(profile: Path, folder: Path):
 
     shutil.copytree(profile, folder)
     return Store.open(folder, PASSPHRASE)
+
+
+# -- two laptops on the live server: a caseworker's and her supervisor's, driven through the widgets
+# (tests/test_case_cycle_ui.py and tests/test_safety_flow.py share this set-up).
+
+
+@dataclass
+class TwoLaptops:
+    """Anna's laptop (caseworker, team North) and Sofia's (her supervisor), enrolled with the live server."""
+
+    anna: Any
+    sofia: Any
+
+
+@pytest.fixture
+def two_laptops(live_server, tmp_path) -> TwoLaptops:
+    return TwoLaptops(enrolled_laptop(tmp_path, "anna", live_server.base, "anna"),
+                      enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia"))
+
+
+@pytest.fixture
+def english(qapp):
+    """The forms in English for this test; as they were afterwards (other tests share the QApplication)."""
+    before = qapp.property("fieldapp_lang")
+    qapp.setProperty("fieldapp_lang", "en")
+    yield
+    qapp.setProperty("fieldapp_lang", before)
+
+
+def sync(store):
+    """One sync round over HTTP; no change may be rejected."""
+    from fieldapp.sync.device import sync_once
+
+    report = sync_once(store, transport=quick_transport)
+    assert report.rejected == 0, store.outbox(state="rejected")
+    return report
+
+
+def click(qtbot, widget) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def answer(dialog, key: str, value) -> None:
+    """As a person answers: the editor changes, then says so (the view keeps the answer)."""
+    editor = dialog.view.editor(key)
+    editor.set_value(value)
+    editor.edited.emit()
+
+
+def newest_dialog(qtbot, page, seen: list, kind: type | None = None):
+    """The dialog of `kind` (a form by default) the family file has just opened (it is its parent)."""
+    from fieldapp.ui.forms import FormDialog
+
+    kind = kind or FormDialog
+
+    def found():
+        return [d for d in page.findChildren(kind) if d.isVisible() and d not in seen]
+    qtbot.waitUntil(lambda: bool(found()))
+    dialog = found()[-1]
+    seen.append(dialog)
+    if isinstance(dialog, FormDialog):
+        dialog.timer.stop()
+        dialog.confirm_discard = lambda: True
+    return dialog
+
+
+def submit(qtbot, dialog, outcome: str = "submitted") -> dict:
+    click(qtbot, dialog.submit_button)
+    assert dialog.outcome == outcome, dialog.status_text()
+    return dialog.record
+
+
+def family_page(qtbot, store, household_id: str, *, forms: tuple[str, ...] = ("home_visit",)):
+    """The family file at 1366x740, its "record a visit" (and, with "needs_assessment" in `forms`,
+    "start an assessment") opening the real forms as the main window does."""
+    from fieldapp.ui.family_file import FamilyFile
+    from fieldapp.ui.forms import open_form
+
+    page = FamilyFile(store, household_id)
+    qtbot.addWidget(page)
+    if "home_visit" in forms:
+        page.record_visit.connect(lambda h: page.open_case_form(open_form(page, store, "home_visit", h)))
+    if "needs_assessment" in forms:
+        page.start_assessment.connect(lambda h: page.open_case_form(open_form(page, store, "needs_assessment", h)))
+    page.resize(1366, 740)
+    page.show()
+    return page

@@ -5,78 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from factories import household, person
 from helpers.form_typist import type_text
-from kit import enrolled_laptop, quick_transport
-from PySide6.QtCore import Qt
+from kit import answer, click, english, family_page, newest_dialog, submit, sync, two_laptops  # noqa: F401
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from casework.enums import enumeration
 from casework.ids import is_uuid
 from fieldapp.store.review import review_queue
-from fieldapp.sync.device import sync_once
 from fieldapp.ui.action_status import ActionStatusDialog
 from fieldapp.ui.family.withdraw import WithdrawConsentDialog
-from fieldapp.ui.family_file import FamilyFile
-from fieldapp.ui.forms import FormDialog, open_form
 from fieldapp.ui.supervisor.review_queue import ReviewQueueView
 
 
-def sync(store):
-    report = sync_once(store, transport=quick_transport)
-    assert report.rejected == 0, store.outbox(state="rejected")
-    return report
-
-
-def click(qtbot, widget):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def answer(dialog: FormDialog, key: str, value) -> None:
-    """As a person answers: the editor changes, then says so (the view keeps the answer)."""
-    editor = dialog.view.editor(key)
-    editor.set_value(value)
-    editor.edited.emit()
-
-
-def newest_dialog(qtbot, page: FamilyFile, kind: type, seen: list):
-    """The dialog of `kind` the family file has just opened (it is its parent)."""
-    def found():
-        return [d for d in page.findChildren(kind) if d.isVisible() and d not in seen]
-    qtbot.waitUntil(lambda: bool(found()))
-    dialog = found()[-1]
-    seen.append(dialog)
-    if isinstance(dialog, FormDialog):
-        dialog.timer.stop()
-        dialog.confirm_discard = lambda: True
-    return dialog
-
-
-def follow_up(qtbot, page: FamilyFile, button: str) -> None:
+def follow_up(qtbot, page, button: str) -> None:
     qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox, "nextSteps")))
     box = next(b for b in page.findChildren(QMessageBox, "nextSteps") if b.isVisible())
     click(qtbot, box.findChild(QPushButton, button))
 
 
-def submit(qtbot, dialog: FormDialog, outcome: str = "submitted") -> dict:
-    click(qtbot, dialog.submit_button)
-    assert dialog.outcome == outcome, dialog.status_text()
-    return dialog.record
-
-
-@pytest.fixture
-def english(qapp):
-    """The forms in English for this test; as they were afterwards (other tests share the QApplication)."""
-    before = qapp.property("fieldapp_lang")
-    qapp.setProperty("fieldapp_lang", "en")
-    yield
-    qapp.setProperty("fieldapp_lang", before)
-
-
-def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qapp, english, live_server, tmp_path):
-    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
-    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qapp, english,  # noqa: F811
+                                                                        two_laptops):  # noqa: F811
+    anna, sofia = two_laptops.anna, two_laptops.sofia
     services = list(enumeration("services").codes)[:3]
     # Identification: the family and its members, as the household dialog writes them.
     h = anna.write(lambda tx: tx.create("households", household(family_name="Ткаченко", status="active")))
@@ -84,17 +34,12 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     mother = anna.write(lambda tx: tx.create("persons", person(hid, role="mother", given_name="Олена",
                                                                 birth_date="1990-03-14")))
     child = anna.write(lambda tx: tx.create("persons", person(hid, given_name="Іван", birth_date="2016-05-14")))
-    page = FamilyFile(anna, hid)
-    qtbot.addWidget(page)
-    page.record_visit.connect(lambda h_: page.open_case_form(open_form(page, anna, "home_visit", h_)))
-    page.start_assessment.connect(lambda h_: page.open_case_form(open_form(page, anna, "needs_assessment", h_)))
-    page.resize(1366, 740)
-    page.show()
+    page = family_page(qtbot, anna, hid, forms=("home_visit", "needs_assessment"))
     seen: list = []
 
     # Needs assessment, submitted: the plan is offered, prefilled with the needs it found.
     click(qtbot, page.assess_button)
-    assessment = newest_dialog(qtbot, page, FormDialog, seen)
+    assessment = newest_dialog(qtbot, page, seen)
     for area in ("health", "nutrition", "learning", "emotional", "habits", "relations", "selfcare"):
         answer(assessment, f"child.{child['id']}.{area}.finding", "problems" if area == "learning" else "no_problems")
     answer(assessment, "classification", "medium")
@@ -106,7 +51,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     follow_up(qtbot, page, "makePlan")
 
     # The plan: two actions came from the assessment's services, a third is added by hand.
-    plan_dialog = newest_dialog(qtbot, page, FormDialog, seen)
+    plan_dialog = newest_dialog(qtbot, page, seen)
     assert plan_dialog.definition.id == "case_plan"
     assert plan_dialog.view.answers()["plan.circumstances"] == [enumeration("circumstance_factors").codes[0]]
     actions = plan_dialog.view.editor("actions")
@@ -127,7 +72,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
 
     # A visit that needs a referral: the referral is made from it, prefilled.
     click(qtbot, page.visit_button)
-    visit = newest_dialog(qtbot, page, FormDialog, seen)
+    visit = newest_dialog(qtbot, page, seen)
     answer(visit, "started_at", dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat())
     answer(visit, "type", enumeration("visit_types").codes[0])
     answer(visit, "place", "home")
@@ -138,7 +83,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     answer(visit, "needs.referral_to", "Центр надання адміністративних послуг")
     visit_record = submit(qtbot, visit)
     follow_up(qtbot, page, "makeReferral")
-    referral_dialog = newest_dialog(qtbot, page, FormDialog, seen)
+    referral_dialog = newest_dialog(qtbot, page, seen)
     assert referral_dialog.view.answers()["agency"] == "Центр надання адміністративних послуг"
     type_text(referral_dialog.view.editor("reason").focus_target(), "Оформлення довідки ВПО на дитину.")
     answer(referral_dialog, "referral.consent", True)
@@ -149,7 +94,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     for code, who in ((services[0], [child["id"]]), (services[1], [mother["id"], child["id"]])):
         page.sections.setCurrentWidget(page.service_list)
         click(qtbot, page.service_list.findChild(QPushButton, "new:service_event"))
-        service = newest_dialog(qtbot, page, FormDialog, seen)
+        service = newest_dialog(qtbot, page, seen)
         answer(service, "service", code)
         answer(service, "recipients", who)
         submit(qtbot, service)
@@ -158,7 +103,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     # A consent recorded, then withdrawn.
     page.sections.setCurrentWidget(page.consent_list)
     click(qtbot, page.consent_list.findChild(QPushButton, "new:consent"))
-    consent_dialog = newest_dialog(qtbot, page, FormDialog, seen)
+    consent_dialog = newest_dialog(qtbot, page, seen)
     answer(consent_dialog, "person_id", child["id"])
     answer(consent_dialog, "given_by_id", mother["id"])
     answer(consent_dialog, "purpose", "photos")
@@ -167,7 +112,7 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     page.consent_list.table.selectRow(0)
     assert page.withdraw_button.isEnabled()
     click(qtbot, page.withdraw_button)
-    withdraw = newest_dialog(qtbot, page, WithdrawConsentDialog, seen)
+    withdraw = newest_dialog(qtbot, page, seen, WithdrawConsentDialog)
     type_text(withdraw.note, "Мати відкликала письмово.")
     click(qtbot, withdraw.buttons.button(withdraw.buttons.StandardButton.Save))
     qtbot.waitUntil(lambda: anna.get("consents", consent["id"]).get("withdrawn_on") == dt.date.today().isoformat())
@@ -178,14 +123,14 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     done = plan["actions"][2]
     page.plan_panel.select_action(done["id"])
     click(qtbot, page.plan_panel.status_button)
-    status = newest_dialog(qtbot, page, ActionStatusDialog, seen)
+    status = newest_dialog(qtbot, page, seen, ActionStatusDialog)
     assert status.status.code() == "done"
     click(qtbot, status.buttons.button(status.buttons.StandardButton.Save))
     qtbot.waitUntil(lambda: [s.status for s in page.plan_panel.states] == ["planned", "planned", "done"])
 
     # The report on the results: prefilled with the plan's goals; it goes for review, the case stays open.
     click(qtbot, page.close_button)
-    report = newest_dialog(qtbot, page, FormDialog, seen)
+    report = newest_dialog(qtbot, page, seen)
     assert report.definition.id == "case_closure"
     goals = report.view.answers()["closure.goal_results"]
     assert [g["goal"] for g in goals] == list(enumeration("plan_goals").codes[:2])

@@ -150,3 +150,47 @@ def test_visits_on_time_against_the_hand_count():
     ]}
     r = compute(data, OCT)
     assert (r.headline["visits_due"], r.headline["visits_on_time"]) == (2, 1)
+
+
+def test_the_organisation_and_its_teams_suppressed_together_give_nothing_away(organisation):
+    """The real report over the generated organisation split into three teams (and a few families
+    of no team, shown to nobody): apart, subtracting a team's report from the organisation's
+    recovers hidden counts; suppressed together (casework.reports.joint), nothing."""
+    import random
+
+    from casework.reports.joint import REST, WHOLE, joint_cells, joint_hidden, split
+
+    rng = random.Random(5)
+    team = {h["id"]: rng.choice(["north", "south", "east", "east", None if rng.random() < 0.05 else "east"])
+            for h in organisation["households"]}
+    groups = split(organisation, team)
+    apart_leaks = together_checked = 0
+    for month in (3, 6, 10):
+        period = Period(dt.date(2026, month, 1), dt.date(2026, month + 1, 1) - dt.timedelta(days=1))
+        whole = compute(organisation, period)
+        parts = {t: compute(rs, period) for t, rs in groups.items() if t is not None}
+        rest = compute(groups[None], period) if None in groups else None
+        cells, totals, never = joint_cells(whole, parts, restricted=True, rest=rest)
+        # The relations declared hold in the data: the organisation's count is the sum of the rest.
+        for t in totals:
+            assert cells[t.total] == sum(cells[p] for p in t.parts), t
+        small_rest = {k for k in never if 0 < cells[k] < 5}
+
+        def leaked(hidden, never=never, cells=cells, totals=totals, small_rest=small_rest):
+            found = attack(cells, totals, set(hidden) | never)
+            return {k for k in found if k not in never or k in small_rest}
+
+        apart = {(name, k) for name, r in [(WHOLE, whole), *parts.items()]
+                 for k in hidden_figures(r, 5, restricted=True)}
+        apart_leaks += len(leaked(apart))
+        chosen = joint_hidden(whole, parts, 5, restricted=True, rest=rest)
+        together = {(name, k) for name, keys in chosen.items() for k in keys}
+        assert not {k for k in together if k[0] == REST}
+        assert {k for k, v in cells.items() if 0 < v < 5 and k not in never} <= together
+        assert leaked(together) == set()
+        # Each report is still safe on its own: its share of the joint answer covers its own rule.
+        for name, r in [(WHOLE, whole), *parts.items()]:
+            mine, relations = report_cells(r, restricted=True)
+            assert attack(mine, relations, chosen[name]) == {}
+        together_checked += 1
+    assert together_checked == 3 and apart_leaks > 0

@@ -7,16 +7,25 @@ import datetime as dt
 
 import pytest
 from factories import household, person, visit
-from kit import enrolled_laptop, quick_transport
-from PySide6.QtCore import Qt
+from kit import (  # noqa: F401  (english, two_laptops: fixtures)
+    answer,
+    click,
+    english,
+    enrolled_laptop,
+    family_page,
+    newest_dialog,
+    quick_transport,
+    submit,
+    sync,
+    two_laptops,
+)
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from casework import safety
 from fieldapp.store import queries
-from fieldapp.sync.device import sync_once
 from fieldapp.ui import background
 from fieldapp.ui.family_file import FamilyFile
-from fieldapp.ui.forms import FormDialog, open_form
+from fieldapp.ui.forms import open_form
 from fieldapp.ui.safety import texts
 from fieldapp.ui.safety.notify import ConcernNotifier
 from fieldapp.ui.supervisor.review_queue import ReviewQueueView
@@ -30,14 +39,6 @@ def background_done():
     background.wait()
 
 
-@pytest.fixture
-def english(qapp):
-    before = qapp.property("fieldapp_lang")
-    qapp.setProperty("fieldapp_lang", "en")
-    yield
-    qapp.setProperty("fieldapp_lang", before)
-
-
 class TrayStandIn:
     """Qt's tray icon (not ours, and absent offscreen): records what it was asked to show."""
 
@@ -46,39 +47,6 @@ class TrayStandIn:
 
     def showMessage(self, title, message, icon, msecs):  # noqa: N802 - Qt's name
         self.shown.append((title, message))
-
-
-def sync(store):
-    report = sync_once(store, transport=quick_transport)
-    assert report.rejected == 0, store.outbox(state="rejected")
-    return report
-
-
-def click(qtbot, widget):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def answer(dialog: FormDialog, key: str, value) -> None:
-    editor = dialog.view.editor(key)
-    editor.set_value(value)
-    editor.edited.emit()
-
-
-def newest_dialog(qtbot, page, seen: list) -> FormDialog:
-    def found():
-        return [d for d in page.findChildren(FormDialog) if d.isVisible() and d not in seen]
-    qtbot.waitUntil(lambda: bool(found()))
-    dialog = found()[-1]
-    seen.append(dialog)
-    dialog.timer.stop()
-    dialog.confirm_discard = lambda: True
-    return dialog
-
-
-def submit(qtbot, dialog: FormDialog) -> dict:
-    click(qtbot, dialog.submit_button)
-    assert dialog.outcome == "submitted", dialog.status_text()
-    return dialog.record
 
 
 def family(store, name):
@@ -90,9 +58,8 @@ def family(store, name):
 
 
 def test_a_concern_from_the_visit_through_assessment_and_three_notices_reaches_the_supervisor_first(
-        qtbot, english, live_server, tmp_path):
-    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
-    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+        qtbot, english, two_laptops):  # noqa: F811
+    anna, sofia = two_laptops.anna, two_laptops.sofia
     # An older concern of another family, its notices all given: it must come after the new one.
     old_id, _ = family(anna, "Давненко")
     three_days_ago = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=3)
@@ -105,11 +72,7 @@ def test_a_concern_from_the_visit_through_assessment_and_three_notices_reaches_t
             "notified_by": "Анна", "notified_at": (three_days_ago + dt.timedelta(hours=2)).isoformat()}))
     hid, child = family(anna, "Тривоженко")
 
-    page = FamilyFile(anna, hid)
-    qtbot.addWidget(page)
-    page.record_visit.connect(lambda h_: page.open_case_form(open_form(page, anna, "home_visit", h_)))
-    page.resize(1366, 740)
-    page.show()
+    page = family_page(qtbot, anna, hid)
     seen: list = []
 
     # The visit raises the concern; saving it offers the safety assessment at once.
@@ -187,9 +150,8 @@ def test_a_concern_from_the_visit_through_assessment_and_three_notices_reaches_t
     assert opened.args == [hid]
 
 
-def test_a_day_without_the_notices_is_overdue_on_both_laptops(qtbot, english, live_server, tmp_path):
-    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
-    sofia = enrolled_laptop(tmp_path, "sofia", live_server.base, "sofia")
+def test_a_day_without_the_notices_is_overdue_on_both_laptops(qtbot, english, two_laptops):  # noqa: F811
+    anna, sofia = two_laptops.anna, two_laptops.sofia
     hid, child = family(anna, "Забутенко")
     identified = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=26)).replace(microsecond=0)
     concern = anna.write(lambda tx: tx.create("visits", visit(
@@ -247,7 +209,7 @@ def test_a_day_without_the_notices_is_overdue_on_both_laptops(qtbot, english, li
     assert team.concerns.rows()[0][0] == hid
 
 
-def test_a_saved_concern_syncs_at_once_and_an_ordinary_record_waits(qtbot, english, live_server, tmp_path):
+def test_a_saved_concern_syncs_at_once_and_an_ordinary_record_waits(qtbot, english, live_server, tmp_path):  # noqa: F811
     from kit import no_retry_transport
 
     from fieldapp.ui.safety import urgent
@@ -292,7 +254,7 @@ def starts_notice(page, store, hid):
     return dialog
 
 
-def test_without_protected_access_the_violence_records_are_not_offered_on_the_laptop(qtbot, english, tmp_path):
+def test_without_protected_access_the_violence_records_are_not_offered_on_the_laptop(qtbot, english, tmp_path):  # noqa: F811
     import json
 
     from kit import FAST_KDF, PASSPHRASE

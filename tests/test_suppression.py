@@ -116,3 +116,62 @@ def test_no_hidden_cell_of_1000_generated_tables_can_be_solved_for(seed):
         recovered_with_primary_only += bool(leaked)
     # The attack is real: without secondary suppression it recovers small counts in many tables.
     assert recovered_with_primary_only > 50
+
+
+# -- between reports: the organisation's and its teams', held together by one reader ---------
+
+
+def team_tables(rng: random.Random):
+    """An organisation's table and its teams' (and, sometimes, families of no team, which nobody
+    is shown): each report its own crosstab with margins, and every organisation cell the sum
+    of the teams' cells of the same key. Keys are (report, cell key)."""
+    teams = [f"team{i}" for i in range(rng.randint(2, 4))]
+    rest = rng.random() < 0.3
+    if rng.random() < 0.5:
+        codes, dims = [(f"c{i}",) for i in range(rng.randint(2, 5))], 1
+    else:
+        codes, dims = [(s, a) for s in ("female", "male")[: rng.randint(1, 2)]
+                       for a in ("0-4", "5-11", "12-17")[: rng.randint(2, 3)]], 2
+    by: dict[str, dict[tuple[str, ...], int]] = {}
+    for name in teams + (["rest"] if rest else []):
+        by[name] = {c: rng.choice([0, 0, 1, 2, 3, 4, 6, 8, 12]) for c in codes}
+    by["org"] = {c: sum(by[n][c] for n in by) for c in codes}
+    cells, totals, own = {}, [], {}
+    for name, counts in by.items():
+        mine, relations = crosstab("t", counts, dims)
+        own[name] = mine
+        cells.update({(name, k): v for k, v in mine.items()})
+        totals += [Total((name, t.total), tuple((name, p) for p in t.parts)) for t in relations]
+    for key in own["org"]:
+        totals.append(Total(("org", key), tuple((n, key) for n in by if n != "org")))
+    never = {("rest", k) for k in own.get("rest", {})}
+    return cells, totals, never, teams
+
+
+def leaks(cells, totals, hidden, never, threshold=5):
+    """What the attacker recovers from everything shown: hidden published cells, or small counts
+    of the families of no team (a rest cell of 0 or of at least the threshold points at nobody)."""
+    found = attack(cells, totals, set(hidden) | never)
+    return {k: v for k, v in found.items() if k not in never or 0 < cells[k] < threshold}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_hidden_cell_can_be_solved_for_from_the_organisation_and_its_teams(seed):
+    rng = random.Random(100 + seed)
+    recovered_when_apart = 0
+    for _ in range(1000 if seed == 0 else 300):
+        cells, totals, never, teams = team_tables(rng)
+        # Each report suppressed on its own (what the laptop does): subtraction gives cells away.
+        apart: set = set()
+        for name in ["org", *teams]:
+            mine = {k: v for k, v in cells.items() if k[0] == name}
+            apart |= hidden_cells(mine, [t for t in totals if t.total in mine and all(p in mine for p in t.parts)], 5)
+        found = leaks(cells, totals, apart, never)
+        assert all(cells[k] == v for k, v in found.items())
+        recovered_when_apart += bool(found)
+        together = hidden_cells(cells, totals, 5, never_shown=never)
+        assert not together & never  # the families of no team are never "hidden": they are not shown
+        assert {k for k, v in cells.items() if 0 < v < 5 and k not in never} <= together
+        assert leaks(cells, totals, together, never) == {}, (cells, together)
+    # The attack between reports is real: apart, subtraction recovers counts in many sets.
+    assert recovered_when_apart > 30

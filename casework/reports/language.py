@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from casework.i18n import Translate
 from casework.resources import resource_dir
 
+LANGUAGES = ("en", "uk")  # the languages a report can be asked for
 CONTEXTS = ("Report",)  # the Linguist contexts the report's words live in
 
 
@@ -36,3 +37,23 @@ def report_translate(lang: str) -> Translate:
         return lambda context, source: source
     words = _catalogue(lang)
     return lambda context, source: words.get((context, source), source)
+
+
+def preferred_language(accept_language: str | None, default: str) -> str:
+    """The first of LANGUAGES an Accept-Language header asks for (by its q weights, then its
+    order); `default` when it asks for none of them or is missing or malformed."""
+    best: tuple[float, int, str] | None = None
+    for position, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        lang = tag.strip().lower().split("-")[0]
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if lang in LANGUAGES and q > 0 and (best is None or (-q, position) < (-best[0], best[1])):
+            best = (q, position, lang)
+    return best[2] if best is not None else default

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -101,13 +101,18 @@ def _order(table: Table, codes: tuple[str, ...]) -> tuple[object, ...]:
 
 def label(report: Report, *, lang: str, translate: Translate, threshold: int, organisation: str,
           made_at: dt.datetime, restricted: bool = False,
-          date_format: Callable[[dt.date], str] | None = None, scope: str = "") -> LabelledReport:
+          date_format: Callable[[dt.date], str] | None = None, scope: str = "",
+          hidden: frozenset[Hashable] | None = None) -> LabelledReport:
     """The report as rows of text in `lang` (every word through `translate`), with the counts the
     disclosure rule hides (casework.reports.disclosure) shown as one mark. Dates are written
     as `lang` writes them (casework.dates) unless `date_format` is given. `scope` says whose
-    families the report covers (a team, the organisation)."""
+    families the report covers (a team, the organisation). `hidden`: the figures to hide when
+    they were chosen together with the reports this one can be subtracted from
+    (casework.reports.joint); by default the report's own rule."""
     shown: Callable[[dt.date], str] = date_format or (lambda d: dates.format_date(d, lang))
-    hidden = hidden_figures(report, threshold, restricted=restricted)
+    linked = hidden is not None
+    if hidden is None:
+        hidden = hidden_figures(report, threshold, restricted=restricted)
     mark = _t(translate, HIDDEN)
 
     def figure(key: object, value: int) -> str:
@@ -118,6 +123,13 @@ def label(report: Report, *, lang: str, translate: Translate, threshold: int, or
         "Report", "counts from 1 to {n} are hidden, and so are other counts wherever a hidden one could be worked "
                   "out from the totals shown; every hidden count is shown as {mark}"), n=threshold - 1, mark=mark)
         if threshold > 1 else _t(translate, QT_TRANSLATE_NOOP("Report", "all shown")))
+    if threshold > 1:
+        rule += "; " + (_t(translate, QT_TRANSLATE_NOOP(
+            "Report", "chosen together with the organisation's and every team's report of the same period and "
+                      "hromada, so that none can be subtracted from another; reports of overlapping periods are "
+                      "not protected against each other")) if linked else _t(translate, QT_TRANSLATE_NOOP(
+            "Report", "chosen within this report only: do not publish it beside other reports of the same families "
+                      "(the server's reports are chosen together)")))
     facts = [
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Organisation")), organisation),
         (_t(translate, QT_TRANSLATE_NOOP("Report", "Covers")),
@@ -174,6 +186,9 @@ def label(report: Report, *, lang: str, translate: Translate, threshold: int, or
         "scope": scope, "hromada": report.hromada, "project": report.project, "language": lang,
         "threshold": threshold, "hidden_mark": mark,
         "suppression": "primary (1 to threshold-1) and secondary (complementary) cell suppression",
+        # What the suppression was chosen together with (docs/server.md, "Disclosure control").
+        "suppressed_with": ("the organisation's and every team's report of the same period and hromada"
+                            if linked else "this report only"),
     }
     return LabelledReport(title, facts, sections, summary, about)
 

@@ -103,6 +103,7 @@ class CaseloadFilter:
     status: str | None = "active"  # "active", "closed", or None for all
     overdue: bool = False  # only families whose next visit is past due
     today: dt.date | None = None
+    caseworker: str | None = None  # a caseworker's user id; "" for families nobody is assigned to
 
 
 @dataclass
@@ -119,6 +120,7 @@ class CaseloadRow:
     open_actions: int
     pending: int
     safety: bool = False
+    caseworker_id: str = ""  # the family's responsible caseworker ("" when nobody is assigned)
     # The people, head of the family first (adults by role, then children from the eldest):
     # (role, given name, birth date), so that five "Шаповал" rows can be told apart.
     people: list[tuple[str, str, str | None]] = field(default_factory=list)
@@ -141,6 +143,9 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
     if flt.overdue:
         where.append(f"{NEXT_DUE} < ?")
         args.append((flt.today or dt.date.today()).isoformat())
+    if flt.caseworker is not None:
+        where.append("coalesce(json_extract(h.data, '$.caseworker_id'), '') = ?")
+        args.append(flt.caseworker)
     found = search.match(flt.text) if flt.text else None
     if flt.text and found is None:
         where.append("0")  # only punctuation typed: nothing matches
@@ -195,7 +200,7 @@ def caseload_rows(store: Store, ids: Sequence[str]) -> list[CaseloadRow]:
             hromada=d.get("hromada"), settlement=d.get("settlement"),
             categories=list(d.get("categories") or []), status=d.get("status", "active"),
             last_visit=last, next_due=next_due, open_actions=int(actions or 0), pending=int(pending or 0),
-            safety=bool(safety),
+            safety=bool(safety), caseworker_id=str(d.get("caseworker_id") or ""),
         )
     for row in _people(store, list(found)):
         found[row[0]].people.append(row[1:])
@@ -225,6 +230,14 @@ def caseload_hromadas(store: Store) -> list[str]:
         "SELECT DISTINCT json_extract(data, '$.hromada') FROM households WHERE deleted = 0"
     ).fetchall()
     return [r[0] for r in rows if r[0]]
+
+
+def caseload_caseworkers(store: Store) -> list[str]:
+    """The caseworker ids the families on this laptop are assigned to ("" for the unassigned)."""
+    rows = store.read().execute(
+        "SELECT DISTINCT coalesce(json_extract(data, '$.caseworker_id'), '') FROM households WHERE deleted = 0"
+    ).fetchall()
+    return sorted(str(r[0]) for r in rows)
 
 
 # -- a family's file ------------------------------------------------------------------------

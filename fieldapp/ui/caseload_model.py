@@ -16,17 +16,19 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.store import queries, search
 from fieldapp.store.database import Store
-from fieldapp.sync.device import is_enrolled
+from fieldapp.store.team import known_names
+from fieldapp.sync.device import enrolled_user, is_enrolled
 from fieldapp.ui import text
 from fieldapp.ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 
-(COL_CASE, COL_FAMILY, COL_CHILDREN, COL_FOUND, COL_SETTLEMENT, COL_CATEGORIES, COL_LAST_VISIT,
- COL_NEXT_DUE, COL_ACTIONS, COL_SYNC) = range(10)
-COLUMNS = 10
-# None: the column is not sorted (children's ages, the search's hint).
-SORT_BY_COLUMN = ("case_number", "family", None, None, "settlement", "categories", "last_visit",
+(COL_CASE, COL_FAMILY, COL_CASEWORKER, COL_CHILDREN, COL_FOUND, COL_SETTLEMENT, COL_CATEGORIES,
+ COL_LAST_VISIT, COL_NEXT_DUE, COL_ACTIONS, COL_SYNC) = range(11)
+COLUMNS = 11
+# None: the column is not sorted (the caseworker: ids would not sort by name; children's ages,
+# the search's hint).
+SORT_BY_COLUMN = ("case_number", "family", None, None, None, "settlement", "categories", "last_visit",
                   "next_due", "open_actions", "pending")
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
@@ -51,6 +53,9 @@ class CaseloadModel(QAbstractTableModel):
         self._found: dict[str, search.Found] = {}  # why each fetched family matched the search
         self.today = dt.date.today()
         self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
+        # A supervisor sees the whole team's families: whose each one is matters to her.
+        self.supervising = enrolled_user(store).get("role") == "supervisor"
+        self.names: dict[str, str] = {}  # caseworker id -> name, as the server last named the team
         queries.prepare(store)
         self.reload()
 
@@ -68,6 +73,8 @@ class CaseloadModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.today = dt.date.today()
+        if self.supervising:
+            self.names = known_names(self.store)  # the Team tab may have heard them since
         self.beginResetModel()
         self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         self._rows = []
@@ -123,13 +130,19 @@ class CaseloadModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                self.tr("Case number"), self.tr("Family"), self.tr("Children's ages"), self.tr("Found in"),
+                self.tr("Case number"), self.tr("Family"), self.tr("Caseworker"), self.tr("Children's ages"), self.tr("Found in"),
                 self.tr("Settlement"), self.tr("Categories"),
                 self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
+
+    def caseworker_name(self, user_id: str) -> str:
+        """The caseworker by name; a short id until the server has named the team to this laptop."""
+        if not user_id:
+            return self.tr("(not assigned)")
+        return self.names.get(user_id) or user_id[:8]
 
     def _child_age(self, born: str) -> str:
         years = text.age_years(born, self.today)
@@ -204,6 +217,8 @@ class CaseloadModel(QAbstractTableModel):
             names = ", ".join(name for _role, name, _born in r.people if name)
             shown = f"{r.family_name} {names}" if names else r.family_name
             return shown + (" " + self.tr("(closed)") if closed else "")
+        if col == COL_CASEWORKER:
+            return self.caseworker_name(r.caseworker_id)
         if col == COL_CHILDREN:
             return ", ".join(self._child_age(born) for role, _name, born in r.people
                              if role == "child" and born)

@@ -25,6 +25,7 @@ from fieldapp.ui import text, text_size
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
+    COL_CASEWORKER,
     COL_CATEGORIES,
     COL_CHILDREN,
     COL_FAMILY,
@@ -38,9 +39,11 @@ from fieldapp.ui.caseload_model import (
 )
 from fieldapp.ui.highlight import HighlightDelegate
 
+SUPERVISOR_WIDTHS = {COL_FAMILY: 195, COL_CASEWORKER: 130, COL_CHILDREN: 100, COL_CATEGORIES: 115,
+                     COL_NEXT_DUE: 125}
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
+WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CASEWORKER: 140, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
           COL_CATEGORIES: 170, COL_LAST_VISIT: 105, COL_NEXT_DUE: 135, COL_ACTIONS: 95, COL_SYNC: 90}
 
 
@@ -73,14 +76,22 @@ class CaseloadView(QWidget):
         self.hromada.setMaximumWidth(230)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
+        self.caseworker = QComboBox()  # a supervisor's caseload: whose families
+        self.caseworker.setObjectName("caseworkerFilter")
+        self.caseworker.setMaximumWidth(200)
         self.overdue = QCheckBox(self.tr("Overdue visits only"))
         self.overdue.setObjectName("overdueFilter")
         self._fill_filters(status)
-        for combo in (self.hromada, self.category, self.status):
+        self._fill_caseworkers()
+        # A supervisor's bar holds one filter more: narrower boxes keep it within 1280 px.
+        shortest = 7 if self.model.supervising else 10
+        if self.model.supervising:
+            self.search.setMinimumWidth(200)
+        for combo in (self.hromada, self.category, self.status, self.caseworker):
             combo.currentIndexChanged.connect(self.apply_filter)
             # Long names of hromadas and categories must not widen the window past the screen.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(7)
+            combo.setMinimumContentsLength(shortest + 3 if combo is self.caseworker else shortest)
         self.overdue.toggled.connect(self.apply_filter)
 
         self.add = QPushButton(self.tr("New family…"))
@@ -94,6 +105,8 @@ class CaseloadView(QWidget):
         for col in (COL_FAMILY, COL_FOUND):
             self.table.setItemDelegateForColumn(col, self.highlight)
         self.table.setColumnHidden(COL_FOUND, True)  # shown while a search explains the rows
+        # A caseworker's own laptop holds her families only: the column would say her name on every row.
+        self.table.setColumnHidden(COL_CASEWORKER, not self.model.supervising)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,7 +116,9 @@ class CaseloadView(QWidget):
         text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in WIDTHS.items():
+        # A supervisor's caseworker column takes its room from the widest ones: no sideways scroll at 1280 px.
+        widths = {**WIDTHS, **SUPERVISOR_WIDTHS} if self.model.supervising else WIDTHS
+        for col, width in widths.items():
             header.resizeSection(col, text_size.scaled(width))
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
@@ -121,8 +136,13 @@ class CaseloadView(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 4)
-        for label, combo in ((self.tr("Hromada"), self.hromada), (self.tr("Category"), self.category),
-                             (self.tr("Status"), self.status)):
+        combos = [(self.tr("Hromada"), self.hromada), (self.tr("Category"), self.category),
+                  (self.tr("Status"), self.status)]
+        if self.model.supervising:
+            combos.insert(0, (self.tr("Caseworker"), self.caseworker))
+        else:
+            self.caseworker.hide()
+        for label, combo in combos:
             caption = QLabel(label)
             caption.setBuddy(combo)
             bar.addWidget(caption)
@@ -152,6 +172,23 @@ class CaseloadView(QWidget):
         self.status.addItem(self.tr("All"), None)
         self.status.setCurrentIndex(max(0, self.status.findData(status or None)))
 
+    def _fill_caseworkers(self) -> None:
+        """The caseworkers whose families are on this laptop, by name; the choice survives a refill."""
+        if not self.model.supervising:
+            return
+        chosen = self.caseworker.currentData() if self.caseworker.count() else None
+        self.caseworker.blockSignals(True)
+        self.caseworker.clear()
+        self.caseworker.addItem(self.tr("All caseworkers"), None)
+        people = sorted(((self.model.caseworker_name(uid), uid) for uid in queries.caseload_caseworkers(self.store)),
+                        key=lambda p: (p[1] == "", p[0].casefold()))  # "(not assigned)" last
+        for name, uid in people:
+            self.caseworker.addItem(name, uid)
+        self.caseworker.setCurrentIndex(max(0, self.caseworker.findData(chosen)) if chosen is not None else 0)
+        self.caseworker.blockSignals(False)
+        if self.caseworker.currentData() != chosen:  # her families left this laptop: show what the box says
+            self.apply_filter()
+
     def current_filter(self) -> queries.CaseloadFilter:
         typed = self.search.text().strip()
         return queries.CaseloadFilter(
@@ -160,6 +197,7 @@ class CaseloadView(QWidget):
             category=self.category.currentData(),
             status=self.status.currentData(),
             overdue=self.overdue.isChecked(),
+            caseworker=self.caseworker.currentData() if self.model.supervising else None,
         )
 
     def apply_filter(self) -> None:
@@ -173,6 +211,7 @@ class CaseloadView(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+        self._fill_caseworkers()  # a sync may bring a new caseworker's families, or the team's names
 
     def stop(self) -> None:
         """No more searches (the window closes; the store may close next)."""

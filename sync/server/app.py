@@ -94,4 +94,5 @@ def create_app_from_env() -> FastAPI:
     return create_app(Settings(database_url=url_from_env(),
                                retention_days=int(days) if days else None,
                                trusted_proxies=proxies,
-                               api_docs=bool(os.environ.get("FIELDAPP_API_DOCS"))))
+                               api_docs=bool(os.environ.get("FIELDAPP_API_DOCS")),
+                               report_language=os.environ.get("FIELDAPP_REPORT_LANGUAGE") or "en"))

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casework.reports.language import LANGUAGES as REPORT_LANGUAGES
 from sync.server import admin, attachments_cli, households, operations, parcel_cli
 from sync.server.admin import AdminError
 from sync.server.db import default_url, make_engine, migrate, schema_revision
@@ -123,6 +124,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
     os.environ["FIELDAPP_DATABASE_URL"] = url
     os.environ["FIELDAPP_TRUSTED_PROXIES"] = ",".join(proxies)
     os.environ["FIELDAPP_API_DOCS"] = "1" if args.api_docs else ""
+    os.environ["FIELDAPP_REPORT_LANGUAGE"] = args.report_language
     if args.retention_days > 0:
         os.environ["FIELDAPP_RETENTION_DAYS"] = str(args.retention_days)
     if args.workers > 1 and url.startswith("sqlite"):
@@ -301,9 +303,12 @@ def cmd_report(args: argparse.Namespace) -> None:
         raise AdminError("--to comes before --from.")
     if args.hromada:
         args.hromada = operations.hromada_code(args.hromada)
-    report = reporting.make_report(_engine(args), args.from_, args.to, hromada=args.hromada, project=args.project)
+    # Suppressed together with every team's report, as GET /reports answers them (at one threshold).
+    report, hidden = reporting.linked_report(_engine(args), args.from_, args.to, team_id=None, hromada=args.hromada,
+                                             project=args.project, threshold=args.threshold,
+                                             restricted=args.restricted)
     labelled = reporting.labelled(report, organisation=args.organisation or "", threshold=args.threshold,
-                                  restricted=args.restricted, lang=args.lang,
+                                  restricted=args.restricted, lang=args.lang, hidden=hidden,
                                   scope=reporting.scope_of(_engine(args), None, args.lang))
     if args.output:
         reporting.write(labelled, args.format, Path(args.output))
@@ -344,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate")
     p.add_argument("--ssl-keyfile", help="... and this key")
+    p.add_argument("--report-language", choices=REPORT_LANGUAGES, default="en",
+                   help="the language of GET /reports when the caller asks for none (default en)")
     p.add_argument("--retention-days", type=int, default=90,
                    help="closed households leave caseworkers' laptops this many days after "
                         "closing, checked hourly (default 90; 0: never)")
@@ -442,8 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organisation", help="the organisation's name on the report")
     p.add_argument("--threshold", type=int, default=5, help="show counts below this as <N (default 5)")
     p.add_argument("--restricted", action="store_true", help="include the counter-trafficking tables")
-    p.add_argument("--lang", choices=("en", "uk"), default="en",
-                   help="language of the lists' labels (headings are in English)")
+    p.add_argument("--lang", choices=REPORT_LANGUAGES, default="en",
+                   help="the language of the whole report (default en)")
 
     parcel_cli.register(add, sub, _engine)
     attachments_cli.register(add, sub, _engine)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Hashable
 from typing import Any
 
 import sqlalchemy as sa
 
 from casework.reports.files import to_json, write_csv, write_xlsx
 from casework.reports.indicators import INPUT_COLLECTIONS, Period, Report, compute
+from casework.reports.joint import WHOLE, joint_hidden, split
 from casework.reports.language import report_translate
 from casework.reports.tables import LabelledReport, label, scope_words
 from sync.server.db import households, reading, records, teams
@@ -52,12 +54,40 @@ def make_report(engine: sa.Engine, start: dt.date, end: dt.date, *, hromada: str
 
 
 def labelled(report: Report, *, organisation: str, threshold: int, restricted: bool,
-             lang: str = "en", scope: str = "") -> LabelledReport:
+             lang: str = "en", scope: str = "", hidden: frozenset[Hashable] | None = None) -> LabelledReport:
     """The report wholly in `lang`: headings and words from the program's translation files
-    (casework.reports.language), labels of enumerations and places from the data files."""
+    (casework.reports.language), labels of enumerations and places from the data files;
+    `hidden` as `linked_report` chose it."""
     return label(report, lang=lang, translate=report_translate(lang), threshold=threshold,
                  organisation=organisation, made_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                 restricted=restricted, scope=scope)
+                 restricted=restricted, scope=scope, hidden=hidden)
+
+
+def team_of(engine: sa.Engine) -> dict[str, str | None]:
+    """Household id -> its team (None: no team)."""
+    with reading(engine) as conn:
+        return {str(hid): team for hid, team in conn.execute(
+            sa.select(households.c.household_id, households.c.team_id))}
+
+
+def linked_report(engine: sa.Engine, start: dt.date, end: dt.date, *, team_id: str | None,
+                  threshold: int, restricted: bool, hromada: str | None = None,
+                  project: str | None = None) -> tuple[Report, frozenset[Hashable]]:
+    """The organisation's report (`team_id` None) or a team's, with the figures to hide chosen
+    together with the organisation's and every team's report of the same period, hromada and
+    project (casework.reports.joint): whichever of them a reader holds, none can be subtracted
+    from another to reveal a hidden count."""
+    records = load_records(engine, hromada=hromada)
+    period = Period(start, end)
+    groups = split(records, team_of(engine))
+    whole = compute(records, period, hromada=hromada, project=project)
+    parts = {team: compute(rs, period, hromada=hromada, project=project)
+             for team, rs in groups.items() if team is not None}
+    rest = compute(groups[None], period, hromada=hromada, project=project) if None in groups else None
+    if team_id is not None and team_id not in parts:  # a team with no family yet: nothing to link
+        parts[team_id] = compute({c: [] for c in records}, period, hromada=hromada, project=project)
+    hidden = joint_hidden(whole, parts, threshold, restricted=restricted, rest=rest)
+    return (whole, hidden[WHOLE]) if team_id is None else (parts[team_id], hidden[team_id])
 
 
 def scope_of(engine: sa.Engine, team_id: str | None, lang: str) -> str:

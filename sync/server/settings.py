@@ -29,6 +29,8 @@ class Settings:
     retention_days: int | None = None
     # The organisation's small-count policy: report counts below it show as "<N" (GET /reports).
     report_threshold: int = 5
+    # The organisation's language of GET /reports when neither ?lang= nor Accept-Language asks.
+    report_language: str = "en"
     # Attachments: the largest file, what one laptop may upload in all, and the room of the whole
     # server (None: as much as the database takes); over them an upload answers before any byte.
     attachment_max_bytes: int = 25 * 1024 * 1024
