@@ -70,6 +70,22 @@ NO_DISPLAY_TEXT = QT_TRANSLATE_NOOP(
           "WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands "
           "(fieldapp --help).")
 
+# fieldapp parcel (fieldapp/parcel_cli.py) and fieldapp print (fieldapp/print_command.py).
+CANNOT_READ = QT_TRANSLATE_NOOP("Headless", "Cannot read {file}: {reason}")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Headless", "Cannot write {file}: {reason}")
+PARCEL_WRITTEN = QT_TRANSLATE_NOOP("Headless", "Parcel {seq} with {changes} changes: {file}")
+PARCEL_APPLIED = QT_TRANSLATE_NOOP("Headless", "Return parcel {seq}: {summary}")
+PARCEL_APPLIED_LATE = QT_TRANSLATE_NOOP(
+    "Headless", "Return parcel {seq}: {summary} (the laptop had newer records from the network already)")
+HANDED_IN = QT_TRANSLATE_NOOP("Headless", "Handed in; the return parcel for that laptop: {file}")
+PRINT_WHAT = QT_TRANSLATE_NOOP("Headless", "Give --record ID, --family CASE-NUMBER or --blank FORM.")
+PRINT_TERMINAL = QT_TRANSLATE_NOOP("Headless", "Give --out FILE.pdf (a PDF is not written to a terminal).")
+PRINT_FOLDER = QT_TRANSLATE_NOOP("Headless", "--out names a folder; give a file name.")
+PRINT_NO_FAMILY = QT_TRANSLATE_NOOP("Headless", "There is no family with this case number on this laptop.")
+PRINT_NO_RECORD = QT_TRANSLATE_NOOP("Headless", "There is no record with this id on this laptop.")
+PRINTED = QT_TRANSLATE_NOOP("Headless", "Printed {papers} paper(s), {pages} page(s) to {where}")
+STANDARD_OUTPUT = QT_TRANSLATE_NOOP("Headless", "standard output")
+
 
 class CommandError(Exception):
     """A headless command ends: `message` goes to standard error, `code` is the exit code."""
