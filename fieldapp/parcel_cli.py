@@ -11,13 +11,12 @@ Exit codes and sentences are fieldapp/headless.py's, as `fieldapp sync`'s (docs/
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from casework.i18n import Message
 from fieldapp import headless
-from fieldapp.headless import Message
 
 
 def register(sub: Any) -> None:

@@ -16,9 +16,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from casework.i18n import LANGUAGES
+from casework.i18n import LANGUAGES, Message
 from fieldapp import headless
-from fieldapp.headless import CommandError, Message
+from fieldapp.headless import CommandError
 
 
 def add_parser(sub: argparse._SubParsersAction, read_secret: Callable[[str], str]) -> None:  # type: ignore[type-arg]
