@@ -43,11 +43,17 @@ ENROL_OFFLINE = QT_TRANSLATE_NOOP(
     "Headless", "The server at {server} cannot be reached: check the address and the port, and that the "
           "server runs. Nothing was enrolled.")
 ENROL_PASSWORD = QT_TRANSLATE_NOOP(
-    "Headless", "The server did not accept the user name or the password (or the account is disabled). "
+    "Headless", "The server did not accept the user name or the password. "
           "Check them with IT; nothing was enrolled.")
 ENROL_CODE = QT_TRANSLATE_NOOP(
-    "Headless", "The server did not accept this enrolment code: it is unknown, already used or expired. "
-          "Ask IT for a new one; nothing was enrolled.")
+    "Headless", "The server does not know this enrolment code. Check it, or ask IT for a new one; "
+          "nothing was enrolled.")
+ENROL_DISABLED = QT_TRANSLATE_NOOP("Headless", "This account is disabled: ask IT. Nothing was enrolled.")
+ENROL_CODE_USED = QT_TRANSLATE_NOOP(
+    "Headless", "This enrolment code was used already: each code enrols one laptop once. Ask IT for a "
+          "new one; nothing was enrolled.")
+ENROL_CODE_EXPIRED = QT_TRANSLATE_NOOP(
+    "Headless", "This enrolment code has expired. Ask IT for a new one; nothing was enrolled.")
 ENROL_FORBIDDEN = QT_TRANSLATE_NOOP(
     "Headless", "The server refused to enrol this laptop: {detail}")
 SYNC_NEEDS_PERSON = QT_TRANSLATE_NOOP(
@@ -63,6 +69,22 @@ NO_DISPLAY_TEXT = QT_TRANSLATE_NOOP(
     "Headless", "FieldApp cannot open its window: this session has no display (neither DISPLAY nor "
           "WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands "
           "(fieldapp --help).")
+
+# fieldapp parcel (fieldapp/parcel_cli.py) and fieldapp print (fieldapp/print_command.py).
+CANNOT_READ = QT_TRANSLATE_NOOP("Headless", "Cannot read {file}: {reason}")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Headless", "Cannot write {file}: {reason}")
+PARCEL_WRITTEN = QT_TRANSLATE_NOOP("Headless", "Parcel {seq} with {changes} changes: {file}")
+PARCEL_APPLIED = QT_TRANSLATE_NOOP("Headless", "Return parcel {seq}: {summary}")
+PARCEL_APPLIED_LATE = QT_TRANSLATE_NOOP(
+    "Headless", "Return parcel {seq}: {summary} (the laptop had newer records from the network already)")
+HANDED_IN = QT_TRANSLATE_NOOP("Headless", "Handed in; the return parcel for that laptop: {file}")
+PRINT_WHAT = QT_TRANSLATE_NOOP("Headless", "Give --record ID, --family CASE-NUMBER or --blank FORM.")
+PRINT_TERMINAL = QT_TRANSLATE_NOOP("Headless", "Give --out FILE.pdf (a PDF is not written to a terminal).")
+PRINT_FOLDER = QT_TRANSLATE_NOOP("Headless", "--out names a folder; give a file name.")
+PRINT_NO_FAMILY = QT_TRANSLATE_NOOP("Headless", "There is no family with this case number on this laptop.")
+PRINT_NO_RECORD = QT_TRANSLATE_NOOP("Headless", "There is no record with this id on this laptop.")
+PRINTED = QT_TRANSLATE_NOOP("Headless", "Printed {papers} paper(s), {pages} page(s) to {where}")
+STANDARD_OUTPUT = QT_TRANSLATE_NOOP("Headless", "standard output")
 
 
 class CommandError(Exception):
@@ -124,6 +146,8 @@ def enrol_failure(failure: SyncFailure, server: str, *, with_code: bool) -> Comm
         return CommandError(Message.of(ENROL_OFFLINE, server=server), OFFLINE)
     if failure.code == "unauthorized":
         return CommandError(Message.of(ENROL_CODE if with_code else ENROL_PASSWORD), REFUSED)
+    if failure.code in _ENROL_REFUSALS:
+        return CommandError(Message.of(_ENROL_REFUSALS[failure.code]), REFUSED)
     if failure.code == "forbidden":
         detail = str(failure).partition(": ")[2] or failure.code
         return CommandError(Message.of(ENROL_FORBIDDEN, detail=detail), REFUSED)
@@ -132,6 +156,10 @@ def enrol_failure(failure: SyncFailure, server: str, *, with_code: bool) -> Comm
     if failure.code in ("tls", "server_error", "bad_answer"):
         return CommandError(failure_message(failure), OFFLINE)
     return CommandError(failure_message(failure), REFUSED)
+
+
+_ENROL_REFUSALS = {"account_disabled": ENROL_DISABLED, "code_used": ENROL_CODE_USED,
+                   "code_expired": ENROL_CODE_EXPIRED}
 
 
 def sync_failure_code(failure: SyncFailure) -> int:

@@ -4,15 +4,19 @@
     fieldapp parcel import --profile DIR FILE                a return parcel from the server
     fieldapp parcel hand-in --profile DIR FILE [--out DIR]   a supervisor, online, hands in a
                                                              team laptop's parcel she carried
+
+Exit codes and sentences are fieldapp/headless.py's, as `fieldapp sync`'s (docs/it.md).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from casework.i18n import Message
+from fieldapp import headless
 
 
 def register(sub: Any) -> None:
@@ -34,96 +38,91 @@ def register(sub: Any) -> None:
 def write_file(target: Path, data: bytes) -> None:
     from fieldapp.sync.parcels import save_parcel
 
-    save_parcel(target, data)
+    try:
+        save_parcel(target, data)
+    except OSError as exc:
+        raise headless.CommandError(Message.of(headless.CANNOT_WRITE, file=target, reason=exc.strerror),
+                                    headless.FAILED) from None
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise headless.CommandError(Message.of(headless.CANNOT_READ, file=path, reason=exc.strerror),
+                                    headless.FAILED) from None
 
 
 def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
-    """Run `fieldapp parcel ...`; 0 done, 1 refused or failed, 3 the laptop was wiped."""
+    """Run `fieldapp parcel ...`; the exit code is headless's (0 done, 3 wiped, 4 offline, 5 refused...)."""
     from fieldapp.store.database import Store
     from fieldapp.store.errors import StoreError
 
-    name = f"fieldapp parcel {args.parcel_action}"
-    passphrase = read_secret("Passphrase: ")
+    name = f"parcel {args.parcel_action}"
     try:
-        store = Store.open(args.profile, passphrase)
+        store = Store.open(args.profile, read_secret("Passphrase: "))
+    except headless.CommandError as exc:
+        return headless.fail(name, exc)
     except StoreError as exc:
-        print(f"{name}: {exc.message}", file=sys.stderr)
-        return 1
+        return headless.fail(name, headless.CommandError(exc.message, headless.FAILED))
     try:
-        return _ACTIONS[args.parcel_action](store, args, name)
+        message = _ACTIONS[args.parcel_action](store, args)
+    except Exception as exc:  # noqa: BLE001 - _failure knows the expected ones and re-raises the rest
+        return headless.fail(name, _failure(store, exc))
     finally:
         store.close()
+    print(message)
+    return headless.OK
 
 
-def _export(store: Any, args: argparse.Namespace, name: str) -> int:
-    from fieldapp.sync.parcels import export_parcel, parcel_message
-    from sync.parcel import ParcelError
-
-    try:
-        out = export_parcel(store)
-    except ParcelError as exc:
-        print(f"{name}: {parcel_message(exc)}", file=sys.stderr)
-        return 1
-    target = args.out / out.file_name if args.out.is_dir() else args.out
-    try:
-        write_file(target, out.data)
-    except OSError as exc:
-        print(f"{name}: cannot write {target}: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(f"Parcel {out.seq} with {out.changes} changes: {target}")
-    return 0
-
-
-def _import(store: Any, args: argparse.Namespace, name: str) -> int:
+def _failure(store: Any, exc: Exception) -> headless.CommandError:
+    """What a failed parcel action tells its caller: one sentence and the exit code `sync` would give."""
+    from fieldapp.store.errors import StoreError
     from fieldapp.sync.device import wipe_profile
-    from fieldapp.sync.parcels import import_parcel, parcel_message
+    from fieldapp.sync.parcels import parcel_message
     from sync.client import failure_message
     from sync.errors import DeviceRevoked, SyncFailure
     from sync.parcel import ParcelError
 
-    try:
-        report = import_parcel(store, args.file.read_bytes())
-    except OSError as exc:
-        print(f"{name}: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return 1
-    except ParcelError as exc:
-        print(f"{name}: {parcel_message(exc)} ({exc.code})", file=sys.stderr)
-        return 1
-    except DeviceRevoked as exc:
+    if isinstance(exc, headless.CommandError):
+        return exc
+    if isinstance(exc, ParcelError):  # the file is damaged, for another laptop, or imported already
+        return headless.CommandError(parcel_message(exc), headless.REFUSED)
+    if isinstance(exc, DeviceRevoked):
         wipe_profile(store, confirmed=False)  # by parcel: the server hears of it at the next contact
-        print(f"{name}: {failure_message(exc)}", file=sys.stderr)
-        return 3
-    except SyncFailure as exc:
-        print(f"{name}: {failure_message(exc)} ({exc.code})", file=sys.stderr)
-        return 1
-    note = " (the laptop had newer records from the network already)" if report.pull_skipped else ""
-    print(f"Return parcel {report.seq}: {report.round.summary()}{note}")
-    return 0
+        return headless.CommandError(failure_message(exc), headless.REVOKED)
+    if isinstance(exc, SyncFailure):
+        return headless.CommandError(failure_message(exc), headless.sync_failure_code(exc))
+    if isinstance(exc, StoreError):
+        return headless.CommandError(exc.message, headless.FAILED)
+    raise exc
 
 
-def _hand_in(store: Any, args: argparse.Namespace, name: str) -> int:
-    from fieldapp.sync.parcels import hand_in, parcel_message
-    from sync.client import failure_message
-    from sync.errors import SyncFailure
-    from sync.parcel import ParcelError
+def _export(store: Any, args: argparse.Namespace) -> Message:
+    from fieldapp.sync.parcels import export_parcel
 
-    try:
-        data, file_name = hand_in(store, args.file.read_bytes())
-        target = (args.out or args.file.parent) / file_name
-        write_file(target, data)
-    except OSError as exc:
-        print(f"{name}: {exc.strerror}", file=sys.stderr)
-        return 1
-    except ParcelError as exc:
-        print(f"{name}: {parcel_message(exc)} ({exc.code})", file=sys.stderr)
-        return 1
-    except SyncFailure as exc:
-        detail = f": {exc.detail}" if getattr(exc, "detail", "") else ""
-        print(f"{name}: {failure_message(exc)} ({exc.code}){detail}", file=sys.stderr)
-        return 1
-    print(f"Handed in; the return parcel for that laptop: {target}")
-    return 0
+    out = export_parcel(store)
+    target = args.out / out.file_name if args.out.is_dir() else args.out
+    write_file(target, out.data)
+    return Message.of(headless.PARCEL_WRITTEN, seq=out.seq, changes=out.changes, file=target)
 
 
-_ACTIONS: dict[str, Callable[[Any, argparse.Namespace, str], int]] = {
+def _import(store: Any, args: argparse.Namespace) -> Message:
+    from fieldapp.sync.parcels import import_parcel
+
+    report = import_parcel(store, read_file(args.file))
+    return Message.of(headless.PARCEL_APPLIED_LATE if report.pull_skipped else headless.PARCEL_APPLIED,
+                      seq=report.seq, summary=report.round.summary())
+
+
+def _hand_in(store: Any, args: argparse.Namespace) -> Message:
+    from fieldapp.sync.parcels import hand_in
+
+    data, file_name = hand_in(store, read_file(args.file))
+    target = (args.out or args.file.parent) / file_name
+    write_file(target, data)
+    return Message.of(headless.HANDED_IN, file=target)
+
+
+_ACTIONS: dict[str, Callable[[Any, argparse.Namespace], Message]] = {
     "export": _export, "import": _import, "hand-in": _hand_in}

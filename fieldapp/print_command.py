@@ -16,7 +16,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from casework.i18n import LANGUAGES
+from casework.i18n import LANGUAGES, Message
+from fieldapp import headless
+from fieldapp.headless import CommandError
 
 
 def add_parser(sub: argparse._SubParsersAction, read_secret: Callable[[str], str]) -> None:  # type: ignore[type-arg]
@@ -33,19 +35,22 @@ def add_parser(sub: argparse._SubParsersAction, read_secret: Callable[[str], str
     parser.set_defaults(run=lambda args: run(args, read_secret))
 
 
-def _usage(parser_error: str) -> int:
-    print(f"fieldapp print: {parser_error}", file=sys.stderr)
-    return 2
+def _fail(marked: tuple[str, str], code: int) -> int:
+    return headless.fail("print", CommandError(Message.of(marked), code))
 
 
 def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
+    """Run `fieldapp print`; exit codes are headless's (docs/it.md): 2 usage, 1 profile or not found, 5 refused."""
     if not (args.record or args.blank or args.family):
-        return _usage("give --record ID, --family CASE-NUMBER or --blank FORM")
+        return _fail(headless.PRINT_WHAT, headless.USAGE)
     if args.out is None and sys.stdout.isatty():
-        return _usage("give --out FILE.pdf (a PDF is not written to a terminal)")
+        return _fail(headless.PRINT_TERMINAL, headless.USAGE)
     if args.out is not None and args.out.is_dir():
-        return _usage("--out names a folder; give a file name")
-    passphrase = read_secret("Passphrase: ")
+        return _fail(headless.PRINT_FOLDER, headless.USAGE)
+    try:
+        passphrase = read_secret("Passphrase: ")
+    except CommandError as exc:
+        return headless.fail("print", exc)
     from PySide6.QtGui import QGuiApplication
 
     from fieldapp.papers import documents, render
@@ -56,24 +61,21 @@ def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
     try:
         store = Store.open(args.profile, passphrase)
     except StoreError as exc:
-        print(f"fieldapp print: {exc.message}", file=sys.stderr)
-        return 1
+        return headless.fail("print", CommandError(exc.message, headless.FAILED))
     try:
         with store:
             household_id = None
             if args.family:
                 household = documents.household_by_case_number(store, args.family)
                 if household is None:
-                    print("fieldapp print: no family with this case number on this laptop", file=sys.stderr)
-                    return 1
+                    return _fail(headless.PRINT_NO_FAMILY, headless.FAILED)
                 household_id = household["id"]
             if args.blank:
                 job = documents.blank_job(store, args.blank, household_id, lang=args.lang)
             elif args.record:
                 found = documents.find_record(store, args.record)
                 if found is None:
-                    print("fieldapp print: no record with this id on this laptop", file=sys.stderr)
-                    return 1
+                    return _fail(headless.PRINT_NO_RECORD, headless.FAILED)
                 job = documents.record_job(store, found[0], args.record, lang=args.lang)
             else:
                 assert household_id is not None
@@ -85,14 +87,17 @@ def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
                 sys.stdout.buffer.write(content)
                 sys.stdout.buffer.flush()
                 documents.log_job(store, job, "pdf", pages)
-    except documents.PrintRefused as exc:
-        print(f"fieldapp print: {exc.message}", file=sys.stderr)
-        return 1
+    except documents.PrintRefused as exc:  # a protected record, without protected access
+        return headless.fail("print", CommandError(_as_message(exc.message), headless.REFUSED))
     except StoreError as exc:
-        print(f"fieldapp print: {exc.message}", file=sys.stderr)
-        return 1
+        return headless.fail("print", CommandError(exc.message, headless.FAILED))
     finally:
         del app
-    where = args.out if args.out is not None else "standard output"
-    print(f"Printed {len(job.papers)} paper(s), {pages} page(s) to {where}", file=sys.stderr)
-    return 0
+    where = args.out if args.out is not None else Message.of(headless.STANDARD_OUTPUT)
+    print(Message.of(headless.PRINTED, papers=len(job.papers), pages=pages, where=where), file=sys.stderr)
+    return headless.OK
+
+
+def _as_message(message: object) -> Message:
+    """PrintRefused carries a Message, or an already translated sentence."""
+    return message if isinstance(message, Message) else Message("Headless", str(message))

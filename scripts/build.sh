@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Build FieldApp's one-folder bundle, smoke-test the frozen programs, and pack a dated tar.gz:
+# Build FieldApp's two one-folder bundles (the laptop's, the server's without Qt), smoke-test the
+# frozen programs, and pack a dated tar.gz of each:
 #
-#   scripts/build.sh      ->  dist/fieldapp/  and  dist/fieldapp-<version>-linux-<arch>-<YYYYMMDD>.tar.gz (+ .sha256)
+#   scripts/build.sh  ->  dist/fieldapp/, dist/fieldapp-server/ and
+#                         dist/fieldapp{,-server}-<version>-linux-<arch>-<YYYYMMDD>.tar.gz (+ .sha256)
 #
 # Sets up the virtual environment if needed (as run.sh does, with PyInstaller from the lock file),
 # builds with build_spec.spec, runs scripts/smoke_frozen.py on the result (the build
@@ -20,21 +22,31 @@ started=$(date +%s)
 echo "Building FieldApp $version with PyInstaller $("$PY" -m PyInstaller --version)"
 "$PY" -m PyInstaller --noconfirm --log-level WARN build_spec.spec
 built=$(date +%s)
-bytes=$(du -sb --apparent-size dist/fieldapp | cut -f1)
-echo "Built dist/fieldapp in $((built - started)) s: $((bytes / 1000000)) MB unpacked"
+echo "Built in $((built - started)) s:"
+for folder in fieldapp fieldapp-server; do
+    echo "  dist/$folder: $(( $(du -sb --apparent-size "dist/$folder" | cut -f1) / 1000000 )) MB unpacked"
+done
 
-QT_QPA_PLATFORM=offscreen "$PY" scripts/smoke_frozen.py --dist dist/fieldapp
+QT_QPA_PLATFORM=offscreen "$PY" scripts/smoke_frozen.py --dist dist/fieldapp --server-dist dist/fieldapp-server
 
 case "$(uname -s)" in
     Linux)
-        # The menu entry, its icon, the server's systemd unit and the installer (packaging/linux/).
-        rm -rf dist/fieldapp/linux
-        cp -r packaging/linux dist/fieldapp/linux
+        # The installer (packaging/linux/) in each; the menu entry and icon for the laptop, the unit for the server.
+        for folder in fieldapp fieldapp-server; do
+            rm -rf "dist/$folder/linux"
+            mkdir "dist/$folder/linux"
+            cp packaging/linux/install.sh "dist/$folder/linux/"
+        done
+        cp packaging/linux/fieldapp.desktop dist/fieldapp/linux/
         cp resources/icons/app.svg dist/fieldapp/linux/fieldapp.svg
-        archive="dist/fieldapp-$version-linux-$(uname -m)-$(date -u +%Y%m%d).tar.gz"
-        tar -C dist -czf "$archive" fieldapp
-        (cd dist && sha256sum "$(basename "$archive")" > "$(basename "$archive").sha256")
-        echo "Wrote $archive ($(( $(stat -c %s "$archive") / 1000000 )) MB) and its .sha256 in $(( $(date +%s) - started )) s"
+        cp packaging/linux/fieldapp-server.service dist/fieldapp-server/linux/
+        for folder in fieldapp fieldapp-server; do
+            archive="dist/$folder-$version-linux-$(uname -m)-$(date -u +%Y%m%d).tar.gz"
+            tar -C dist -czf "$archive" "$folder"
+            (cd dist && sha256sum "$(basename "$archive")" > "$(basename "$archive").sha256")
+            echo "Wrote $archive ($(( $(stat -c %s "$archive") / 1000000 )) MB) and its .sha256"
+        done
+        echo "Done in $(( $(date +%s) - started )) s"
         ;;
     *)
         echo "Not Linux: no tar.gz (on Windows the installer is made by packaging/fieldapp.iss)"

@@ -1,6 +1,6 @@
-"""Smoke-test the frozen build in dist/fieldapp (or the folder given), as CI and scripts/build.sh do.
+"""Smoke-test the frozen builds in dist/fieldapp and dist/fieldapp-server, as CI and scripts/build.sh do.
 
-    .venv/bin/python scripts/smoke_frozen.py [--dist dist/fieldapp]
+    .venv/bin/python scripts/smoke_frozen.py [--dist dist/fieldapp] [--server-dist dist/fieldapp-server]
 
 Checks, each against the frozen programs only (no Python, no checkout on their path):
 
@@ -8,7 +8,9 @@ Checks, each against the frozen programs only (no Python, no checkout on their p
    cairo/pango/atk, only the Qt translations FieldApp loads, no dangling
    link, under 200 MB; and (Linux) every library in it finds its
    dependencies (ldd): e.g. Qt's xcb plugin needs libxcb-icccm4, which
-   offscreen runs would never notice;
+   offscreen runs would never notice; the server's folder holds no Qt
+   (nor PySide6, shiboken6, Faker) and the laptop's none of the server's
+   database stack (SQLAlchemy, psycopg), each folder's size printed;
 1. `fieldapp --selftest` offscreen: exit 0, nothing on standard error;
 2. `fieldapp --version` names the package's version;
 3. `fieldapp-server --help` exits 0;
@@ -64,15 +66,16 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 class Smoke:
-    def __init__(self, dist: Path, work: Path):
+    def __init__(self, dist: Path, server_dist: Path, work: Path):
         self.dist = dist
+        self.server_dist = server_dist
         self.work = work
         self.env = clean_env(work / "home")
         (work / "home").mkdir()
         self.failures: list[str] = []
 
     def exe(self, name: str) -> str:
-        return str(self.dist / f"{name}{EXE}")
+        return str((self.server_dist if name == "fieldapp-server" else self.dist) / f"{name}{EXE}")
 
     def run(self, name: str, *args: str, stdin: str = "", timeout: float = 180) -> subprocess.CompletedProcess[str]:
         return subprocess.run([self.exe(name), *args], input=stdin, capture_output=True, text=True,
@@ -206,11 +209,32 @@ class Smoke:
         # 185 MB with Qt's print support (papers), PyNaCl (parcels) and pypdf (attachments) this session
         self.check(size < 200_000_000, f"the bundle is {size / 1e6:.0f} MB (under 200 MB: nothing big came back)")
 
+    def apart(self) -> None:
+        """Each program carries only its own libraries: the server no Qt, the laptop no server stack."""
+        server_files = [p.relative_to(self.server_dist) for p in self.server_dist.rglob("*")]
+        qt = sorted({str(p) for p in server_files if p.name.startswith(("libQt6", "Qt6", "libpyside6", "pyside6"))
+                     or {"PySide6", "shiboken6", "faker"} & set(p.parts)})
+        self.check(not qt, "the server's bundle holds no Qt, PySide6, shiboken6 or Faker"
+                   + "".join(f"\n  {n}" for n in qt[:20]))
+        self.check((self.server_dist / "_internal" / "resources" / "codifier").is_dir(),
+                   "the server's bundle carries the codifier and code lists it validates with")
+        client_parts = {part for p in self.dist.rglob("*") for part in p.relative_to(self.dist).parts}
+        server_stack = sorted(client_parts & {"sqlalchemy", "psycopg", "psycopg_binary", "uvloop", "httptools"})
+        self.check(not server_stack, "the laptop's bundle holds none of the server's database stack"
+                   + "".join(f"\n  {n}" for n in server_stack))
+        for folder in (self.dist, self.server_dist):
+            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+            print(f"size  {folder.name}: {size / 1e6:.0f} MB unpacked", flush=True)
+
     def libraries_resolve(self) -> None:
+        for folder in (self.dist, self.server_dist):
+            self.libraries_resolve_in(folder)
+
+    def libraries_resolve_in(self, folder: Path) -> None:
         """Linux: every library in the bundle finds what it needs, in the bundle or the system (ldd)."""
         if not sys.platform.startswith("linux") or not shutil.which("ldd"):
             return
-        internal = self.dist / "_internal"
+        internal = folder / "_internal"
         env = {**self.env, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
         missing: set[str] = set()
         for path in sorted(internal.rglob("*.so*")):
@@ -219,7 +243,7 @@ class Smoke:
             done = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
             missing |= {f"{path.name} needs {line.split()[0]}"
                         for line in done.stdout.splitlines() if "not found" in line}
-        self.check(not missing, "every bundled library finds its dependencies (ldd)"
+        self.check(not missing, f"every library in {folder.name} finds its dependencies (ldd)"
                    + "".join(f"\n  {m}" for m in sorted(missing)))
 
 
@@ -277,15 +301,19 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "fieldapp",
-                        help="the one-folder build (default: dist/fieldapp)")
+                        help="the laptop's one-folder build (default: dist/fieldapp)")
+    parser.add_argument("--server-dist", type=Path, default=ROOT / "dist" / "fieldapp-server",
+                        help="the server's one-folder build (default: dist/fieldapp-server)")
     args = parser.parse_args(argv)
-    dist = args.dist.resolve()
-    if not (dist / f"fieldapp{EXE}").exists():
-        print(f"smoke_frozen: no frozen build in {dist}: run scripts/build.sh first", file=sys.stderr)
-        return 1
+    dist, server_dist = args.dist.resolve(), args.server_dist.resolve()
+    for folder, name in ((dist, "fieldapp"), (server_dist, "fieldapp-server")):
+        if not (folder / f"{name}{EXE}").exists():
+            print(f"smoke_frozen: no frozen {name} in {folder}: run scripts/build.sh first", file=sys.stderr)
+            return 1
     with tempfile.TemporaryDirectory(prefix="fieldapp-smoke-") as tmp:
-        smoke = Smoke(dist, Path(tmp))
+        smoke = Smoke(dist, server_dist, Path(tmp))
         smoke.trimmed()
+        smoke.apart()
         smoke.libraries_resolve()
         smoke.selftest()
         smoke.version()

@@ -3,7 +3,9 @@
 # initdb refuses to run as root, so the cluster runs as the postgres user.
 # Set FIELDAPP_TEST_PG=0 to skip (the PostgreSQL tests are then skipped, loudly).
 
-if [ "${FIELDAPP_TEST_PG:-1}" != 0 ] && [ -z "${FIELDAPP_TEST_PG_URL:-}" ]; then
+# `./test.sh --help` runs no test: no cluster for it (sourced, so "$@" is test.sh's arguments).
+case " $* " in *" --help "* | *" -h "*) _fieldapp_no_pg=1 ;; *) _fieldapp_no_pg=0 ;; esac
+if [ "$_fieldapp_no_pg" = 0 ] && [ "${FIELDAPP_TEST_PG:-1}" != 0 ] && [ -z "${FIELDAPP_TEST_PG_URL:-}" ]; then
     pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     if [ -z "$pgbin" ]; then
         echo "PostgreSQL is not installed: the PostgreSQL tests will be skipped" >&2

@@ -273,7 +273,8 @@ class HttpTransport:
             raise SyncFailure(code, str(decoded.get("detail", ""))[:300])
         if response.status_code >= 500:
             raise SyncFailure("server_error", f"HTTP {response.status_code}")
-        if code in ("unauthorized", "forbidden", "protocol_too_old", "rate_limited", "payload_too_large",
+        if code in ("unauthorized", "forbidden", "account_disabled", "code_used", "code_expired",
+                    "protocol_too_old", "rate_limited", "payload_too_large",
                     "invalid_payload", "hash_mismatch", "attachment_missing", "not_found"):
             raise SyncFailure(code, str(decoded.get("detail", ""))[:300])
         if response.status_code in (401, 403):
@@ -290,6 +291,9 @@ _MESSAGES = {
     "tls": QT_TRANSLATE_NOOP("SyncFailure", "The server's certificate cannot be trusted. Tell IT: the connection was stopped to keep the records safe."),
     "unauthorized": QT_TRANSLATE_NOOP("SyncFailure", "The server did not accept this laptop's sign-in. Ask IT to enrol the laptop again; nothing was lost."),
     "forbidden": QT_TRANSLATE_NOOP("SyncFailure", "The server refused: your account may not do this."),
+    "account_disabled": QT_TRANSLATE_NOOP("SyncFailure", "This account is disabled: ask IT. Everything recorded stays on this laptop."),
+    "code_used": QT_TRANSLATE_NOOP("SyncFailure", "This enrolment code was used already: each code enrols one laptop once. Ask IT for a new one."),
+    "code_expired": QT_TRANSLATE_NOOP("SyncFailure", "This enrolment code has expired. Ask IT for a new one."),
     "protocol_too_old": QT_TRANSLATE_NOOP("SyncFailure", "This version of FieldApp is too old for the server. Ask IT to update FieldApp; your records are safe on this laptop."),
     "rate_limited": QT_TRANSLATE_NOOP("SyncFailure", "Too many attempts. Wait a few minutes, then try again."),
     "invalid_payload": QT_TRANSLATE_NOOP("SyncFailure", "The server refused the request as malformed. Tell IT; nothing was lost."),

@@ -37,7 +37,7 @@ def test_code_from_the_command_line_enrols_once(live_server, tmp_path):
     again = Client(live_server.base)
     r = again.session.post(f"{live_server.base}/api/v1/devices", headers=again.headers(), json={
         "enrolment_code": code, "device_id": again.device_id, "device_name": "another"}, timeout=30)
-    assert r.status_code == 401 and "already used" in r.json()["detail"]
+    assert r.status_code == 401 and r.json()["code"] == "code_used"
 
 
 def test_expired_unknown_and_mistyped_codes(live_server, tmp_path):
@@ -54,7 +54,7 @@ def test_expired_unknown_and_mistyped_codes(live_server, tmp_path):
     store = Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF)
     with pytest.raises(SyncFailure) as info:
         enrol(store, live_server.base, code=code)
-    assert info.value.code == "unauthorized"
+    assert info.value.code == "code_expired"
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
     with pytest.raises(SyncFailure) as info:
         enrol(store, live_server.base, code=wrong)  # caught on the laptop, before any network

@@ -22,7 +22,7 @@ def unit_here(tmp_path: Path) -> Path:
     server = Path(sys.prefix) / "bin" / "fieldapp-server"
     if not server.exists():
         pytest.skip("no fieldapp-server script in this environment")
-    text = UNIT.read_text(encoding="utf-8").replace("/opt/fieldapp/fieldapp-server", str(server))
+    text = UNIT.read_text(encoding="utf-8").replace("/opt/fieldapp-server/fieldapp-server", str(server))
     path = tmp_path / "fieldapp-server.service"
     path.write_text(text, encoding="utf-8")
     return path

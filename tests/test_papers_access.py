@@ -55,7 +55,7 @@ def test_protected_record_prints_only_with_protected_access(qapp, live_server, t
         anna.close()
     refused = fieldapp("print", "--profile", str(anna_profile), "--record", record_id,
                        "--out", str(tmp_path / "refused.pdf"), stdin=f"{PASSPHRASE}\n")
-    assert refused.returncode == 1
+    assert refused.returncode == 5  # headless.REFUSED
     assert b"protected access" in refused.stderr
     assert not (tmp_path / "refused.pdf").exists()
 

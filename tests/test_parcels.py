@@ -268,4 +268,4 @@ def test_the_commands_on_both_sides(server, tmp_path):
     assert "applied 3" in done.stdout
     twice = run("fieldapp", "parcel", "import", "--profile", str(tmp_path / "anna"), str(reply),
                 stdin=PASSPHRASE + "\n")
-    assert twice.returncode == 1 and "imported already" in twice.stderr
+    assert twice.returncode == 5 and "imported already" in twice.stderr

@@ -297,8 +297,8 @@ class ProfileDialog(QDialog):
         if isinstance(exc, SyncFailure):
             reason = text.message(failure_message(exc))
             if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
-                reason = (self.tr("The server did not accept this enrolment code: it may be used or expired. "
-                                  "Ask IT for a new one.") if self.code.text().strip()
+                reason = (self.tr("The server does not know this enrolment code. Check it, or ask IT for "
+                                  "a new one.") if self.code.text().strip()
                           else self.tr("The server did not accept this user name and password. Check them, "
                                        "or ask IT."))
         elif isinstance(exc, StoreError):

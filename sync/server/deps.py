@@ -91,7 +91,7 @@ def current_actor(request: Request, engine: EngineDep,
         raise p.ProtocolError("device_revoked", "This laptop was revoked by IT; "
                                                 "its local records are to be wiped.")
     if row.disabled:
-        raise p.ProtocolError("unauthorized", "This account is disabled; ask IT.")
+        raise p.ProtocolError("account_disabled", "This account is disabled: ask IT.")
     request.scope["fieldapp_device"] = row.number  # for the request log line
     versions.note_version(engine, row.number, row.app_version, request.headers.get("user-agent"))
     return Actor(row.id, row.role, row.team_id, bool(row.protected_access), row.device_id,

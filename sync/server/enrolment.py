@@ -55,11 +55,15 @@ def _enrol_with_password(engine: sa.Engine, settings: Settings, passwords: secur
     with reading(engine) as conn:
         user = conn.execute(sa.select(users).where(users.c.username == username)).first()
     ok = passwords.verify(user.password_hash if user else None, enrolment.password)
-    if not ok or user is None or user.disabled:
+    if not ok or user is None:
         with engine.begin() as conn:  # the reserved attempt stays counted as a failure
             write_audit(conn, [audit_row(None, "enrol_failed", detail="wrong credentials")])
-        raise p.ProtocolError("unauthorized", "The username or the password is wrong, "
-                                              "or the account is disabled.")
+        raise p.ProtocolError("unauthorized", "The username or the password is wrong.")
+    if user.disabled:  # only after the right password: a guess never learns the account exists
+        with engine.begin() as conn:  # counted as a failure too: a disabled account never enrols
+            write_audit(conn, [{**audit_row(None, "enrol_failed", detail="account disabled"),
+                                "user_id": user.id}])
+        raise p.ProtocolError("account_disabled", "This account is disabled: ask IT.")
     with engine.begin() as conn:  # the password was right: the attempt is given back, whatever follows
         security.attempt_succeeded(conn, attempt)
     with engine.begin() as conn:
@@ -75,7 +79,8 @@ def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolme
     with engine.begin() as conn:
         row = conn.execute(sa.select(enrolment_codes).where(enrolment_codes.c.code_hash == digest)).first()
         user = conn.execute(sa.select(users).where(users.c.id == row.user_id)).first() if row else None
-        if not (row is None or row.used_at or row.expires_at <= now or user is None or user.disabled):
+        refusal = _code_refusal(row, user, now)
+        if refusal is None:
             done = conn.execute(sa.update(enrolment_codes)
                                 .where(enrolment_codes.c.code_hash == digest, enrolment_codes.c.used_at.is_(None))
                                 .values(used_at=now, device_id=enrolment.device_id))
@@ -83,10 +88,34 @@ def _enrol_with_code(engine: sa.Engine, settings: Settings, enrolment: p.Enrolme
                 security.attempt_succeeded(conn, attempt)
                 # IT's code vouches for this laptop: it may re-enrol its own device id.
                 return _register_device(conn, user, enrolment, server_id, vouched=True)
+            refusal = _CODE_USED
+    code, detail, audit_detail = refusal
     with engine.begin() as conn:  # the reserved attempt stays counted as a failure
-        write_audit(conn, [audit_row(None, "enrol_failed", detail="bad enrolment code")])
-    raise p.ProtocolError("unauthorized", "This enrolment code is not valid: it is unknown, already "
-                                          "used or expired. Ask IT for a new one.")
+        write_audit(conn, [audit_row(None, "enrol_failed", detail=audit_detail)])
+    raise p.ProtocolError(code, detail)
+
+
+# Whoever holds a code (a long random secret) may learn what became of it; a guess learns "unknown".
+_CODE_UNKNOWN = ("unauthorized", "This enrolment code is not known. Check it, or ask IT for a new one.",
+                 "bad enrolment code")
+_CODE_USED = ("code_used", "This enrolment code was used already: each code enrols one laptop once. "
+                           "Ask IT for a new one.", "enrolment code used")
+_CODE_EXPIRED = ("code_expired", "This enrolment code has expired. Ask IT for a new one.",
+                 "enrolment code expired")
+_CODE_DISABLED = ("account_disabled", "This account is disabled: ask IT.", "account disabled")
+
+
+def _code_refusal(row: Any, user: Any, now: str) -> tuple[str, str, str] | None:
+    """Why an enrolment code cannot enrol (code, detail, audit detail), or None when it can."""
+    if row is None or user is None:
+        return _CODE_UNKNOWN
+    if row.used_at:
+        return _CODE_USED
+    if row.expires_at <= now:
+        return _CODE_EXPIRED
+    if user.disabled:
+        return _CODE_DISABLED
+    return None
 
 
 class DeviceTaken(p.ProtocolError):

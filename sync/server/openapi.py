@@ -27,7 +27,9 @@ def request_body(model: type[BaseModel]) -> dict[str, Any]:
 def problems(*codes: str) -> dict[int | str, dict[str, Any]]:
     """`responses` of a route: the problem+json answers for these error codes, by status."""
     by_status: dict[int, list[str]] = {}
-    for code in (*codes, "internal_error"):
+    # A route that signs a device in (deps.current_actor) answers a disabled account too.
+    signed_in = ("account_disabled",) if "device_revoked" in codes and "account_disabled" not in codes else ()
+    for code in (*codes, *signed_in, "internal_error"):
         by_status.setdefault(p.ERROR_STATUS[code], []).append(code)
     return {status: {
         "description": ", ".join(f"{p.ERROR_TITLES[c]} (`{c}`)" for c in found),

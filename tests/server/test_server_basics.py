@@ -89,7 +89,7 @@ def test_disabled_user_cannot_sync(world: World):
     c = world.client("anna")
     admin.set_disabled(world.server.engine, "anna")
     r = c.get("/api/v1/me")
-    assert r.status_code == 401 and "disabled" in r.json()["detail"]
+    assert r.status_code == 403 and r.json()["code"] == "account_disabled"
 
 
 def test_protocol_header_is_required_and_old_versions_get_426(world: World):

@@ -64,12 +64,13 @@ def _resolve(schema: dict, node: dict) -> dict:
 
 BINARY = "application/octet-stream"
 # What each route must declare: its body (if it reads one), its answer, its problem answers.
+# Every signed-in route answers 403 `account_disabled` for an account IT disabled.
 EXPECTED = {
     ("post", "/api/v1/devices"): ("EnrolRequest", "201", {400, 401, 403, 413, 426, 429, 500}),
     ("post", "/api/v1/devices/wipe-confirmed"): (None, "200", {400, 401, 403, 426, 500}),
-    ("post", "/api/v1/sync/push"): ("PushRequest", "200", {400, 401, 413, 426, 500}),
-    ("get", "/api/v1/sync/pull"): (None, "200", {400, 401, 410, 426, 500}),
-    ("get", "/api/v1/me"): (None, "200", {400, 401, 426, 500}),
+    ("post", "/api/v1/sync/push"): ("PushRequest", "200", {400, 401, 403, 413, 426, 500}),
+    ("get", "/api/v1/sync/pull"): (None, "200", {400, 401, 403, 410, 426, 500}),
+    ("get", "/api/v1/me"): (None, "200", {400, 401, 403, 426, 500}),
     ("get", "/api/v1/team"): (None, "200", {400, 401, 403, 426, 500}),
     ("get", "/api/v1/reports"): (None, "200", {400, 401, 403, 426, 500}),
     ("get", "/health"): (None, "200", set()),

@@ -21,6 +21,7 @@ router = APIRouter(prefix=p.API_PREFIX)
 @router.post("/devices", summary="Enrol a laptop: username and password for a device token",
              status_code=201, response_model=EnrolAnswer, openapi_extra=request_body(EnrolRequest),
              responses=problems("invalid_payload", "unauthorized", "device_revoked", "forbidden",
+                                "code_used", "code_expired",
                                 "payload_too_large", "protocol_too_old", "rate_limited"))
 async def enrol_device(request: Request, engine: EngineDep, settings: SettingsDep,
                        passwords: PasswordsDep, server_id: ServerIdDep, token: TokenDep) -> JSONResponse:

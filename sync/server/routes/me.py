@@ -21,7 +21,7 @@ router = APIRouter(prefix=p.API_PREFIX)
 
 @router.get("/me", summary="The signed-in user, the server's time and protocols",
             response_model=MeAnswer,
-            responses=problems("invalid_payload", "unauthorized", "protocol_too_old"))
+            responses=problems("invalid_payload", "unauthorized", "device_revoked", "protocol_too_old"))
 def me(actor: ActorDep, engine: EngineDep, server_id: ServerIdDep) -> JSONResponse:
     with reading(engine) as conn:
         user = conn.execute(sa.select(users).where(users.c.id == actor.user_id)).one()
