@@ -133,6 +133,18 @@
         <translation>Add a row</translation>
     </message>
     <message>
+        <source>(not filled in yet)</source>
+        <translation>(not filled in yet)</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>Collapse</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>

@@ -135,6 +135,18 @@
         <translation>Додати рядок</translation>
     </message>
     <message>
+        <source>(not filled in yet)</source>
+        <translation>(ще не заповнено)</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>Згорнути</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Вилучити</translation>
     </message>
