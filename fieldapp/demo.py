@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from casework.enums import enumeration
 from casework.ids import case_number, uuid7_from
 from casework.records import check
 from fieldapp.demo_text import _ACTIONS, _AGENCIES, _OBSERVATIONS
+from fieldapp.store import bulk
 from fieldapp.store.database import Store, Transaction
 
 # Frontline oblasts named in domain.md: Sumy, Kharkiv, Donetsk; and Chernihiv.
@@ -468,26 +470,38 @@ def fill(
 
     gen = _Generator(seed, today or dt.date.today(), code, start_seq)
     summary = DemoSummary()
-    done = 0
-    while done < households:
-        batch = [gen.household() for _ in range(min(BATCH, households - done))]
 
-        def write(tx: Transaction, batch: list[list[dict[str, Any]]] = batch) -> None:
-            tx.set_meta("demo", "1")
-            if not tx.get_meta("device_code"):
-                tx.set_meta("device_code", code)
-            for year, seq in gen.case_seq.items():  # the next real family numbers after these
-                if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
-                    tx.set_meta(f"case_seq:{year}", str(seq))
-            for records in batch:
-                for record in records:
-                    tx.apply_remote(record)
+    def write(tx: Transaction, batch: list[list[dict[str, Any]]], seqs: dict[int, int]) -> None:
+        tx.set_meta("demo", "1")
+        if not tx.get_meta("device_code"):
+            tx.set_meta("device_code", code)
+        for year, seq in seqs.items():  # the next real family numbers after these
+            if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
+                tx.set_meta(f"case_seq:{year}", str(seq))
+        # In bulk: the due table's triggers and the search index once per batch (fieldapp/store/bulk.py).
+        bulk.load(tx, [record for records in batch for record in records])
 
-        store.write(write)
+    def written(batch: list[list[dict[str, Any]]], done: int) -> None:
         for records in batch:
             for record in records:
                 setattr(summary, record["collection"], getattr(summary, record["collection"]) + 1)
-        done += len(batch)
         if progress:
             progress(done, households)
+
+    # The next batch is generated while the store writes the last one (SQLite lets go of the GIL):
+    # each batch is still its own transaction, written in order, and the progress comes from here.
+    done = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-fill") as writer:
+        pending: tuple[Future[None], list[list[dict[str, Any]]], int] | None = None
+        while done < households:
+            batch = [gen.household() for _ in range(min(BATCH, households - done))]
+            done += len(batch)
+            if pending is not None:
+                pending[0].result()
+                written(pending[1], pending[2])
+            job = writer.submit(store.write, lambda tx, b=batch, q=dict(gen.case_seq): write(tx, b, q))
+            pending = (job, batch, done)
+        if pending is not None:
+            pending[0].result()
+            written(pending[1], pending[2])
     return summary
