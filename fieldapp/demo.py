@@ -13,78 +13,35 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from faker import Faker
 
-from casework import codifier
 from casework.enums import enumeration
 from casework.ids import case_number, uuid7_from
 from casework.records import check
+from fieldapp.demo_setup import (
+    DEMO_SUPERVISOR,
+    LATE_NOTICES,
+    DemoRefused,
+    DemoSummary,
+    demo_places,
+    demo_team,
+    refusal,
+)
 from fieldapp.demo_text import _ACTIONS, _AGENCIES, _OBSERVATIONS
+from fieldapp.store import bulk, team
 from fieldapp.store.database import Store, Transaction
 
-# Frontline oblasts named in domain.md: Sumy, Kharkiv, Donetsk; and Chernihiv.
-OBLAST_PREFIXES = ("UA59", "UA63", "UA14", "UA74")
+__all__ = ["DemoRefused", "DemoSummary", "demo_places", "demo_team", "fill", "refusal"]
+
 DEMO_DEVICE_CODE = "TDEM"
 BATCH = 100  # households per transaction
 NEW_FAMILIES = 0.02  # identified in the last week: the first visit and the assessment are due
 LATE_VISITS = 0.05  # families whose next visit is past (by up to two weeks)
 RECENT_DAYS = 30  # plan actions due this recently may still be open; older ones were settled
 PROTECTED_FAMILIES = 0.01  # a counter-trafficking status in the family
-
-@dataclass
-class DemoSummary:
-    households: int = 0
-    persons: int = 0
-    visits: int = 0
-    assessments: int = 0
-    plans: int = 0
-    referrals: int = 0
-    consents: int = 0
-    action_updates: int = 0
-    service_events: int = 0
-    reviews: int = 0
-    protected: int = 0
-
-
-def demo_places(rng: random.Random, count: int = 24) -> list[tuple[str, str]]:
-    """(hromada, settlement) pairs of real codifier units in the frontline oblasts."""
-    hromadas: list[codifier.Unit] = []
-    for oblast in codifier.children(None):
-        if not oblast.code.startswith(OBLAST_PREFIXES):
-            continue
-        for raion in codifier.children(oblast.code):
-            hromadas.extend(h for h in codifier.children(raion.code) if h.level == 3)
-    chosen = rng.sample(hromadas, min(count, len(hromadas)))
-    places = []
-    for hromada in chosen:
-        settlements = [u for u in codifier.children(hromada.code) if u.level == 4]
-        if settlements:
-            places.append((hromada.code, rng.choice(settlements).code))
-    return places
-
-
-class DemoRefused(Exception):
-    """Demo data would mix with real records: `reason` is "enrolled" or "not_empty"."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def refusal(store: Store, *, add: bool = False) -> str | None:
-    """Why demo data may not go into `store`: "enrolled" (fake families would never sync and a
-    later edit of them is refused), "not_empty" (real or earlier demo families; `add` allows a
-    demo profile to grow), or None."""
-    if store.meta("device_token") or store.meta("server_url"):
-        return "enrolled"
-    if not add and store.count("households"):
-        return "not_empty"
-    if add and store.count("households") and store.meta("demo") != "1":
-        return "not_empty"  # `add` grows a demo profile, never a caseworker's own trial records
-    return None
 
 
 class _Generator:
@@ -103,6 +60,9 @@ class _Generator:
         self.start_seq = start_seq  # the profile's own counter: demo numbers continue it, never repeat it
         self.case_seq: dict[int, int] = {}
         self.tick = 0
+        self.team = sorted(demo_team().items())
+        self.team_rng = random.Random(f"demo-team-{seed}")  # its own stream: the records' stay as they were
+        self.worker = self.team[0]
 
     def id_at(self, when: dt.date | dt.datetime) -> str:
         return uuid7_from(int(self.moment(when).timestamp() * 1000), self.rng)
@@ -147,6 +107,7 @@ class _Generator:
             if closed_on > self.today:
                 closed_on = None
         surname = self.fake.last_name_male()
+        self.worker = self.team_rng.choice(self.team)
         records: list[dict[str, Any]] = []
 
         def add(collection: str, fields: dict[str, Any], when: dt.date | dt.datetime) -> dict[str, Any]:
@@ -181,7 +142,8 @@ class _Generator:
             "categories": categories, "factors": factors,
             "identified_how": rng.choice(("application", "appeal", "notification")),
             "identified_on": identified.isoformat(), "received_on": identified.isoformat(),
-            "specialists": [{"name": self.fake.name(), "from": identified.isoformat()}],
+            "caseworker_id": self.worker[0],
+            "specialists": [{"name": self.worker[1], "from": identified.isoformat()}],
             "status": "active", "notes": self.notes(1),
         }
         if idp:
@@ -314,6 +276,8 @@ class _Generator:
                 visit.update(safety_details="Помічено ознаки недогляду за молодшою дитиною.",
                              safety_escalated=True)
             visits.append(add("visits", visit, at))
+            if concern:
+                self.notices(add, visits[-1], at)
             if rng.random() < 0.5:
                 add("service_events", {"service": rng.choice(self.services), "delivered_on": day.isoformat(),
                                        "place": visit["place"], "provider": "ЦНСП", "quantity": 1,
@@ -325,6 +289,26 @@ class _Generator:
             nxt = day if rng.random() > LATE_VISITS else self.today - dt.timedelta(days=rng.randint(1, 14))
             visits[-1]["next_visit_on"] = max(nxt, last + dt.timedelta(days=1)).isoformat()
         return visits
+
+    def notices(self, add: Callable[..., dict[str, Any]], visit: dict[str, Any], at: dt.datetime) -> None:
+        """The statutory notices of a concern (casework.safety: within a day): most given within hours,
+        a few late; none dated after the demo's morning, so the newest concerns may still wait for some."""
+        rng = self.rng
+        now = self.moment(self.today)
+        late = rng.random() < LATE_NOTICES
+        # In the last week, some concerns still wait for the centre's notice (it is often the last).
+        waiting = now - at < dt.timedelta(days=7) and rng.random() < 0.4
+        for recipient in ("children_service", "police", "centre"):
+            told = at + dt.timedelta(minutes=rng.randint(25 * 60, 60 * 60) if late else rng.randint(20, 20 * 60))
+            if told > now or (waiting and recipient == "centre"):
+                continue  # not told yet: the clock is still running (or has run out) on Today
+            channel = rng.choice(("phone", "email", "in_person", "letter"))
+            notice: dict[str, Any] = {
+                "concern_id": visit["id"], "recipient": recipient, "channel": channel,
+                "notified_at": told.isoformat(), "notified_by": self.worker[1]}
+            if channel in ("email", "letter"):
+                notice["reference"] = f"вих. № {rng.randint(10, 999)}"
+            add("safety_notices", notice, told)
 
     def assessment_and_plan(self, add: Callable[..., dict[str, Any]], started: dt.date,
                             factors: list[dict[str, Any]], end: dt.date) -> None:
@@ -468,26 +452,42 @@ def fill(
 
     gen = _Generator(seed, today or dt.date.today(), code, start_seq)
     summary = DemoSummary()
-    done = 0
-    while done < households:
-        batch = [gen.household() for _ in range(min(BATCH, households - done))]
 
-        def write(tx: Transaction, batch: list[list[dict[str, Any]]] = batch) -> None:
-            tx.set_meta("demo", "1")
-            if not tx.get_meta("device_code"):
-                tx.set_meta("device_code", code)
-            for year, seq in gen.case_seq.items():  # the next real family numbers after these
-                if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
-                    tx.set_meta(f"case_seq:{year}", str(seq))
-            for records in batch:
-                for record in records:
-                    tx.apply_remote(record)
+    def write(tx: Transaction, batch: list[list[dict[str, Any]]], seqs: dict[int, int]) -> None:
+        tx.set_meta("demo", "1")
+        if not tx.get_meta("device_code"):
+            tx.set_meta("device_code", code)
+        if not tx.get_meta(team.NAMES_KEY):  # the team's names, as a sync would bring them
+            people = [{"id": uid, "display_name": name, "role": "caseworker"} for uid, name in demo_team().items()]
+            people.append({"id": DEMO_SUPERVISOR[0], "display_name": DEMO_SUPERVISOR[1], "role": "supervisor"})
+            tx.set_meta(team.NAMES_KEY, team.names_json(people))
+        for year, seq in seqs.items():  # the next real family numbers after these
+            if seq > int(tx.get_meta(f"case_seq:{year}", "0") or 0):
+                tx.set_meta(f"case_seq:{year}", str(seq))
+        # In bulk: the due table's triggers and the search index once per batch (fieldapp/store/bulk.py).
+        bulk.load(tx, [record for records in batch for record in records])
 
-        store.write(write)
+    def written(batch: list[list[dict[str, Any]]], done: int) -> None:
         for records in batch:
             for record in records:
                 setattr(summary, record["collection"], getattr(summary, record["collection"]) + 1)
-        done += len(batch)
         if progress:
             progress(done, households)
+
+    # The next batch is generated while the store writes the last one (SQLite lets go of the GIL):
+    # each batch is still its own transaction, written in order, and the progress comes from here.
+    done = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-fill") as writer:
+        pending: tuple[Future[None], list[list[dict[str, Any]]], int] | None = None
+        while done < households:
+            batch = [gen.household() for _ in range(min(BATCH, households - done))]
+            done += len(batch)
+            if pending is not None:
+                pending[0].result()
+                written(pending[1], pending[2])
+            job = writer.submit(store.write, lambda tx, b=batch, q=dict(gen.case_seq): write(tx, b, q))
+            pending = (job, batch, done)
+        if pending is not None:
+            pending[0].result()
+            written(pending[1], pending[2])
     return summary

@@ -55,11 +55,11 @@ def test_a_case_from_identification_to_approved_closure_on_two_laptops(qtbot, qa
     assert plan_dialog.definition.id == "case_plan"
     assert plan_dialog.view.answers()["plan.circumstances"] == [enumeration("circumstance_factors").codes[0]]
     actions = plan_dialog.view.editor("actions")
-    assert len(actions.rows) == 2 and actions.rows[0][1]["service"].value() == services[0]
+    assert len(actions.rows) == 2 and actions.row_editors(0)["service"].value() == services[0]
     click(qtbot, actions.add_button)
-    type_text(actions.rows[2][1]["text"].focus_target(), "Оформити довідку ВПО на дитину")
+    type_text(actions.row_editors(2)["text"].focus_target(), "Оформити довідку ВПО на дитину")
     soon = (dt.date.today() + dt.timedelta(days=20)).strftime("%d.%m.%Y")
-    for _frame, row, _messages in actions.rows:
+    for row in (actions.row_editors(n) for n in range(len(actions.rows))):
         type_text(row["responsible"].focus_target(), "Фахівець Петренко")
         type_text(row["due"].focus_target(), soon)
     answer(plan_dialog, "goal_codes", list(enumeration("plan_goals").codes[:2]))

@@ -324,14 +324,14 @@ def test_a_plan_with_action_rows(qtbot, store, family, uk):
     type_text(view.editor("next_review_on").focus_target(), "01.03.2027")
     repeat = view.editor("actions")
     click(qtbot, repeat.add_button)
-    row = repeat.rows[0][1]
+    row = repeat.row_editors(0)
     type_text(row["text"].focus_target(), "Оформити допомогу ВПО")
     type_text(row["due"].focus_target(), "31.02.2027")
     click(qtbot, dialog.submit_button)
     assert dialog.outcome is None
     assert view.problem_text("actions[0].due") == "У лютому 2027 року 28 днів."
     assert view.problem_text("actions[0].responsible") == "Заповніть це в кожному рядку."
-    assert repeat.rows[0][2]["due"].isVisible()
+    assert repeat.rows[0].messages["due"].isVisible()
     row["due"].focus_target().clear()
     type_text(row["due"].focus_target(), "28.02.2027")
     type_text(row["responsible"].focus_target(), "Фахівець Петренко")
@@ -369,7 +369,7 @@ def test_an_approved_plan_opens_read_only_and_a_revision_keeps_it_and_its_action
     revision = show(qtbot, revise_plan(None, store, first["id"]))
     revision.timer.stop()
     assert not revision.read_only
-    row = revision.view.editor("actions").rows[0][1]
+    row = revision.view.editor("actions").row_editors(0)
     type_text(row["text"].focus_target(), " і субсидію")
     click(qtbot, revision.submit_button)
     assert revision.outcome == "submitted", revision.status_text()

@@ -54,6 +54,15 @@ INDEXES = (
     "(json_extract(data, '$.supersedes_id')) WHERE deleted = 0",
     "CREATE INDEX IF NOT EXISTS q_referrals_follow_up ON referrals "
     "(json_extract(data, '$.follow_up_on')) WHERE deleted = 0",
+    # The concerned visits of the last weeks and their notices (fieldapp/store/safety.py, Today's notices):
+    # without them Today read every visit and every notice of two years.
+    "CREATE INDEX IF NOT EXISTS q_visits_concern ON visits (json_extract(data, '$.started_at')) "
+    "WHERE deleted = 0 AND json_extract(data, '$.safety_concern') = 1",
+)
+# Made by `prepare` only: the schema-8 migration also runs INDEXES, before this table exists (schema 9).
+LATER_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS q_safety_notices_concern ON safety_notices "
+    "(json_extract(data, '$.concern_id')) WHERE deleted = 0",
 )
 
 SORT_KEYS: dict[str, str] = {
@@ -81,7 +90,7 @@ def prepare(store: Store) -> None:
     db = store.read()
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     have = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    missing = [sql for sql in INDEXES if sql.split()[5] not in have]
+    missing = [sql for sql in (*INDEXES, *LATER_INDEXES) if sql.split()[5] not in have]
     if missing:
         def create(tx: Any) -> None:
             for sql in missing:

@@ -23,26 +23,44 @@ def _rows(db: Any, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
             for rid, hid, data in db.execute(sql, list(args))]
 
 
-def clocks(store: Store, household_id: str | None = None, *, active_only: bool = True) -> list[safety.Clock]:
+def clocks(store: Store, household_id: str | None = None, *, active_only: bool = True,
+           since: dt.datetime | None = None) -> list[safety.Clock]:
     """The notice clocks of one family, or of every family on the laptop (open cases only unless
-    `active_only` is False), oldest identification first."""
+    `active_only` is False), oldest identification first. With `since`, at least the concerns
+    identified since then (the visits read are narrowed by SQL, and the notices to theirs)."""
     db = store.read()
     where, args = "deleted = 0", []
     if household_id is not None:
         where, args = "deleted = 0 AND household_id = ?", [household_id]
-    elif active_only:
+    elif active_only and since is None:
         where += (" AND household_id IN (SELECT id FROM households WHERE deleted = 0 "
                   "AND json_extract(data, '$.status') = 'active')")
-    visits = _rows(db, f"SELECT id, household_id, data FROM visits WHERE {where} AND {_CONCERNED}", args)
+    narrow, more = "", []
+    if since is not None:  # a day's margin: stored moments carry their own UTC offsets
+        narrow, more = " AND json_extract(data, '$.started_at') >= ?", [(since - dt.timedelta(days=1)).isoformat()]
+    visits = _rows(db, f"SELECT id, household_id, data FROM visits WHERE {where} AND {_CONCERNED}{narrow}",
+                   [*args, *more])
     assessments = _rows(db, f"SELECT id, household_id, data FROM safety_assessments WHERE {where}", args)
-    notices = _rows(db, f"SELECT id, household_id, data FROM safety_notices WHERE {where}", args)
-    return safety.clocks(visits, assessments, notices)
+    if since is None:
+        notices = _rows(db, f"SELECT id, household_id, data FROM safety_notices WHERE {where}", args)
+    else:  # two years of notices are most of what is read otherwise: only the concerns' own
+        concerns = json.dumps([r["id"] for r in (*visits, *assessments)])
+        notices = _rows(db, f"SELECT id, household_id, data FROM safety_notices WHERE {where} AND "
+                            "json_extract(data, '$.concern_id') IN (SELECT value FROM json_each(?))",
+                        [*args, concerns])
+    found = safety.clocks(visits, assessments, notices)
+    if household_id is None and active_only and since is not None:  # open cases, here: the index reads the rest
+        active = {hid for (hid,) in db.execute(
+            "SELECT id FROM households WHERE deleted = 0 AND json_extract(data, '$.status') = 'active'")}
+        found = [c for c in found if c.household_id in active]
+    return found
 
 
 def open_clocks(store: Store, now: dt.datetime) -> list[safety.Clock]:
     """The laptop's clocks still waiting for a notice (identified in the last `safety.LISTED_DAYS`),
     the most urgent first (overdue, then by deadline)."""
-    return sorted(safety.open_clocks(clocks(store), now), key=lambda c: safety.urgency(c, now))
+    listed = clocks(store, since=now - dt.timedelta(days=safety.LISTED_DAYS))
+    return sorted(safety.open_clocks(listed, now), key=lambda c: safety.urgency(c, now))
 
 
 # How long a concern whose notices are all given stays in the supervisor's "concerns first" list.

@@ -76,16 +76,21 @@ def team_figures(store: Store, today: dt.date) -> dict[str, Member]:
 _COLUMN_OF = {"visit": "overdue", "assessment": "assessments_late"}
 
 
-_NAMES_KEY = "team_names"
+_NAMES_KEY = NAMES_KEY = "team_names"  # the meta key (the demo writes its team's names there too)
+
+
+def names_json(team: list[dict[str, object]]) -> str:
+    """The team (GET /team's people) as the meta value keeps it: only ids, names and roles."""
+    names = {str(p["id"]): {"name": str(p.get("display_name") or p.get("username") or ""),
+                            "role": str(p.get("role") or "")}
+             for p in team if isinstance(p, dict) and p.get("id")}
+    return json.dumps(names, ensure_ascii=False, sort_keys=True)
 
 
 def remember_names(store: Store, team: list[dict[str, object]]) -> None:
     """Keep the team's names as the server last gave them (GET /team), so that the Team tab, the
     review queue and reassignment show names offline too. Only ids, names and roles are kept."""
-    names = {str(p["id"]): {"name": str(p.get("display_name") or p.get("username") or ""),
-                            "role": str(p.get("role") or "")}
-             for p in team if isinstance(p, dict) and p.get("id")}
-    store.write(lambda tx: tx.set_meta(_NAMES_KEY, json.dumps(names, ensure_ascii=False, sort_keys=True)))
+    store.write(lambda tx: tx.set_meta(_NAMES_KEY, names_json(team)))
 
 
 def known_names(store: Store) -> dict[str, str]:

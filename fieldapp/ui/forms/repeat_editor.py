@@ -1,4 +1,9 @@
-"""The editor of a repeat question: rows of a few sub-questions, added and removed at will."""
+"""The editor of a repeat question: rows of a few sub-questions, added and removed at will.
+
+Rows loaded with a record start closed (a summary each, see repeat_row.py) when there are more
+than OPEN_AT_MOST of them, so a plan of 20 actions opens without building 120 editors; a row
+added by hand opens at once with the focus in its first field.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,16 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from casework.forms import Item, Member, is_empty
+from casework.forms import Item, Member
 from casework.ids import new_id
 from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor, hbox, label_text
+from fieldapp.ui.forms.repeat_row import RepeatRow
 
 EditorFactory = Callable[[Item, str, Sequence[Member]], Editor]
+OPEN_AT_MOST = 3  # loaded rows shown open when there are this few; more start as summaries
 
 
 class RepeatEditor(Editor):
@@ -24,9 +31,7 @@ class RepeatEditor(Editor):
         super().__init__(item, lang, parent)
         self.members = members
         self.make_editor = make_editor  # the editors of the sub-questions: given, as the factory makes this one
-        self.rows: list[tuple[QFrame, dict[str, Editor], dict[str, QLabel]]] = []
-        # Each row's own id (item.row_ids): kept as it was loaded, so a revised plan's actions keep theirs.
-        self.row_ids: dict[int, str] = {}
+        self.rows: list[RepeatRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.rows_box = QVBoxLayout()
@@ -43,82 +48,59 @@ class RepeatEditor(Editor):
         layout.addStretch(1)
 
     def _add_clicked(self) -> None:
-        editors = self.add_row()
-        editors[next(iter(editors))].focus_target().setFocus()
+        self.add_row(focus=True)
         self.edited.emit()
 
-    def add_row(self, values: dict[str, Any] | None = None) -> dict[str, Editor]:
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(frame)
-        grid.setColumnStretch(1, 1)
-        editors: dict[str, Editor] = {}
-        messages: dict[str, QLabel] = {}
-        n = len(self.rows)
-        for r, sub in enumerate(self.item.items):
-            assert sub.key
-            text = label_text(sub.label, self.lang) + (" *" if sub.required else "")
-            label = QLabel(text)
-            # Short labels stay on one line: a wrapping label makes the row taller than it needs.
-            label.setWordWrap(len(text) > 28)
-            label.setMinimumWidth(170)
-            label.setMaximumWidth(230)
-            editor = self.make_editor(sub, self.lang, self.members)
-            for w in editor.findChildren(QWidget):
-                if w.objectName().startswith(f"field:{sub.key}"):
-                    w.setObjectName(f"field:{self.item.key}[{n}].{w.objectName()[6:]}")
-            if values and sub.key in values:
-                editor.set_value(values[sub.key])
-            editor.edited.connect(self.edited)
-            editor.committed.connect(self.committed)
-            label.setBuddy(editor.focus_target())
-            grid.addWidget(label, 2 * r, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(editor, 2 * r, 1)
-            editors[sub.key] = editor
-            # A row's message labels are made when a problem is first shown (a plan of 20 actions
-            # would otherwise build 120 hidden labels before it opens).
-        remove = QPushButton(QCoreApplication.translate("FormEditors", "Remove"))
-        remove.setObjectName(f"remove:{self.item.key}[{n}]")
-        remove.setAutoDefault(False)
-        remove.clicked.connect(lambda _=False, f=frame: self._remove(f))
-        grid.addLayout(hbox(remove), 2 * len(self.item.items), 1)
-        self.rows_box.addWidget(frame)
+    def add_row(self, values: dict[str, Any] | None = None, *, opened: bool = True,
+                focus: bool = False) -> RepeatRow:
+        """Append a row with `values`; `opened` builds and shows its editors now."""
+        kept = values.get("id") if values else None
+        row_id = (kept if isinstance(kept, str) and kept else new_id()) if self.item.row_ids else None
+        row = RepeatRow(self.item, self.lang, self.members, self.make_editor, values or {}, row_id)
+        row.on_edited = self.edited.emit
+        row.on_committed = self.committed.emit
+        row.on_remove = lambda r=row: self._remove(r)
+        row.number(len(self.rows))
+        self.rows_box.addWidget(row)
         if self.isVisible():
-            frame.setVisible(True)  # a child added to a shown widget is otherwise shown only later
-        self.rows.append((frame, editors, messages))
-        if self.item.row_ids:
-            kept = values.get("id") if values else None
-            self.row_ids[id(frame)] = kept if isinstance(kept, str) and kept else new_id()
+            row.setVisible(True)  # a child added to a shown widget is otherwise shown only later
+        self.rows.append(row)
+        if opened:
+            row.open(focus=focus)
         self.empty.setVisible(False)
-        return editors
+        return row
 
-    def _remove(self, frame: QFrame) -> None:
-        self.rows = [r for r in self.rows if r[0] is not frame]
-        self.row_ids.pop(id(frame), None)
-        frame.hide()
-        frame.deleteLater()
+    def row_editors(self, n: int) -> dict[str, Editor]:
+        """The editors of row `n` by sub-question, the row opened (built) if it was not."""
+        return self.rows[n].open()
+
+    def _remove(self, row: RepeatRow) -> None:
+        self.rows = [r for r in self.rows if r is not row]
+        row.hide()
+        row.deleteLater()
+        for n, r in enumerate(self.rows):
+            r.number(n)
         self.empty.setVisible(not self.rows)
         self.edited.emit()
         self.committed.emit()
 
     def value(self) -> Any:
         out = []
-        for frame, editors, _ in self.rows:
-            row = {k: e.value() for k, e in editors.items()}
-            kept = {k: v for k, v in row.items() if not is_empty(v)}
-            if kept and id(frame) in self.row_ids:
-                kept = {"id": self.row_ids[id(frame)], **kept}
+        for row in self.rows:
+            kept = row.value()
+            if kept and row.row_id is not None:
+                kept = {"id": row.row_id, **kept}
             out.append(kept)
         return out or None
 
     def set_value(self, value: Any) -> None:
-        for frame, _, _ in self.rows:
-            frame.hide()
-            frame.deleteLater()
+        for row in self.rows:
+            row.hide()
+            row.deleteLater()
         self.rows = []
-        self.row_ids = {}
-        for row in value if isinstance(value, list) else []:
-            self.add_row(row if isinstance(row, dict) else {})
+        loaded = value if isinstance(value, list) else []
+        for values in loaded:
+            self.add_row(values if isinstance(values, dict) else {}, opened=len(loaded) <= OPEN_AT_MOST)
         self.empty.setVisible(not self.rows)
 
     def set_problem(self, key: str, text: str | None) -> bool:
@@ -126,29 +108,14 @@ class RepeatEditor(Editor):
         if not m or m.group(1) != self.item.key:
             return False
         n, sub = int(m.group(2)), m.group(3)
-        if n >= len(self.rows) or sub not in self.rows[n][1]:
+        if n >= len(self.rows) or sub not in {i.key for i in self.item.items}:
             return False
-        frame, _editors, messages = self.rows[n]
-        label = messages.get(sub)
-        if label is None:
-            if not text:
-                return True
-            label = messages[sub] = QLabel()
-            label.setWordWrap(True)
-            label.setObjectName("problem")
-            label.setStyleSheet("color: #b00020;")
-            grid = frame.layout()
-            assert isinstance(grid, QGridLayout)
-            grid.addWidget(label, 2 * [i.key for i in self.item.items].index(sub) + 1, 1)
-        label.setText(text or "")
-        label.setVisible(bool(text))
+        self.rows[n].set_problem(sub, text)
         return True
 
     def clear_problems(self) -> None:
-        for _, _, messages in self.rows:
-            for label in messages.values():
-                label.clear()
-                label.hide()
+        for row in self.rows:
+            row.clear_problems()
 
     def focus_target(self) -> QWidget:
         return self.add_button
