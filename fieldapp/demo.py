@@ -236,7 +236,7 @@ class _Generator:
         head = persons[0]
         given_by = f"{head['surname']} {head['given_name']}"
         consent: dict[str, Any] = {"person_id": head["id"], "given_by": given_by, "given_by_id": head["id"],
-                                   "purpose": "data_processing", "scope": "Соціальна картка сім'ї",
+                                   "purpose": "data_processing", "scope": "Соціальна картка сімʼї",
                                    "given_on": identified.isoformat()}
         if rng.random() < 0.02:
             consent.update(withdrawn_on=self.past(identified + dt.timedelta(days=rng.randint(10, 60))).isoformat(),

@@ -882,11 +882,11 @@
     </message>
     <message>
         <source>This profile is enrolled with a server: demo families would never sync, and a later edit of them would be refused. Use a new folder for demo data.</source>
-        <translation>Цей профіль підключено до сервера: демонстраційні сім&apos;ї ніколи не синхронізуються, а пізніші зміни в них буде відхилено. Для демонстраційних даних візьміть нову папку.</translation>
+        <translation>Цей профіль підключено до сервера: демонстраційні сімʼї ніколи не синхронізуються, а пізніші зміни в них буде відхилено. Для демонстраційних даних візьміть нову папку.</translation>
     </message>
     <message>
         <source>This profile already holds families. Use a new folder for demo data, or --add to grow a demo profile.</source>
-        <translation>У цьому профілі вже є сім&apos;ї. Для демонстраційних даних візьміть нову папку або додайте --add, щоб поповнити демонстраційний профіль.</translation>
+        <translation>У цьому профілі вже є сімʼї. Для демонстраційних даних візьміть нову папку або додайте --add, щоб поповнити демонстраційний профіль.</translation>
     </message>
     <message>
         <source>FieldApp cannot open its window: this session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from the desktop, or use the headless commands (fieldapp --help).</source>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <source>The server did not accept the user name or the password. Check them with IT; nothing was enrolled.</source>
-        <translation>Сервер не прийняв ім&apos;я користувача або пароль. Перевірте їх разом з ІТ; ноутбук не підключено.</translation>
+        <translation>Сервер не прийняв імʼя користувача або пароль. Перевірте їх разом з ІТ; ноутбук не підключено.</translation>
     </message>
     <message>
         <source>The server does not know this enrolment code. Check it, or ask IT for a new one; nothing was enrolled.</source>
@@ -970,7 +970,7 @@
     </message>
     <message>
         <source>There is no family with this case number on this laptop.</source>
-        <translation>На цьому ноутбуці немає сім&apos;ї з таким номером справи.</translation>
+        <translation>На цьому ноутбуці немає сімʼї з таким номером справи.</translation>
     </message>
     <message>
         <source>There is no record with this id on this laptop.</source>
@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>Families monitored by category (a family counts under each of its categories)</source>
-        <translation>Сім’ї під супроводом за категоріями (сім’я враховується в кожній своїй категорії)</translation>
+        <translation>Сімʼї під супроводом за категоріями (сімʼя враховується в кожній своїй категорії)</translation>
     </message>
     <message>
         <source>Children by disability</source>
@@ -1156,7 +1156,7 @@
     </message>
     <message>
         <source>Families monitored by hromada</source>
-        <translation>Сім’ї під супроводом за громадами</translation>
+        <translation>Сімʼї під супроводом за громадами</translation>
     </message>
     <message>
         <source>Children by hromada</source>

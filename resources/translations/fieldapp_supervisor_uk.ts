@@ -60,19 +60,19 @@
     <name>ReassignDialog</name>
     <message>
         <source>Reassign families</source>
-        <translation>Передати сім’ї</translation>
+        <translation>Передати сімʼї</translation>
     </message>
     <message>
         <source>Families of {name}: choose which move, and to whom.</source>
-        <translation>Сім’ї фахівця {name}: виберіть, які з них передати і кому.</translation>
+        <translation>Сімʼї фахівця {name}: виберіть, які з них передати і кому.</translation>
     </message>
     <message>
         <source>All of this caseworker&apos;s families</source>
-        <translation>Усі сім’ї цього фахівця</translation>
+        <translation>Усі сімʼї цього фахівця</translation>
     </message>
     <message>
         <source>What the new caseworker should know: agreements with the family, what is due, who to call.</source>
-        <translation>Що має знати новий фахівець: домовленості з сім’єю, що треба зробити найближчим часом, кому телефонувати.</translation>
+        <translation>Що має знати новий фахівець: домовленості з сімʼєю, що треба зробити найближчим часом, кому телефонувати.</translation>
     </message>
     <message>
         <source>Reassign</source>
@@ -93,8 +93,8 @@
     <message numerus="yes">
         <source>%n family(ies) will move.</source>
         <translation>
-            <numerusform>Буде передано %n сім’ю.</numerusform>
-            <numerusform>Буде передано %n сім’ї.</numerusform>
+            <numerusform>Буде передано %n сімʼю.</numerusform>
+            <numerusform>Буде передано %n сімʼї.</numerusform>
             <numerusform>Буде передано %n сімей.</numerusform>
         </translation>
     </message>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>the families on this laptop</source>
-        <translation>сім’ї на цьому ноутбуці</translation>
+        <translation>сімʼї на цьому ноутбуці</translation>
     </message>
     <message>
         <source>Period</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>the families of the team {team}</source>
-        <translation>сім’ї команди «{team}»</translation>
+        <translation>сімʼї команди «{team}»</translation>
     </message>
     <message>
         <source>all shown</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Families handed to you, with the note from the handover</source>
-        <translation>Сім’ї, передані вам, із приміткою до передачі</translation>
+        <translation>Сімʼї, передані вам, із приміткою до передачі</translation>
     </message>
 </context>
 <context>
@@ -577,11 +577,11 @@
     </message>
     <message>
         <source>Reassign families…</source>
-        <translation>Передати сім’ї…</translation>
+        <translation>Передати сімʼї…</translation>
     </message>
     <message>
         <source>Move one, several or all families of the selected caseworker to another, with a handover note</source>
-        <translation>Передати одну, кілька або всі сім’ї вибраного фахівця іншому, з приміткою до передачі</translation>
+        <translation>Передати одну, кілька або всі сімʼї вибраного фахівця іншому, з приміткою до передачі</translation>
     </message>
     <message>
         <source>Changes from outside the team</source>

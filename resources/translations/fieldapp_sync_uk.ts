@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>{who}, outside this family&apos;s team or caseload, changed it after it was given to its caseworker; the change was not applied. Read it here and mark it as read.</source>
-        <translation>Зміну від {who} (поза командою або справами цієї сім’ї) отримано вже після того, як сім’ю передали її фахівцеві; її не застосовано. Прочитайте її тут і позначте як прочитану.</translation>
+        <translation>Зміну від {who} (поза командою або справами цієї сімʼї) отримано вже після того, як сімʼю передали її фахівцеві; її не застосовано. Прочитайте її тут і позначте як прочитану.</translation>
     </message>
 </context>
 <context>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>This parcel comes from another server than the one this laptop is enrolled with. Nothing was changed.</source>
-        <translation>Цей пакет надійшов з іншого сервера, ніж той, до якого під&apos;єднано цей ноутбук. Нічого не змінено.</translation>
+        <translation>Цей пакет надійшов з іншого сервера, ніж той, до якого підʼєднано цей ноутбук. Нічого не змінено.</translation>
     </message>
     <message>
         <source>This parcel was imported already, or a newer one was. Nothing was changed.</source>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again.</source>
-        <translation>Цей ноутбук ще не може користуватися пакетами: його під&apos;єднано до появи пакетів. Попросіть ІТ під&apos;єднати його знову.</translation>
+        <translation>Цей ноутбук ще не може користуватися пакетами: його підʼєднано до появи пакетів. Попросіть ІТ підʼєднати його знову.</translation>
     </message>
     <message>
         <source>This parcel is too large to open. Nothing was changed.</source>

@@ -888,7 +888,7 @@
     </message>
     <message>
         <source>Follow-up of the %1 family after the case was closed</source>
-        <translation>Моніторинг стану сім’ї %1 після закриття справи</translation>
+        <translation>Моніторинг стану сімʼї %1 після закриття справи</translation>
     </message>
     <message>
         <source>Follow-up done on</source>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Record the visit or call itself in the family&apos;s file if there is anything to note.</source>
-        <translation>Якщо є що зазначити, запишіть сам візит або дзвінок у справі сім’ї.</translation>
+        <translation>Якщо є що зазначити, запишіть сам візит або дзвінок у справі сімʼї.</translation>
     </message>
     <message>
         <source>Give the date the follow-up was done.</source>
