@@ -128,7 +128,10 @@ def test_it_sets_up_a_server_and_revokes_a_laptop(database_url: str, tmp_path: P
         run("user", "passwd", "boris", "--password-stdin", *db, stdin="another long password\n")
         assert Client(anna.base).enrol("boris", "another long password").status_code == 201
         run("user", "disable", "boris", *db)
-        assert Client(anna.base).enrol("boris", "another long password").status_code == 401
+        refused = Client(anna.base).enrol("boris", "another long password")
+        # The right password of a disabled account is told so; a wrong one learns nothing more.
+        assert refused.status_code == 403 and refused.json()["code"] == "account_disabled"
+        assert Client(anna.base).enrol("boris", "a wrong long password").status_code == 401
     finally:
         stop(server)
     assert '"status": 201' in server.stderr.read()  # structured request logs
