@@ -37,6 +37,28 @@ def _answers(definition, members):
     return {k: v for k, v in answers.items() if k not in bad}
 
 
+def _store(folder):
+    """A new profile with a cheap key derivation: the unlock is not what these benchmarks measure."""
+    from fieldapp.store.crypto import KdfCost
+    from fieldapp.store.database import Store
+
+    return Store.create(folder, PASSPHRASE, kdf=KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1))
+
+
+def _family(store) -> tuple[str, list]:
+    """The generated family both papers benchmarks print: two adults and the children; its id and members."""
+    from casework import forms
+
+    hid = store.write(lambda tx: tx.create("households", {
+        "family_name": "Шаповал", "hromada": "UA59080270000073662", "identified_on": "2026-09-28",
+        "address": "вул. Садова, 7"}))["id"]
+    people = [{"household_id": hid, "role": role, "surname": "Шаповал", "given_name": given,
+               "patronymic": patronymic, "birth_date": born} for role, given, patronymic, born in ADULTS]
+    people += [{"household_id": hid, "role": "child", "surname": "Шаповал", "given_name": given,
+                "birth_date": born} for given, born in CHILDREN]
+    return hid, forms.members_of([store.write(lambda tx, p=p: tx.create("persons", p)) for p in people])
+
+
 @scenario("papers.assessment_act", "Papers: an act of needs assessment of six pages or more to PDF (issue 15: a six-page act under 1 s)")
 def assessment_act(bench: Bench) -> None:
     """The act of a family of two adults and a child, every question answered, from the store to
@@ -48,23 +70,12 @@ def assessment_act(bench: Bench) -> None:
 
     from casework import forms
     from fieldapp.papers import documents, render
-    from fieldapp.store.crypto import KdfCost
-    from fieldapp.store.database import Store
 
     app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
-    cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # the unlock is not what is measured
-    store = Store.create(bench.tmp / "profile", PASSPHRASE, kdf=cheap)
+    store = _store(bench.tmp / "profile")
     try:
-        hid = store.write(lambda tx: tx.create("households", {
-            "family_name": "Шаповал", "hromada": "UA59080270000073662", "identified_on": "2026-09-28",
-            "address": "вул. Садова, 7"}))["id"]
-        people = [{"household_id": hid, "role": role, "surname": "Шаповал", "given_name": given,
-                   "patronymic": patronymic, "birth_date": born} for role, given, patronymic, born in ADULTS]
-        people += [{"household_id": hid, "role": "child", "surname": "Шаповал", "given_name": given,
-                    "birth_date": born} for given, born in CHILDREN]
-        persons = [store.write(lambda tx, p=p: tx.create("persons", p)) for p in people]
+        hid, members = _family(store)
         definition = forms.load_form("needs_assessment")
-        members = forms.members_of(persons)
         fields = forms.to_record_fields(definition, _answers(definition, members), members)
         act = store.write(lambda tx: tx.create("assessments", {**fields, "household_id": hid}))
         out = bench.tmp / "act.pdf"
@@ -133,23 +144,12 @@ def family_file_stall(bench: Bench) -> None:
 
     from casework import forms
     from fieldapp.papers import documents
-    from fieldapp.store.crypto import KdfCost
-    from fieldapp.store.database import Store
     from fieldapp.ui.papers_menu import PaperButton
 
     app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
-    cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
-    store = Store.create(bench.tmp / "stall", PASSPHRASE, kdf=cheap)
+    store = _store(bench.tmp / "stall")
     try:
-        hid = store.write(lambda tx: tx.create("households", {
-            "family_name": "Шаповал", "hromada": "UA59080270000073662", "identified_on": "2026-09-28",
-            "address": "вул. Садова, 7"}))["id"]
-        people = [{"household_id": hid, "role": role, "surname": "Шаповал", "given_name": given,
-                   "patronymic": patronymic, "birth_date": born} for role, given, patronymic, born in ADULTS]
-        people += [{"household_id": hid, "role": "child", "surname": "Шаповал", "given_name": given,
-                    "birth_date": born} for given, born in CHILDREN]
-        persons = [store.write(lambda tx, p=p: tx.create("persons", p)) for p in people]
-        members = forms.members_of(persons)
+        hid, members = _family(store)
         for form_id in ("home_visit", "needs_assessment"):
             definition = forms.load_form(form_id)
             fields = forms.to_record_fields(definition, _answers(definition, members), members)
