@@ -82,7 +82,7 @@ def test_a_name_not_read_in_the_order_says_so_where_the_caseworker_picks_it() ->
     assert services.label("006.0", "uk").startswith("Соціальна профілактика")
     assert services.label("007.0", "uk").startswith("Догляд та виховання дітей в умовах, наближених до сімейних")
     assert services.label("015.4", "uk").startswith("Паліативний догляд")
-    for code in ("006.0", "007.0", "009.1", "009.2", "015.4"):
+    for code in ("006.0", "007.0", "009.1", "009.2", "015.3.1", "015.4"):
         assert services.item(code).extra["name_source"].startswith("candidate, not confirmed"), code
 
 
