@@ -72,7 +72,7 @@ def test_every_expected_file_is_shipped() -> None:
 def test_file_loads_with_the_exact_codes(name: str) -> None:
     enum = enumeration(name)
     assert enum.name == name
-    assert enum.version == ("2026.2" if name == "services" else "2026.1")  # services: rebuilt from the classifier
+    assert enum.version == ("2026.3" if name == "services" else "2026.1")  # services: rebuilt from the classifier
     assert enum.source.strip()
     assert list(enum.codes) == EXPECTED_CODES[name]
     assert len(set(enum.codes)) == len(enum.codes)
@@ -104,7 +104,7 @@ def test_raw_files_are_well_formed_json_with_known_keys() -> None:
         assert data["name"] == path.stem
         for raw in data["items"]:
             assert set(raw) <= {"code", "uk", "en", "verify", "description_uk", "description_en",
-                             "code_source", "name_source"}
+                             "code_source", "name_source", "system_id"}
             assert raw.get("verify", True) is True, "write verify only when true"
 
 

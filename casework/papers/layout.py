@@ -158,6 +158,35 @@ def _family_blocks(household: Mapping[str, Any] | None, members: Sequence[Member
     return out
 
 
+def _parents_blocks(template: PaperTemplate, persons: Sequence[Mapping[str, Any]], members: Sequence[Member],
+                    roles: Mapping[str, str], lang: str, blank: bool) -> list[Block]:
+    """The parents' part of an act (the template's `parents`): a column for each parent or legal
+    representative in the family, a row for each of the act's data; blank columns to fill by hand."""
+    spec = template.parents
+    names = {m.id: m.name for m in members}
+    wanted = spec["roles"]
+    people = sorted((p for p in persons if str(p.get("role")) in wanted and str(p.get("id")) in names),
+                    key=lambda p: wanted.index(str(p.get("role"))))
+    if people:
+        header = ("",) + tuple(roles.get(str(p["id"]), "") for p in people)
+    else:
+        header = ("",) + spec["blank_columns"][lang]
+
+    def cell(person: Mapping[str, Any], name: str) -> str:
+        if name == "name":
+            return names[str(person["id"])]
+        value = person.get(name)
+        if is_empty(value):
+            return ""
+        return format_date(str(value), lang) if name == "birth_date" else display_value("persons", name, value, lang=lang)
+
+    rows = tuple((label[lang],) + (tuple(cell(p, name) for p in people) or ("",) * (len(header) - 1))
+                 for name, label in spec["rows"])
+    absent = TICKED if not blank and not people else BOX
+    return [Heading(spec["heading"][lang]), Table("", header, rows), Text(f"{absent}\u00a0{spec['absent'][lang]}"),
+            Answers((Answer(spec["carers"][lang], "", 2),))]
+
+
 def _signatures(template: PaperTemplate, record: Mapping[str, Any], members: Sequence[Member],
                 people: Mapping[str, str], author: str, lang: str, today: dt.date, blank: bool) -> Signatures:
     rows: list[Signature] = []
@@ -235,6 +264,8 @@ def lay_out(template: PaperTemplate, record: Mapping[str, Any] | None, household
     for page in forms.pages(definition, members):
         if forms.page_has_questions(page):
             blocks += _page_blocks(page, data, w)
+        if template.parents and page.section.id == template.parents["after"]:
+            blocks += _parents_blocks(template, persons, members, roles, lang, blank)
     listed = None if blank else attachments_table(attachments, lang)
     if listed is not None:
         blocks.append(listed)

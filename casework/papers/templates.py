@@ -49,6 +49,9 @@ class PaperTemplate:
     source: tuple[str, ...] = ()
     confirmed: bool = False
     unconfirmed: str = ""
+    # An act's part on the parents and other legal representatives, printed from the family's members
+    # after the form's section `after` (the safety assessment's section II, ACT_DOC_1000_R1).
+    parents: dict[str, Any] = field(default_factory=dict)
 
     def text(self, what: str, lang: str) -> str:
         labels: dict[str, str] = getattr(self, what)
@@ -93,8 +96,32 @@ def parse_template(raw: Any) -> PaperTemplate:
         subtitle=_texts(raw.get("subtitle"), f"{where} subtitle"), intro=_texts(raw.get("intro"), f"{where} intro"),
         closing=_texts(raw.get("closing"), f"{where} closing"), signatures=roles,
         source=tuple(str(s) for s in raw.get("source", ())), confirmed=bool(raw.get("confirmed", False)),
-        unconfirmed=str(raw.get("unconfirmed", "")),
+        unconfirmed=str(raw.get("unconfirmed", "")), parents=_parents(raw.get("parents"), where),
     )
+
+
+def _parents(raw: Any, where: str) -> dict[str, Any]:
+    """The parents' part of a template: heading, roles, rows of person fields, the blank columns,
+    the 'no data' line and the carers' line, each text in every language."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("after"), str) or not raw.get("roles"):
+        raise PaperTemplateError(f"{where} parents: needs after and roles")
+    rows = raw.get("rows")
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) and isinstance(r.get("field"), str)
+                                                        for r in rows):
+        raise PaperTemplateError(f"{where} parents: needs rows of person fields")
+    columns = raw.get("blank_columns") or {}
+    if not all(isinstance(columns.get(lang), list) and columns[lang] for lang in LANGUAGES):
+        raise PaperTemplateError(f"{where} parents: needs blank_columns in {LANGUAGES}")
+    return {
+        "after": raw["after"], "roles": tuple(str(r) for r in raw["roles"]),
+        "heading": _texts(raw.get("heading"), f"{where} parents heading"),
+        "rows": tuple((r["field"], _texts(r.get("label"), f"{where} parents row {r['field']}")) for r in rows),
+        "blank_columns": {lang: tuple(str(c) for c in columns[lang]) for lang in LANGUAGES},
+        "absent": _texts(raw.get("absent"), f"{where} parents absent"),
+        "carers": _texts(raw.get("carers"), f"{where} parents carers"),
+    }
 
 
 @cache

@@ -84,7 +84,12 @@ def paper_html(paper: Paper) -> str:
         elif isinstance(block, Table):
             parts.append(f"<p style='font-size: 10pt; margin-top: 6px;'>{_e(block.title)}</p>")
             parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;'>")
-            parts.append("<tr>" + "".join(f"<th align='left' style='font-size: 9pt;'>{_e(h)}</th>" for h in block.header)
+            # a table whose first column names the rows (an act's data per parent) shares the rest out evenly,
+            # so a blank column is as wide as a filled one would need
+            widths = ([30] + [70 // (len(block.header) - 1)] * (len(block.header) - 1)
+                      if len(block.header) > 1 and not block.header[0] else [])
+            parts.append("<tr>" + "".join(f"<th align='left'{f' width={w}%' if widths else ''} style='font-size: 9pt;'>"
+                                          f"{_e(h)}</th>" for h, w in zip(block.header, widths or [0] * len(block.header), strict=True))
                          + "</tr>")
             for cells in block.rows:
                 parts.append("<tr>" + "".join(f"<td style='font-size: 10pt;'>{_e(c) if c else '&nbsp;<br>&nbsp;'}</td>"
