@@ -32,7 +32,7 @@ from sync.server.audit import audit_row, change_action, now_iso, write_audit
 from sync.server.db import change_results, devices
 from sync.server.feed import Feed, dump, insert_many
 from sync.server.households import move_household, renumber_subtree
-from sync.server.push_context import BatchContext, PushContext
+from sync.server.push_context import BatchContext, PushContext, id_list
 from sync.server.review import (
     REVIEW_RECORDS,
     Rejected,
@@ -84,8 +84,12 @@ def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
         # The first answers to the change ids of this batch, in one query.
         ids = [raw["change_id"].lower() for raw in raw_changes
                if isinstance(raw, dict) and is_uuid_text(raw.get("change_id"))]
-        known: dict[str, Any] = {row.change_id: row for row in conn.execute(
-            sa.select(change_results).where(change_results.c.change_id.in_(ids)))} if ids else {}
+        known: dict[str, Any] = {}
+        if ids:
+            where, param = id_list(conn, ids)
+            known = {row.change_id: row for row in conn.exec_driver_sql(
+                f"SELECT change_id, device_id, result FROM change_results WHERE change_id {where}",
+                (param,))}
         try:
             ctx.load(raw_changes)
         except sa.exc.DBAPIError as exc:
