@@ -123,7 +123,7 @@ def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
                 continue
             ctx.pending_audit = []
             stored = {"change_id": change.change_id, "device_id": actor.device_id or "",
-                      "result": dump(result), "at": ctx.now}
+                      "result": _result_json(result), "at": ctx.now}
             known[change.change_id] = _StoredResult(stored["device_id"], stored["result"])
             new_results.append(stored)
             results.append(result)
@@ -192,6 +192,19 @@ def _apply_in_savepoint(ctx: PushContext, change: Change,
 class _StoredResult:
     device_id: str
     result: str
+
+
+def _result_json(result: dict[str, Any]) -> str:
+    """A change's answer as stored: the common short answer written directly, the rest by `dump`.
+
+    A batch stores one answer per change; the three-key answer (applied or merged) is most of
+    them, and its values need no escaping (a change id is a UUID `parse_change` checked).
+    """
+    version = result.get("version")
+    if len(result) == 3 and type(version) is int:
+        return (f'{{"change_id":"{result["change_id"]}","status":"{result["status"]}",'
+                f'"version":{version}}}')
+    return dump(result)
 
 
 def _rejection(change: Change, code: str, detail: str) -> dict[str, Any]:

@@ -156,15 +156,18 @@ class BatchContext(PushContext):
         return self._households[household_id]
 
     def insert_record(self, values: dict[str, Any]) -> None:
-        self._records[values["id"]] = SimpleNamespace(**values)
-        self._record_writes[values["id"]] = ("insert", dict(values))
+        row = SimpleNamespace(**values)
+        self._records[values["id"]] = row
+        # The row's own attributes are what is inserted: a later update in this batch changes both.
+        self._record_writes[values["id"]] = ("insert", vars(row))
 
     def update_record(self, values: dict[str, Any]) -> None:
         rid = values["rid"]
         own = {k: v for k, v in values.items() if k != "rid"}
         vars(self._records[rid]).update(own)
         op, kept = self._record_writes.get(rid, ("update", {"id": rid}))
-        kept.update(own)  # a record made in this batch is still inserted, with its newest state
+        if op == "update":  # a record made in this batch is inserted with its newest state (above)
+            kept.update(own)
         self._record_writes[rid] = (op, kept)
 
     def insert_household(self, values: dict[str, Any]) -> None:
@@ -239,7 +242,7 @@ def id_list(conn: sa.Connection, ids: Iterable[str]) -> tuple[str, Any]:
     """
     if conn.dialect.name == "sqlite":
         return "IN (SELECT value FROM json_each(?))", json.dumps(list(ids), ensure_ascii=False)
-    return "= ANY(%s)", list(ids)
+    return "= ANY(%b::VARCHAR[])", list(ids)
 
 
 _BOOLEANS = {"records": ("deleted",), "households": ("retired",)}
@@ -257,19 +260,20 @@ def _rows(conn: sa.Connection, table: str, sql: str, params: tuple[Any, ...]) ->
 
 def _select_households(conn: sa.Connection, ids: set[str], *, lock: bool,
                        of_records: Sequence[str] = ()) -> list[SimpleNamespace]:
-    """The households `ids` and (PostgreSQL) those of the records `of_records`, sorted, locked
-    when `lock`: one query."""
+    """The households `ids` and those of the records `of_records` (PostgreSQL only), sorted,
+    locked when `lock`: one query."""
     if not ids and not of_records:
         return []
-    where, param = id_list(conn, sorted(ids))
-    sql = f"SELECT * FROM households WHERE household_id {where}"
-    params: tuple[Any, ...] = (param,)
-    if of_records:
-        rec_where, rec_param = id_list(conn, of_records)
-        sql += f" OR household_id IN (SELECT household_id FROM records WHERE id {rec_where})"
-        params += (rec_param,)
-    sql += " ORDER BY household_id" + (" FOR UPDATE" if lock else "")
-    return _rows(conn, "households", sql, params)
+    if of_records and conn.dialect.name != "sqlite":
+        # One array, the subquery's ids appended (an OR of the two would scan the table).
+        sql = ("SELECT * FROM households WHERE household_id = ANY(%b::VARCHAR[] || ARRAY("
+               "SELECT household_id FROM records WHERE id = ANY(%b::VARCHAR[])))")
+        params: tuple[Any, ...] = (sorted(ids), list(of_records))
+    else:
+        where, param = id_list(conn, sorted(ids))
+        sql, params = f"SELECT * FROM households WHERE household_id {where}", (param,)
+    return _rows(conn, "households", sql + " ORDER BY household_id" + (" FOR UPDATE" if lock else ""),
+                 params)
 
 
 def _select_records(conn: sa.Connection, ids: list[str], *, lock: bool) -> list[SimpleNamespace]:
