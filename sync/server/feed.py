@@ -20,6 +20,7 @@ feed's lock, each in a fixed order, so that no two writers wait in a circle).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -142,11 +143,16 @@ _ARRAY_TYPES: dict[tuple[str, str], str] = {}
 
 
 def _array_type(conn: sa.Connection, table: sa.Table, name: str) -> str:
-    """The PostgreSQL array type of a column (``VARCHAR(64)[]``), compiled once."""
+    """The PostgreSQL array type of a column, compiled once: ``VARCHAR[]`` for ``VARCHAR(64)``.
+
+    Without the length: a cast to VARCHAR(64) would cut a longer value silently, where the
+    column itself refuses it, as a plain INSERT does.
+    """
     key = (table.name, name)
     found = _ARRAY_TYPES.get(key)
     if found is None:
-        found = _ARRAY_TYPES[key] = f"{table.c[name].type.compile(dialect=conn.dialect)}[]"
+        base = re.sub(r"\(.*\)", "", table.c[name].type.compile(dialect=conn.dialect))
+        found = _ARRAY_TYPES[key] = f"{base}[]"
     return found
 
 
@@ -162,7 +168,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
     parameter processing, which cost more than the database itself. SQLite
     takes them by the driver's executemany; PostgreSQL as one INSERT of
     `unnest` over one array per column: one round trip for the whole batch
-    instead of one per row.
+    instead of one per row. The arrays go in binary (`%b`): as text, the
+    driver escapes every quote of the stored JSON, 25 times the CPU.
     """
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
@@ -175,7 +182,7 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
             marks = ", ".join(["?"] * len(names))
             conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
             continue
-        arrays = ", ".join(f"%s::{_array_type(conn, table, n)}" for n in names)
+        arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
         conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
                              tuple(_columns(values, len(names))))
 
@@ -198,7 +205,7 @@ def update_many(conn: sa.Connection, table: sa.Table, key: str,
             conn.exec_driver_sql(f'UPDATE {table.name} SET {sets} WHERE "{key}" = ?', values)
             continue
         sets = ", ".join(f'"{n}" = v."{n}"' for n in names)
-        arrays = ", ".join(f"%s::{_array_type(conn, table, n)}" for n in (*names, key))
+        arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in (*names, key))
         aliases = ", ".join(f'"{n}"' for n in (*names, key))
         conn.exec_driver_sql(
             f'UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) AS v({aliases}) '
