@@ -20,6 +20,7 @@ feed's lock, each in a fixed order, so that no two writers wait in a circle).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -78,9 +79,9 @@ class Feed:
         if not self._items:
             return
         conn = self.conn
-        conn.execute(sa.update(sync_state).where(sync_state.c.id == 1)
-                     .values(seq=sync_state.c.seq))  # the lock, held until the commit
-        seq = int(conn.execute(sa.select(sync_state.c.seq).where(sync_state.c.id == 1)).scalar_one())
+        # The lock (held until the commit) and the numbers, in one statement.
+        last = int(conn.execute(_TAKE_NUMBERS, {"n": len(self._items)}).scalar_one())
+        seq = last - len(self._items)
         numbered, events = [], []
         for (kind, key), value in self._items.items():
             seq += 1
@@ -95,7 +96,6 @@ class Feed:
         update_many(conn, records, "id", [{"id": item["rid"], "seq": item["seq"]} for item in numbered])
         if events:
             conn.execute(scope_events.insert(), events)
-        conn.execute(sa.update(sync_state).where(sync_state.c.id == 1).values(seq=seq))
         self._items = {}
 
 
@@ -139,39 +139,77 @@ def dump(data: dict[str, Any]) -> str:
     return _ENCODER.encode(data)
 
 
-def _placeholder(conn: sa.Connection) -> str:
-    return "?" if conn.dialect.name == "sqlite" else "%s"
+_ARRAY_TYPES: dict[tuple[str, str], str] = {}
+
+
+def _array_type(conn: sa.Connection, table: sa.Table, name: str) -> str:
+    """The PostgreSQL array type of a column, compiled once: ``VARCHAR[]`` for ``VARCHAR(64)``.
+
+    Without the length: a cast to VARCHAR(64) would cut a longer value silently, where the
+    column itself refuses it, as a plain INSERT does.
+    """
+    key = (table.name, name)
+    found = _ARRAY_TYPES.get(key)
+    if found is None:
+        base = re.sub(r"\(.*\)", "", table.c[name].type.compile(dialect=conn.dialect))
+        found = _ARRAY_TYPES[key] = f"{base}[]"
+    return found
+
+
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Rows turned into one list per column (the arrays `unnest` takes apart again)."""
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
 
 
 def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Insert `rows` (dicts of column values) with the driver's own executemany.
+    """Insert `rows` (dicts of column values) in one statement per set of columns.
 
     The hot writes of a batch (hundreds of rows) skip SQLAlchemy's per-row
-    parameter processing, which cost more than the database itself; rows with
-    different columns go in separate statements.
+    parameter processing, which cost more than the database itself. SQLite
+    takes them by the driver's executemany; PostgreSQL as one INSERT of
+    `unnest` over one array per column: one round trip for the whole batch
+    instead of one per row. The arrays go in binary (`%b`): as text, the
+    driver escapes every quote of the stored JSON, 25 times the CPU.
     """
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
         names = tuple(row)
         groups.setdefault(names, []).append(tuple(row.values()))
-    mark = _placeholder(conn)
+    sqlite = conn.dialect.name == "sqlite"
     for names, values in groups.items():
         columns = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join([mark] * len(names))
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
+        if sqlite:
+            marks = ", ".join(["?"] * len(names))
+            conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
+            continue
+        arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
+                             tuple(_columns(values, len(names))))
 
 
 def update_many(conn: sa.Connection, table: sa.Table, key: str,
                 rows: list[dict[str, Any]]) -> None:
-    """Update rows by `key` (each dict: the key's value under `key`, and the columns to set)."""
+    """Update rows by `key` (each dict: the key's value under `key`, and the columns to set).
+
+    One statement per set of columns: executemany on SQLite, one UPDATE ... FROM
+    `unnest` of arrays on PostgreSQL (the keys must differ from one another).
+    """
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
         names = tuple(n for n in row if n != key)
         groups.setdefault(names, []).append((*(row[n] for n in names), row[key]))
-    mark = _placeholder(conn)
+    sqlite = conn.dialect.name == "sqlite"
     for names, values in groups.items():
-        sets = ", ".join(f'"{n}" = {mark}' for n in names)
-        conn.exec_driver_sql(f'UPDATE {table.name} SET {sets} WHERE "{key}" = {mark}', values)
+        if sqlite:
+            sets = ", ".join(f'"{n}" = ?' for n in names)
+            conn.exec_driver_sql(f'UPDATE {table.name} SET {sets} WHERE "{key}" = ?', values)
+            continue
+        sets = ", ".join(f'"{n}" = v."{n}"' for n in names)
+        arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in (*names, key))
+        aliases = ", ".join(f'"{n}"' for n in (*names, key))
+        conn.exec_driver_sql(
+            f'UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) AS v({aliases}) '
+            f'WHERE t."{key}" = v."{key}"', tuple(_columns(values, len(names) + 1)))
 
 
 def text(value: str | None) -> str:
@@ -212,6 +250,10 @@ def flat_record(row: Any) -> dict[str, Any]:
                updated_by=row.updated_by, device_id=row.device_id)
     return rec
 
+
+_TAKE_NUMBERS = (sa.update(sync_state).where(sync_state.c.id == 1)
+                 .values(seq=sync_state.c.seq + sa.bindparam("n", type_=sa.BigInteger))
+                 .returning(sync_state.c.seq))
 
 # Statements built once: the hot paths of a push only bind values (SQLAlchemy caches them).
 SELECT_RECORD = sa.select(records).where(records.c.id == sa.bindparam("rid"))

@@ -17,6 +17,8 @@ so a rejected change leaves nothing behind; `kept()` lets the caller check it.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -68,8 +70,7 @@ class PushContext:
         ids, families = _batch_keys(raw_changes)
         if not ids or self.conn.dialect.name == "sqlite":
             return
-        families |= _families_of(self.conn, ids)
-        _select_households(self.conn, families, lock=True)
+        _select_households(self.conn, families, lock=True, of_records=ids)
         _select_records(self.conn, ids, lock=True)
 
     def record(self, record_id: str) -> Any:
@@ -129,17 +130,17 @@ class BatchContext(PushContext):
         pg = self.conn.dialect.name != "sqlite"
         if pg:
             # Households before records, as every writer locks them (no wait in a circle).
-            families |= _families_of(self.conn, ids)
-            hh_rows = _select_households(self.conn, families, lock=True)
+            hh_rows = _select_households(self.conn, families, lock=True, of_records=ids)
             rec_rows = _select_records(self.conn, ids, lock=True)
+            families |= {r.household_id for r in rec_rows if r.household_id}
         else:
             rec_rows = _select_records(self.conn, ids, lock=False)
             families |= {r.household_id for r in rec_rows if r.household_id}
             hh_rows = _select_households(self.conn, families, lock=False)
         self._records.update(dict.fromkeys(ids))
-        self._records.update((r.id, SimpleNamespace(**r._mapping)) for r in rec_rows)
+        self._records.update((r.id, r) for r in rec_rows)
         self._households.update(dict.fromkeys(families))
-        self._households.update((h.household_id, SimpleNamespace(**h._mapping)) for h in hh_rows)
+        self._households.update((h.household_id, h) for h in hh_rows)
 
     def record(self, record_id: str) -> Any:
         if record_id not in self._records:
@@ -155,15 +156,18 @@ class BatchContext(PushContext):
         return self._households[household_id]
 
     def insert_record(self, values: dict[str, Any]) -> None:
-        self._records[values["id"]] = SimpleNamespace(**values)
-        self._record_writes[values["id"]] = ("insert", dict(values))
+        row = SimpleNamespace(**values)
+        self._records[values["id"]] = row
+        # The row's own attributes are what is inserted: a later update in this batch changes both.
+        self._record_writes[values["id"]] = ("insert", vars(row))
 
     def update_record(self, values: dict[str, Any]) -> None:
         rid = values["rid"]
         own = {k: v for k, v in values.items() if k != "rid"}
         vars(self._records[rid]).update(own)
         op, kept = self._record_writes.get(rid, ("update", {"id": rid}))
-        kept.update(own)  # a record made in this batch is still inserted, with its newest state
+        if op == "update":  # a record made in this batch is inserted with its newest state (above)
+            kept.update(own)
         self._record_writes[rid] = (op, kept)
 
     def insert_household(self, values: dict[str, Any]) -> None:
@@ -229,19 +233,50 @@ def _batch_keys(raw_changes: list[Any]) -> tuple[list[str], set[str]]:
     return ids, families
 
 
-def _families_of(conn: sa.Connection, ids: list[str]) -> set[str]:
-    return {h for h in conn.execute(sa.select(records.c.household_id)
-                                    .where(records.c.id.in_(ids))).scalars() if h}
+def id_list(conn: sa.Connection, ids: Iterable[str]) -> tuple[str, Any]:
+    """SQL that a column is one of `ids`, with its one parameter (not one per id).
+
+    SQLAlchemy's expanding IN renders and binds hundreds of parameters per
+    query, a large part of a batch's reads; one JSON array (SQLite's
+    `json_each`) or one array (PostgreSQL's `= ANY`) is bound once.
+    """
+    if conn.dialect.name == "sqlite":
+        return "IN (SELECT value FROM json_each(?))", json.dumps(list(ids), ensure_ascii=False)
+    return "= ANY(%b::VARCHAR[])", list(ids)
 
 
-def _select_households(conn: sa.Connection, ids: set[str], *, lock: bool) -> list[Any]:
-    if not ids:
+_BOOLEANS = {"records": ("deleted",), "households": ("retired",)}
+
+
+def _rows(conn: sa.Connection, table: str, sql: str, params: tuple[Any, ...]) -> list[SimpleNamespace]:
+    """Rows of `table` read by the driver's SQL, as namespaces (SQLite's 0/1 turned into booleans)."""
+    rows = [SimpleNamespace(**row._mapping) for row in conn.exec_driver_sql(sql, params)]
+    if conn.dialect.name == "sqlite":
+        for name in _BOOLEANS[table]:
+            for row in rows:
+                setattr(row, name, bool(getattr(row, name)))
+    return rows
+
+
+def _select_households(conn: sa.Connection, ids: set[str], *, lock: bool,
+                       of_records: Sequence[str] = ()) -> list[SimpleNamespace]:
+    """The households `ids` and those of the records `of_records` (PostgreSQL only), sorted,
+    locked when `lock`: one query."""
+    if not ids and not of_records:
         return []
-    q = (sa.select(households).where(households.c.household_id.in_(sorted(ids)))
-         .order_by(households.c.household_id))
-    return list(conn.execute(q.with_for_update() if lock else q).all())
+    if of_records and conn.dialect.name != "sqlite":
+        # One array, the subquery's ids appended (an OR of the two would scan the table).
+        sql = ("SELECT * FROM households WHERE household_id = ANY(%b::VARCHAR[] || ARRAY("
+               "SELECT household_id FROM records WHERE id = ANY(%b::VARCHAR[])))")
+        params: tuple[Any, ...] = (sorted(ids), list(of_records))
+    else:
+        where, param = id_list(conn, sorted(ids))
+        sql, params = f"SELECT * FROM households WHERE household_id {where}", (param,)
+    return _rows(conn, "households", sql + " ORDER BY household_id" + (" FOR UPDATE" if lock else ""),
+                 params)
 
 
-def _select_records(conn: sa.Connection, ids: list[str], *, lock: bool) -> list[Any]:
-    q = sa.select(records).where(records.c.id.in_(ids)).order_by(records.c.id)
-    return list(conn.execute(q.with_for_update() if lock else q).all())
+def _select_records(conn: sa.Connection, ids: list[str], *, lock: bool) -> list[SimpleNamespace]:
+    where, param = id_list(conn, ids)
+    return _rows(conn, "records", f"SELECT * FROM records WHERE id {where} ORDER BY id"
+                 + (" FOR UPDATE" if lock else ""), (param,))
