@@ -74,6 +74,8 @@ _EVICTS = (sa.select(scope_events.c.seq, scope_events.c.household_id)
                   scope_events.c.seq > sa.bindparam("cursor"),
                   scope_events.c.seq <= sa.bindparam("horizon"))
            .order_by(scope_events.c.seq).limit(sa.bindparam("rows")))
+_SEEN = (sa.update(devices).where(devices.c.device_id == sa.bindparam("device"))
+         .values(last_seen_at=sa.bindparam("now")).returning(devices.c.revoked_at))
 _STATE = sa.select(sync_state.c.seq, sync_state.c.min_cursor).where(sync_state.c.id == 1)
 
 
@@ -132,10 +134,8 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
     with engine.begin() as conn:
         revoked = None
         if actor.device_id:
-            revoked = conn.execute(sa.select(devices.c.revoked_at)
-                                   .where(devices.c.device_id == actor.device_id)).scalar()
-            conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)
-                         .values(last_seen_at=now))
+            # Seen now, and revoked meanwhile? One statement (each is a round trip per page).
+            revoked = conn.execute(_SEEN, {"device": actor.device_id, "now": now}).scalar()
         if revoked:
             write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
             return Page(['{"op":"wipe"}'], page.cursor, False, [])
