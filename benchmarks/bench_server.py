@@ -17,6 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -101,6 +102,36 @@ class Device:
             out += body["changes"]
             if not body["more"]:
                 return out
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _workers(pid: int) -> set[int]:
+    """The worker processes of the server `pid` (uvicorn spawns them; one process: itself)."""
+    found = set()
+    for child in _children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.add(child)
+        except OSError:
+            pass
+    return found or {pid}
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds of the server process and its worker processes so far."""
+    total = 0.0
+    for each in [pid, *_children(pid)]:
+        try:
+            total += cpu_seconds(each)
+        except OSError:
+            pass  # a worker that has just ended
+    return total
 
 
 def _household(n: int) -> dict[str, Any]:
@@ -311,18 +342,30 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
                     errors.append(exc)
 
             threads = [threading.Thread(target=sync_rounds, args=(i,)) for i in range(devices)]
+            server_cpu, client_cpu = _server_cpu(served.pid), time.process_time()
+            workers_before = _workers(served.pid)
             start = time.perf_counter()
             for t in threads:
                 t.start()
             for t in threads:
                 t.join()
             elapsed = time.perf_counter() - start
+            server_cpu, client_cpu = _server_cpu(served.pid) - server_cpu, time.process_time() - client_cpu
+            workers_after = _workers(served.pid)
             if errors:
                 raise errors[0]
             requests_done = len(latencies)
             records = sum(len(v) for v in made.values())
             bench.record(f"{devices} devices: wall time", elapsed, "s")
             bench.record("throughput: requests", requests_done / elapsed, "req/s")
+            # The workers that served the storm: a worker replaced meanwhile (uvicorn kills one that
+            # does not answer its ping in time) shows as a restart.
+            bench.record("  worker processes at the start and end", len(workers_before & workers_after),
+                         "workers")
+            bench.record("  workers replaced during the storm", len(workers_after - workers_before), "workers")
+            # Where the wall time went: the server's workers and this client share the two cores.
+            bench.record("  server CPU (all workers)", server_cpu, "s")
+            bench.record("  client CPU (the 200 devices' threads)", client_cpu, "s")
             bench.record("throughput: records pushed", records / elapsed, "records/s")
             for kind, seconds in latencies:
                 bench.add(f"{kind} round trip (p50, p95)", seconds * 1000, "ms")

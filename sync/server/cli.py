@@ -139,6 +139,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
                             port=args.port, workers=args.workers, proxy_headers=False,
                             ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
                             http=guard.GuardedH11Protocol, timeout_keep_alive=5,
+                            timeout_worker_healthcheck=guard.WORKER_HEALTHCHECK_S,
                             h11_max_incomplete_event_size=16 * 1024,
                             log_config=uvicorn_log_config(), access_log=False, log_level="warning")
     config.fieldapp_limits = limits  # type: ignore[attr-defined]  # read by GuardedH11Protocol

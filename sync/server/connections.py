@@ -26,6 +26,13 @@ log = logging.getLogger("fieldapp.server")
 # Descriptors kept for the database, log files and the listening socket, beyond connections.
 FD_RESERVE = 128
 
+# How long uvicorn's supervisor waits for a worker to answer its ping before it kills and
+# replaces the worker (uvicorn's default is 5 s). A new worker answers only once it has imported
+# the app, and on a busy 2-core machine (load 13) that took 10 s: every replacement was killed
+# before it could answer, so a server asked for 2 workers ran on 1, and spent its CPU on
+# restarting the other (200-laptop benchmark, docs/server.md "Workers and PostgreSQL").
+WORKER_HEALTHCHECK_S = 60
+
 
 @dataclass(frozen=True)
 class ConnectionLimits:

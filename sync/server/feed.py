@@ -36,8 +36,9 @@ class Feed:
 
     While it works, a transaction writes its rows with seq PENDING (invisible to
     pulls: uncommitted) and notes them here. `close()` then takes the
-    `sync_state` row lock, numbers the rows in the order they were touched, and
-    the transaction commits with the lock still held: the next writer numbers
+    `sync_state` row lock and reserves as many numbers as it noted (one
+    statement), numbers the rows in the order they were touched, and the
+    transaction commits with the lock still held: the next writer numbers
     its rows only after this one is visible. The lock is always the last one a
     writer takes (after its household and record row locks), so no deadlock
     can form around it, and it is held only for the numbering and the commit.
@@ -79,9 +80,9 @@ class Feed:
         if not self._items:
             return
         conn = self.conn
-        # The lock (held until the commit) and the numbers, in one statement.
-        last = int(conn.execute(_TAKE_NUMBERS, {"n": len(self._items)}).scalar_one())
-        seq = last - len(self._items)
+        # The lock (held until the commit) and the numbers in one statement: every statement
+        # inside the lock is one more round trip that every other writer waits for.
+        seq = int(conn.execute(_TAKE_NUMBERS, {"n": len(self._items)}).scalar_one()) - len(self._items)
         numbered, events = [], []
         for (kind, key), value in self._items.items():
             seq += 1
@@ -97,6 +98,12 @@ class Feed:
         if events:
             conn.execute(scope_events.insert(), events)
         self._items = {}
+
+
+# Takes the feed's lock and reserves `n` numbers: answers the last of them.
+_TAKE_NUMBERS = (sa.update(sync_state).where(sync_state.c.id == 1)
+                 .values(seq=sync_state.c.seq + sa.bindparam("n", type_=sa.BigInteger))
+                 .returning(sync_state.c.seq))
 
 
 def lock_households(conn: sa.Connection, household_ids: Iterable[str]) -> None:
@@ -214,32 +221,65 @@ def update_many(conn: sa.Connection, table: sa.Table, key: str,
 
 def text(value: str | None) -> str:
     """A string (or None) as JSON text."""
-    return "null" if value is None else _ENCODER.encode(value)
+    return "null" if value is None else _quote(value)
 
 
-def record_json(row: Any) -> str:
-    """`flat_record(row)` as JSON text, made from the stored JSON without parsing it.
+# The C string quoter the encoder uses (ensure_ascii=False): one call per string, where an
+# encoder call on a dict walks it in Python (a full pull makes 100,000 of them).
+_quote: Callable[[str], str] = json.encoder.encode_basestring
 
-    The envelope follows the record's own fields, as `flat_record` puts it
-    (its fields win: a reader keeps the last of a repeated key).
-    """
-    data = row.data.strip()
-    if not (data.startswith("{") and data.endswith("}")):
-        return _ENCODER.encode(flat_record(row))  # not an object as dump() writes it: the slow way
-    inner = data[1:-1].strip()
-    # The envelope in one encoder call (a full pull makes 10,000 of them).
-    envelope = _ENCODER.encode({
-        "id": row.id, "collection": row.collection, "version": int(row.version),
-        "deleted": bool(row.deleted), "household_id": row.household_id,
-        "updated_at": row.updated_at, "updated_by": row.updated_by, "device_id": row.device_id})
-    return f'{{{inner},{envelope[1:]}' if inner else envelope
+
+def _inner(data: str) -> str | None:
+    """The members of the stored JSON object `data`, as text; None when it is not an object as
+    `dump` writes it."""
+    if not (data[:1] == "{" and data[-1:] == "}"):
+        data = data.strip()
+        if not (data.startswith("{") and data.endswith("}")):
+            return None
+    return data[1:-1].strip()
+
+
+# The columns `upsert_text` takes, in its order (a pull selects just these).
+UPSERT_COLUMNS = (records.c.id, records.c.collection, records.c.household_id, records.c.version,
+                  records.c.deleted, records.c.updated_at, records.c.updated_by,
+                  records.c.device_id, records.c.data)
+
+
+def upsert_text(rid: str, collection: str, household_id: str | None, version: int, deleted: bool,
+                updated_at: str, updated_by: str | None, device_id: str | None, data: str) -> str:
+    """The pull's `upsert` entry of a record (the values of `UPSERT_COLUMNS`) as JSON text: the
+    stored JSON as stored, the envelope beside it, one string built per record."""
+    q = _quote
+    qi, qc, v = q(rid), q(collection), int(version)
+    # The hot path inline (a call costs as much as the quoting): an object as dump() writes it.
+    if data[:1] == "{" and data[-1:] == "}":
+        inner: str | None = data[1:-1]
+    else:
+        inner = _inner(data)
+    if inner is None:  # not an object as dump() writes it: the slow way
+        rec = {**_loads_object(data), "id": rid, "collection": collection, "version": v,
+               "deleted": bool(deleted), "household_id": household_id, "updated_at": updated_at,
+               "updated_by": updated_by, "device_id": device_id}
+        body = _ENCODER.encode(rec)
+    else:
+        body = (f'{{{inner}{"," if inner and not inner.isspace() else ""}"id":{qi},"collection":{qc},"version":{v},'
+                f'"deleted":{"true" if deleted else "false"},'
+                f'"household_id":{"null" if household_id is None else q(household_id)},'
+                f'"updated_at":{q(updated_at)},'
+                f'"updated_by":{"null" if updated_by is None else q(updated_by)},'
+                f'"device_id":{"null" if device_id is None else q(device_id)}}}')
+    return f'{{"op":"upsert","collection":{qc},"id":{qi},"version":{v},"record":{body}}}'
+
+
+def _loads_object(data: str) -> dict[str, Any]:
+    loaded = json.loads(data)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def upsert_json(row: Any) -> str:
-    """The pull's `upsert` entry of `row` as JSON text (`record_json` inside)."""
-    head = _ENCODER.encode({"op": "upsert", "collection": row.collection, "id": row.id,
-                            "version": int(row.version)})
-    return f'{head[:-1]},"record":{record_json(row)}}}'
+    """The pull's `upsert` entry of a `records` row as JSON text (`upsert_text`)."""
+    return upsert_text(row.id, row.collection, row.household_id, row.version, row.deleted,
+                       row.updated_at, row.updated_by, row.device_id, row.data)
 
 
 def flat_record(row: Any) -> dict[str, Any]:
@@ -250,10 +290,6 @@ def flat_record(row: Any) -> dict[str, Any]:
                updated_by=row.updated_by, device_id=row.device_id)
     return rec
 
-
-_TAKE_NUMBERS = (sa.update(sync_state).where(sync_state.c.id == 1)
-                 .values(seq=sync_state.c.seq + sa.bindparam("n", type_=sa.BigInteger))
-                 .returning(sync_state.c.seq))
 
 # Statements built once: the hot paths of a push only bind values (SQLAlchemy caches them).
 SELECT_RECORD = sa.select(records).where(records.c.id == sa.bindparam("rid"))

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
 from sync.server.bodies import read_json
@@ -17,6 +16,7 @@ from sync.server.openapi import problems, request_body
 from sync.server.problems import WHOLE_NUMBERS
 from sync.server.pull import pull
 from sync.server.push import push
+from sync.server.push_gate import run_push
 
 router = APIRouter(prefix=f"{p.API_PREFIX}/sync")
 
@@ -43,6 +43,6 @@ def pull_changes(request: Request, actor: ActorDep, engine: EngineDep, hooks: Ho
 async def push_changes(request: Request, actor: ActorDep, engine: EngineDep,
                        hooks: HooksDep) -> JSONResponse:
     raw_changes = p.parse_push(await read_json(request, p.MAX_BODY_BYTES))
-    results = await run_in_threadpool(push, engine, actor, raw_changes,
-                                      numbered=hooks.push_numbered)
+    results = await run_push(request, push, engine, actor, raw_changes,
+                             numbered=hooks.push_numbered)
     return JSONResponse({"results": results})
