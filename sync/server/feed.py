@@ -193,7 +193,8 @@ def record_json(row: Any) -> str:
     envelope = _ENCODER.encode({
         "id": row.id, "collection": row.collection, "version": int(row.version),
         "deleted": bool(row.deleted), "household_id": row.household_id,
-        "updated_at": row.updated_at, "updated_by": row.updated_by, "device_id": row.device_id})
+        "updated_at": row.updated_at, "updated_by": row.updated_by, "device_id": row.device_id,
+        "created_by": row.created_by})
     return f'{{{inner},{envelope[1:]}' if inner else envelope
 
 
@@ -209,7 +210,7 @@ def flat_record(row: Any) -> dict[str, Any]:
     rec: dict[str, Any] = json.loads(row.data)
     rec.update(id=row.id, collection=row.collection, version=row.version, deleted=row.deleted,
                household_id=row.household_id, updated_at=row.updated_at,
-               updated_by=row.updated_by, device_id=row.device_id)
+               updated_by=row.updated_by, device_id=row.device_id, created_by=row.created_by)
     return rec
 
 
