@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -239,6 +239,10 @@ class Application(QObject):
 
     def _language_changed(self, *_why: object) -> None:
         # After the settings dialog's OK has returned: the dialog belongs to the window being replaced.
+        locker = getattr(self.window, "locker", None)
+        if locker is not None and locker.is_locked:  # desk: rebuilt after unlocking, never behind the lock
+            locker.locked_changed.connect(self._language_changed, Qt.ConnectionType.SingleShotConnection)
+            return
         if self.window is not None and not self._closed and not self._rebuilding:
             self._rebuilding = True
             QTimer.singleShot(0, self.rebuild_window)

@@ -478,6 +478,7 @@ class ProfileDialog(QDialog):
 
     def _unlocked(self, store: Store) -> None:
         self._unlock_settled()
+        self.passphrase.clear()  # not left in a field once it has done its work
         self.store = store
         self.accept()
 
@@ -487,8 +488,10 @@ class ProfileDialog(QDialog):
             background.report_bug(exc)
             return
         self._fail(self.unlock_error, text.message(exc.message))
-        self.open_anyway.setVisible(isinstance(exc, (JournalMissing, JournalDamaged)))  # a choice, then
-        self.passphrase.selectAll()
+        open_anyway = isinstance(exc, (JournalMissing, JournalDamaged))
+        self.open_anyway.setVisible(open_anyway)  # a choice, then
+        if not open_anyway:  # "open anyway" reuses what was typed; a wrong one is not left in the field
+            self.passphrase.clear()
         self.passphrase.setFocus()
 
     def reject(self) -> None:
