@@ -408,26 +408,6 @@
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
-    <message>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>or, without a code:</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
     <message numerus="yes">
         <source>%n family(ies) already recorded on this laptop</source>
         <translation>
@@ -538,6 +518,29 @@
             <numerusform>Not saved as a record yet (a draft on this laptop, not synced):</numerusform>
             <numerusform>Not saved as records yet (drafts on this laptop, not synced):</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>or, without a code:</source>
+        <translation>or, without a code:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -1551,18 +1554,6 @@
         <translation>IT gives you the server&apos;s address and a one-time enrolment code (or your user name and password). Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>or, without a code:</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
@@ -1629,14 +1620,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
     </message>
     <message>
         <source>Unlock</source>

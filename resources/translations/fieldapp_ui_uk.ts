@@ -413,26 +413,6 @@
         <source>Connect</source>
         <translation>Підʼєднатися</translation>
     </message>
-    <message>
-        <source>Server address</source>
-        <translation>Адреса сервера</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Код підключення</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>або, без коду:</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Імʼя користувача</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
-    </message>
     <message numerus="yes">
         <source>%n family(ies) already recorded on this laptop</source>
         <translation>
@@ -545,6 +525,29 @@
             <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
             <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>or, without a code:</source>
+        <translation>або, без коду:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Адреса сервера</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Код підключення</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Імʼя користувача</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
     </message>
 </context>
 <context>
@@ -1569,18 +1572,6 @@
         <translation>ІТ-фахівець надає адресу сервера й одноразовий код підключення (або ваше імʼя користувача й пароль). Потім ви обираєте парольну фразу для цього ноутбука, а ваші справи надійдуть під час першої синхронізації.</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Адреса сервера</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Код підключення</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>або, без коду:</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Підʼєднатися</translation>
     </message>
@@ -1647,14 +1638,6 @@
     <message>
         <source>Create</source>
         <translation>Створити</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Імʼя користувача</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
     </message>
     <message>
         <source>Unlock</source>
