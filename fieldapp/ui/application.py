@@ -228,6 +228,7 @@ class Application(QObject):
         from fieldapp.ui.main_window import MainWindow
 
         self.window = MainWindow(self.store, settings=self.settings, sync=self.sync)
+        self.window.rebuild_wanted.connect(self._language_changed)  # desk: the same rebuild, for a new role
         self.window.restore_geometry()
         self.window.show()
         if offer_drafts:
@@ -277,6 +278,9 @@ class Application(QObject):
             self._store_failed(exc)
             return None
         language.restore(new, state)
+        said = old.statusBar().currentMessage()
+        if said:  # what the old window was saying (e.g. "Connected to the server as …") is not lost
+            new.statusBar().showMessage(said, 15_000)
         old.hide()  # after the new one shows: the program never has no window
         old.deleteLater()
         return new

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QMetaMethod, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -235,14 +235,20 @@ class ConnectEntry:
         user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
         said = QCoreApplication.translate("ConnectDialog", "Connected to the server as %1. The first sync starts "
                                                            "now.").replace("%1", str(user.get("username") or "?"))
-        if user.get("role") == "supervisor":  # the review queue and the team are built with the window
-            said += " " + QCoreApplication.translate("ConnectDialog", "Start FieldApp again to see the "
-                                                                      "supervisor's screens.")
+        supervisor = user.get("role") == "supervisor"
+        if supervisor:
+            # Her Review and Team tabs, the caseload's caseworker column and filter, the concerns'
+            # notice are all made with the window: the application makes it again, at once.
+            if not window.isSignalConnected(QMetaMethod.fromSignal(window.rebuild_wanted)):
+                said += " " + QCoreApplication.translate("ConnectDialog", "Start FieldApp again to see the "
+                                                                          "supervisor's screens.")
         elif getattr(window, "returned_view", True) is None:
             self._add_returned_tab(window)
         window.data_changed()
         window.statusBar().showMessage(said, 15_000)
         window.sync.start()
+        if supervisor:
+            window.rebuild_wanted.emit()
 
     def _add_returned_tab(self, window: Any) -> None:
         """A connected caseworker's "Returned" tab, as an enrolled laptop's window has from the start."""
