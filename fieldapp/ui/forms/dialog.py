@@ -1,8 +1,10 @@
 """FormDialog: a form in a window, with Save draft / Submit / Cancel, that never loses typing.
 
 While the dialog is open, what is typed is kept as a local draft in the
-encrypted store (`Transaction.save_draft`, never synced): every few seconds
-when something changed, and at once when a field is left or a choice made.
+encrypted store (`Transaction.save_draft`, never synced): at the first idle
+moment after each change (a burst of keys is one save), and at once when a
+field is left or a choice made; a SIGKILL loses at most the keystroke being
+handled (tests/test_desk_kill_typing.py).
 Saving the record discards the draft in the same transaction. An error while
 saving (a locked record, a full disk, a refused record) is shown as a
 sentence and the dialog stays open with everything typed.
@@ -38,7 +40,7 @@ from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 from fieldapp.ui.keys import EnterMovesOn
 
-AUTOSAVE_MS = 1000  # typing is kept within a second, besides on leaving each field
+AUTOSAVE_MS = 1000  # a second's tick besides: a save the store refused is tried again
 
 
 class FormDialog(QDialog):
@@ -109,6 +111,10 @@ class FormDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self._tick)
+        self._soon = QTimer(self)  # the next idle moment of the event loop: a burst of keys is one save
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._tick)
         if not self.read_only:
             self.timer.start()
         else:
@@ -238,6 +244,8 @@ class FormDialog(QDialog):
 
     def _changed(self) -> None:
         self._dirty = True
+        if self.timer.isActive() and not self._closed:  # autosaving (tests stop `timer` to hold it)
+            self._soon.start()
 
     def _committed(self) -> None:
         if self._dirty and not self._closed:
@@ -376,6 +384,7 @@ class FormDialog(QDialog):
     def _finish(self) -> None:
         self._closed = True
         self.timer.stop()
+        self._soon.stop()
 
     def _ask_discard(self) -> bool:
         """Closing with typing not saved as a record: keep it as a draft (True, and marked), throw it
