@@ -13,6 +13,7 @@ from fieldapp.settings import Settings
 from fieldapp.store.database import Store
 from fieldapp.sync.device import is_enrolled
 from fieldapp.ui.application import Application
+from tests.test_language_switch import compiled  # noqa: F401 - the translations compiled
 
 
 def test_a_supervisor_connecting_later_gets_review_and_team_without_a_restart(qtbot, live_server, tmp_path):
@@ -42,3 +43,25 @@ def test_a_supervisor_connecting_later_gets_review_and_team_without_a_restart(qt
     assert window.caseload.supervising  # her caseload shows whose each family is
     window.close()
     application.close()
+
+
+def test_the_choice_for_one_family_says_it_and_for_several_them(qtbot, tmp_path, compiled):  # noqa: F811
+    from factories import household
+
+    from fieldapp.ui import language
+    from fieldapp.ui.connect_dialog import ConnectDialog
+
+    store = Store.create(tmp_path / "one", PASSPHRASE, kdf=FAST_KDF)
+    store.write(lambda tx: tx.create("households", household()))
+    language.apply("uk")
+    one = ConnectDialog(store)
+    qtbot.addWidget(one)
+    assert one.send.text() == "Надіслати її на сервер як мою сімʼю"
+    assert one.keep.text() == "Залишити її лише на цьому ноутбуці й підʼєднатися без неї"
+    store.write(lambda tx: tx.create("households", household()))
+    two = ConnectDialog(store)
+    qtbot.addWidget(two)
+    assert two.send.text() == "Надіслати їх на сервер як мої сімʼї"
+    language.apply("en")
+    assert ConnectDialog(store).send.text() == "Send them to the server as my families"
+    store.close()

@@ -107,9 +107,10 @@ class ConnectDialog(QDialog):
     def _choice_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("%n family(ies) already recorded on this laptop", "", self.families))
         box.setObjectName("existingRecords")
-        self.send = QRadioButton(self.tr("Send them to the server as my families"))
+        # One family or several: "it" or "them", "моя сімʼя" or "мої сімʼї" (numbered, %n not shown).
+        self.send = QRadioButton(self.tr("Send them to the server as my families", "", self.families))
         self.send.setObjectName("sendExisting")
-        self.keep = QRadioButton(self.tr("Keep them on this laptop only, and connect without them"))
+        self.keep = QRadioButton(self.tr("Keep them on this laptop only, and connect without them", "", self.families))
         self.keep.setObjectName("keepLocal")
         self.choice.addButton(self.send)
         self.choice.addButton(self.keep)

@@ -415,13 +415,19 @@
             <numerusform>%n families already recorded on this laptop</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Send them to the server as my families</source>
-        <translation>Send them to the server as my families</translation>
+        <translation>
+            <numerusform>Send it to the server as my family</numerusform>
+            <numerusform>Send them to the server as my families</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep them on this laptop only, and connect without them</source>
-        <translation>Keep them on this laptop only, and connect without them</translation>
+        <translation>
+            <numerusform>Keep it on this laptop only, and connect without it</numerusform>
+            <numerusform>Keep them on this laptop only, and connect without them</numerusform>
+        </translation>
     </message>
     <message>
         <source>They go to the server at the first sync and your supervisor sees them like any other family. Their case numbers take the code the server gives this laptop; the year and the number stay.</source>

@@ -421,13 +421,21 @@
             <numerusform>%n сімей уже записано на цьому ноутбуці</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Send them to the server as my families</source>
-        <translation>Надіслати їх на сервер як мої сімʼї</translation>
+        <translation>
+            <numerusform>Надіслати її на сервер як мою сімʼю</numerusform>
+            <numerusform>Надіслати їх на сервер як мої сімʼї</numerusform>
+            <numerusform>Надіслати їх на сервер як мої сімʼї</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep them on this laptop only, and connect without them</source>
-        <translation>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</translation>
+        <translation>
+            <numerusform>Залишити її лише на цьому ноутбуці й підʼєднатися без неї</numerusform>
+            <numerusform>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</numerusform>
+            <numerusform>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</numerusform>
+        </translation>
     </message>
     <message>
         <source>They go to the server at the first sync and your supervisor sees them like any other family. Their case numbers take the code the server gives this laptop; the year and the number stay.</source>
