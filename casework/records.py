@@ -68,7 +68,7 @@ from casework.values import is_empty
 
 ENVELOPE = frozenset(
     {"id", "collection", "version", "deleted", "household_id", "schema",
-     "updated_at", "updated_by", "device_id"}
+     "updated_at", "updated_by", "device_id", "created_by"}
 )
 # The record schema version written by this program (the envelope's `schema`).
 RECORD_SCHEMA = 1
@@ -123,6 +123,22 @@ def lock_allows(collection: str, touched: set[str] | frozenset[str]) -> bool:
     if "review_status" in touched:
         return touched <= {"review_status", *REVIEW_DECIDES.get(collection, ()), *after}
     return touched <= after
+
+
+# Records one specialist writes and answers for (docs/case-model.md, "Authorship"): until a
+# supervisor approves one, only its author or a supervisor changes it; another specialist reads
+# it and writes her own. The family card and the records of the case's progress stay shared.
+AUTHORED_COLLECTIONS: tuple[str, ...] = ("visits", "assessments", "plans")
+NOT_AUTHOR = "not_author"  # the protocol's code for a change refused by this rule (both ends)
+
+
+def may_change(collection: str, author_id: str | None, user_id: str | None, role: str | None) -> bool:
+    """Whether the user (`user_id` with `role`) may change or delete a record whose author is
+    `author_id` (the envelope's `created_by`; None: made on this laptop, or before authors were
+    kept). The laptop's store and the server's push both decide by this."""
+    if collection not in AUTHORED_COLLECTIONS or author_id is None or role == "supervisor":
+        return True
+    return author_id == user_id
 
 
 # Which fields full-text search reads, per collection (names, addresses, notes).

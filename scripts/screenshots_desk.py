@@ -82,6 +82,13 @@ def main() -> int:
             "safety_concern": False, "notes": "Сімʼя отримала дрова на зиму; Марʼяна ходить до школи.",
             "attest.worker": True, "next_visit_on": "2026-11-05", "form_id": "home_visit", "form_version": 1,
             "review_status": "approved"}))
+        others = new_id()  # a colleague's visit, not approved: it opens for reading (the authorship rule)
+        store.write(lambda tx: tx.apply_remote({
+            "id": others, "collection": "visits", "version": 1, "deleted": False, "household_id": hid,
+            "updated_by": "colleague-boris", "created_by": "colleague-boris", "updated_at": "2026-10-03T10:00:00+00:00",
+            "started_at": "2026-10-03T11:00:00+03:00", "type": "monitoring", "place": "home", "duration_min": 30,
+            "safety_concern": False, "notes": "Спільний візит: мама шукає роботу.", "form_id": "home_visit",
+            "form_version": 1, "review_status": "draft"}))
         settings = Settings(Path(tmp) / "config", Provisioning())
         for lang in ("uk", "en"):
             language.apply(lang)
@@ -91,10 +98,25 @@ def main() -> int:
                 unlock.close()
                 first = ProfileDialog(Path(tmp) / "new", create=True, settings=settings)
                 shoot(first, f"{lang}-{tag}-first-run", size, (560, 420))
+                first.pages.setCurrentIndex(first.PAGE_ENROL)  # the one enrolment form
+                shoot(first, f"{lang}-{tag}-first-run-enrol", size, (560, 420))
                 first.pages.setCurrentIndex(first.PAGE_CREATE)
                 first.create_title.setText(first._create_heading())
                 shoot(first, f"{lang}-{tag}-first-run-passphrase", size, (560, 420))
                 first.close()
+                from fieldapp.ui.connect_dialog import ConnectDialog
+                from fieldapp.ui.lock import LockScreen
+
+                lock = LockScreen(store, None, idle=False, settings=settings)
+                shoot(lock, f"{lang}-{tag}-lock-screen", size, (440, 0))
+                lock._unlocking = True  # noqa: SLF001 - a picture: let it close
+                lock.done(0)
+                connect = ConnectDialog(store)
+                shoot(connect, f"{lang}-{tag}-connect", size, (640, 0))
+                connect.close()
+                colleague = open_form(None, store, "home_visit", hid, others)
+                shoot(colleague, f"{lang}-{tag}-visit-someone-elses", size, (1180, 820))
+                colleague.done(0)
                 dialog = SettingsDialog(settings)
                 shoot(dialog, f"{lang}-{tag}-settings", size, (480, 200))
                 dialog.close()

@@ -43,6 +43,9 @@ Decisions where the design page is silent (the client relies on them):
 * **Idempotence covers every result**, rejections included: a device that
   wants a rejected change reconsidered (after a fix, or after a supervisor
   reopens a locked record) pushes it under a new `change_id`.
+* **Authorship** (`casework.records.may_change`): a visit, an assessment or a plan changes
+  (or is deleted) only by its author (`created_by`, sent in the envelope) or a supervisor;
+  anyone else's change is rejected `not_author`, both ends.
 * **Review states** follow `casework.records.review_transition_allowed`;
   the author is the user who created the record or the household's current
   caseworker. Nobody approves a record they created or last changed.
@@ -187,6 +190,7 @@ ERROR_STATUS: dict[str, int] = {
     "forbidden": 403,
     "not_found": 404,
     "record_locked": 409,
+    "not_author": 403,
     "cursor_expired": 410,
     "payload_too_large": 413,
     "protocol_too_old": 426,
@@ -206,6 +210,7 @@ ERROR_TITLES: dict[str, str] = {
     "forbidden": "Not allowed",
     "not_found": "Not found",
     "record_locked": "The record is locked",
+    "not_author": "Only the author or a supervisor changes this record",
     "cursor_expired": "Pull again from the start",
     "payload_too_large": "The request is too large",
     "protocol_too_old": "This version of FieldApp is too old",

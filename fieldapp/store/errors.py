@@ -225,6 +225,15 @@ class RecordLocked(StoreError):
     )
 
 
+class NotAuthor(StoreError):
+    code = "not_author"  # casework.records.NOT_AUTHOR: the server refuses the same change
+    text = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Another specialist wrote this record: only its author or a supervisor can change it. "
+        "Write a record of your own instead.",
+    )
+
+
 class RecordDeleted(StoreError):
     text = QT_TRANSLATE_NOOP("StoreError", "This record was deleted and cannot be changed.")
 
@@ -251,7 +260,7 @@ def rejection_message(error: Mapping[str, Any] | None) -> Message | None:
     then show the same reason; None for codes only the server knows.
     """
     code = (error or {}).get("code")
-    for kind in (RecordLocked,):
+    for kind in (RecordLocked, NotAuthor):
         if code == kind.code:
             return Message.of(kind.text)
     return None

@@ -31,6 +31,7 @@ def row_to_record(collection: str, row: Mapping[str, Any]) -> dict[str, Any]:
         updated_at=row["updated_at"],
         updated_by=row["updated_by"],
         device_id=row["device_id"],
+        created_by=row.get("created_by"),
     )
     return record
 
@@ -103,11 +104,12 @@ def mark_deleted(db: sqlite_utils.Database, collection: str, record_id: str, now
 
 _UPSERT = (
     "INSERT INTO [{collection}] (id, household_id, version, deleted, schema, updated_at, "
-    "updated_by, device_id, data, local_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "updated_by, device_id, data, local_updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(id) DO UPDATE SET household_id = excluded.household_id, "
     "version = excluded.version, deleted = excluded.deleted, schema = excluded.schema, "
     "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-    "device_id = excluded.device_id, data = excluded.data")
+    "device_id = excluded.device_id, data = excluded.data, "
+    "created_by = coalesce(excluded.created_by, created_by)")
 
 
 def upsert_remote(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any],
@@ -117,7 +119,7 @@ def upsert_remote(db: sqlite_utils.Database, collection: str, record: Mapping[st
         _UPSERT.format(collection=collection),
         [record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
          record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
-         record.get("updated_by"), record.get("device_id"), dumps(data), now],
+         record.get("updated_by"), record.get("device_id"), dumps(data), now, record.get("created_by")],
     )
 
 
@@ -129,7 +131,7 @@ def upsert_remote_many(db: sqlite_utils.Database, collection: str,
     db.conn.executemany(_UPSERT.format(collection=collection), [
         (record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
          record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
-         record.get("updated_by"), record.get("device_id"), dumps(data), now)
+         record.get("updated_by"), record.get("device_id"), dumps(data), now, record.get("created_by"))
         for record, household_id, data in rows])
 
 

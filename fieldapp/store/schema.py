@@ -40,6 +40,7 @@ def _record_table(db: sqlite_utils.Database, name: str) -> None:
             "device_id": str,
             "data": str,  # JSON: the record's own fields
             "local_updated_at": str,
+            "created_by": str,  # the server's: who wrote the record (schema 10; None when made here)
         },
         pk="id",
         not_null={"version", "deleted", "data"},
@@ -238,7 +239,25 @@ def _v9_safety_records(db: sqlite_utils.Database) -> None:
         _record_table(db, name)
 
 
+def _v10_record_authors(db: sqlite_utils.Database) -> None:
+    # Who wrote each record (the server's `created_by`): another specialist's visit, assessment or
+    # plan opens for reading (casework.records.may_change). Every record table gets the column;
+    # records pulled before it carry none, so an enrolled laptop pulls its scope again from 0
+    # (fieldapp.sync.engine.RESYNC_KEY), which also fills it in.
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info([{name}])").fetchall()}
+        if {"updated_by", "device_id", "data"} <= columns and "created_by" not in columns:
+            db.execute(f"ALTER TABLE [{name}] ADD COLUMN created_by TEXT")
+    if int(records_meta(db, "cursor") or 0) > 0:
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('resync_from_zero', '1')")
+
+
+def records_meta(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
-    _v7_search_inside_words, _v8_due_items, _v9_safety_records]
+    _v7_search_inside_words, _v8_due_items, _v9_safety_records, _v10_record_authors]
 SCHEMA_VERSION = len(MIGRATIONS)

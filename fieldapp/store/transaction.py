@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import case_number, new_id
-from fieldapp.store import attachments, decisions, drafts, outbox, records, search
+from fieldapp.store import attachments, authorship, decisions, drafts, outbox, records, search
 from fieldapp.store.driver import sqlite_utils
-from fieldapp.store.errors import RecordDeleted, RecordLocked, RecordNotFound
+from fieldapp.store.errors import NotAuthor, RecordDeleted, RecordLocked, RecordNotFound
 
 if TYPE_CHECKING:
     from fieldapp.store.database import Store
@@ -122,7 +122,8 @@ class Transaction:
         just before the change (the server's, or those of an earlier pending
         change of this device, which the server applies first). A record
         that review locks refuses every change but its review status
-        (RecordLocked, the server's rule and reason).
+        (RecordLocked, the server's rule and reason), and another specialist's
+        visit, assessment or plan refuses every change (NotAuthor, likewise).
         """
         _writable(collection)
         current = self._must_get(collection, record_id)
@@ -139,6 +140,8 @@ class Transaction:
         if (locked(collection, old) and not domain.lock_allows(collection, set(changed))
                 or _attachment_locked(self.db, collection, old)):
             raise RecordLocked(collection)
+        if not authorship.may_change(self.db, collection, current):
+            raise NotAuthor(collection)  # another specialist's record (the server's rule too)
         new = {k: v for k, v in {**old, **changed}.items() if v is not None}
         domain.check(collection, new)
         base = {k: old.get(k) for k in changed}
@@ -156,6 +159,8 @@ class Transaction:
             return
         if locked(collection, current) or _attachment_locked(self.db, collection, current):
             raise RecordLocked(collection)
+        if not authorship.may_change(self.db, collection, current):
+            raise NotAuthor(collection)
         records.mark_deleted(self.db, collection, record_id, self.now)
         outbox.add(self.db, self.now, collection, record_id, current["household_id"], current["version"],
                    {}, {}, True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -228,6 +228,7 @@ class Application(QObject):
         from fieldapp.ui.main_window import MainWindow
 
         self.window = MainWindow(self.store, settings=self.settings, sync=self.sync)
+        self.window.rebuild_wanted.connect(self._language_changed)  # desk: the same rebuild, for a new role
         self.window.restore_geometry()
         self.window.show()
         if offer_drafts:
@@ -239,6 +240,10 @@ class Application(QObject):
 
     def _language_changed(self, *_why: object) -> None:
         # After the settings dialog's OK has returned: the dialog belongs to the window being replaced.
+        locker = getattr(self.window, "locker", None)
+        if locker is not None and locker.is_locked:  # desk: rebuilt after unlocking, never behind the lock
+            locker.locked_changed.connect(self._language_changed, Qt.ConnectionType.SingleShotConnection)
+            return
         if self.window is not None and not self._closed and not self._rebuilding:
             self._rebuilding = True
             QTimer.singleShot(0, self.rebuild_window)
@@ -273,6 +278,9 @@ class Application(QObject):
             self._store_failed(exc)
             return None
         language.restore(new, state)
+        said = old.statusBar().currentMessage()
+        if said:  # what the old window was saying (e.g. "Connected to the server as …") is not lost
+            new.statusBar().showMessage(said, 15_000)
         old.hide()  # after the new one shows: the program never has no window
         old.deleteLater()
         return new

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QMetaMethod, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QRadioButton,
@@ -34,20 +32,9 @@ from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.sync.device import TransportFactory, enrol, http_transport, is_enrolled
 from fieldapp.ui import background, screen, text
+from fieldapp.ui.enrol_form import EnrolForm
 from sync.client import failure_message
 from sync.errors import SyncFailure
-
-
-def provisioned_server() -> tuple[str, bool] | None:
-    """The server address IT placed in fieldapp.toml, and whether it is locked."""
-    try:
-        from fieldapp.provisioning import load_provisioning
-
-        prov = load_provisioning()
-    except Exception:  # noqa: BLE001 - a broken fieldapp.toml never stops the caseworker typing the address
-        return None
-    url = prov.get("server_url")
-    return (str(url), prov.is_locked("server_url")) if url else None
 
 
 def _note(sentence: str) -> QLabel:
@@ -95,7 +82,11 @@ class ConnectDialog(QDialog):
                                "name and password). Your passphrase stays as it is."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addLayout(self._sign_in())
+        # The one enrolment form (fieldapp/ui/enrol_form.py), also the first run's.
+        self.enrol_form = EnrolForm()
+        self.server, self.code = self.enrol_form.server, self.enrol_form.code
+        self.username, self.password = self.enrol_form.username, self.enrol_form.password
+        layout.addWidget(self.enrol_form)
         self.existing_box: QGroupBox | None = self._choice_box() if self.families else None
         if self.existing_box is not None:
             layout.addWidget(self.existing_box)
@@ -105,47 +96,21 @@ class ConnectDialog(QDialog):
         self.connect_button.setObjectName("connect")
         self.buttons.accepted.connect(self.start)
         layout.addWidget(self.buttons)
-        for field in (self.server, self.username, self.password, self.code):
-            field.textChanged.connect(self._ready)
+        self.enrol_form.changed.connect(self._ready)
+        self.enrol_form.submitted.connect(self.start)
         self.choice.buttonToggled.connect(lambda *_a: self._ready())
         self._ready()
-        (self.code if self.server.text() else self.server).setFocus()
+        self.enrol_form.first_empty().setFocus()
         hint = self.sizeHint()  # as tall as its text needs at the text size in force, within the screen
         screen.fit(self, max(640, hint.width()), hint.height())
-
-    def _sign_in(self) -> QFormLayout:
-        self.server = QLineEdit()
-        self.server.setObjectName("serverAddress")
-        self.server.setPlaceholderText("https://")
-        provisioned = provisioned_server()
-        if provisioned:
-            url, locked = provisioned
-            self.server.setText(url)
-            self.server.setReadOnly(locked)
-        self.code = QLineEdit()
-        self.code.setObjectName("enrolmentCode")
-        self.code.setPlaceholderText("XXXX-XXXX-XXX")
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setObjectName("password")
-        form = QFormLayout()
-        form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("Enrolment code"), self.code)
-        form.addRow("", _note(self.tr("or, without a code:")))
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        for field in (self.server, self.code, self.username):
-            field.returnPressed.connect(self.focusNextChild)  # Enter moves on, as in every form
-        self.password.returnPressed.connect(self.start)
-        return form
 
     def _choice_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("%n family(ies) already recorded on this laptop", "", self.families))
         box.setObjectName("existingRecords")
-        self.send = QRadioButton(self.tr("Send them to the server as my families"))
+        # One family or several: "it" or "them", "моя сімʼя" or "мої сімʼї" (numbered, %n not shown).
+        self.send = QRadioButton(self.tr("Send them to the server as my families", "", self.families))
         self.send.setObjectName("sendExisting")
-        self.keep = QRadioButton(self.tr("Keep them on this laptop only, and connect without them"))
+        self.keep = QRadioButton(self.tr("Keep them on this laptop only, and connect without them", "", self.families))
         self.keep.setObjectName("keepLocal")
         self.choice.addButton(self.send)
         self.choice.addButton(self.keep)
@@ -171,28 +136,21 @@ class ConnectDialog(QDialog):
         return None
 
     def _ready(self) -> None:
-        by_code = bool(self.code.text().strip())
-        by_password = all(f.text().strip() for f in (self.username, self.password))
         assert self.connect_button is not None
-        self.connect_button.setEnabled(bool(self.server.text().strip()) and (by_code or by_password)
-                                       and self.existing() is not None)
+        self.connect_button.setEnabled(self.enrol_form.complete() and self.existing() is not None)
 
     def start(self) -> None:
         """Enrol in the background; the dialog closes when the server answered yes."""
         if self.connect_button is None or not self.connect_button.isEnabled():
             return
-        code = self.code.text().strip() or None
-        if code is not None:
-            from casework.ids import normalise_enrolment_code
-
-            if normalise_enrolment_code(code) is None:  # caught before any network
-                self._fail(self.tr("This enrolment code has a typo: check it character by character."))
-                self.code.setFocus()
-                return
+        if self.enrol_form.code_has_typo():  # caught before any network
+            self._fail(self.tr("This enrolment code has a typo: check it character by character."))
+            self.code.setFocus()
+            return
         existing = self.existing()
         assert existing is not None
         store, transport = self.store, self._transport
-        url, user, password = self.server.text().strip(), self.username.text().strip(), self.password.text()
+        url, user, password, code = self.enrol_form.values()
         self.error.hide()
         self.connect_button.setEnabled(False)
         self.connect_button.setText(self.tr("Connecting…"))
@@ -278,14 +236,20 @@ class ConnectEntry:
         user = answer.get("user") if isinstance(answer.get("user"), dict) else {}
         said = QCoreApplication.translate("ConnectDialog", "Connected to the server as %1. The first sync starts "
                                                            "now.").replace("%1", str(user.get("username") or "?"))
-        if user.get("role") == "supervisor":  # the review queue and the team are built with the window
-            said += " " + QCoreApplication.translate("ConnectDialog", "Start FieldApp again to see the "
-                                                                      "supervisor's screens.")
+        supervisor = user.get("role") == "supervisor"
+        if supervisor:
+            # Her Review and Team tabs, the caseload's caseworker column and filter, the concerns'
+            # notice are all made with the window: the application makes it again, at once.
+            if not window.isSignalConnected(QMetaMethod.fromSignal(window.rebuild_wanted)):
+                said += " " + QCoreApplication.translate("ConnectDialog", "Start FieldApp again to see the "
+                                                                          "supervisor's screens.")
         elif getattr(window, "returned_view", True) is None:
             self._add_returned_tab(window)
         window.data_changed()
         window.statusBar().showMessage(said, 15_000)
         window.sync.start()
+        if supervisor:
+            window.rebuild_wanted.emit()
 
     def _add_returned_tab(self, window: Any) -> None:
         """A connected caseworker's "Returned" tab, as an enrolled laptop's window has from the start."""

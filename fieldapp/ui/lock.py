@@ -7,11 +7,14 @@ there after unlocking. Drafts keep saving themselves meanwhile.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework.i18n import Message
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError, WrongPassphrase
 from fieldapp.ui import background, text
@@ -60,48 +64,91 @@ class _Cover(QWidget):
 
 
 class LockScreen(QDialog):
-    """Asks for the passphrase; Escape and closing do nothing: only the passphrase unlocks."""
+    """Asks for the passphrase; Escape and closing do nothing: only the passphrase unlocks.
+
+    The language can be switched here as on the unlock screen: this screen speaks it at once, and
+    the window under the cover is rebuilt in it after unlocking (fieldapp/ui/application.py), never
+    before: a new window must not appear unlocked behind the lock.
+    """
 
     unlocked = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, idle: bool = True):
-        """`idle`: the program locked itself (else the person chose "Lock now": no talk of idling)."""
+    def __init__(self, store: Store, parent: QWidget | None = None, *, idle: bool = True,
+                 settings: Any | None = None):
+        """`idle`: the program locked itself (else the person chose "Lock now": no talk of idling).
+        `settings`: where a language chosen here is kept (and IT's lock on it is read)."""
+        from fieldapp.ui.language import LanguageChoice
+
         super().__init__(parent)
         self.store = store
+        self.idle = idle
         self._unlocking = False
+        self._error: Message | None = None  # shown again in a new language
         self.setObjectName("lockScreen")
-        self.setWindowTitle(self.tr("FieldApp is locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(440)
+        self.language_choice = LanguageChoice(settings, with_system=False)
+        self.language_choice.chosen.connect(self._language_chosen)
         picture = QLabel()
         picture.setPixmap(icon("lock").pixmap(64, 64))
-        title = QLabel("<b>" + self.tr("FieldApp is locked") + "</b>")
-        intro = QLabel(self.tr("It locked itself after a while without use, to keep the families' records "
-                               "private. Enter your passphrase to continue: everything you were "
-                               "typing is still there.") if idle else
-                       self.tr("You locked FieldApp, to keep the families' records private. Enter your "
-                               "passphrase to continue: everything you were typing is still there."))
-        intro.setWordWrap(True)
+        self.title = QLabel()
+        self.intro = QLabel()
+        self.intro.setObjectName("lockIntro")
+        self.intro.setWordWrap(True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("lockPassphrase")
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.error = QLabel()
         self.error.setObjectName("lockError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.button = QPushButton(self.tr("Unlock"))
+        self.button = QPushButton()
         self.button.setObjectName("unlock")
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_unlock)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.language_choice)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(intro)
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.intro)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.error)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        self._texts()
+
+    def _texts(self) -> None:
+        """Every string of the screen in the program's language (again after a switch)."""
+        self.setWindowTitle(self.tr("FieldApp is locked"))
+        self.title.setText("<b>" + self.tr("FieldApp is locked") + "</b>")
+        self.intro.setText(self.tr("It locked itself after a while without use, to keep the families' records "
+                                   "private. Enter your passphrase to continue: everything you were "
+                                   "typing is still there.") if self.idle else
+                           self.tr("You locked FieldApp, to keep the families' records private. Enter your "
+                                   "passphrase to continue: everything you were typing is still there."))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.button.setText(self.tr("Unlock"))
+        if self._error is not None:
+            self.error.setText(text.message(self._error))
+
+    def _language_chosen(self, lang: str) -> None:
+        from fieldapp.ui import language
+
+        try:
+            self.language_choice.save()
+        except OSError:
+            pass  # not kept for the next start; this session still switches
+        language.apply(lang)
+        self._texts()
+        self.passphrase.setFocus()  # the passphrase is what this screen is for
+
+    def _show_error(self, message: Message) -> None:
+        self._error = message
+        self.error.setText(text.message(message))
+        self.error.show()
 
     def try_unlock(self) -> None:
         typed = self.passphrase.text()
@@ -113,16 +160,14 @@ class LockScreen(QDialog):
         def done(ok: bool) -> None:
             QGuiApplication.restoreOverrideCursor()
             self.button.setEnabled(True)
+            self.passphrase.clear()  # a passphrase, right or wrong, is not left in a field
             if ok:
-                self.passphrase.clear()
                 self.error.hide()
                 self._unlocking = True
                 self.unlocked.emit()
                 self.done(QDialog.DialogCode.Accepted)
             else:
-                self.error.setText(text.message(WrongPassphrase().message))
-                self.error.show()
-                self.passphrase.selectAll()
+                self._show_error(WrongPassphrase().message)
                 self.passphrase.setFocus()
 
         def failed(exc: BaseException) -> None:
@@ -131,8 +176,8 @@ class LockScreen(QDialog):
             if not isinstance(exc, StoreError):  # not the key file's fault: a bug, for the crash report
                 background.report_bug(exc)
                 return
-            self.error.setText(text.message(exc.message))
-            self.error.show()
+            self.passphrase.clear()
+            self._show_error(exc.message)
 
         background.run_task(lambda: passphrase_opens(self.store, typed), done, failed)
 
@@ -198,7 +243,8 @@ class Locker(QObject):
                 Qt.WindowType.Window, Qt.WindowType.Dialog
             ):
                 self.covers.append(_Cover(top))
-        self.screen = LockScreen(self.store, self.window, idle=idle)
+        self.screen = LockScreen(self.store, self.window, idle=idle,
+                                 settings=getattr(self.window, "settings", None))
         self.screen.unlocked.connect(self._unlocked)
         self.screen.open()
         self.screen.passphrase.setFocus()

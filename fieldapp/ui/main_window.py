@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -45,6 +45,10 @@ def forms_available() -> bool:
 
 
 class MainWindow(QMainWindow):
+    # The window should be made again from its state (fieldapp/ui/application.py): the role its tabs
+    # were built for changed, as when a standalone profile connects as a supervisor (connect_dialog.py).
+    rebuild_wanted = Signal()
+
     def __init__(self, store: Store, parent: QWidget | None = None, *, settings: Settings | None = None,
                  sync: SyncController | None = None):
         """`sync`: the application's controller (fieldapp/ui/application.py); without it the window makes one."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store.database import Store
 from fieldapp.store.errors import JournalDamaged, JournalMissing, StoreError
 from fieldapp.ui import background, text
+from fieldapp.ui.enrol_form import EnrolForm
 from fieldapp.ui.icons import icon
 from fieldapp.ui.passphrase_form import MIN_LENGTH, PassphraseForm, passphrase_strength
 
@@ -46,18 +47,6 @@ def _error_label() -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.hide()
     return label
-
-
-def _provisioned_server() -> tuple[str, bool] | None:
-    """The server address IT placed in fieldapp.toml, and whether it is locked."""
-    try:
-        from fieldapp.provisioning import load_provisioning
-
-        prov = load_provisioning()
-    except Exception:  # noqa: BLE001 - provisioning never stops the first run
-        return None
-    url = prov.get("server_url")
-    return (str(url), prov.is_locked("server_url")) if url else None
 
 
 class ProfileDialog(QDialog):
@@ -203,38 +192,17 @@ class ProfileDialog(QDialog):
                                "name and password). Then you choose a passphrase for this laptop, and your "
                                "caseload arrives at the first sync."))
         intro.setWordWrap(True)
-        self.server = QLineEdit()
-        self.server.setObjectName("serverAddress")
-        self.server.setPlaceholderText("https://")
-        provisioned = _provisioned_server()
-        if provisioned:
-            url, locked = provisioned
-            self.server.setText(url)
-            self.server.setReadOnly(locked)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setObjectName("password")
-        self.code = QLineEdit()
-        self.code.setObjectName("enrolmentCode")
-        self.code.setPlaceholderText("XXXX-XXXX-XXX")
+        # The one enrolment form (fieldapp/ui/enrol_form.py), also the later "Connect to a server…".
+        self.enrol_form = EnrolForm()
+        self.server, self.code = self.enrol_form.server, self.enrol_form.code
+        self.username, self.password = self.enrol_form.username, self.enrol_form.password
         self.enrol_error = _error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("Enrolment code"), self.code)
-        either = QLabel(self.tr("or, without a code:"))
-        either.setStyleSheet("color: palette(mid);")
-        form.addRow("", either)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
         self.connect_ok = QPushButton(self.tr("Connect"))
         self.connect_ok.setObjectName("connect")
         self.connect_ok.setEnabled(False)
         self.connect_ok.clicked.connect(self._connect)
-        for field in (self.server, self.username, self.password, self.code):
-            field.textChanged.connect(self._enrol_ready)
-        self.code.returnPressed.connect(self._connect)
-        self.password.returnPressed.connect(self._connect)
+        self.enrol_form.changed.connect(self._enrol_ready)
+        self.enrol_form.submitted.connect(self._connect)
         back = QPushButton(self.tr("Back"))
         back.setObjectName("back")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_CHOICE))
@@ -245,29 +213,24 @@ class ProfileDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(self.enrol_form)
         layout.addWidget(self.enrol_error)
         layout.addStretch(1)
         layout.addLayout(row)
         return page
 
     def _enrol_ready(self) -> None:
-        by_code = bool(self.code.text().strip())
-        by_password = all(f.text().strip() for f in (self.username, self.password))
-        self.connect_ok.setEnabled(bool(self.server.text().strip()) and (by_code or by_password))
+        self.connect_ok.setEnabled(self.enrol_form.complete())
 
     def _connect(self) -> None:
         """Enrolment: first a passphrase for the new profile, then the server (see _create)."""
         if not self.connect_ok.isEnabled():
             return
-        if self.code.text().strip():
-            from casework.ids import normalise_enrolment_code
-
-            if normalise_enrolment_code(self.code.text()) is None:  # caught before any network
-                self._fail(self.enrol_error, self.tr("This enrolment code has a typo: check it character by "
-                                                     "character."))
-                self.code.setFocus()
-                return
+        if self.enrol_form.code_has_typo():  # caught before any network
+            self._fail(self.enrol_error, self.tr("This enrolment code has a typo: check it character by "
+                                                 "character."))
+            self.code.setFocus()
+            return
         if self.store is not None:  # the profile exists: an earlier attempt failed; try again
             self._enrol_now()
             return
@@ -285,8 +248,7 @@ class ProfileDialog(QDialog):
         self.pages.setCurrentIndex(self.PAGE_PROGRESS)
         self.progress.setRange(0, 0)
         self.progress_label.setText(self.tr("Connecting to the server…"))
-        url, user, password = self.server.text().strip(), self.username.text().strip(), self.password.text()
-        code = self.code.text().strip() or None
+        url, user, password, code = self.enrol_form.values()
         background.run_task(lambda: enrol(store, url, user, password, code=code), lambda _a: self.accept(),
                             self._enrol_failed)
 
@@ -478,6 +440,7 @@ class ProfileDialog(QDialog):
 
     def _unlocked(self, store: Store) -> None:
         self._unlock_settled()
+        self.passphrase.clear()  # not left in a field once it has done its work
         self.store = store
         self.accept()
 
@@ -487,8 +450,10 @@ class ProfileDialog(QDialog):
             background.report_bug(exc)
             return
         self._fail(self.unlock_error, text.message(exc.message))
-        self.open_anyway.setVisible(isinstance(exc, (JournalMissing, JournalDamaged)))  # a choice, then
-        self.passphrase.selectAll()
+        open_anyway = isinstance(exc, (JournalMissing, JournalDamaged))
+        self.open_anyway.setVisible(open_anyway)  # a choice, then
+        if not open_anyway:  # "open anyway" reuses what was typed; a wrong one is not left in the field
+            self.passphrase.clear()
         self.passphrase.setFocus()
 
     def reject(self) -> None:

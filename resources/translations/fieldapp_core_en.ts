@@ -1286,6 +1286,10 @@
         <translation>The supervisor approved this record, so it is locked. Ask them to reopen it if it needs a change.</translation>
     </message>
     <message>
+        <source>Another specialist wrote this record: only its author or a supervisor can change it. Write a record of your own instead.</source>
+        <translation>Another specialist wrote this record: only its author or a supervisor can change it. Write a record of your own instead.</translation>
+    </message>
+    <message>
         <source>This record was deleted and cannot be changed.</source>
         <translation>This record was deleted and cannot be changed.</translation>
     </message>

@@ -1286,6 +1286,10 @@
         <translation>Супервізор затвердив цей запис, тому його заблоковано. Якщо його треба змінити, попросіть супервізора відкрити його знову.</translation>
     </message>
     <message>
+        <source>Another specialist wrote this record: only its author or a supervisor can change it. Write a record of your own instead.</source>
+        <translation>Цей запис зробив інший фахівець — змінити його може лише автор або супервізор. Натомість додайте власний запис.</translation>
+    </message>
+    <message>
         <source>This record was deleted and cannot be changed.</source>
         <translation>Цей запис видалено, його не можна змінити.</translation>
     </message>

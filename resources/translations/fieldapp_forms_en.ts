@@ -35,6 +35,22 @@
         <source>Finish later</source>
         <translation>Finish later</translation>
     </message>
+    <message>
+        <source>Write your own…</source>
+        <translation>Write your own…</translation>
+    </message>
+    <message>
+        <source>A new record of yours for this family; this one stays as its author wrote it.</source>
+        <translation>A new record of yours for this family; this one stays as its author wrote it.</translation>
+    </message>
+    <message>
+        <source>Record of specialist {name}: only its author or a supervisor can change it.</source>
+        <translation>Record of specialist {name}: only its author or a supervisor can change it.</translation>
+    </message>
+    <message>
+        <source>Another specialist&apos;s record: only its author or a supervisor can change it.</source>
+        <translation>Another specialist&apos;s record: only its author or a supervisor can change it.</translation>
+    </message>
     <message numerus="yes">
         <source>Not saved as a record: %n answer(s) need attention; see the messages next to them.</source>
         <translation>

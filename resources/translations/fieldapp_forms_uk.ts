@@ -35,6 +35,22 @@
         <source>Finish later</source>
         <translation>Завершити пізніше</translation>
     </message>
+    <message>
+        <source>Write your own…</source>
+        <translation>Додати власний запис…</translation>
+    </message>
+    <message>
+        <source>A new record of yours for this family; this one stays as its author wrote it.</source>
+        <translation>Новий запис від вас для цієї сімʼї; цей лишиться таким, як його записав автор.</translation>
+    </message>
+    <message>
+        <source>Record of specialist {name}: only its author or a supervisor can change it.</source>
+        <translation>Запис фахівця {name} — змінити може лише автор або супервізор.</translation>
+    </message>
+    <message>
+        <source>Another specialist&apos;s record: only its author or a supervisor can change it.</source>
+        <translation>Запис іншого фахівця — змінити може лише автор або супервізор.</translation>
+    </message>
     <message numerus="yes">
         <source>Not saved as a record: %n answer(s) need attention; see the messages next to them.</source>
         <translation>

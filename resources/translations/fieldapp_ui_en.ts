@@ -408,26 +408,6 @@
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
-    <message>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>or, without a code:</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
     <message numerus="yes">
         <source>%n family(ies) already recorded on this laptop</source>
         <translation>
@@ -435,13 +415,19 @@
             <numerusform>%n families already recorded on this laptop</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Send them to the server as my families</source>
-        <translation>Send them to the server as my families</translation>
+        <translation>
+            <numerusform>Send it to the server as my family</numerusform>
+            <numerusform>Send them to the server as my families</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep them on this laptop only, and connect without them</source>
-        <translation>Keep them on this laptop only, and connect without them</translation>
+        <translation>
+            <numerusform>Keep it on this laptop only, and connect without it</numerusform>
+            <numerusform>Keep them on this laptop only, and connect without them</numerusform>
+        </translation>
     </message>
     <message>
         <source>They go to the server at the first sync and your supervisor sees them like any other family. Their case numbers take the code the server gives this laptop; the year and the number stay.</source>
@@ -538,6 +524,29 @@
             <numerusform>Not saved as a record yet (a draft on this laptop, not synced):</numerusform>
             <numerusform>Not saved as records yet (drafts on this laptop, not synced):</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>or, without a code:</source>
+        <translation>or, without a code:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -1551,18 +1560,6 @@
         <translation>IT gives you the server&apos;s address and a one-time enrolment code (or your user name and password). Then you choose a passphrase for this laptop, and your caseload arrives at the first sync.</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>or, without a code:</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
@@ -1629,14 +1626,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
     </message>
     <message>
         <source>Unlock</source>

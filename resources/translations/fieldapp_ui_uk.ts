@@ -413,26 +413,6 @@
         <source>Connect</source>
         <translation>Підʼєднатися</translation>
     </message>
-    <message>
-        <source>Server address</source>
-        <translation>Адреса сервера</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Код підключення</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>або, без коду:</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Імʼя користувача</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
-    </message>
     <message numerus="yes">
         <source>%n family(ies) already recorded on this laptop</source>
         <translation>
@@ -441,13 +421,21 @@
             <numerusform>%n сімей уже записано на цьому ноутбуці</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Send them to the server as my families</source>
-        <translation>Надіслати їх на сервер як мої сімʼї</translation>
+        <translation>
+            <numerusform>Надіслати її на сервер як мою сімʼю</numerusform>
+            <numerusform>Надіслати їх на сервер як мої сімʼї</numerusform>
+            <numerusform>Надіслати їх на сервер як мої сімʼї</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep them on this laptop only, and connect without them</source>
-        <translation>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</translation>
+        <translation>
+            <numerusform>Залишити її лише на цьому ноутбуці й підʼєднатися без неї</numerusform>
+            <numerusform>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</numerusform>
+            <numerusform>Залишити їх лише на цьому ноутбуці й підʼєднатися без них</numerusform>
+        </translation>
     </message>
     <message>
         <source>They go to the server at the first sync and your supervisor sees them like any other family. Their case numbers take the code the server gives this laptop; the year and the number stay.</source>
@@ -545,6 +533,29 @@
             <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
             <numerusform>Ще не збережено як записи (чернетки на цьому ноутбуці, не синхронізуються):</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>or, without a code:</source>
+        <translation>або, без коду:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Адреса сервера</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Код підключення</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Імʼя користувача</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
     </message>
 </context>
 <context>
@@ -1569,18 +1580,6 @@
         <translation>ІТ-фахівець надає адресу сервера й одноразовий код підключення (або ваше імʼя користувача й пароль). Потім ви обираєте парольну фразу для цього ноутбука, а ваші справи надійдуть під час першої синхронізації.</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Адреса сервера</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Код підключення</translation>
-    </message>
-    <message>
-        <source>or, without a code:</source>
-        <translation>або, без коду:</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Підʼєднатися</translation>
     </message>
@@ -1647,14 +1646,6 @@
     <message>
         <source>Create</source>
         <translation>Створити</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Імʼя користувача</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
     </message>
     <message>
         <source>Unlock</source>

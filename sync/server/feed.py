@@ -242,11 +242,12 @@ def _inner(data: str) -> str | None:
 # The columns `upsert_text` takes, in its order (a pull selects just these).
 UPSERT_COLUMNS = (records.c.id, records.c.collection, records.c.household_id, records.c.version,
                   records.c.deleted, records.c.updated_at, records.c.updated_by,
-                  records.c.device_id, records.c.data)
+                  records.c.device_id, records.c.created_by, records.c.data)
 
 
 def upsert_text(rid: str, collection: str, household_id: str | None, version: int, deleted: bool,
-                updated_at: str, updated_by: str | None, device_id: str | None, data: str) -> str:
+                updated_at: str, updated_by: str | None, device_id: str | None, created_by: str | None,
+                data: str) -> str:
     """The pull's `upsert` entry of a record (the values of `UPSERT_COLUMNS`) as JSON text: the
     stored JSON as stored, the envelope beside it, one string built per record."""
     q = _quote
@@ -259,7 +260,7 @@ def upsert_text(rid: str, collection: str, household_id: str | None, version: in
     if inner is None:  # not an object as dump() writes it: the slow way
         rec = {**_loads_object(data), "id": rid, "collection": collection, "version": v,
                "deleted": bool(deleted), "household_id": household_id, "updated_at": updated_at,
-               "updated_by": updated_by, "device_id": device_id}
+               "updated_by": updated_by, "device_id": device_id, "created_by": created_by}
         body = _ENCODER.encode(rec)
     else:
         body = (f'{{{inner}{"," if inner and not inner.isspace() else ""}"id":{qi},"collection":{qc},"version":{v},'
@@ -267,7 +268,8 @@ def upsert_text(rid: str, collection: str, household_id: str | None, version: in
                 f'"household_id":{"null" if household_id is None else q(household_id)},'
                 f'"updated_at":{q(updated_at)},'
                 f'"updated_by":{"null" if updated_by is None else q(updated_by)},'
-                f'"device_id":{"null" if device_id is None else q(device_id)}}}')
+                f'"device_id":{"null" if device_id is None else q(device_id)},'
+                f'"created_by":{"null" if created_by is None else q(created_by)}}}')
     return f'{{"op":"upsert","collection":{qc},"id":{qi},"version":{v},"record":{body}}}'
 
 
@@ -279,7 +281,7 @@ def _loads_object(data: str) -> dict[str, Any]:
 def upsert_json(row: Any) -> str:
     """The pull's `upsert` entry of a `records` row as JSON text (`upsert_text`)."""
     return upsert_text(row.id, row.collection, row.household_id, row.version, row.deleted,
-                       row.updated_at, row.updated_by, row.device_id, row.data)
+                       row.updated_at, row.updated_by, row.device_id, row.created_by, row.data)
 
 
 def flat_record(row: Any) -> dict[str, Any]:
@@ -287,7 +289,7 @@ def flat_record(row: Any) -> dict[str, Any]:
     rec: dict[str, Any] = json.loads(row.data)
     rec.update(id=row.id, collection=row.collection, version=row.version, deleted=row.deleted,
                household_id=row.household_id, updated_at=row.updated_at,
-               updated_by=row.updated_by, device_id=row.device_id)
+               updated_by=row.updated_by, device_id=row.device_id, created_by=row.created_by)
     return rec
 
 

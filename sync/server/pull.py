@@ -102,13 +102,13 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
             evicts = conn.execute(_EVICTS, {**bounds, "user": actor.user_id}).all()
     # (seq, entry, read) with read = (collection, id, household_id, protected) of a case record.
     items: list[tuple[int, str, tuple[str, str, str | None, bool] | None]] = []
-    for seq, rid, coll, hh, version, deleted, at, by, device, data in rows:
+    for seq, rid, coll, hh, version, deleted, at, by, device, author, data in rows:
         read = None
         if coll not in READ_ONLY_COLLECTIONS:
             secret = coll in PROTECTED_COLLECTIONS or (
                 coll in DERIVED_COLLECTIONS and row_protected(_Stored(coll, data)))
             read = (coll, rid, hh, secret)
-        items.append((seq, upsert_text(rid, coll, hh, version, deleted, at, by, device, data), read))
+        items.append((seq, upsert_text(rid, coll, hh, version, deleted, at, by, device, author, data), read))
     if evicts:
         for seq, household_id in evicts:
             items.append((seq, f'{{"op":"evict","collection":"households","id":{text(household_id)}}}',

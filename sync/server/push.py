@@ -29,6 +29,7 @@ from sync.protocol import (
 )
 from sync.server import attachments
 from sync.server.audit import audit_row, change_action, now_iso, write_audit
+from sync.server.authorship import check_author
 from sync.server.db import change_results, devices
 from sync.server.feed import Feed, dump, insert_many
 from sync.server.households import move_household, renumber_subtree
@@ -346,6 +347,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
     result: MergeResult = merge(current, current if fast_forward else change.base, fields)
     touched = set(result.applied) | set(result.clashing_fields)
     check_locked(row.collection, current, touched, change.delete)
+    check_author(actor, row, touched, change.delete)  # desk: another specialist's record
     if row.collection == "attachments":
         attachments.check_write(ctx.direct(), row.collection, current, fields, change.delete)
     if row.collection in REVIEWED_COLLECTIONS and "review_status" in result.applied:

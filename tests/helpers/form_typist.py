@@ -39,11 +39,13 @@ def main() -> None:
     from fieldapp.store.database import Store
     from fieldapp.ui.forms import open_form
 
-    profile, household_id, text = sys.argv[1], sys.argv[2], sys.argv[3]
+    profile, household_id, text = sys.argv[1], sys.argv[2], sys.argv[3]  # then "--each" optionally
     app = QApplication(sys.argv[:1])
     store = Store.open(profile, sys.stdin.readline().rstrip("\n"))
     dialog = open_form(None, store, "home_visit", household_id, lang="uk")
-    dialog.timer.setInterval(200)  # the test should not wait 3 s for each draft
+    each = sys.argv[4:5] == ["--each"]  # say every keystroke; the form's own autosave as it ships
+    if not each:
+        dialog.timer.setInterval(200)  # the test should not wait 3 s for each draft
     dialog.show()
     notes = dialog.view.editor("notes").focus_target()
     notes.setFocus()
@@ -56,8 +58,10 @@ def main() -> None:
         nonlocal typed
         type_text(notes, text[typed % len(text)])
         typed += 1
+        if each:
+            print("typed", typed, flush=True)
         if typed == len(text):
-            timer.setInterval(40)  # then slowly, so the kill lands mid-typing
+            timer.setInterval(150 if each else 40)  # then slowly (a brisk person: 7 keys a second)
 
     dialog.draft_saved.connect(saved)
     timer = QTimer()

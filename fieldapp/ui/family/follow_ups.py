@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from fieldapp.ui.family import starts
-from fieldapp.ui.forms import FormDialog
+from fieldapp.ui.forms import FormDialog, open_form
 from fieldapp.ui.safety import starts as safety_starts
 
 Show = Callable[[QDialog], None]  # opens a dialog the way the window keeps its dialogs
@@ -21,6 +21,8 @@ def wire(dialog: QDialog, store: Any, show: Show, parent: QWidget | None) -> QDi
     if not isinstance(dialog, FormDialog):
         return dialog
     dialog.revise.connect(lambda pid: show(wire(starts.revise_plan(parent, store, pid), store, show, parent)))
+    dialog.write_own.connect(lambda form_id: show(wire(open_form(parent, store, form_id, dialog.household_id),
+                                                       store, show, parent)))
     form = dialog.definition.id
     if form == "home_visit":
         dialog.saved.connect(lambda record: after_visit(record, store, show, parent))

@@ -1,8 +1,10 @@
 """FormDialog: a form in a window, with Save draft / Submit / Cancel, that never loses typing.
 
 While the dialog is open, what is typed is kept as a local draft in the
-encrypted store (`Transaction.save_draft`, never synced): every few seconds
-when something changed, and at once when a field is left or a choice made.
+encrypted store (`Transaction.save_draft`, never synced): at the first idle
+moment after each change (a burst of keys is one save), and at once when a
+field is left or a choice made; a SIGKILL loses at most the keystroke being
+handled (tests/test_desk_kill_typing.py).
 Saving the record discards the draft in the same transaction. An error while
 saving (a locked record, a full disk, a refused record) is shown as a
 sentence and the dialog stays open with everything typed.
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from casework import forms, records
 from casework.forms import FormDefinition
 from casework.records import InvalidRecord, Problem
+from fieldapp.store import authorship
 from fieldapp.store.database import Draft, own_fields
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import screen, text
@@ -37,7 +40,7 @@ from fieldapp.ui.forms.editor_base import HINT_STYLE
 from fieldapp.ui.forms.view import PROBLEM_STYLE, FormView, current_language
 from fieldapp.ui.keys import EnterMovesOn
 
-AUTOSAVE_MS = 1000  # typing is kept within a second, besides on leaving each field
+AUTOSAVE_MS = 1000  # a second's tick besides: a save the store refused is tried again
 
 
 class FormDialog(QDialog):
@@ -52,6 +55,7 @@ class FormDialog(QDialog):
     saved = Signal(dict)
     draft_saved = Signal(str)
     revise = Signal(str)  # an approved plan's id: the person asked for a new version of it
+    write_own = Signal(str)  # a form's id: instead of another specialist's record, one's own
 
     def __init__(
         self,
@@ -78,7 +82,11 @@ class FormDialog(QDialog):
         self.confirm_discard: Callable[[], bool] = self._ask_discard
         self._dirty = False
         self._closed = False
-        self.read_only = bool(record and record.get("review_status") == "approved")
+        # Another specialist's visit, assessment or plan opens for reading (docs/case-model.md,
+        # "Authorship"); so does an approved record.
+        self.others = bool(record) and not authorship.may_change(
+            store.read(), definition.record_collection, record or {})
+        self.read_only = bool(record and record.get("review_status") == "approved") or self.others
         # Record fields no question asks (the visit a referral came from, the plan a revision
         # supersedes): written with the record, kept in the draft.
         self.fixed: dict[str, Any] = dict(draft.data.get("fixed") or {}) if draft else dict(fixed or {})
@@ -103,6 +111,10 @@ class FormDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self._tick)
+        self._soon = QTimer(self)  # the next idle moment of the event loop: a burst of keys is one save
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._tick)
         if not self.read_only:
             self.timer.start()
         else:
@@ -131,8 +143,8 @@ class FormDialog(QDialog):
             restored.setStyleSheet("background: #e3f1ff; color: #0b3d66; padding: 6px; border-radius: 3px;")
             layout.addWidget(restored)
         if self.read_only:
-            locked = QLabel(QCoreApplication.translate("FormDialog", "Approved by the supervisor: this record is read only."))
-            locked.setObjectName("lockedNote")
+            locked = QLabel(self._read_only_note())
+            locked.setObjectName("othersNote" if self.others and not self._approved() else "lockedNote")
             locked.setWordWrap(True)
             layout.addWidget(locked)
         layout.addWidget(self.view, 1)
@@ -175,8 +187,16 @@ class FormDialog(QDialog):
         self.revise_button.setToolTip(QCoreApplication.translate(
             "FormDialog", "Make a new version of the plan; this approved one is kept as it was."))
         self.revise_button.clicked.connect(self._revise)
-        self.revise_button.setVisible(self.read_only and self.definition.record_collection == "plans")
+        self.revise_button.setVisible(self._approved() and self.definition.record_collection == "plans")
         buttons.insertWidget(buttons.count() - 3, self.revise_button)
+        self.write_own_button = QPushButton(QCoreApplication.translate("FormDialog", "Write your own…"))
+        self.write_own_button.setObjectName("writeOwn")
+        self.write_own_button.setAutoDefault(False)
+        self.write_own_button.setToolTip(QCoreApplication.translate(
+            "FormDialog", "A new record of yours for this family; this one stays as its author wrote it."))
+        self.write_own_button.clicked.connect(self._write_own)
+        self.write_own_button.setVisible(self.others and not self._approved())
+        buttons.insertWidget(buttons.count() - 3, self.write_own_button)
         if self.record is not None:  # a saved record prints as saved (Ctrl+P)
             from fieldapp.ui.papers_menu import record_paper_button
 
@@ -192,6 +212,24 @@ class FormDialog(QDialog):
             self.revise.emit(self.record["id"])
             self.accept()
 
+    def _approved(self) -> bool:
+        return bool(self.record and self.record.get("review_status") == "approved")
+
+    def _read_only_note(self) -> str:
+        if self._approved():
+            return QCoreApplication.translate("FormDialog", "Approved by the supervisor: this record is read only.")
+        name = authorship.author_name(self.store.read(), self.record or {})
+        if name:
+            return QCoreApplication.translate(
+                "FormDialog", "Record of specialist {name}: only its author or a supervisor can change it.").format(name=name)
+        return QCoreApplication.translate(
+            "FormDialog", "Another specialist's record: only its author or a supervisor can change it.")
+
+    def _write_own(self) -> None:
+        self._finish()
+        self.write_own.emit(self.definition.id)
+        self.accept()
+
     def _heading(self) -> str:
         title = self.definition.text("title", self.lang)
         family = self.store.get("households", self.household_id)
@@ -206,6 +244,8 @@ class FormDialog(QDialog):
 
     def _changed(self) -> None:
         self._dirty = True
+        if self.timer.isActive() and not self._closed:  # autosaving (tests stop `timer` to hold it)
+            self._soon.start()
 
     def _committed(self) -> None:
         if self._dirty and not self._closed:
@@ -344,6 +384,7 @@ class FormDialog(QDialog):
     def _finish(self) -> None:
         self._closed = True
         self.timer.stop()
+        self._soon.stop()
 
     def _ask_discard(self) -> bool:
         """Closing with typing not saved as a record: keep it as a draft (True, and marked), throw it
