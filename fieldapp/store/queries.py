@@ -164,9 +164,8 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
     if flt.text and found is None:
         where.append("0")  # only punctuation typed: nothing matches
     elif found is not None:  # every word, in any of the family's records (a name here, a note there)
-        for sql, word_args in found.words:
-            where.append(
-                f"h.household_id IN (SELECT d.household_id FROM search_docs d WHERE d.rowid IN ({sql}))")
+        for sql, word_args in found.households():
+            where.append(f"h.household_id IN ({sql})")
             args.extend(word_args)
     return " AND ".join(where), args
 
@@ -185,7 +184,10 @@ def caseload_ids(
     where, args = _where(flt)
     direction = "DESC" if descending else "ASC"
     key = SORT_KEYS[sort]
-    order = f"ORDER BY {key} {direction}, h.case_number {direction}, h.household_id {direction}"
+    # The index's own order (key, case number, id): a term repeated or out of it makes SQLite sort
+    # the whole list in a temporary b-tree (10 ms became 230 ms at 10,000 families).
+    ties = "h.household_id" if sort == "case_number" else "h.case_number, h.household_id"
+    order = f"ORDER BY {key} {direction}, " + ", ".join(f"{t} {direction}" for t in ties.split(", "))
     db = store.read()
     if sort in _NEVER_NULL:
         return [r[0] for r in db.execute(f"SELECT h.household_id FROM caseload_summary h WHERE {where} {order}", args)]
