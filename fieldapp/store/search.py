@@ -97,7 +97,7 @@ class Match:
         Joined from the index to `search_docs` rather than `rowid IN (...)`: a two-letter word matches
         ~30,000 records at 10,000 families, and the IN list was built before each was looked up."""
         out = []
-        for sql, args in self.words:
+        for _sql, args in self.words:  # the same words: one part per index the word is looked up in
             parts = [f"SELECT d.household_id FROM {table} JOIN search_docs d ON d.rowid = {table}.rowid "
                      f"WHERE {table} MATCH ?" for table in ("search", "search_grams")[:len(args)]]
             out.append((" UNION ".join(parts), args))
