@@ -79,29 +79,74 @@ def inside_words(b: Bench) -> None:
     store.close()
 
 
+def _profile_10k(b: Bench):
+    """The cached 10,000-family profile at this schema. A cache left by the schema before is copied and
+    migrated once (minutes) rather than rebuilt (most of an hour): the records are the same demo's."""
+    import json
+    import shutil
+
+    from benchmarks import bench_ui
+    from fieldapp.store import schema
+    from fieldapp.store.database import Store
+
+    target = bench_ui.RESULTS / f"ui-10k-seed{bench_ui.SEED}-schema{schema.SCHEMA_VERSION}"
+    older = sorted((p for p in bench_ui.RESULTS.glob(f"ui-10k-seed{bench_ui.SEED}-schema*")
+                    if (p / "bench.json").exists() and p != target), key=lambda p: int(p.name.rsplit("schema", 1)[1]))
+    if not (target / "bench.json").exists() and older:
+        work = target.with_name(target.name + ".migrating")
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(older[-1], work, ignore=shutil.ignore_patterns("lock", "bench.json"))
+        start = time.perf_counter()
+        with Store.open(work, bench_ui.PASSPHRASE):
+            pass  # opening migrates
+        b.record(f"migrating the cached profile from {older[-1].name} (once)", time.perf_counter() - start, "s")
+        shutil.rmtree(work / "backups", ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
+        work.rename(target)
+        (target / "bench.json").write_text(json.dumps(json.loads((older[-1] / "bench.json").read_text())))
+    return bench_ui._copy(b)
+
+
 @scenario("search.caseload_keystroke_10k", "Caseload search as typed at 10,000 families: mid-word and Latin")
 def caseload_keystroke(b: Bench) -> None:
-    from benchmarks.bench_ui import _app, _close, _copy, _unlock_and_show
+    from benchmarks.bench_ui import _app, _close, _unlock_and_show
+    from fieldapp.store import queries
 
     app = _app()
-    folder = _copy(b)
+    folder = _profile_10k(b)
     _opened, _shown, window, store = _unlock_and_show(folder, app)
     view = window.caseload_view
+    db = store.read()
     words = ("коваль", "шевч", "olena", "kovalenko", "ліки", "пічк", "oleksandr")
+
+    def shown(*metrics: str) -> None:  # the filter applied (as the debounce timer calls it), the screenful painted
+        start, cpu = time.perf_counter(), time.process_time()
+        view.apply_filter()
+        app.processEvents()
+        view.table.viewport().repaint()
+        wall, used = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+        for metric in metrics:
+            b.add(metric, wall, "ms")
+            # This process's CPU time too: on 2 cores shared by other work the wall clock also measures the queue.
+            b.add(metric + " (CPU time)", used, "ms")
+
     try:
         for _ in range(3):
             for word in words:
                 for n in range(2, len(word) + 1):  # one letter does not search (caseload_view.MIN_SEARCH)
                     view.search.setText(word[:n])
+                    shown("keystroke to first screenful painted",
+                          "  typed 2 letters" if n == 2 else "  typed 3 letters or more")
                     start = time.perf_counter()
-                    view.apply_filter()  # what the debounce timer calls
-                    app.processEvents()
-                    b.add("keystroke to results shown", (time.perf_counter() - start) * 1000, "ms")
+                    queries.caseload_ids(store, view.model.filter)
+                    b.add("  of which: the matching families' ids, in order", (time.perf_counter() - start) * 1000,
+                          "ms")
                 view.search.clear()
+                shown("floor: the list reloaded without a search, painted")
                 start = time.perf_counter()
-                view.apply_filter()
-                app.processEvents()
-                b.add("floor: the list reloaded without a search", (time.perf_counter() - start) * 1000, "ms")
+                db.execute("SELECT * FROM caseload_summary WHERE status = 'active' "
+                           "ORDER BY case_number, household_id LIMIT 60").fetchall()
+                b.add("floor: the summary's indexed read of 60 rows alone", (time.perf_counter() - start) * 1000, "ms")
     finally:
         _close(window, store, app)
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from casework import deadlines
 from casework.dates import day_of
+from fieldapp.store import caseload
 from fieldapp.store.fragments import ACTION_DUE_SQL, ACTIVE, NEXT_DUE, ROLE_ORDER, action_rows_sql
 
 if TYPE_CHECKING:
@@ -239,6 +240,7 @@ def refresh_dirty(db: Any) -> None:
     scope = json.dumps(ids)
     db.execute("DELETE FROM due_items WHERE household_id IN (SELECT value FROM json_each(?))", [scope])
     db.conn.executemany(_INSERT, compute(db, ids))
+    caseload.refresh(db, ids)  # the caseload's summary, from the same dirty households
     db.execute("DELETE FROM due_dirty")
 
 

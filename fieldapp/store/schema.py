@@ -257,7 +257,19 @@ def records_meta(db: sqlite_utils.Database, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _v11_caseload_summary(db: sqlite_utils.Database) -> None:
+    # What each caseload row shows, kept per family like due_items (fieldapp/store/caseload.py): a
+    # keystroke read 60 families' derived columns through correlated sub-queries, ~1 ms each.
+    from fieldapp.store import caseload
+
+    caseload.create(db)
+    # The search's "found in" hint looks a page of families' documents up by household.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_search_docs_household ON search_docs (household_id)")
+    caseload.rebuild(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
-    _v7_search_inside_words, _v8_due_items, _v9_safety_records, _v10_record_authors]
+    _v7_search_inside_words, _v8_due_items, _v9_safety_records, _v10_record_authors,
+    _v11_caseload_summary]
 SCHEMA_VERSION = len(MIGRATIONS)

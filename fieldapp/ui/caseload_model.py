@@ -1,8 +1,8 @@
 """The caseload as a Qt table model: filtered and sorted in SQL, rows fetched a page at a time.
 
 The model asks `queries.caseload_ids` for the ordered ids of every household
-the filter keeps (cheap even for 10,000), then fetches the columns of 200 at a
-time as the view scrolls (`canFetchMore`/`fetchMore`). Sorting asks SQL for a
+the filter keeps (one read of the caseload summary's index, cheap even for
+10,000), then fetches the columns of PAGE at a time as the view scrolls (`canFetchMore`/`fetchMore`). Sorting asks SQL for a
 new order of the whole list, never a proxy over the rows fetched so far.
 """
 
@@ -34,8 +34,8 @@ RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 SafetyRole = Qt.ItemDataRole.UserRole + 3
 MarksRole = Qt.ItemDataRole.UserRole + 4  # (start, end) of the words the search matched in the text shown
-# Rows read per fetch: a screen shows ~25, and each row's derived columns cost ~1 ms at 10,000 families
-# (200 made a keystroke wait 240 ms on a quiet machine; 60: 136 ms, benchmarks search.caseload_keystroke_10k).
+# Rows read per fetch: a screen shows ~25. (When each row's derived columns were computed as read, ~1 ms a
+# family at 10,000, 200 made a keystroke wait 240 ms; they are now read from the caseload summary.)
 PAGE = 60
 ALERT = QColor("#b71c1c")
 
@@ -52,6 +52,7 @@ class CaseloadModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._rows: list[queries.CaseloadRow] = []
         self._shown: dict[int, tuple[str, ...]] = {}  # display texts of a row, made once per fetch
+        self._marks: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the search's spans, once per cell
         self._found: dict[str, search.Found] = {}  # why each fetched family matched the search
         self.today = dt.date.today()
         self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
@@ -81,6 +82,7 @@ class CaseloadModel(QAbstractTableModel):
         self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         self._rows = []
         self._shown = {}
+        self._marks = {}
         self._found = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
@@ -177,7 +179,10 @@ class CaseloadModel(QAbstractTableModel):
         if role == MarksRole:
             if not self.filter.text or col not in (COL_FAMILY, COL_FOUND):
                 return []
-            return search.marks(str(self.data(index)), self.filter.text)
+            spans = self._marks.get((index.row(), col))
+            if spans is None:  # painted again on every hover and scroll: found once
+                spans = self._marks[(index.row(), col)] = search.marks(str(self.data(index)), self.filter.text)
+            return spans
         if role == Qt.ItemDataRole.DisplayRole:
             shown = self._shown.get(index.row())
             if shown is None:
