@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,19 @@ PAGE = 60
 
 # Reads `limit` items of the list from `offset` (all of them with None), in the list's order.
 Reader = Callable[[int, int | None], Sequence[queries.DueItem]]
+
+
+_ITEM_ROLES = frozenset({ItemRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
+_LINK_BRUSH = QBrush(LINK)
+_ALERT_BRUSH = QBrush(ALERT)
+
+
+@cache
+def _underlined() -> QFont:
+    font = QFont()  # the application's font, underlined: made once, after the application
+    font.setUnderline(True)
+    return font
 
 
 def weekday(day: dt.date) -> str:
@@ -340,17 +354,20 @@ class TodayModel(QAbstractTableModel):
         return shown
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        entry = self._rows[index.row()]
+        entry = self._rows[row]
         col = index.column()
         if isinstance(entry, Group):
             return self._group_data(entry, col, role)
         item = entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts(row, item)[col]
+        if role not in _ITEM_ROLES:  # a repaint asks each cell for a dozen roles: most have no answer
+            return None
         if role == ItemRole:
             return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(index.row(), item)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_DUE:
                 return text.date(item.due)
@@ -365,13 +382,11 @@ class TodayModel(QAbstractTableModel):
             return icon("overdue")
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (COL_ACTION, COL_MORE):
-                return QBrush(LINK)
+                return _LINK_BRUSH
             if col == COL_DUE and item.overdue(self.today):
-                return QBrush(ALERT)
+                return _ALERT_BRUSH
         if role == Qt.ItemDataRole.FontRole and col in (COL_ACTION, COL_MORE):
-            font = QFont()
-            font.setUnderline(True)
-            return font
+            return _underlined()
         return None
 
     def _group_data(self, group: Group, col: int, role: int) -> Any:
