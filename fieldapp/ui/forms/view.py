@@ -36,7 +36,6 @@ from fieldapp.ui.forms.editor_base import HINT_STYLE, Editor
 from fieldapp.ui.forms.editors import make_editor
 from fieldapp.ui.forms.reading import fill_page
 from fieldapp.ui.forms.repeat_editor import RepeatEditor
-from fieldapp.ui.forms.wrap_label import WrapLabel
 
 PROBLEM_STYLE = "color: #b00020;"
 READABLE_WIDTH = 860
@@ -71,7 +70,8 @@ class FieldBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)  # the message's kept line spaces the questions below
         layout.setSpacing(3)
-        self.label = WrapLabel(_text(item.label, lang) + (" *" if item.required else ""))
+        self.label = QLabel(_text(item.label, lang) + (" *" if item.required else ""))
+        self.label.setWordWrap(True)
         bold = QFont(self.label.font())
         bold.setBold(True)
         self.label.setFont(bold)
@@ -80,10 +80,11 @@ class FieldBox(QWidget):
         if item.type == "yesno" and item.widget == "check":
             self.label.hide()  # the statement is the box's own text
         if item.hint:
-            hint = WrapLabel(_text(item.hint, lang))
+            hint = QLabel(_text(item.hint, lang))
+            hint.setWordWrap(True)
             hint.setStyleSheet(HINT_STYLE)
             layout.addWidget(hint)
-        self.card_note = WrapLabel("↳ " + QCoreApplication.translate(
+        self.card_note = QLabel("↳ " + QCoreApplication.translate(
             "FormView", "Taken from the family card: check it, and change it if it is not right."))
         self.card_note.setObjectName("fromCard")
         self.card_note.setWordWrap(True)
@@ -91,8 +92,9 @@ class FieldBox(QWidget):
         self.card_note.setVisible(from_card)
         layout.addWidget(editor, 1)  # any spare height goes below the editor, not between the texts
         layout.addWidget(self.card_note)
-        self.message = WrapLabel()
+        self.message = QLabel()
         self.message.setObjectName("problem")
+        self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
         # A line is kept for the message, shown or not: the form must not move under the pointer when a
         # message appears on leaving a field (the click then landed on the wrong answer).
@@ -232,14 +234,16 @@ class FormView(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.setSpacing(2)  # each question keeps a line for its message below: that spaces them
-        title = WrapLabel(page.title(self.lang))
+        title = QLabel(page.title(self.lang))
+        title.setWordWrap(True)
         big = QFont(title.font())
         big.setPointSizeF(big.pointSizeF() * 1.3)
         big.setBold(True)
         title.setFont(big)
         layout.addWidget(title)
         if page.section.hint:
-            hint = WrapLabel(_text(page.section.hint, self.lang))
+            hint = QLabel(_text(page.section.hint, self.lang))
+            hint.setWordWrap(True)
             hint.setStyleSheet(HINT_STYLE)
             layout.addWidget(hint)
         if not forms.page_has_questions(page):
@@ -257,7 +261,8 @@ class FormView(QWidget):
                 box.setObjectName(f"group:{page.id}:{item.items[0].key if item.items else ''}")
                 outer_box = QVBoxLayout(box)
                 outer_box.setContentsMargins(0, 10, 0, 0)
-                heading = WrapLabel(_text(item.label, self.lang))
+                heading = QLabel(_text(item.label, self.lang))
+                heading.setWordWrap(True)
                 font = QFont(heading.font())
                 font.setPointSizeF(font.pointSizeF() * 1.15)
                 font.setBold(True)
@@ -269,7 +274,8 @@ class FormView(QWidget):
                 inner = QVBoxLayout(frame)
                 inner.setSpacing(4)
                 if item.hint:
-                    hint = WrapLabel(_text(item.hint, self.lang))
+                    hint = QLabel(_text(item.hint, self.lang))
+                    hint.setWordWrap(True)
                     hint.setStyleSheet(HINT_STYLE)
                     inner.addWidget(hint)
                 for sub in item.items:
@@ -290,7 +296,8 @@ class FormView(QWidget):
 
     def _add_item(self, page: Page, item: Item, layout: QVBoxLayout) -> None:
         if item.type == "note":
-            note = WrapLabel(_text(item.label, self.lang))
+            note = QLabel(_text(item.label, self.lang))
+            note.setWordWrap(True)
             layout.addWidget(note)
             return
         if not forms.page_has_questions(page):
