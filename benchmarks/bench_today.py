@@ -5,12 +5,15 @@ floor measured in the same run on the same file: reading the active families' ca
 (one indexed pass over the households, the least any list of the caseload costs) and, for the
 plan, reading the plan record alone; the ratio of each figure to its floor is printed too, so that a
 loaded machine (8 sessions on 2 cores) can be told from a slower program. Today reads the maintained
-due_items table (fieldapp/store/due.py), so its list is one indexed range on the due date.
+due_items table (fieldapp/store/due.py): the screen counts each day's items from an index and reads
+only the rows it paints (fieldapp/store/due_list.py, fieldapp/ui/today_model.py), so "listed" is
+timed from asking for Today to its first screenful painted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from benchmarks.bench_ui import PASSPHRASE, ROUNDS, _app, _copy
 from benchmarks.runner import Bench, scenario
@@ -24,9 +27,9 @@ def _ratio(b: Bench, metric: str, floor: str) -> None:
     b.record(f"{metric} ÷ floor", b.figures[metric].median / b.figures[floor].median, "x")
 
 
-@scenario("today_10k", "Today and this week at 10,000 families: the list, and the screen showing it")
+@scenario("today_10k", "Today and this week at 10,000 families: the list, and the screen listing it")
 def today_10k(b: Bench) -> None:
-    from fieldapp.store import queries
+    from fieldapp.store import due_list, queries
     from fieldapp.store.database import Store
     from fieldapp.ui import background
 
@@ -37,29 +40,45 @@ def today_10k(b: Bench) -> None:
         db = store.read()
         queries.due(store)  # warm the page cache as a second look at the screen would find it
         for _ in range(ROUNDS):
+            cpu = time.process_time()
             with b.measure("floor: active families' case numbers"):
                 db.execute(FLOOR_SQL).fetchall()
-            with b.measure("Today's list (queries.due)"):
+            b.add("floor, CPU time", (time.process_time() - cpu) * 1000.0, "ms")
+            with b.measure("the whole list at once (queries.due, the team figures' read)"):
                 items = queries.due(store)
-        _ratio(b, "Today's list (queries.due)", "floor: active families' case numbers")
+            with b.measure("the counts per day and the notices (due_list.summary)"):
+                found = due_list.summary(store)
+        _ratio(b, "the whole list at once (queries.due, the team figures' read)", "floor: active families' case numbers")
         today = dt.date.today()
         b.record("items listed", len(items), "items")
         b.record("of them overdue", sum(1 for i in items if i.overdue(today)), "items")
+        b.record("of them notices", found.kind_count("notice"), "items")
 
         app = _app()
         from fieldapp.ui.today_view import TodayView
 
         view = TodayView(store)
         view.resize(1366, 700)
+        view.show()
+        app.processEvents()
         background.set_synchronous(True)  # the view's read on this thread: its whole cost, measured
         try:
             for _ in range(ROUNDS):
-                with b.measure("Today's screen: read and shown"):
+                # Listed: from asking for Today to its first screenful painted.
+                cpu = time.process_time()
+                with b.measure("Today listed: asked → first screenful painted"):
                     view.reload()
-                    app.processEvents()
+                    view.table.viewport().repaint()
+                # This process's CPU time as well: on a loaded machine it counts the work, not the waiting.
+                b.add("Today listed, CPU time", (time.process_time() - cpu) * 1000.0, "ms")
+                app.processEvents()
+                with b.measure("floor: repainting the same screenful"):
+                    view.table.viewport().repaint()
         finally:
             background.set_synchronous(False)
-        _ratio(b, "Today's screen: read and shown", "floor: active families' case numbers")
+        assert view.model.counted() == (len(items), sum(1 for i in items if i.overdue(today)))
+        b.record("rows read for the first screen", len(view.model.loaded_rows), "rows")
+        _ratio(b, "Today listed: asked → first screenful painted", "floor: active families' case numbers")
         view.deleteLater()
         app.processEvents()
 

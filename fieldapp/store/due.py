@@ -257,45 +257,13 @@ def due(store: Store, today: dt.date | None = None, until: dt.date | None = None
     with casework.deadlines' rules (docs/case-model.md, "Deadlines"). The supervisor's team
     figures count with the same rule.
     """
-    today = today or dt.date.today()
-    limit = (until or week_end(today)).isoformat()
-    asked = set(kinds)
-    wanted = [k for k in KINDS if k in asked and k != "notice"]  # notices: from the clocks, below
-    marks = ", ".join("?" * len(wanted))
-    # Sorted by SQL as the screens expect: by day, kind (KINDS' order), case number, detail
-    # (BINARY compares UTF-8 bytes, which orders as Python compares str).
-    order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for n, k in enumerate(KINDS)) + " END"
-    rows = store.read().execute(
-        f"SELECT {', '.join(COLUMNS)} FROM due_items WHERE due <= ? AND kind IN ({marks}) "
-        f"ORDER BY due, {order}, case_number, detail, record_id, action_id", [limit, *wanted]) if wanted else []
-    days: dict[str, dt.date] = {}  # many items share a day: parse each once
-    items = [DueItem(kind, hid, cn, name, days.get(day) or days.setdefault(day, dt.date.fromisoformat(day)),
-                    detail=detail, record_id=record_id, action_id=action_id, status=status, first=bool(first),
-                    settlement=settlement, head=head,
-                    children=tuple(tuple(c) for c in json.loads(children)) if children != "[]" else ())
-            for hid, kind, day, record_id, action_id, detail, status, first, cn, name, settlement, head, children
-            in rows]
+    from fieldapp.store import due_list  # late: it builds on this module
+
+    today, asked = today or dt.date.today(), set(kinds)
+    items = due_list.page(store, until or week_end(today), asked)
     if "notice" not in asked:
         return items
-    # Every open clock, whatever `until` says: a concern never waits. The clock runs by the hour:
-    # now, or for another day asked about, that day's last moment.
-    from fieldapp.store import safety as safety_store  # late: the store's modules import this one
-
-    moment = now or (dt.datetime.now(dt.UTC) if today == dt.date.today() else
-                     dt.datetime.combine(today, dt.time.max).astimezone())
-    clocks = safety_store.open_clocks(store, moment)
-    families = _families(store.read(), {c.household_id for c in clocks})
-    notices = []
-    for c in clocks:
-        if c.household_id not in families:  # the family left the laptop meanwhile
-            continue
-        fields, head, children = families[c.household_id]
-        notices.append(DueItem("notice", c.household_id, str(fields.get("case_number") or ""),
-                               str(fields.get("family_name") or ""), c.due_at.astimezone().date(),
-                               record_id=c.concern_id, detail=",".join(c.missing), due_at=c.due_at,
-                               late=c.overdue(moment), settlement=fields.get("settlement") or fields.get("hromada"),
-                               head=head, children=children))
-    notices.sort(key=lambda i: (i.case_number, i.detail))
+    notices = due_list.notices(store, today, now)
     # Stable: the table's items keep SQL's order within a day and kind.
     return sorted([*notices, *items], key=lambda i: (i.due, KINDS.index(i.kind)))
 

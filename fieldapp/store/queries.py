@@ -65,6 +65,8 @@ INDEXES = (
 LATER_INDEXES = (
     "CREATE INDEX IF NOT EXISTS q_safety_notices_concern ON safety_notices "
     "(json_extract(data, '$.concern_id')) WHERE deleted = 0",
+    # Today's headings count the items per day and kind from the index alone (fieldapp/store/due_list.py).
+    "CREATE INDEX IF NOT EXISTS q_due_items_day_kind ON due_items (due, kind)",
 )
 
 # The caseload reads fieldapp/store/caseload.py's summary (alias `h`); each key is one of its

@@ -4,20 +4,8 @@ the one action that fits it a click away; an item leaves the list when it is don
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,218 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store import queries
+from fieldapp.store import due_list, queries
 from fieldapp.store.database import Store
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text, text_size
 from fieldapp.ui.action_status import ActionRef, ActionStatusDialog
 from fieldapp.ui.follow_up import FollowUpDialog, ReferralStatusDialog
-from fieldapp.ui.icons import icon
 from fieldapp.ui.safety import starts as safety_starts
-from fieldapp.ui.safety import texts as safety_texts
-
-Index = QModelIndex | QPersistentModelIndex
-COL_DUE, COL_WHAT, COL_PLACE, COL_FAMILY, COL_ACTION, COL_MORE = range(6)
-COLUMNS = 6
-ItemRole = Qt.ItemDataRole.UserRole + 1
-ALERT = QColor("#b71c1c")
-LINK = QColor("#0d47a1")
-GROUP_BACK = QColor("#e8eaf0")
-
-
-def weekday(day: dt.date) -> str:
-    """The day of the week as the program's language names it."""
-    name = QLocale(QLocale.Language.Ukrainian if text.lang() == "uk" else QLocale.Language.English).dayName(
-        day.isoweekday(), QLocale.FormatType.LongFormat)
-    return name[:1].upper() + name[1:]
-
-
-@dataclass(frozen=True)
-class Group:
-    """A day's heading row: `day` None for everything overdue."""
-
-    day: dt.date | None
-    count: int
-
-
-class TodayModel(QAbstractTableModel):
-    """What is due by the end of the coming week: a heading row per day, overdue first; sortable within a day."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.items: list[queries.DueItem] = []
-        self.rows: list[Group | queries.DueItem] = []
-        self.today = dt.date.today()
-        self.sort_column, self.sort_order = COL_DUE, Qt.SortOrder.AscendingOrder
-
-    def set_items(self, items: list[queries.DueItem], today: dt.date) -> None:
-        self.beginResetModel()
-        self.items, self.today = items, today
-        self.rows = self._grouped()
-        self.endResetModel()
-
-    def _key(self, item: queries.DueItem) -> Any:
-        col = self.sort_column
-        if col == COL_WHAT:
-            return (queries.KINDS.index(item.kind), item.detail.casefold())
-        if col == COL_PLACE:
-            return (self.place(item).casefold(), item.due)
-        if col == COL_FAMILY:
-            return ((item.head or item.family_name).casefold(), item.due)
-        # A safety concern's notices lead their group, however old the rest is (a concern never waits).
-        return (item.kind != "notice", item.due, queries.KINDS.index(item.kind), item.case_number)
-
-    def _grouped(self) -> list[Group | queries.DueItem]:
-        days: dict[dt.date | None, list[queries.DueItem]] = {}
-        for item in self.items:
-            days.setdefault(None if item.overdue(self.today) else item.due, []).append(item)
-        rows: list[Group | queries.DueItem] = []
-        for day in sorted(days, key=lambda d: d or dt.date.min):
-            group = sorted(days[day], key=self._key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-            rows.append(Group(day, len(group)))
-            rows.extend(group)
-        return rows
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort within each day (the days stay in order): by date, kind, settlement or family."""
-        if column in (COL_ACTION, COL_MORE):
-            return
-        self.layoutAboutToBeChanged.emit()
-        self.sort_column, self.sort_order = column, order
-        self.rows = self._grouped()
-        self.layoutChanged.emit()
-
-    def item(self, row: int) -> queries.DueItem | None:
-        entry = self.rows[row] if 0 <= row < len(self.rows) else None
-        return entry if isinstance(entry, queries.DueItem) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
-            return (self.tr("Due"), self.tr("What"), self.tr("Settlement"), self.tr("Family"), "", "")[section]
-        return None
-
-    def heading(self, group: Group) -> str:
-        count = text.number(group.count)
-        if group.day is None:
-            return self.tr("Overdue: %1").replace("%1", count)
-        day = text.date(group.day)
-        if group.day == self.today:
-            label = self.tr("Today, %1").replace("%1", day)
-        elif group.day == self.today + dt.timedelta(days=1):
-            label = self.tr("Tomorrow, %1").replace("%1", day)
-        else:
-            label = weekday(group.day) + ", " + day
-        return label + " · " + count
-
-    def when(self, item: queries.DueItem) -> str:
-        if item.kind == "notice" and item.due_at is not None:  # by the hour (fieldapp/ui/safety)
-            return safety_texts.due_in(item.due_at, safety_texts.now())
-        days = (item.due - self.today).days
-        if days < 0:
-            return self.tr("overdue by %n day(s)", "", -days)
-        return text.date(item.due)
-
-    def what(self, item: queries.DueItem) -> str:
-        if item.kind == "notice":
-            return self.tr("Safety concern: notices to %1").replace(
-                "%1", safety_texts.recipients(item.detail.split(",")))
-        if item.kind == "visit":
-            return self.tr("First visit") if item.first else self.tr("Visit")
-        if item.kind == "assessment":
-            return self.tr("Needs assessment (5 working days from receipt)")
-        if item.kind == "action":
-            label = self.tr("Plan action: %1").replace("%1", item.detail)
-            if item.status in ("in_progress", "postponed"):
-                label += " (" + text.enum_label("action_statuses", item.status) + ")"
-            return label
-        if item.kind == "referral":
-            return self.tr("Referral follow-up: %1").replace("%1", item.detail)
-        return self.tr("Follow-up after closure")
-
-    @staticmethod
-    def place(item: queries.DueItem) -> str:
-        return text.place(item.settlement).split(",")[0]
-
-    def family(self, item: queries.DueItem) -> str:
-        head = item.head or item.family_name
-        if not item.children:
-            return head
-        kids = ", ".join(f"{name} {text.age_years(born, self.today) or 0}" if born else name
-                         for name, born in item.children)
-        return self.tr("%1; children: %2").replace("%1", head).replace("%2", kids)
-
-    def action(self, item: queries.DueItem) -> str:
-        return {
-            "visit": self.tr("Record the visit"),
-            "assessment": self.tr("Start the assessment"),
-            "action": self.tr("Mark done…"),
-            "referral": self.tr("Follow up…"),
-            "follow_up": self.tr("Record the follow-up…"),
-            "notice": self.tr("Record a notice…"),
-        }[item.kind]
-
-    def more(self, item: queries.DueItem) -> str:
-        if item.kind == "action":
-            return self.tr("Postpone…")
-        if item.kind == "referral":
-            return self.tr("Open")
-        return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        entry = self.rows[index.row()]
-        col = index.column()
-        if isinstance(entry, Group):
-            return self._group_data(entry, col, role)
-        item = entry
-        overdue = item.overdue(self.today)
-        if role == ItemRole:
-            return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.when(item), self.what(item), self.place(item), self.family(item),
-                    "▶ " + self.action(item), self.more(item))[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_DUE:
-                return text.date(item.due)
-            if col == COL_WHAT:
-                return self.what(item)
-            if col == COL_PLACE:
-                return text.place(item.settlement)
-            if col == COL_FAMILY:
-                return self.family(item) + "\n" + item.case_number
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_DUE and overdue:
-            return icon("overdue")
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col in (COL_ACTION, COL_MORE):
-                return QBrush(LINK)
-            if col == COL_DUE and overdue:
-                return QBrush(ALERT)
-        if role == Qt.ItemDataRole.FontRole and col in (COL_ACTION, COL_MORE):
-            font = QFont()
-            font.setUnderline(True)
-            return font
-        return None
-
-    def _group_data(self, group: Group, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and col == 0:
-            return self.heading(group)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(GROUP_BACK)
-        if role == Qt.ItemDataRole.ForegroundRole and group.day is None:
-            return QBrush(ALERT)
-        return None
+from fieldapp.ui.today_model import (  # the model's names are read here too (tests, scripts)
+    COL_ACTION,
+    COL_DUE,
+    COL_FAMILY,
+    COL_MORE,
+    COL_PLACE,
+    COL_WHAT,
+    COLUMNS,
+    Group,
+    TodayModel,
+)
 
 
 class TodayView(QWidget):
@@ -277,6 +71,7 @@ class TodayView(QWidget):
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.model.modelReset.connect(self._span_groups)
         self.model.layoutChanged.connect(self._span_groups)
+        self.model.rowsInserted.connect(self._span_fetched)
         self.table.clicked.connect(self._clicked)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.installEventFilter(self)
@@ -290,7 +85,7 @@ class TodayView(QWidget):
             box.setChecked(True)
             box.toggled.connect(self._show_items)
             self.kinds[kind] = box
-        self.all_items: list[queries.DueItem] = []
+        self.counts: due_list.DueSummary | None = None  # what the last read found
         self.today = dt.date.today()
         self.dialog: QDialog | None = None  # the status dialog open from here, if any
         self.empty = QLabel(self.tr("Nothing is due this week. Well done."))
@@ -310,20 +105,20 @@ class TodayView(QWidget):
         self.loading = False
 
     def reload(self, today: dt.date | None = None) -> None:
-        """Ask for what is due, off the GUI thread; shown when it comes."""
+        """Ask for what is due (the counts per day and the notices), off the GUI thread; shown when it
+        comes, its rows read a page at a time as the list scrolls."""
         day = today or dt.date.today()
         self.loading = True
-        if not self.all_items:
+        if self.counts is None:
             self.summary.setText(self.tr("Looking for what is due…"))
-        background.run_task(lambda: queries.due(self.store, day),
-                            lambda items: self._arrived(day, items), self._failed, owner=self)
+        background.run_task(lambda: due_list.summary(self.store, day),
+                            lambda found: self._arrived(day, found), self._failed, owner=self)
 
-    def _arrived(self, day: dt.date, items: list[queries.DueItem]) -> None:
-        self.today, self.all_items = day, items
+    def _arrived(self, day: dt.date, found: due_list.DueSummary) -> None:
+        self.today, self.counts = day, found
         self.loading = False
         for kind, box in self.kinds.items():
-            count = sum(1 for i in self.all_items if i.kind == kind)
-            box.setText(f"{self.labels[kind]} ({text.number(count)})")
+            box.setText(f"{self.labels[kind]} ({text.number(found.kind_count(kind))})")
         self._show_items()
         self.loaded = True
 
@@ -333,22 +128,29 @@ class TodayView(QWidget):
                              else self.tr("What is due could not be read."))
 
     def _show_items(self) -> None:
+        found = self.counts
+        if found is None:
+            return
         shown = {kind for kind, box in self.kinds.items() if box.isChecked()}
-        items = [i for i in self.all_items if i.kind in shown]
-        self.model.set_items(items, self.today)
-        overdue = sum(1 for i in items if i.overdue(self.today))
+        until = found.until
+        self.model.set_source(found, shown, lambda offset, limit: due_list.page(self.store, until, shown, offset, limit))
+        listed, overdue = self.model.counted()
         self.summary.setText(
             self.tr("Due by %1: %2 in all, %3 overdue.")
-            .replace("%1", text.date(queries.week_end(self.today)))
-            .replace("%2", text.number(len(items))).replace("%3", text.number(overdue))
+            .replace("%1", text.date(until))
+            .replace("%2", text.number(listed)).replace("%3", text.number(overdue))
         )
-        self.table.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        self.table.setVisible(bool(listed))
+        self.empty.setVisible(not listed)
 
     def _span_groups(self) -> None:
         self.table.clearSpans()
-        for row, entry in enumerate(self.model.rows):
-            if isinstance(entry, Group):
+        self._span_fetched(QModelIndex(), 0, self.model.rowCount() - 1)
+
+    def _span_fetched(self, _parent: QModelIndex, first: int, last: int) -> None:
+        rows = self.model.loaded_rows
+        for row in range(first, last + 1):
+            if isinstance(rows[row], Group):
                 self.table.setSpan(row, 0, 1, COLUMNS)
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802

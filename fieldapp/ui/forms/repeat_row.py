@@ -10,21 +10,28 @@ and the row opens to show the message.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casework.dates import format_date
 from casework.forms import Item, Member, is_empty
 from fieldapp.ui.forms.editor_base import Editor, label_text
-from fieldapp.ui.forms.summary import _value as display_value  # the reviewer's wording of an answer
+from fieldapp.ui.forms.summary import _value as display_value
+from fieldapp.ui.forms.wrap_label import WrapLabel  # the reviewer's wording of an answer
 
 EditorFactory = Callable[[Item, str, Sequence[Member]], Editor]
 HINT_COLOUR = "#5f6368"  # editor_base.HINT_STYLE's colour
+
+
+def _hint_palette(label: QLabel) -> QPalette:
+    # A palette, not a style sheet: a style sheet per label costs its own style computation.
+    palette = QPalette(label.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(HINT_COLOUR))
+    return palette
 
 
 def shown(sub: Item, value: Any, people: Mapping[str, str], lang: str) -> str:
@@ -57,10 +64,22 @@ class RepeatRow(QFrame):
         self.grid.setContentsMargins(8, 6, 8, 6)
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(0, 1)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.grid.addWidget(self.summary, 0, 0)
+        # Plain text in two labels: a rich-text label lays out a document of its own at every
+        # measurement, and 20 of them were most of the cost of showing the plan's actions.
+        self.summary = WrapLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        bold = QFont(self.summary.font())
+        bold.setBold(True)
+        self.summary.setFont(bold)
+        self.details = WrapLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setPalette(_hint_palette(self.details))
+        texts = QVBoxLayout()
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.setSpacing(0)
+        texts.addWidget(self.summary)
+        texts.addWidget(self.details)
+        self.grid.addLayout(texts, 0, 0)
         self.toggle = QPushButton()
         self.toggle.setAutoDefault(False)  # Enter in an answer must not open a row (fieldapp/ui/keys.py)
         self.toggle.clicked.connect(self._toggle_clicked)
@@ -70,7 +89,7 @@ class RepeatRow(QFrame):
         self.body: QWidget | None = None
         self._open = False
         self.n = 0  # named and summarised by number(), which the repeat editor calls with its place
-        self._show_state()
+        self._show_state(summarise=False)
 
     # -- what the row holds ----------------------------------------------------
 
@@ -103,14 +122,16 @@ class RepeatRow(QFrame):
         heading = f"{self.n + 1}. " + (title or QCoreApplication.translate("FormEditors", "(not filled in yet)"))
         parts = [f"{label_text(s.label, self.lang)}: {shown(s, values[s.key], self._people, self.lang)}"
                  for s in subs[1:] if s.key in values]
-        text = f"<b>{html.escape(heading)}</b>"
-        if parts and not self._open:
-            text += f'<br><span style="color: {HINT_COLOUR}">{html.escape(" · ".join(parts))}</span>'
-        self.summary.setText(text)
+        self.summary.setText(heading)
+        line = " · ".join(parts) if not self._open else ""
+        if line != self.details.text():
+            self.details.setText(line)
+        self.details.setVisible(bool(line))
 
     def summary_text(self) -> str:
         """What the closed row shows, as plain text (its heading, then the other answers)."""
-        return QTextDocumentFragment.fromHtml(self.summary.text()).toPlainText()
+        return "\n".join(t for t in (self.summary.text(), self.details.text() if self.details.isVisibleTo(self) else "")
+                         if t)
 
     # -- opening ------------------------------------------------------------------
 
@@ -139,10 +160,11 @@ class RepeatRow(QFrame):
         else:
             self.open(focus=True)
 
-    def _show_state(self) -> None:
+    def _show_state(self, summarise: bool = True) -> None:
         self.toggle.setText(QCoreApplication.translate("FormEditors", "Collapse") if self._open
                             else QCoreApplication.translate("FormEditors", "Edit"))
-        self._summarise()
+        if summarise:
+            self._summarise()
         if self.body is not None:
             self.body.setVisible(self._open)
 
