@@ -140,7 +140,7 @@ class Transaction:
                 or _attachment_locked(self.db, collection, old)):
             raise RecordLocked(collection)
         new = {k: v for k, v in {**old, **changed}.items() if v is not None}
-        domain.check(collection, new)
+        domain.check_change(collection, {k: v for k, v in old.items() if v is not None}, new)
         base = {k: old.get(k) for k in changed}
         records.set_data(self.db, collection, record_id, new, self.now)
         outbox.add(self.db, self.now, collection, record_id, current["household_id"], current["version"],

@@ -1632,5 +1632,33 @@
         <source>The file&apos;s content address is not a SHA-256.</source>
         <translation>The file&apos;s content address is not a SHA-256.</translation>
     </message>
+    <message>
+        <source>The codifier (KATOTTH) has no hromada with the code {code}: choose the hromada from the list.</source>
+        <translation>The codifier (KATOTTH) has no hromada with the code {code}: choose the hromada from the list.</translation>
+    </message>
+    <message>
+        <source>{place} is not a hromada: choose the hromada it belongs to.</source>
+        <translation>{place} is not a hromada: choose the hromada it belongs to.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no settlement with the code {code}: choose the settlement from the list.</source>
+        <translation>The codifier (KATOTTH) has no settlement with the code {code}: choose the settlement from the list.</translation>
+    </message>
+    <message>
+        <source>{place} is not a settlement: choose a city, town or village.</source>
+        <translation>{place} is not a settlement: choose a city, town or village.</translation>
+    </message>
+    <message>
+        <source>{place} is not in the hromada chosen ({hromada}): choose a settlement of that hromada.</source>
+        <translation>{place} is not in the hromada chosen ({hromada}): choose a settlement of that hromada.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no place with the code {code}: choose the territory of origin from the list.</source>
+        <translation>The codifier (KATOTTH) has no place with the code {code}: choose the territory of origin from the list.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no place with the code {code}: choose the place from the list.</source>
+        <translation>The codifier (KATOTTH) has no place with the code {code}: choose the place from the list.</translation>
+    </message>
 </context>
 </TS>

@@ -1632,5 +1632,33 @@
         <source>The file&apos;s content address is not a SHA-256.</source>
         <translation>Адреса вмісту файлу не є хешем SHA-256.</translation>
     </message>
+    <message>
+        <source>The codifier (KATOTTH) has no hromada with the code {code}: choose the hromada from the list.</source>
+        <translation>У кодифікаторі (КАТОТТГ) немає громади з кодом {code}: виберіть громаду зі списку.</translation>
+    </message>
+    <message>
+        <source>{place} is not a hromada: choose the hromada it belongs to.</source>
+        <translation>{place} — не громада: виберіть громаду, до якої належить це місце.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no settlement with the code {code}: choose the settlement from the list.</source>
+        <translation>У кодифікаторі (КАТОТТГ) немає населеного пункту з кодом {code}: виберіть населений пункт зі списку.</translation>
+    </message>
+    <message>
+        <source>{place} is not a settlement: choose a city, town or village.</source>
+        <translation>{place} — не населений пункт: виберіть місто, селище чи село.</translation>
+    </message>
+    <message>
+        <source>{place} is not in the hromada chosen ({hromada}): choose a settlement of that hromada.</source>
+        <translation>{place} не належить до вибраної громади ({hromada}): виберіть населений пункт цієї громади.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no place with the code {code}: choose the territory of origin from the list.</source>
+        <translation>У кодифікаторі (КАТОТТГ) немає місця з кодом {code}: виберіть територію походження зі списку.</translation>
+    </message>
+    <message>
+        <source>The codifier (KATOTTH) has no place with the code {code}: choose the place from the list.</source>
+        <translation>У кодифікаторі (КАТОТТГ) немає місця з кодом {code}: виберіть місце зі списку.</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,9 @@ from sync.server.security import Passwords
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
+# Real codes of the codifier (KATOTTH): the server looks each hromada up (casework.places).
+HROMADA = "UA59080270000073662"  # Сумська громада, Сумський р-н, Сумська обл.
+OTHER_HROMADA = "UA59040110000026694"  # Охтирська громада, Охтирський р-н, Сумська обл.
 # How long a started server may take to answer: generous, for a machine at load 16 (it is a
 # deadline for an event, the port answering, not a measure of speed).
 START_DEADLINE_S = 300
@@ -202,7 +205,7 @@ class Client:
 # ---- valid records (casework.records)
 
 def household_fields(**over: Any) -> dict[str, Any]:
-    f = {"case_number": "2026/1-0001", "family_name": "Koval", "hromada": "UA12345678901234567",
+    f = {"case_number": "2026/1-0001", "family_name": "Koval", "hromada": HROMADA,
          "identified_on": "2026-01-10", "status": "active", "phone": "+380 67 123 4567"}
     f.update(over)
     return f
