@@ -857,6 +857,10 @@
         <translation>The passphrase is empty.</translation>
     </message>
     <message>
+        <source>The passphrase needs at least {count} characters (a few words are easiest): nothing was created.</source>
+        <translation>The passphrase needs at least {count} characters (a few words are easiest): nothing was created.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ: nothing was created.</source>
         <translation>The two passphrases differ: nothing was created.</translation>
     </message>

@@ -857,6 +857,10 @@
         <translation>Парольна фраза порожня.</translation>
     </message>
     <message>
+        <source>The passphrase needs at least {count} characters (a few words are easiest): nothing was created.</source>
+        <translation>Парольна фраза має містити щонайменше {count} символів (найпростіше — кілька слів): нічого не створено.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ: nothing was created.</source>
         <translation>Дві парольні фрази не збігаються: нічого не створено.</translation>
     </message>
