@@ -138,7 +138,7 @@ def _household(n: int) -> dict[str, Any]:
     return {"change_id": str(uuid.uuid4()), "collection": "households", "id": new_id(),
             "base_version": None, "base": {}, "fields": {
                 "case_number": f"2026/1-{n:04d}", "family_name": f"Family {n}",
-                "hromada": "UA12345678901234567", "identified_on": "2026-01-10",
+                "hromada": "UA59080270000073662", "identified_on": "2026-01-10",
                 "status": "active", "notes": "x" * 200}}
 
 

@@ -34,6 +34,10 @@ NO_PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP(
 NO_PASSWORD = QT_TRANSLATE_NOOP("Headless", "Expected the password on standard input (the next line).")
 NO_CODE = QT_TRANSLATE_NOOP("Headless", "Expected the enrolment code on standard input (the next line).")
 EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP("Headless", "The passphrase is empty.")
+SHORT_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "Headless", "The passphrase needs at least {count} characters (a few words are easiest): nothing was created.")
+# As the first-run window and the settings ask (fieldapp/ui/passphrase_form.py MIN_LENGTH).
+MIN_PASSPHRASE = 10
 DIFFERENT = QT_TRANSLATE_NOOP("Headless", "The two passphrases differ: nothing was created.")
 CREATED = QT_TRANSLATE_NOOP("Headless", "Created an empty encrypted profile in {folder}.")
 NO_PROFILE = QT_TRANSLATE_NOOP(
@@ -116,6 +120,8 @@ def read_new_passphrase() -> str:
     first = read_secret(NO_PASSPHRASE, "New passphrase: ")
     if not first:
         raise CommandError(Message.of(EMPTY_PASSPHRASE), USAGE)
+    if len(first) < MIN_PASSPHRASE:
+        raise CommandError(Message.of(SHORT_PASSPHRASE, count=MIN_PASSPHRASE), USAGE)
     if read_secret(NO_PASSPHRASE_AGAIN, "Again: ") != first:
         raise CommandError(Message.of(DIFFERENT), USAGE)
     return first

@@ -39,7 +39,8 @@ case "$(uname -s)" in
         done
         cp packaging/linux/fieldapp.desktop dist/fieldapp/linux/
         cp resources/icons/app.svg dist/fieldapp/linux/fieldapp.svg
-        cp packaging/linux/fieldapp-server.service dist/fieldapp-server/linux/
+        cp packaging/linux/fieldapp-server.service packaging/linux/fieldapp-server-gc.service \
+           packaging/linux/fieldapp-server-gc.timer dist/fieldapp-server/linux/
         for folder in fieldapp fieldapp-server; do
             archive="dist/$folder-$version-linux-$(uname -m)-$(date -u +%Y%m%d).tar.gz"
             tar -C dist -czf "$archive" "$folder"

@@ -48,6 +48,7 @@ def test_init_creates_an_empty_profile_that_opens_with_that_passphrase(tmp_path)
     (f"{PASSPHRASE}\n", headless.USAGE, "Expected the passphrase a second time on standard input"),
     ("", headless.USAGE, "Expected the passphrase on standard input"),
     ("\n\n", headless.USAGE, "The passphrase is empty."),
+    ("short\nshort\n", headless.USAGE, "The passphrase needs at least 10 characters"),  # as the window asks
 ])
 def test_init_refuses_bad_input_and_creates_nothing(tmp_path, stdin, code, sentence):
     folder = tmp_path / "anna"

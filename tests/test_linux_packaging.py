@@ -40,6 +40,31 @@ def test_the_systemd_unit_passes_systemd_analyze_verify(tmp_path):
 
 
 @needs_systemd
+def test_the_weekly_attachments_gc_timer_and_its_unit_pass_verify_and_name_a_real_command(tmp_path):
+    server = unit_here(tmp_path).read_text().split("ExecStart=")[1].split()[0]  # this venv's program
+    for name in ("fieldapp-server-gc.service", "fieldapp-server-gc.timer"):
+        text = (LINUX / name).read_text(encoding="utf-8").replace("/opt/fieldapp-server/fieldapp-server", server)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = subprocess.run(["systemd-analyze", "verify", str(tmp_path / "fieldapp-server-gc.service"),
+                           str(tmp_path / "fieldapp-server-gc.timer")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and not done.stderr.strip(), done.stderr
+    timer = configparser.ConfigParser(interpolation=None)
+    timer.read_string((LINUX / "fieldapp-server-gc.timer").read_text(encoding="utf-8"))
+    assert timer["Timer"]["OnCalendar"] == "weekly" and timer["Timer"]["Persistent"] == "true"
+    # The command the unit runs exists and takes its options: `--help` of that very line.
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.read_string((tmp_path / "fieldapp-server-gc.service").read_text(encoding="utf-8"))
+    command = unit["Service"]["ExecStart"].split()
+    assert command[1:3] == ["attachments", "gc"]
+    helped = subprocess.run([*command[:3], "--help"], capture_output=True, text=True, timeout=120)
+    assert helped.returncode == 0 and "--days" in helped.stdout and "--dry-run" in helped.stdout
+    # Sandboxed as the server is.
+    main = UNIT.read_text(encoding="utf-8")
+    sandbox = main[main.index("NoNewPrivileges"):main.index("[Install]")]
+    assert sandbox.strip() in (LINUX / "fieldapp-server-gc.service").read_text(encoding="utf-8")
+
+
+@needs_systemd
 def test_a_broken_unit_is_told_apart(tmp_path):
     broken = unit_here(tmp_path)
     broken.write_text(broken.read_text().replace("NoNewPrivileges=yes", "NoNewPrivilege=yes"))

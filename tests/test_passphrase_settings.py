@@ -64,30 +64,43 @@ def test_a_kill_at_any_moment_of_the_rekey_leaves_exactly_one_passphrase(tmp_pat
         assert child.stdout.readline().strip() == "changing", child.stderr.read()
         return child
 
-    # How long a whole change takes on this machine now, so that the kills spread over all of it.
+    # The child says each step as it is done: a kill is aimed at a phase (between two of those
+    # events), and into it by a share of how long that phase took in a whole change just now. On a
+    # machine whose speed changes the kill still lands at or after the phase's start.
+    events = ["changing", *rekey.STEPS, "changed"]
     shutil.copytree(template, tmp_path / "whole")
-    began = time.monotonic()
     whole = start(tmp_path / "whole")
-    assert whole.stdout.readline().strip() == "changed"
-    took = time.monotonic() - began
-    whole.wait(timeout=60)
+    began = time.monotonic()
+    at = [0.0]
+    for name in events[1:]:
+        assert whole.stdout.readline().strip() == name
+        at.append(time.monotonic() - began)
+    took = at[-1]
+    whole.wait(timeout=600)
+    phases = [at[i + 1] - at[i] for i in range(len(at) - 1)]
+    # The export of the database (phase 1) and of the backups (phase 2) are the long ones.
+    aims = [(0, 0.0), (0, 0.5), (1, 0.0), (1, 0.5), (2, 0.0), (2, 0.5), (3, 0.0), (4, 0.0), (5, 0.0), (6, 0.0)]
     outcomes = []
-    for n, share in enumerate([0.0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.9, 1.0]):
+    for n, (phase, share) in enumerate(aims):
+        where = f"kill in phase {phase} ({events[phase]} -> {events[phase + 1]}) at {share:.0%}"
         folder = tmp_path / f"run{n}"
         shutil.copytree(template, folder)
         child = start(folder)
-        time.sleep(took * share)
+        for name in events[1:phase + 1]:
+            assert child.stdout.readline().strip() == name, where
+        time.sleep(phases[phase] * share)
         child.send_signal(signal.SIGKILL)
-        child.wait(timeout=60)
+        child.wait(timeout=600)
         left = leftovers(folder)
         opened = opening(folder, PASSPHRASE, NEW)
-        assert len(opened) == 1, f"kill at {share:.0%}: {sorted(opened)} open the profile"
+        assert len(opened) == 1, f"{where}: {sorted(opened)} open the profile"
         (works,) = opened
-        assert opened[works] == expected, f"kill at {share:.0%}: the content changed"
-        assert backup_openers(folder, PASSPHRASE, NEW) in ([[works]], [[NEW]])
-        assert leftovers(folder) == []  # the open destroyed the cut copies
+        assert opened[works] == expected, f"{where}: the content changed"
+        assert backup_openers(folder, PASSPHRASE, NEW) in ([[works]], [[NEW]]), where
+        assert leftovers(folder) == [], where  # the open destroyed the cut copies
         outcomes.append(("new" if works == NEW else "old") + ("+copies" if left else ""))
-    print(f"a whole change took {took:.2f} s; kill outcomes:", outcomes)
+    print(f"a whole change took {took:.2f} s (phases {[round(t, 2) for t in phases]}); kill outcomes:",
+          outcomes)
 
 
 # -- the dialog ------------------------------------------------------------------------------------

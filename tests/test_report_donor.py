@@ -20,7 +20,7 @@ from fieldapp import demo
 from fieldapp.ui.supervisor.reports_view import records_of
 
 OCT = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-H1, H2 = "UA59080270000073662", "UA63120270000011111"
+H1, H2 = "UA59080270000073662", "UA63120010000021682"
 
 
 def hh(id_, hromada=H1, categories=()):

@@ -9,7 +9,7 @@ import pytest
 from casework.reports.indicators import Period, add_working_days, age_band, compute, suppress
 
 OCT = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-H1, H2 = "UA59080270000073662", "UA63120270000011111"
+H1, H2 = "UA59080270000073662", "UA63120010000021682"
 
 
 def hh(id_, identified, *, hromada=H1, status="active", closed_on=None, reason=None, deleted=False):

@@ -148,8 +148,7 @@ def test_family_file_shows_members_ages_timeline_and_safety(qtbot, store):
     born = dt.date.today() - dt.timedelta(days=200)
 
     def write(tx):
-        h = tx.create("households", household(idp_certificate="1234-567890", idp_origin="UA14000000000000000"
-                                              if codifier.unit("UA14000000000000000") else None))
+        h = tx.create("households", household(idp_certificate="1234-567890", idp_origin="UA14000000000091971"))
         tx.create("persons", person(h["id"], birth_date=born.isoformat(), given_name="Соня"))
         tx.create("visits", visit(h["id"], review_status="draft"))
         tx.create("visits", visit(h["id"], started_at="2026-10-20T10:00:00+00:00", safety_concern=True,

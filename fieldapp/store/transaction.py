@@ -143,7 +143,7 @@ class Transaction:
         if not authorship.may_change(self.db, collection, current):
             raise NotAuthor(collection)  # another specialist's record (the server's rule too)
         new = {k: v for k, v in {**old, **changed}.items() if v is not None}
-        domain.check(collection, new)
+        domain.check_change(collection, {k: v for k, v in old.items() if v is not None}, new)
         base = {k: old.get(k) for k in changed}
         records.set_data(self.db, collection, record_id, new, self.now)
         outbox.add(self.db, self.now, collection, record_id, current["household_id"], current["version"],

@@ -385,8 +385,12 @@ class HouseholdDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
-        check = {"case_number": "-", "status": "active", **self.current, **values}
-        problems = domain.validate("households", {k: v for k, v in check.items() if v is not None})
+        before = {"case_number": "-", "status": "active", **self.current}
+        check = {**before, **values}
+        # An edit answers for what it changes: a code stored before the codifier rule stays until changed.
+        problems = domain.new_problems("households", {k: v for k, v in before.items() if v is not None}
+                                       if self.household_id else None,
+                                       {k: v for k, v in check.items() if v is not None})
         unplaced = self.form.show_problems(problems)
         no_members = not self.members and not self.household_id
         self.members_error.setText(self.tr("Add at least one member of the family."))

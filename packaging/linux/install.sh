@@ -22,10 +22,12 @@ if [ "$here" != "$target" ]; then
 fi
 if [ "$target" = /opt/fieldapp-server ]; then
     id fieldapp >/dev/null 2>&1 || useradd --system --home-dir /var/lib/fieldapp --shell /usr/sbin/nologin fieldapp
-    install -Dm644 "$target/linux/fieldapp-server.service" /etc/systemd/system/fieldapp-server.service
+    for unit in fieldapp-server.service fieldapp-server-gc.service fieldapp-server-gc.timer; do
+        install -Dm644 "$target/linux/$unit" "/etc/systemd/system/$unit"
+    done
     mkdir -p /etc/fieldapp && chmod 750 /etc/fieldapp
     systemctl daemon-reload 2>/dev/null || true
-    echo "FieldApp's server installed in $target: edit /etc/fieldapp/server.env, then systemctl enable --now fieldapp-server"
+    echo "FieldApp's server installed in $target: edit /etc/fieldapp/server.env, then systemctl enable --now fieldapp-server fieldapp-server-gc.timer"
 else
     install -Dm644 "$target/linux/fieldapp.desktop" /usr/share/applications/fieldapp.desktop
     install -Dm644 "$target/linux/fieldapp.svg" /usr/share/icons/hicolor/scalable/apps/fieldapp.svg

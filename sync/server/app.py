@@ -90,9 +90,11 @@ def create_app_from_env() -> FastAPI:
     from sync.server.db import url_from_env
 
     days = os.environ.get("FIELDAPP_RETENTION_DAYS")
+    threshold = os.environ.get("FIELDAPP_REPORT_THRESHOLD")  # `serve --report-threshold`
     proxies = tuple(p for p in os.environ.get("FIELDAPP_TRUSTED_PROXIES", "").split(",") if p)
     return create_app(Settings(database_url=url_from_env(),
                                retention_days=int(days) if days else None,
                                trusted_proxies=proxies,
                                api_docs=bool(os.environ.get("FIELDAPP_API_DOCS")),
-                               report_language=os.environ.get("FIELDAPP_REPORT_LANGUAGE") or "en"))
+                               report_language=os.environ.get("FIELDAPP_REPORT_LANGUAGE") or "en",
+                               report_threshold=int(threshold) if threshold else Settings.report_threshold))

@@ -125,6 +125,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
     os.environ["FIELDAPP_TRUSTED_PROXIES"] = ",".join(proxies)
     os.environ["FIELDAPP_API_DOCS"] = "1" if args.api_docs else ""
     os.environ["FIELDAPP_REPORT_LANGUAGE"] = args.report_language
+    if args.report_threshold < 2:
+        raise AdminError("--report-threshold: at least 2 (a threshold of 1 hides nothing).")
+    os.environ["FIELDAPP_REPORT_THRESHOLD"] = str(args.report_threshold)
     if args.retention_days > 0:
         os.environ["FIELDAPP_RETENTION_DAYS"] = str(args.retention_days)
     if args.workers > 1 and url.startswith("sqlite"):
@@ -352,6 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-keyfile", help="... and this key")
     p.add_argument("--report-language", choices=REPORT_LANGUAGES, default="en",
                    help="the language of GET /reports when the caller asks for none (default en)")
+    p.add_argument("--report-threshold", type=int, default=5, metavar="N",
+                   help="the organisation's small-count policy: GET /reports shows counts below N "
+                        "as <N (default 5)")
     p.add_argument("--retention-days", type=int, default=90,
                    help="closed households leave caseworkers' laptops this many days after "
                         "closing, checked hourly (default 90; 0: never)")

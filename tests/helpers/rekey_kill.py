@@ -1,5 +1,6 @@
-"""Change a profile's passphrase and say "changing" just before; the test kills this process (SIGKILL)
-at a moment of its choosing, wherever the re-key happens to be.
+"""Change a profile's passphrase, saying "changing" just before, each step's name as it is done, and
+"changed"; the test kills this process (SIGKILL) at a moment of its choosing, wherever the re-key
+happens to be.
 
     python rekey_kill.py PROFILE      old and new passphrase on stdin, one a line
 """
@@ -20,7 +21,7 @@ def main() -> None:
     old, new = (sys.stdin.readline().rstrip("\n") for _ in range(2))
     store = Store.open(folder, old, kdf=FAST_KDF)
     print("changing", flush=True)
-    store.change_passphrase(old, new)
+    store.change_passphrase(old, new, step=lambda name: print(name, flush=True))
     print("changed", flush=True)
     os._exit(0)
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -22,7 +28,14 @@ from sync.server import admin
 from sync.server.app import Hooks, Settings, create_app
 from sync.server.security import Passwords
 
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
+# Real codes of the codifier (KATOTTH): the server looks each hromada up (casework.places).
+HROMADA = "UA59080270000073662"  # Сумська громада, Сумський р-н, Сумська обл.
+OTHER_HROMADA = "UA59040110000026694"  # Охтирська громада, Охтирський р-н, Сумська обл.
+# How long a started server may take to answer: generous, for a machine at load 16 (it is a
+# deadline for an event, the port answering, not a measure of speed).
+START_DEADLINE_S = 300
 # Argon2id at its cheapest, so that hundreds of sign-ins stay fast; the app and admin.add_user get it.
 CHEAP_PASSWORDS = Passwords(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
@@ -54,7 +67,7 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         self.thread.start()
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + START_DEADLINE_S
         while not self.server.started:
             if time.monotonic() > deadline or not self.thread.is_alive():
                 raise RuntimeError("the test server did not start")
@@ -65,6 +78,51 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=20)
         self.engine.dispose()
+
+
+def start_serve(*args: str, port: int, stdout: Any = subprocess.PIPE, stderr: Any = subprocess.PIPE,
+                preexec_fn: Callable[[], None] | None = None) -> subprocess.Popen[str]:
+    """`fieldapp-server serve --port PORT ARGS` in its own process group, once /health answers 200.
+
+    Waits for the event (the port answering), however slow the machine; fails at once if serve exits.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port), *args],
+                            cwd=ROOT, env=env, stdout=stdout, stderr=stderr, text=True,
+                            preexec_fn=preexec_fn, start_new_session=True)
+    deadline = time.monotonic() + START_DEADLINE_S
+    while True:
+        try:
+            # A slow answer is still an answer coming: a read timeout is waited out like a refusal.
+            if requests.get(f"http://127.0.0.1:{port}/health", timeout=30).status_code == 200:
+                return proc
+        except requests.RequestException:
+            pass
+        if proc.poll() is not None:
+            err = proc.stderr.read() if proc.stderr is not None else ""
+            raise RuntimeError(f"serve exited with {proc.returncode}: {err}")
+        if time.monotonic() > deadline:
+            stop_serve(proc)
+            raise RuntimeError(f"serve did not answer within {START_DEADLINE_S} s")
+        time.sleep(0.2)
+
+
+def stop_serve(proc: subprocess.Popen[Any]) -> None:
+    """Stop a server started by start_serve: its whole process group (workers too), killed if it lingers."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # whatever of the group is left (a worker)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 @dataclass
@@ -147,7 +205,7 @@ class Client:
 # ---- valid records (casework.records)
 
 def household_fields(**over: Any) -> dict[str, Any]:
-    f = {"case_number": "2026/1-0001", "family_name": "Koval", "hromada": "UA12345678901234567",
+    f = {"case_number": "2026/1-0001", "family_name": "Koval", "hromada": HROMADA,
          "identified_on": "2026-01-10", "status": "active", "phone": "+380 67 123 4567"}
     f.update(over)
     return f

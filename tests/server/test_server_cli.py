@@ -7,16 +7,22 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.low_level import Type
 from argon2.profiles import get_default_parameters
-from server_kit import PASSWORD, Client, create, free_port, household_fields
+from server_kit import (
+    PASSWORD,
+    Client,
+    create,
+    free_port,
+    household_fields,
+    start_serve,
+    stop_serve,
+)
 
 from sync.server import cli
 
@@ -30,33 +36,6 @@ def run(*args: str, stdin: str | None = None, check: bool = True) -> subprocess.
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
-
-
-def start_serve(*args: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", str(port),
-                             *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return proc
-        except requests.ConnectionError:
-            time.sleep(0.2)
-        if proc.poll() is not None:
-            raise RuntimeError(proc.stderr.read() if proc.stderr else "serve exited")
-    proc.terminate()
-    raise RuntimeError("serve did not answer")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def test_every_command_has_help(capsys):
@@ -133,7 +112,7 @@ def test_it_sets_up_a_server_and_revokes_a_laptop(database_url: str, tmp_path: P
         assert refused.status_code == 403 and refused.json()["code"] == "account_disabled"
         assert Client(anna.base).enrol("boris", "a wrong long password").status_code == 401
     finally:
-        stop(server)
+        stop_serve(server)
     assert '"status": 201' in server.stderr.read()  # structured request logs
     audit = run("audit", "--record", hh_id, *db).stdout
     assert "create" in audit and "read" in audit and "assign" in audit

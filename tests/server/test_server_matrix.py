@@ -25,7 +25,9 @@ from typing import Any
 import pytest
 import requests
 import sqlalchemy as sa
+from server_kit import HROMADA as NORTH_HROMADA
 from server_kit import (
+    OTHER_HROMADA,
     PASSWORD,
     Client,
     World,
@@ -47,7 +49,7 @@ ACTORS = ("none", "bad_token", "revoked", "caseworker", "caseworker_protected", 
           "supervisor_protected", "admin")
 USERS = {"caseworker": "anna", "caseworker_protected": "pavlo", "supervisor": "sasha",
          "supervisor_protected": "sofia", "admin": "ira", "revoked": "boris"}
-HROMADA = {"North": "UA12345678901234567", "South": "UA76543210987654321"}
+HROMADA = {"North": NORTH_HROMADA, "South": OTHER_HROMADA}
 
 
 @pytest.fixture

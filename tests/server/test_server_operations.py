@@ -6,13 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 import sqlalchemy as sa
-from server_kit import PASSWORD, Client, LiveServer, free_port, make_world
+from server_kit import PASSWORD, Client, LiveServer, free_port, make_world, start_serve, stop_serve
 
 from sync.server import cli, operations
 from sync.server.db import make_engine, migrate
@@ -29,26 +27,14 @@ def server_cli(*args: str, stdin: str | None = None, **popen) -> subprocess.Comp
 
 def serve_first_lines(tmp_path: Path, host: str) -> tuple[str, str]:
     """Start `serve` on `host`, wait until /health answers on loopback, return (stdout line, stderr)."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--data", str(tmp_path),
-                             "--host", host, "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_serve("--data", str(tmp_path), "--host", host, port=free_port())
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         assert proc.stdout is not None
         line = proc.stdout.readline()
     finally:
-        proc.terminate()
-        _out, err = proc.communicate(timeout=20)
-    return line.strip(), err
+        stop_serve(proc)
+    assert proc.stderr is not None
+    return line.strip(), proc.stderr.read()
 
 
 def test_serve_says_where_it_listens_with_which_database_and_tls(tmp_path):
