@@ -105,9 +105,13 @@ def test_the_named_author_when_the_team_is_known(qtbot, two_laptops, english):  
     assert note.text() == "Record of specialist Sofia Melnyk: only its author or a supervisor can change it."
 
 
+# The schema just before the migration that names the authors (later migrations may follow it).
+_BEFORE_AUTHORS = schema.MIGRATIONS.index(schema._v10_record_authors)
+
+
 def test_schema_10_names_the_author_and_pulls_the_scope_again(tmp_path):
     folder = tmp_path / "profile"
-    with Store.create(folder, "p", schema_version=schema.SCHEMA_VERSION - 1, kdf=FAST_KDF) as store:
+    with Store.create(folder, "p", schema_version=_BEFORE_AUTHORS, kdf=FAST_KDF) as store:
         store.write(lambda tx: [tx.db.execute(f"ALTER TABLE [{t}] DROP COLUMN created_by")
                                 for t in domain.SCHEMAS if t in tx.db.table_names()])
         store.write(lambda tx: tx.set_meta("cursor", "120"))

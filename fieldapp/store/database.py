@@ -289,6 +289,11 @@ class Store:
             raise
         return result
 
+    @property
+    def closed(self) -> bool:
+        """True once `close` ran: an answer computed in the background may arrive after it."""
+        return self._closed
+
     def close(self) -> None:
         """Close every connection and release the profile. Safe to call twice."""
         if self._closed:

@@ -93,7 +93,7 @@ class TeamView(QWidget):
                             self._failed, owner=self)
 
     def _figures(self, ticket: int, figures: dict[str, Member]) -> None:
-        if ticket != self.asked:
+        if ticket != self.asked or self.store.closed:  # the records were closed meanwhile
             return
         self.members = sorted(figures.values(), key=lambda m: m.user_id)
         self._fill()
