@@ -122,22 +122,34 @@ def upsert_remote(db: sqlite_utils.Database, collection: str, record: Mapping[st
 
 
 def upsert_remote_many(db: sqlite_utils.Database, collection: str,
-                       rows: list[tuple[Mapping[str, Any], str | None, Mapping[str, Any]]],
-                       now: str) -> None:
-    """`upsert_remote` of many records of one collection: (record, household_id, data) each."""
+                       rows: list[tuple[Mapping[str, Any], str | None, str]], now: str) -> None:
+    """`upsert_remote` of many records of one collection: (record, household_id, data as JSON) each."""
     known(collection)
     db.conn.executemany(_UPSERT.format(collection=collection), [
         (record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
          record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
-         record.get("updated_by"), record.get("device_id"), dumps(data), now)
-        for record, household_id, data in rows])
+         record.get("updated_by"), record.get("device_id"), data_json, now)
+        for record, household_id, data_json in rows])
+
+
+_PAIRS = 400  # (id, version) pairs per statement: 800 bound values, under SQLite's smallest limit
 
 
 def raise_versions(db: sqlite_utils.Database, collection: str, versions: list[tuple[str, int]]) -> None:
-    """`raise_version` of many records of one collection: (id, version) each."""
+    """`raise_version` of many records of one collection, (id, version) each: one UPDATE per 400
+    records, joined to the acknowledged versions as a VALUES table (version only: no trigger fires)."""
     known(collection)
-    db.conn.executemany(f"UPDATE [{collection}] SET version = ? WHERE id = ? AND version < ?",
-                        [(version, rid, version) for rid, version in versions])
+    newest: dict[str, int] = {}
+    for rid, version in versions:  # a record changed twice in one batch: its later answer counts
+        newest[rid] = max(version, newest.get(rid, version))
+    pairs = sorted(newest.items())
+    for start in range(0, len(pairs), _PAIRS):
+        chunk = pairs[start:start + _PAIRS]
+        rows = ", ".join("(?, ?)" for _ in chunk)
+        db.execute(f"WITH acked(id, version) AS (VALUES {rows}) "
+                   f"UPDATE [{collection}] SET version = acked.version FROM acked "
+                   f"WHERE [{collection}].id = acked.id AND [{collection}].version < acked.version",
+                   [value for pair in chunk for value in pair])
 
 
 def raise_version(db: sqlite_utils.Database, collection: str, record_id: str, version: int) -> None:
