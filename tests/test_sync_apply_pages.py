@@ -66,6 +66,7 @@ def test_a_version_only_write_notes_no_family_but_a_change_of_fields_does(store:
     again = [dict(r, version=5, updated_at=NOW) for r in pulled]
     assert _dirty_after(store, lambda tx: tx.apply_remote(again[0])) == []
     assert _dirty_after(store, lambda tx: tx.apply_remote_many(again)) == []
+    assert {r["version"] for r in store.records("visits")} == {5} and store.get("visits", visits[1])["updated_at"] == NOW
     assert due.stored(store.read()) == before
     # A change of a field that decides what is due notes the family, alone and in bulk, and refreshes it.
     newest = max(pulled, key=lambda r: r["next_visit_on"])

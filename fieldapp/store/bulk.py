@@ -12,7 +12,9 @@ per call:
   what is stored, before and after the write. A record sent again with only a new version (the
   first laptop pulling back what it pushed) notes nothing, as the triggers' WHEN would not. The
   store's `due.refresh_dirty` before COMMIT then recomputes exactly those households.
-- The record rows go in with one executemany per collection, the search index in one pass.
+- The record rows go in with one executemany per collection, the search index in one pass. A record
+  whose family, deletion and fields are stored as they are gets only its new envelope (version, who,
+  when): its fields, their indexes and its search text are not written again.
 
 Contract: `records` are pulled-record dicts (`collection`, `id`, envelope and fields), each once;
 the call must run inside a store write (`Store.write`), whose transaction makes the dropped
@@ -83,7 +85,17 @@ def load(tx: Transaction, pulled: Sequence[Mapping[str, Any]]) -> None:
     rows = tx.remote_rows(pulled)  # before anything is dropped: a record that cannot be written fails here
     stored = _stored(db, rows)
     aside = due.set_aside(db, {row.collection for row in rows})
-    tx.write_remote(rows)
+    same: dict[str, list[Mapping[str, Any]]] = {}  # held as they are: only the envelope is new
+    changed = []
+    for row in rows:
+        before = stored.get((row.collection, row.id))
+        if before is not None and (before[0], before[1], before[2]) == (row.household_id, row.deleted, row.data_json):
+            same.setdefault(row.collection, []).append(row.record)
+        else:
+            changed.append(row)
+    for collection, envelopes in same.items():
+        record_rows.update_envelope_many(db, collection, envelopes)
+    tx.write_remote(changed)
     due.create_triggers(db, aside)
     if due.present_triggers(db):  # a profile without the due table (below its schema) has nothing to note
         due.note_dirty(db, _dirty(rows, stored))

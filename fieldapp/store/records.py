@@ -132,6 +132,18 @@ def upsert_remote_many(db: sqlite_utils.Database, collection: str,
         for record, household_id, data_json in rows])
 
 
+def update_envelope_many(db: sqlite_utils.Database, collection: str, rows: list[Mapping[str, Any]]) -> None:
+    """Store the server's envelope (version, who and when) of records whose family, deletion and
+    fields this laptop already holds as they are: `data` is not rewritten, so neither are the
+    indexes on its fields (a first laptop pulling back what it pushed)."""
+    known(collection)
+    db.conn.executemany(
+        f"UPDATE [{collection}] SET version = ?, schema = ?, updated_at = ?, updated_by = ?, device_id = ? "
+        "WHERE id = ?",
+        [(int(r.get("version") or 0), r.get("schema") or domain.RECORD_SCHEMA, r.get("updated_at"),
+          r.get("updated_by"), r.get("device_id"), r["id"]) for r in rows])
+
+
 _PAIRS = 400  # (id, version) pairs per statement: 800 bound values, under SQLite's smallest limit
 
 
