@@ -1,21 +1,26 @@
-"""Loading many records at once (a demo profile, a benchmark's 10,000 families), in bulk.
+"""Writing many pulled records at once (a pulled page, a demo profile, a benchmark's 10,000 families).
 
-`load(tx, records)` stores records as a server would send them (`Transaction.apply_remote_many`:
-no outbox entry, this laptop's pending fields kept on top), with two costs taken once per call
-instead of once per row:
+`load(tx, records)` stores records as a server sends them (no outbox entry, this laptop's pending
+fields kept on top: `Transaction.remote_rows`), with the costs that were once per row taken once
+per call:
 
-- The triggers that note each written household in `due_dirty` (schema `_v8_due_items`) cost
-  about as much as the row itself. They are dropped for the call and created again, from their
-  own stored definitions, in the same transaction; every household the records belong to, before
-  and after the write, is noted in `due_dirty` instead. The store's `due.refresh_dirty` before
-  COMMIT then recomputes exactly those households, as it does after any write.
-- The search index is written by `apply_remote_many` in one pass per call.
+- The triggers that note each written household in `due_dirty` (`due.triggers()`) cost, under
+  SQLCipher's memory security, about a millisecond a row: more than the row itself. They are
+  dropped for the call and created again from that same definition, in the same transaction; the
+  households whose due items can change are noted in `due_dirty` instead: those of a new record,
+  and those of a record whose family, deletion, fields (or, for a plan, `updated_at`) differ from
+  what is stored, before and after the write. A record sent again with only a new version (the
+  first laptop pulling back what it pushed) notes nothing, as the triggers' WHEN would not. The
+  store's `due.refresh_dirty` before COMMIT then recomputes exactly those households.
+- The record rows go in with one executemany per collection, the search index in one pass. A record
+  whose family, deletion and fields are stored as they are gets only its new envelope (version, who,
+  when): its fields, their indexes and its search text are not written again.
 
 Contract: `records` are pulled-record dicts (`collection`, `id`, envelope and fields), each once;
 the call must run inside a store write (`Store.write`), whose transaction makes the dropped
-triggers and the records one atomic change: a failure rolls back all of it, triggers included.
-Afterwards `due_items` and the search index are what a full recomputation gives
-(tests/test_bulk_load.py).
+triggers and the records one atomic change: a failure, or a kill, leaves all of it as it was,
+triggers included. Afterwards `due_items` and the search index are what a full recomputation
+gives (tests/test_bulk_load.py, tests/test_sync_apply_pages.py).
 """
 
 from __future__ import annotations
@@ -23,29 +28,53 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.store import due
 from fieldapp.store import records as record_rows
 
 if TYPE_CHECKING:
-    from fieldapp.store.transaction import Transaction
+    from fieldapp.store.transaction import RemoteRow, Transaction
 
 _CHUNK = 400  # ids per IN (...): under SQLite's smallest limit on bound values
 
+# Below this many records the triggers cost less than dropping and creating them (21 DDL statements
+# each way, and every prepared statement of the connection prepared again after a schema change).
+BULK_FROM = 20
 
-def _households_before(db: Any, pulled: Sequence[Mapping[str, Any]]) -> set[str]:
-    """The households the stored versions of `pulled` belong to now (a record may move family)."""
+
+def _stored(db: Any, rows: Sequence[RemoteRow]) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """What is stored now of the records in `rows`: (household_id, deleted, data, updated_at) by key."""
     by_collection: dict[str, list[str]] = {}
-    for r in pulled:
-        by_collection.setdefault(str(r["collection"]), []).append(str(r["id"]))
-    found: set[str] = set()
+    for row in rows:
+        by_collection.setdefault(row.collection, []).append(row.id)
+    found: dict[tuple[str, str], tuple[Any, ...]] = {}
     for collection, ids in by_collection.items():
         record_rows.known(collection)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
             marks = ", ".join("?" * len(chunk))
-            found.update(hid for (hid,) in db.execute(
-                f"SELECT household_id FROM [{collection}] WHERE id IN ({marks}) AND household_id IS NOT NULL",
-                chunk).fetchall())
+            for rid, *stored in db.execute(
+                    f"SELECT id, household_id, deleted, data, updated_at FROM [{collection}] WHERE id IN ({marks})",
+                    chunk).fetchall():
+                found[(collection, rid)] = tuple(stored)
     return found
+
+
+def _dirty(rows: Sequence[RemoteRow], stored: Mapping[tuple[str, str], tuple[Any, ...]]) -> set[str]:
+    """The households whose due items the write of `rows` can change (the triggers' rule, in Python)."""
+    dirty: set[str] = set()
+    for row in rows:
+        if row.collection not in due.SOURCES:
+            continue
+        before = stored.get((row.collection, row.id))
+        new = (row.household_id, row.deleted, row.data_json)
+        if before is not None and (before[0], before[1], before[2]) == new and (
+                row.collection != "plans" or before[3] == row.record.get("updated_at")):
+            continue  # only the version or other bookkeeping: nothing due can change
+        if row.household_id:
+            dirty.add(row.household_id)
+        if before is not None and before[0]:
+            dirty.add(before[0])  # the family it leaves
+    return dirty
 
 
 def load(tx: Transaction, pulled: Sequence[Mapping[str, Any]]) -> None:
@@ -53,17 +82,20 @@ def load(tx: Transaction, pulled: Sequence[Mapping[str, Any]]) -> None:
     if not pulled:
         return
     db = tx.db
-    households = _households_before(db, pulled)
-    households.update(str(r["id"]) if r["collection"] == "households" else str(r["household_id"])
-                      for r in pulled if r["collection"] == "households" or r.get("household_id"))
-    triggers = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due\\_%' ESCAPE '\\'").fetchall()
-    for name, _sql in triggers:
-        db.execute(f"DROP TRIGGER [{name}]")
-    tx.apply_remote_many(pulled)
-    for _name, sql in triggers:
-        db.execute(sql)
-    if triggers:  # a profile without the due table (below its schema) has nothing to note
-        db.conn.executemany(
-            "INSERT INTO due_dirty (household_id) VALUES (?) ON CONFLICT DO NOTHING",
-            [(hid,) for hid in sorted(households)])
+    rows = tx.remote_rows(pulled)  # before anything is dropped: a record that cannot be written fails here
+    stored = _stored(db, rows)
+    aside = due.set_aside(db, {row.collection for row in rows})
+    same: dict[str, list[Mapping[str, Any]]] = {}  # held as they are: only the envelope is new
+    changed = []
+    for row in rows:
+        before = stored.get((row.collection, row.id))
+        if before is not None and (before[0], before[1], before[2]) == (row.household_id, row.deleted, row.data_json):
+            same.setdefault(row.collection, []).append(row.record)
+        else:
+            changed.append(row)
+    for collection, envelopes in same.items():
+        record_rows.update_envelope_many(db, collection, envelopes)
+    tx.write_remote(changed)
+    due.create_triggers(db, aside)
+    if due.present_triggers(db):  # a profile without the due table (below its schema) has nothing to note
+        due.note_dirty(db, _dirty(rows, stored))

@@ -213,6 +213,82 @@ def compute(db: Any, household_ids: Iterable[str] | None = None) -> list[tuple[A
     return rows
 
 
+# -- the triggers that note written households in due_dirty -------------------------------------
+
+# The collections whose records decide what is due (the tables the triggers watch).
+SOURCES = ("households", "persons", "visits", "assessments", "plans", "referrals", "action_updates")
+EVENTS = ("insert", "update", "delete")
+
+
+def _matters(name: str) -> tuple[str, ...]:
+    """The columns of `name` whose change can change what is due; a version or other sync
+    bookkeeping change cannot (a plan's `updated_at` orders plans of equal version and date:
+    fragments.CURRENT_PLAN_ID)."""
+    return ("household_id", "deleted", "data", *(("updated_at",) if name == "plans" else ()))
+
+
+def triggers(tables: Iterable[str] = SOURCES, events: Iterable[str] = EVENTS) -> list[tuple[str, str]]:
+    """(name, CREATE TRIGGER sql) of the due triggers of `tables` for `events`: the one definition
+    the schema's migration and the bulk path (bulk.py) both create. A change here needs a new
+    migration in schema.py.
+
+    An update fires only when a column that matters is in its SET list (`UPDATE OF`: an
+    acknowledgement's version-only UPDATE is not even coded with the trigger, which under
+    SQLCipher's memory security costs ~1 ms a row) and its value changed (`WHEN`: an upsert that
+    re-sends the same fields with a new version).
+    """
+    wanted = set(tables)
+    out = []
+    for name in (t for t in SOURCES if t in wanted):
+        cols = _matters(name)
+        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
+        for event in (e for e in EVENTS if e in set(events)):
+            rows, head = {"insert": (("NEW",), "INSERT"),
+                          "update": (("OLD", "NEW"), f"UPDATE OF {', '.join(cols)}"),
+                          "delete": (("OLD",), "DELETE")}[event]
+            when = f" WHEN {changed}" if event == "update" else ""
+            # Not OR IGNORE: an outer statement's conflict clause (an upsert's) would override it.
+            notes = " ".join(f"INSERT INTO due_dirty SELECT {r}.household_id WHERE {r}.household_id IS NOT NULL "
+                             f"AND NOT EXISTS (SELECT 1 FROM due_dirty d WHERE d.household_id = {r}.household_id);"
+                             for r in rows)
+            trigger = f"due_{name}_{event}"
+            out.append((trigger, f"CREATE TRIGGER {trigger} AFTER {head} ON [{name}]{when} BEGIN {notes} END"))
+    return out
+
+
+def present_triggers(db: Any) -> set[str]:
+    """The names of the due triggers the file has now (none below the schema that made due_items)."""
+    return {n for (n,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due\\_%' ESCAPE '\\'").fetchall()}
+
+
+def drop_triggers(db: Any, names: Iterable[str]) -> None:
+    """Drop these due triggers (inside a write: its transaction brings them back on a failure or a kill)."""
+    for name in sorted(names):
+        db.execute(f"DROP TRIGGER [{name}]")
+
+
+def set_aside(db: Any, tables: Iterable[str]) -> list[tuple[str, str]]:
+    """Drop the insert and update triggers of `tables` for a bulk write (an upsert neither deletes);
+    returns their definitions, to create again with `create_triggers` in the same transaction."""
+    present = present_triggers(db)
+    chosen = [(n, sql) for n, sql in triggers(tables, ("insert", "update")) if n in present]
+    drop_triggers(db, [n for n, _sql in chosen])
+    return chosen
+
+
+def create_triggers(db: Any, definitions: Iterable[tuple[str, str]] | None = None) -> None:
+    """Create these due triggers (all of `triggers()` by default)."""
+    for _name, sql in triggers() if definitions is None else definitions:
+        db.execute(sql)
+
+
+def note_dirty(db: Any, household_ids: Iterable[str]) -> None:
+    """Note households in due_dirty as the triggers would (refresh_dirty recomputes them before COMMIT)."""
+    db.conn.executemany("INSERT INTO due_dirty (household_id) VALUES (?) ON CONFLICT DO NOTHING",
+                        [(hid,) for hid in sorted(set(household_ids))])
+
+
 _INSERT = f"INSERT INTO due_items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 

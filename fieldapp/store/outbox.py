@@ -111,8 +111,10 @@ def pending_fields_many(db: sqlite_utils.Database,
 
 
 def remove_many(db: sqlite_utils.Database, seqs: list[int]) -> None:
-    """Drop many entries (pushed and taken) in one statement."""
-    db.conn.executemany("DELETE FROM outbox WHERE seq = ?", [(seq,) for seq in seqs])
+    """Drop many entries (pushed and taken): one DELETE per 400 entries."""
+    for start in range(0, len(seqs), 400):
+        chunk = seqs[start:start + 400]
+        db.execute(f"DELETE FROM outbox WHERE seq IN ({', '.join('?' * len(chunk))})", chunk)
 
 
 def has_pending(db: sqlite_utils.Database, collection: str, record_id: str) -> bool:

@@ -124,22 +124,46 @@ def upsert_remote(db: sqlite_utils.Database, collection: str, record: Mapping[st
 
 
 def upsert_remote_many(db: sqlite_utils.Database, collection: str,
-                       rows: list[tuple[Mapping[str, Any], str | None, Mapping[str, Any]]],
-                       now: str) -> None:
-    """`upsert_remote` of many records of one collection: (record, household_id, data) each."""
+                       rows: list[tuple[Mapping[str, Any], str | None, str]], now: str) -> None:
+    """`upsert_remote` of many records of one collection: (record, household_id, data as JSON) each."""
     known(collection)
     db.conn.executemany(_UPSERT.format(collection=collection), [
         (record["id"], household_id, int(record.get("version") or 0), int(bool(record.get("deleted"))),
          record.get("schema") or domain.RECORD_SCHEMA, record.get("updated_at"),
-         record.get("updated_by"), record.get("device_id"), dumps(data), now, record.get("created_by"))
-        for record, household_id, data in rows])
+         record.get("updated_by"), record.get("device_id"), data_json, now, record.get("created_by"))
+        for record, household_id, data_json in rows])
+
+
+def update_envelope_many(db: sqlite_utils.Database, collection: str, rows: list[Mapping[str, Any]]) -> None:
+    """Store the server's envelope (version, who and when) of records whose family, deletion and
+    fields this laptop already holds as they are: `data` is not rewritten, so neither are the
+    indexes on its fields (a first laptop pulling back what it pushed)."""
+    known(collection)
+    db.conn.executemany(
+        f"UPDATE [{collection}] SET version = ?, schema = ?, updated_at = ?, updated_by = ?, device_id = ?, "
+        "created_by = coalesce(?, created_by) WHERE id = ?",  # the author too: schema 10's re-pull fills it
+        [(int(r.get("version") or 0), r.get("schema") or domain.RECORD_SCHEMA, r.get("updated_at"),
+          r.get("updated_by"), r.get("device_id"), r.get("created_by"), r["id"]) for r in rows])
+
+
+_PAIRS = 400  # (id, version) pairs per statement: 800 bound values, under SQLite's smallest limit
 
 
 def raise_versions(db: sqlite_utils.Database, collection: str, versions: list[tuple[str, int]]) -> None:
-    """`raise_version` of many records of one collection: (id, version) each."""
+    """`raise_version` of many records of one collection, (id, version) each: one UPDATE per 400
+    records, joined to the acknowledged versions as a VALUES table (version only: no trigger fires)."""
     known(collection)
-    db.conn.executemany(f"UPDATE [{collection}] SET version = ? WHERE id = ? AND version < ?",
-                        [(version, rid, version) for rid, version in versions])
+    newest: dict[str, int] = {}
+    for rid, version in versions:  # a record changed twice in one batch: its later answer counts
+        newest[rid] = max(version, newest.get(rid, version))
+    pairs = sorted(newest.items())
+    for start in range(0, len(pairs), _PAIRS):
+        chunk = pairs[start:start + _PAIRS]
+        rows = ", ".join("(?, ?)" for _ in chunk)
+        db.execute(f"WITH acked(id, version) AS (VALUES {rows}) "
+                   f"UPDATE [{collection}] SET version = acked.version FROM acked "
+                   f"WHERE [{collection}].id = acked.id AND [{collection}].version < acked.version",
+                   [value for pair in chunk for value in pair])
 
 
 def raise_version(db: sqlite_utils.Database, collection: str, record_id: str, version: int) -> None:

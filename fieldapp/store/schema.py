@@ -268,8 +268,18 @@ def _v11_caseload_summary(db: sqlite_utils.Database) -> None:
     caseload.rebuild(db)
 
 
+def _v12_due_triggers_ignore_bookkeeping(db: sqlite_utils.Database) -> None:
+    # The due triggers of schema 8 fired on every update, an acknowledgement's version too: under
+    # SQLCipher's memory security each firing cost about a millisecond (issue 19). Recreated from
+    # due.triggers(), the definition the bulk path uses too: they fire on a change that matters.
+    from fieldapp.store import due  # late: due imports the store's modules, which import this one
+
+    due.drop_triggers(db, due.present_triggers(db))
+    due.create_triggers(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_drafts, _v3_reference, _v4_case_cycle, _v5_print_log, _v6_attachments,
     _v7_search_inside_words, _v8_due_items, _v9_safety_records, _v10_record_authors,
-    _v11_caseload_summary]
+    _v11_caseload_summary, _v12_due_triggers_ignore_bookkeeping]
 SCHEMA_VERSION = len(MIGRATIONS)

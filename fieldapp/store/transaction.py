@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import case_number, new_id
-from fieldapp.store import attachments, authorship, decisions, drafts, outbox, records, search
+from fieldapp.store import attachments, authorship, bulk, decisions, drafts, outbox, records, search
 from fieldapp.store.driver import sqlite_utils
 from fieldapp.store.errors import NotAuthor, RecordDeleted, RecordLocked, RecordNotFound
 
@@ -47,6 +48,19 @@ def locked(collection: str, record: Mapping[str, Any]) -> bool:
 def _attachment_locked(db: sqlite_utils.Database, collection: str, record: Mapping[str, Any]) -> bool:
     # An attachment is locked with the record it belongs to (the server's rule too).
     return collection == "attachments" and attachments.subject_locked(db, dict(record))
+
+
+@dataclass(frozen=True)
+class RemoteRow:
+    """A pulled record as it is stored: its envelope (`record`), family, and fields (dict and JSON)."""
+
+    collection: str
+    id: str
+    record: Mapping[str, Any]
+    household_id: str | None
+    deleted: int
+    data: dict[str, Any]
+    data_json: str
 
 
 class Transaction:
@@ -180,13 +194,21 @@ class Transaction:
 
     def apply_remote_many(self, pulled: Sequence[Mapping[str, Any]]) -> None:
         """`apply_remote` of many records (a pulled page, each record once): one statement per
-        collection, the pending changes read in one query, the search index in bulk."""
-        keys = [(r["collection"], r["id"]) for r in pulled]
+        collection, the pending changes read in one query, the search index in bulk; from
+        `bulk.BULK_FROM` records on, the due triggers set aside for the call (bulk.py)."""
+        if len(pulled) >= bulk.BULK_FROM:
+            bulk.load(self, pulled)
+        else:
+            self.write_remote(self.remote_rows(pulled))
+
+    def remote_rows(self, pulled: Sequence[Mapping[str, Any]]) -> list[RemoteRow]:
+        """The rows that storing `pulled` writes: the server's fields with this laptop's pending
+        ones on top (the pending changes of all of them read in one query)."""
+        keys = [(str(r["collection"]), str(r["id"])) for r in pulled]
         for collection in {c for c, _r in keys}:
             records.known(collection)
         pending = outbox.pending_fields_many(self.db, keys)
-        by_collection: dict[str, list[tuple[Mapping[str, Any], str | None, Mapping[str, Any]]]] = {}
-        indexed: list[tuple[str, str, str | None, Mapping[str, Any] | None]] = []
+        rows = []
         for record, key in zip(pulled, keys, strict=True):
             collection, rid = key
             data = records.own_fields(record)
@@ -196,11 +218,20 @@ class Transaction:
             for fields in pending.get(key, ()):
                 data.update(fields)
             data = {k: v for k, v in data.items() if v is not None}
-            by_collection.setdefault(collection, []).append((record, household_id, data))
-            indexed.append((collection, rid, household_id, None if record.get("deleted") else data))
-        for collection, rows in by_collection.items():
-            records.upsert_remote_many(self.db, collection, rows, self.now)
-        search.index_many(self.db, indexed)
+            rows.append(RemoteRow(collection, rid, record, household_id, int(bool(record.get("deleted"))),
+                                  data, outbox.dumps(data)))
+        return rows
+
+    def write_remote(self, rows: Sequence[RemoteRow]) -> None:
+        """Write `remote_rows`: one executemany per collection, then the search index in one pass."""
+        by_collection: dict[str, list[RemoteRow]] = {}
+        for row in rows:
+            by_collection.setdefault(row.collection, []).append(row)
+        for collection, group in by_collection.items():
+            records.upsert_remote_many(self.db, collection,
+                                       [(r.record, r.household_id, r.data_json) for r in group], self.now)
+        search.index_many(self.db, [(r.collection, r.id, r.household_id, None if r.deleted else r.data)
+                                    for r in rows])
 
     def store_reference(self, record: Mapping[str, Any]) -> None:
         """Keep a form definition or a piece of reference data sent by the server."""
