@@ -79,41 +79,13 @@ def inside_words(b: Bench) -> None:
     store.close()
 
 
-def _profile_10k(b: Bench):
-    """The cached 10,000-family profile at this schema. A cache left by the schema before is copied and
-    migrated once (minutes) rather than rebuilt (most of an hour): the records are the same demo's."""
-    import json
-    import shutil
-
-    from benchmarks import bench_ui
-    from fieldapp.store import schema
-    from fieldapp.store.database import Store
-
-    target = bench_ui.RESULTS / f"ui-10k-seed{bench_ui.SEED}-schema{schema.SCHEMA_VERSION}"
-    older = sorted((p for p in bench_ui.RESULTS.glob(f"ui-10k-seed{bench_ui.SEED}-schema*")
-                    if (p / "bench.json").exists() and p != target), key=lambda p: int(p.name.rsplit("schema", 1)[1]))
-    if not (target / "bench.json").exists() and older:
-        work = target.with_name(target.name + ".migrating")
-        shutil.rmtree(work, ignore_errors=True)
-        shutil.copytree(older[-1], work, ignore=shutil.ignore_patterns("lock", "bench.json"))
-        start = time.perf_counter()
-        with Store.open(work, bench_ui.PASSPHRASE):
-            pass  # opening migrates
-        b.record(f"migrating the cached profile from {older[-1].name} (once)", time.perf_counter() - start, "s")
-        shutil.rmtree(work / "backups", ignore_errors=True)
-        shutil.rmtree(target, ignore_errors=True)
-        work.rename(target)
-        (target / "bench.json").write_text(json.dumps(json.loads((older[-1] / "bench.json").read_text())))
-    return bench_ui._copy(b)
-
-
 @scenario("search.caseload_keystroke_10k", "Caseload search as typed at 10,000 families: mid-word and Latin")
 def caseload_keystroke(b: Bench) -> None:
-    from benchmarks.bench_ui import _app, _close, _unlock_and_show
+    from benchmarks.bench_ui import _app, _close, _copy, _unlock_and_show
     from fieldapp.store import queries
 
     app = _app()
-    folder = _profile_10k(b)
+    folder = _copy(b)
     _opened, _shown, window, store = _unlock_and_show(folder, app)
     view = window.caseload_view
     db = store.read()
