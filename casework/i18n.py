@@ -28,6 +28,17 @@ def _identity(context: str, source: str) -> str:
     return source
 
 
+# What `str(message)` speaks in this process: English unless the command line chose a language
+# (fieldapp/headless.py `speak`); the window renders with Qt's translators instead.
+_spoken: Translate = _identity
+
+
+def speak(translate: Translate | None) -> None:
+    """Make `str(message)` render through `translate` in this process (None: English again)."""
+    global _spoken
+    _spoken = translate or _identity
+
+
 @dataclass(frozen=True)
 class Message:
     """A sentence to show a person: the Linguist context, the English source and its arguments."""
@@ -47,4 +58,4 @@ class Message:
         return text.format(**self.args) if self.args else text
 
     def __str__(self) -> str:
-        return self.render()
+        return self.render(_spoken)

@@ -264,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         import logging
 
         logging.getLogger("fieldapp").warning("process hardening incomplete: %s", ",".join(not_hardened))
+    if args.command:  # a command's sentences in the language asked for, else the system's
+        from fieldapp import headless
+
+        headless.speak(args.lang)
     if args.selftest:
         from fieldapp.selftest import run_selftest
 

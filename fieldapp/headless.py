@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casework import i18n
 from casework.i18n import QT_TRANSLATE_NOOP, Message
+from casework.resources import resource_dir
 
 if TYPE_CHECKING:
     from fieldapp.store.database import Store
@@ -189,6 +192,40 @@ def display_missing(environ: dict[str, str] | None = None, platform: str | None 
     if env.get("QT_QPA_PLATFORM"):
         return False
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def speak(lang: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """Print the commands' sentences in `lang` (--lang), else in the system's language (LC_ALL,
+    LC_MESSAGES, LANG, as the window reads it): "uk" or "en", the one chosen."""
+    env = os.environ if environ is None else environ
+    if lang not in ("uk", "en"):
+        system = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+        lang = "uk" if system.lower().startswith("uk") else "en"
+    i18n.speak(_translation(lang) if lang == "uk" else None)
+    return lang
+
+
+def _translation(lang: str) -> Callable[[str, str], str] | None:
+    # Qt's compiled catalogues read without an application object (a command may start Qt's
+    # own later, to draw a paper); English (None) when none is there, as in a bare checkout.
+    from PySide6.QtCore import QTranslator
+
+    catalogues = []
+    for qm in sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm")):
+        catalogue = QTranslator()
+        if catalogue.load(str(qm)):
+            catalogues.append(catalogue)
+    if not catalogues:
+        return None
+
+    def translate(context: str, source: str) -> str:
+        for catalogue in catalogues:
+            found = catalogue.translate(context, source)
+            if found:
+                return found
+        return source
+
+    return translate
 
 
 def fail(command: str, error: CommandError) -> int:
