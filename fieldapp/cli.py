@@ -137,8 +137,8 @@ def _enrol(args: argparse.Namespace) -> int:
         print(f"fieldapp enrol: {exc.message}", file=sys.stderr)
         return headless.FAILED
     user = answer.get("user", {})
-    print(f"Enrolled as {user.get('username', args.user)} ({user.get('role', '?')}), "
-          f"device {answer.get('device_code', '?')}, server {args.server}")
+    print(headless.Message.of(headless.ENROLLED, user=user.get("username", args.user), role=user.get("role", "?"),
+                              device=answer.get("device_code", "?"), server=args.server))
     if told is not None:
         print(told)
     return 0
@@ -189,7 +189,9 @@ def _sync(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
-    print(f"Synced: {report.summary()}")
+    print(headless.Message.of(headless.SYNCED, pushed=report.pushed, applied=report.applied, merged=report.merged,
+                              conflicts=report.conflicts, rejected=report.rejected, pulled=report.pulled,
+                              evicted=report.evicted, cursor=report.cursor))
     if report.content.no_room:  # the records synced; attachments wait for room on the disk
         from fieldapp.store.attachments import DownloadNoSpace
 

@@ -43,6 +43,10 @@ SHORT_PASSPHRASE = QT_TRANSLATE_NOOP(
 MIN_PASSPHRASE = 10
 DIFFERENT = QT_TRANSLATE_NOOP("Headless", "The two passphrases differ: nothing was created.")
 CREATED = QT_TRANSLATE_NOOP("Headless", "Created an empty encrypted profile in {folder}.")
+ENROLLED = QT_TRANSLATE_NOOP("Headless", "Enrolled as {user} ({role}), device {device}, server {server}")
+SYNCED = QT_TRANSLATE_NOOP(
+    "Headless", "Synced: pushed {pushed} (applied {applied}, merged {merged}, conflicts {conflicts}, "
+    "rejected {rejected}); pulled {pulled}, evicted {evicted}; cursor {cursor}")
 NO_PROFILE = QT_TRANSLATE_NOOP(
     "Headless", "There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} "
           "(or add --create to this command).")

@@ -31,7 +31,8 @@ def add_parser(sub: argparse._SubParsersAction, read_secret: Callable[[str], str
     parser.add_argument("--family", metavar="CASE-NUMBER", help="the family's case number: its whole paper file, "
                                                                 "or the family a blank form is for")
     parser.add_argument("--out", type=Path, help="the PDF file to write (default: standard output)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="uk", help="the language of the papers (default uk)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="uk", dest="papers_lang",
+                        help="the language of the papers (default uk)")
     parser.set_defaults(run=lambda args: run(args, read_secret))
 
 
@@ -71,15 +72,15 @@ def run(args: argparse.Namespace, read_secret: Callable[[str], str]) -> int:
                     return _fail(headless.PRINT_NO_FAMILY, headless.FAILED)
                 household_id = household["id"]
             if args.blank:
-                job = documents.blank_job(store, args.blank, household_id, lang=args.lang)
+                job = documents.blank_job(store, args.blank, household_id, lang=args.papers_lang)
             elif args.record:
                 found = documents.find_record(store, args.record)
                 if found is None:
                     return _fail(headless.PRINT_NO_RECORD, headless.FAILED)
-                job = documents.record_job(store, found[0], args.record, lang=args.lang)
+                job = documents.record_job(store, found[0], args.record, lang=args.papers_lang)
             else:
                 assert household_id is not None
-                job = documents.family_job(store, household_id, lang=args.lang)
+                job = documents.family_job(store, household_id, lang=args.papers_lang)
             if args.out is not None:
                 pages = documents.save_pdf(store, job, args.out)
             else:

@@ -865,6 +865,14 @@
         <translation>Created an empty encrypted profile in {folder}.</translation>
     </message>
     <message>
+        <source>Enrolled as {user} ({role}), device {device}, server {server}</source>
+        <translation>Enrolled as {user} ({role}), device {device}, server {server}</translation>
+    </message>
+    <message>
+        <source>Synced: pushed {pushed} (applied {applied}, merged {merged}, conflicts {conflicts}, rejected {rejected}); pulled {pulled}, evicted {evicted}; cursor {cursor}</source>
+        <translation>Synced: pushed {pushed} (applied {applied}, merged {merged}, conflicts {conflicts}, rejected {rejected}); pulled {pulled}, evicted {evicted}; cursor {cursor}</translation>
+    </message>
+    <message>
         <source>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</source>
         <translation>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</translation>
     </message>

@@ -865,6 +865,14 @@
         <translation>Створено порожній зашифрований профіль у {folder}.</translation>
     </message>
     <message>
+        <source>Enrolled as {user} ({role}), device {device}, server {server}</source>
+        <translation>Ноутбук підʼєднано: користувач {user} ({role}), пристрій {device}, сервер {server}</translation>
+    </message>
+    <message>
+        <source>Synced: pushed {pushed} (applied {applied}, merged {merged}, conflicts {conflicts}, rejected {rejected}); pulled {pulled}, evicted {evicted}; cursor {cursor}</source>
+        <translation>Синхронізовано: надіслано {pushed} (прийнято {applied}, обʼєднано {merged}, конфліктів {conflicts}, відхилено {rejected}); отримано {pulled}, прибрано з ноутбука {evicted}; курсор {cursor}</translation>
+    </message>
+    <message>
         <source>There is no profile in {folder}. Create it first with: fieldapp init --profile {folder} (or add --create to this command).</source>
         <translation>У {folder} немає профілю. Спершу створіть його: fieldapp init --profile {folder} (або додайте до цієї команди --create).</translation>
     </message>

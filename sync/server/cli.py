@@ -146,6 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
                             h11_max_incomplete_event_size=16 * 1024,
                             log_config=uvicorn_log_config(), access_log=False, log_level="warning")
     config.fieldapp_limits = limits  # type: ignore[attr-defined]  # read by GuardedH11Protocol
+    operations.check_port(args.host, args.port)  # one sentence, not uvicorn's log line, when taken
     server = uvicorn.Server(config)
     line, warning = operations.startup_lines(args.host, args.port, url, tls=bool(args.ssl_certfile),
                                              workers=args.workers)

@@ -7,6 +7,7 @@ in English, naming what to do next, never a traceback and never a password.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import ipaddress
 import socket
@@ -48,8 +49,28 @@ def database_problem(url: str, exc: BaseException) -> str:
     return f"The database {safe_url(url)} cannot be used: {first}.{hint}"
 
 
+def check_port(host: str, port: int) -> None:
+    """AdminError when `serve` could not listen on host:port (another program has it, or the address
+    is not this computer's), said before uvicorn tries; the probe is closed again at once."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise AdminError(f"Port {port} on {host} is already in use by another program: stop it, "
+                             "or start the server with another --port.") from None
+        raise AdminError(f"The server cannot listen on {host}:{port} ({exc.strerror or exc}): check "
+                         "--host (an address of this computer) and --port.") from None
+
+
 def check_database(url: str) -> None:
     """Connect to `url` and check that this role may create tables there; AdminError if not."""
+    if url.split(":", 1)[0].split("+", 1)[0] not in ("sqlite", "postgresql"):
+        raise AdminError(f"The database {safe_url(url)} cannot be used: FieldApp's server works with "
+                         "SQLite (sqlite+pysqlite:///PATH) or PostgreSQL "
+                         "(postgresql+psycopg://fieldapp:PASSWORD@127.0.0.1/fieldapp) only.")
     try:
         engine = make_engine(url, pool_size=1)
     except Exception as exc:  # a malformed URL or a driver that is not installed

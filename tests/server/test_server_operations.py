@@ -220,3 +220,26 @@ def test_report_refuses_a_hromada_code_the_codifier_does_not_have(tmp_path, give
     ok = server_cli("report", "--from", "2026-01-01", "--to", "2026-12-31", "--hromada",
                     "ua59080270000073662", "--data", str(tmp_path))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_serve_on_a_port_another_program_holds_says_so_in_one_sentence(tmp_path):
+    import socket
+
+    assert server_cli("init", "--data", str(tmp_path)).returncode == 0
+    with socket.socket() as other:  # another program listening on the port
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        done = server_cli("serve", "--data", str(tmp_path), "--port", str(port))
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"fieldapp-server: Port {port} on 127.0.0.1 is already in use by another "
+                                   "program: stop it, or start the server with another --port.")
+    assert "Traceback" not in done.stderr and done.stdout == ""  # nothing claimed to listen
+
+
+def test_init_refuses_a_database_it_does_not_support_and_saves_nothing(tmp_path):
+    done = server_cli("init", "--data", str(tmp_path), "--database-url", "mysql://fieldapp@127.0.0.1/fieldapp")
+    assert done.returncode == 1
+    assert "works with SQLite (sqlite+pysqlite:///PATH) or PostgreSQL" in done.stderr
+    assert "MySQLdb" not in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "config.json").exists() and not list(tmp_path.glob("*.json"))
