@@ -18,6 +18,7 @@ from kit import FAST_KDF, PASSPHRASE, quick_transport
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD, Client  # noqa: E402
 
+from fieldapp.store import authorship  # noqa: E402
 from fieldapp.store.database import Store, own_fields  # noqa: E402
 from fieldapp.sync.device import enrol, sync_once  # noqa: E402
 from sync.errors import SyncFailure  # noqa: E402
@@ -76,7 +77,9 @@ def test_faults_then_convergence(live_server, tmp_path, seed):
                 for _ in range(rng.randint(1, 4)):
                     counter += 1
                     collection = rng.choice(CASE)
-                    records = list(store.records(collection))
+                    # What this laptop's user may change: a colleague's visit is hers alone (the authorship rule).
+                    records = [r for r in store.records(collection)
+                               if authorship.may_change(store.read(), collection, r)]
                     record = rng.choice(records)
                     field = rng.choice(EDITABLE[collection])
                     value = value_for(field, f"{name}-{counter}")
