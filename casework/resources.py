@@ -12,3 +12,8 @@ def resource_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def translation_files(lang: str) -> list[Path]:
+    """The compiled Qt catalogues of `lang`, one per area (fieldapp_<area>_<lang>.qm), in a stable order."""
+    return sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm"))

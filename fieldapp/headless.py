@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from casework import i18n
 from casework.i18n import QT_TRANSLATE_NOOP, Message
-from casework.resources import resource_dir
+from casework.resources import translation_files
 
 if TYPE_CHECKING:
     from fieldapp.store.database import Store
@@ -215,7 +215,7 @@ def _translation(lang: str) -> Callable[[str, str], str] | None:
     from PySide6.QtCore import QTranslator
 
     catalogues = []
-    for qm in sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm")):
+    for qm in translation_files(lang):
         catalogue = QTranslator()
         if catalogue.load(str(qm)):
             catalogues.append(catalogue)

@@ -25,7 +25,7 @@ def run_selftest() -> int:
     pdfium = ""
     try:
         from casework import codifier
-        from casework.resources import resource_dir
+        from casework.resources import translation_files
         from fieldapp import demo
         from fieldapp.store.database import Store
 
@@ -48,7 +48,7 @@ def run_selftest() -> int:
                     raise RuntimeError("the codifier is incomplete")
                 step = "loading translations"
                 for lang in ("uk", "en"):
-                    if not list((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm")):
+                    if not translation_files(lang):
                         raise RuntimeError(f"compiled translations for {lang} are missing")
                 step = "starting Qt"
                 from fieldapp.ui.app import create_application

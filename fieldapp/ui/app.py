@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog
 
 from casework.i18n import LANGUAGES
-from casework.resources import resource_dir
+from casework.resources import translation_files
 from fieldapp import __version__
 from fieldapp.paths import APP_NAME, default_profile_dir
 
@@ -51,7 +51,7 @@ def default_language() -> str:
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """Load FieldApp's and Qt's own translations for `lang`; returns them (keep them alive)."""
     translators = []
-    for qm in sorted((resource_dir() / "translations").glob(f"fieldapp_*_{lang}.qm")):
+    for qm in translation_files(lang):
         ours = QTranslator(app)
         if ours.load(str(qm)):
             app.installTranslator(ours)
