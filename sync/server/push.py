@@ -395,7 +395,8 @@ def _household_changed(ctx: PushContext, hh_id: str, old: dict[str, Any], new: d
     if status != "closed":
         values["closed_at"] = None
         values["retired"] = False
-    ctx.update_household(hh_id, values)
+    if any(getattr(hh, name) != value for name, value in values.items()):
+        ctx.update_household(hh_id, values)  # an edit of the notes leaves the scope row as it is
     if not same(old.get("caseworker_id"), new.get("caseworker_id")):
         move_household(ctx.direct(), ctx.feed, hh_id, new.get("caseworker_id"), hh.team_id,
                        ctx.now, update_record=False)
