@@ -294,8 +294,8 @@ def _push_pull(bench: Bench, backend: str) -> None:
     bench.record("  floor: executemany of its rows, 1 tx", push_floor, "s")
     bench.record("  push 10,000 / floor", push_s / push_floor, "x")
     if bare_floor is not None:
-        bench.record("  floor before 2026-12-02: its rows into a copy with the key only", bare_floor, "s")
-        bench.record("  push 10,000 / that floor", push_s / bare_floor, "x")
+        bench.record("  floor, key-only copy (before 12-02)", bare_floor, "s")
+        bench.record("  push 10,000 / key-only floor", push_s / bare_floor, "x")
     if copy_floor is not None:
         bench.record("  floor: COPY of its rows, 1 tx", copy_floor, "s")
         bench.record("  push 10,000 / COPY floor", push_s / copy_floor, "x")
