@@ -174,20 +174,30 @@ def _edit(hh: dict[str, Any], version: int, n: int) -> dict[str, Any]:
             "fields": {"notes": f"edit {n} " + "y" * 200}}
 
 
-def _copy_table(conn: sa.Connection) -> None:
+def _copy_table(conn: sa.Connection, name: str = "records_floor", *, indexes: bool = True) -> None:
+    """An empty copy of `records`: its key, and with `indexes` its other indexes too, on both
+    databases alike (PostgreSQL's `LIKE ... INCLUDING ALL` always copied them; SQLite's copy had
+    only the key until 2026-12-02: `indexes=False` is that floor, still printed beside)."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("CREATE TABLE records_floor AS SELECT * FROM records WHERE 0")
-        conn.exec_driver_sql("CREATE UNIQUE INDEX ix_records_floor_id ON records_floor (id)")
+        conn.exec_driver_sql(f"CREATE TABLE {name} AS SELECT * FROM records WHERE 0")
+        conn.exec_driver_sql(f"CREATE UNIQUE INDEX ix_{name}_id ON {name} (id)")
+        if indexes:
+            for (sql,) in conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                               "AND tbl_name = 'records' AND sql IS NOT NULL").all():
+                conn.exec_driver_sql(sql.replace(" ix_records_", f" ix_{name}_")
+                                     .replace(" ON records ", f" ON {name} "))
     else:
-        conn.exec_driver_sql("CREATE TABLE records_floor (LIKE records INCLUDING ALL)")
+        conn.exec_driver_sql(f"CREATE TABLE {name} (LIKE records INCLUDING ALL)")
 
 
-def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float, float, float, float | None]:
+def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float, float, float, float | None,
+                                                         float | None]:
     """What the database alone takes for the same work, measured now (seconds): the rows of
-    the push written by the driver's executemany in one transaction, `edits` of them updated
-    so, and every row read back in one query; then the CPU time of the insert and of the read
-    (this process's, and the PostgreSQL backend's is not in it: an SQLite figure); on
-    PostgreSQL also the rows by COPY (None on SQLite)."""
+    the push written by the driver's executemany in one transaction (into a copy of `records`
+    with its indexes), `edits` of them updated so, and every row read back in one query; then
+    the CPU time of the insert and of the read (this process's, and the PostgreSQL backend's is
+    not in it: an SQLite figure); on PostgreSQL also the rows by COPY (None on SQLite); on
+    SQLite also the insert into a copy with its key only (the floor before 2026-12-02)."""
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         with engine.begin() as conn:
@@ -200,6 +210,7 @@ def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float, fl
             conn.exec_driver_sql(insert, rows)
         push_floor, push_cpu = time.perf_counter() - start, time.process_time() - cpu
         copy_floor = _copy_floor(engine, rows) if engine.dialect.name != "sqlite" else None
+        bare_floor = _bare_floor(engine, rows) if engine.dialect.name == "sqlite" else None
         start = time.perf_counter()
         with engine.begin() as conn:
             conn.exec_driver_sql(f"UPDATE records_floor SET data = {mark}, version = version + 1 "
@@ -211,7 +222,18 @@ def _floors(bench: Bench, url: str, edits: int) -> tuple[float, float, float, fl
         pull_floor, pull_cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         engine.dispose()
-    return push_floor, edit_floor, pull_floor, push_cpu, pull_cpu, copy_floor
+    return push_floor, edit_floor, pull_floor, push_cpu, pull_cpu, copy_floor, bare_floor
+
+
+def _bare_floor(engine: sa.Engine, rows: list[tuple[Any, ...]]) -> float:
+    """SQLite's earlier floor, for comparison with older figures: the copy with its key only."""
+    with engine.begin() as conn:
+        _copy_table(conn, "records_bare_floor", indexes=False)
+    insert = f"INSERT INTO records_bare_floor VALUES ({', '.join(['?'] * len(rows[0]))})"
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        conn.exec_driver_sql(insert, rows)
+    return time.perf_counter() - start
 
 
 def _copy_floor(engine: sa.Engine, rows: list[tuple[Any, ...]]) -> float:
@@ -235,10 +257,11 @@ def _push_pull(bench: Bench, backend: str) -> None:
             base = served.base
             device = Device(base, "cw0")
             made: list[dict[str, Any]] = []
+            # The changes are made before the clock starts (a laptop's outbox holds them already).
+            batches = [[_household(offset + i) for i in range(batch)] for offset in range(0, total, batch)]
             cpu = cpu_seconds(served.pid)
             start = time.perf_counter()
-            for offset in range(0, total, batch):
-                changes = [_household(offset + i) for i in range(batch)]
+            for changes in batches:
                 with bench.measure(f"push batch of {batch}"):
                     results = device.push(changes)
                 assert all(r["status"] == "applied" for r in results)
@@ -257,19 +280,22 @@ def _push_pull(bench: Bench, backend: str) -> None:
 
             edit_ms: list[float] = []
             for round_ in range(5):
-                chosen = made[round_ * edits:(round_ + 1) * edits]
+                chosen = [_edit(hh, 1, round_) for hh in made[round_ * edits:(round_ + 1) * edits]]
                 start = time.perf_counter()
-                results = device.push([_edit(hh, 1, round_) for hh in chosen])
+                results = device.push(chosen)
                 edit_ms.append((time.perf_counter() - start) * 1000)
                 assert all(r["status"] == "applied" for r in results), results[0]
                 with bench.measure("incremental pull of 100"):
                     got = reader.pull_all()
                 assert len([c for c in got if c["collection"] == "households"]) == edits
-        push_floor, edit_floor, pull_floor, push_floor_cpu, pull_floor_cpu, copy_floor = _floors(
+        push_floor, edit_floor, pull_floor, push_floor_cpu, pull_floor_cpu, copy_floor, bare_floor = _floors(
             bench, url, edits)
     bench.record("push 10,000 records: total", push_s, "s")
     bench.record("  floor: executemany of its rows, 1 tx", push_floor, "s")
     bench.record("  push 10,000 / floor", push_s / push_floor, "x")
+    if bare_floor is not None:
+        bench.record("  floor, key-only copy (before 12-02)", bare_floor, "s")
+        bench.record("  push 10,000 / key-only floor", push_s / bare_floor, "x")
     if copy_floor is not None:
         bench.record("  floor: COPY of its rows, 1 tx", copy_floor, "s")
         bench.record("  push 10,000 / COPY floor", push_s / copy_floor, "x")

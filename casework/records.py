@@ -257,6 +257,17 @@ def _cross_checks(collection: str, r: Mapping[str, Any], today: dt.date) -> list
     return out
 
 
+_ALLOWED: dict[str, tuple[validators.Compiled, frozenset[str]]] = {}
+
+
+def _allowed(collection: str, rules: validators.Compiled) -> frozenset[str]:
+    """The field names of `rules` and of the envelope, made once per compiled schema."""
+    done = _ALLOWED.get(collection)
+    if done is None or done[0] is not rules:
+        done = _ALLOWED[collection] = (rules, rules.known | ENVELOPE)
+    return done[1]
+
+
 def validate(collection: str, record: Mapping[str, Any], today: dt.date | None = None) -> list[Problem]:
     """Every problem of `record` as a record of `collection`; an empty list when it is valid.
 
@@ -270,10 +281,13 @@ def validate(collection: str, record: Mapping[str, Any], today: dt.date | None =
     rules = validators.compiled(collection, schema)  # made once per collection: a push checks 10,000
     problems = [Problem(name, message) for name, message in rules.problems(record, today)]
     # Well-formed codifier codes looked up in the codifier, each field its own sentence.
-    problems += [Problem(n, m) for n, m in places.problems(collection, record, {p.field for p in problems})]
-    for name in record:
-        if name not in rules.fields and name not in ENVELOPE and not _FORM_FIELD.match(name):
-            problems.append(Problem(name, _msg(QT_TRANSLATE_NOOP("Validation", "Unknown field."))))
+    problems += [Problem(n, m) for n, m in places.problems(collection, record,
+                                                                 {p.field for p in problems} if problems else ())]
+    # Only names outside the schema and the envelope (one set difference) are looked at, in order.
+    if record.keys() - _allowed(collection, rules):
+        for name in record:
+            if name not in rules.fields and name not in ENVELOPE and not _FORM_FIELD.match(name):
+                problems.append(Problem(name, _msg(QT_TRANSLATE_NOOP("Validation", "Unknown field."))))
     if not problems:
         problems.extend(_cross_checks(collection, record, today))
     return problems

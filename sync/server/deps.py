@@ -68,6 +68,14 @@ async def bearer_token(request: Request, _credentials: Annotated[
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+# Built once: building and keying this select took ~0.3 ms of every authenticated request.
+_DEVICE_OF_TOKEN = (
+    sa.select(devices.c.device_id, devices.c.number, devices.c.revoked_at, devices.c.app_version,
+              users.c.id, users.c.role, users.c.team_id, users.c.protected_access, users.c.disabled)
+    .select_from(devices.join(users, users.c.id == devices.c.user_id))
+    .where(devices.c.token_hash == sa.bindparam("digest")))
+
+
 def current_actor(request: Request, engine: EngineDep,
                   _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Actor:
     """The user behind the device token, or ProtocolError (401: unknown, revoked or disabled)."""
@@ -78,12 +86,7 @@ def current_actor(request: Request, engine: EngineDep,
                                               "'Authorization: Bearer <token>'.")
     digest = security.token_hash(token.strip())
     with reading(engine) as conn:
-        row = conn.execute(
-            sa.select(devices.c.device_id, devices.c.number, devices.c.revoked_at, devices.c.app_version,
-                      users.c.id, users.c.role, users.c.team_id, users.c.protected_access,
-                      users.c.disabled)
-            .select_from(devices.join(users, users.c.id == devices.c.user_id))
-            .where(devices.c.token_hash == digest)).first()
+        row = conn.execute(_DEVICE_OF_TOKEN, {"digest": digest}).first()
     if row is None:
         raise p.ProtocolError("unauthorized", "This device token is not known; "
                                               "enrol the laptop again.")

@@ -131,8 +131,7 @@ def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
         insert_many(conn, change_results, new_results)
         write_audit(conn, audit_rows)
         if actor.device_id:
-            conn.execute(sa.update(devices).where(devices.c.device_id == actor.device_id)
-                         .values(last_seen_at=ctx.now))
+            conn.execute(_SEEN, {"device": actor.device_id, "now": ctx.now})
         try:
             ctx.close()
         except sa.exc.DBAPIError as exc:
@@ -187,6 +186,11 @@ def _apply_in_savepoint(ctx: PushContext, change: Change,
         ctx.pending_audit = []
         log.error("change failed", extra={"fields": {"error": type(exc).__name__}}, exc_info=exc)
         return None
+
+
+# Built once (building and keying it per push cost more than running it).
+_SEEN = (sa.update(devices).where(devices.c.device_id == sa.bindparam("device"))
+         .values(last_seen_at=sa.bindparam("now")))
 
 
 @dataclass(frozen=True)
@@ -391,7 +395,8 @@ def _household_changed(ctx: PushContext, hh_id: str, old: dict[str, Any], new: d
     if status != "closed":
         values["closed_at"] = None
         values["retired"] = False
-    ctx.update_household(hh_id, values)
+    if any(getattr(hh, name) != value for name, value in values.items()):
+        ctx.update_household(hh_id, values)  # an edit of the notes leaves the scope row as it is
     if not same(old.get("caseworker_id"), new.get("caseworker_id")):
         move_household(ctx.direct(), ctx.feed, hh_id, new.get("caseworker_id"), hh.team_id,
                        ctx.now, update_record=False)

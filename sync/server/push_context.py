@@ -250,7 +250,10 @@ _BOOLEANS = {"records": ("deleted",), "households": ("retired",)}
 
 def _rows(conn: sa.Connection, table: str, sql: str, params: tuple[Any, ...]) -> list[SimpleNamespace]:
     """Rows of `table` read by the driver's SQL, as namespaces (SQLite's 0/1 turned into booleans)."""
-    rows = [SimpleNamespace(**row._mapping) for row in conn.exec_driver_sql(sql, params)]
+    result = conn.exec_driver_sql(sql, params)
+    names = tuple(result.keys())
+    # The driver's tuples zipped with the column names: a row's `_mapping` cost more than the read.
+    rows = [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in result]
     if conn.dialect.name == "sqlite":
         for name in _BOOLEANS[table]:
             for row in rows:
