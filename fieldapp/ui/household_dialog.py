@@ -38,8 +38,8 @@ from fieldapp.ui.fields import (
     required_legend,
 )
 from fieldapp.ui.keys import EnterMovesOn
-from fieldapp.ui.typed import TypedGuard
 from fieldapp.ui.place_picker import ANY, HROMADA, SETTLEMENT, PlacePicker
+from fieldapp.ui.typed import TypedGuard
 
 # A stand-in family id for checking a new member before the family exists.
 _PLACEHOLDER = "00000000-0000-7000-8000-000000000000"
