@@ -52,7 +52,7 @@ def esc(qtbot, dialog) -> None:
 
 def test_a_form_starts_in_its_first_answer_not_in_the_list_of_sections(qtbot, store, hid):  # noqa: F811
     dialog = open_form(None, store, "home_visit", hid)
-    dialog.confirm_discard = lambda: True  # noqa: the test's end closes it without asking
+    dialog.confirm_discard = lambda: True  # the end of the test closes it without asking
     shown(qtbot, dialog)
     first = dialog.view.editor("started_at").focus_target()
     qtbot.waitUntil(first.hasFocus)
@@ -184,3 +184,31 @@ def test_the_member_dialog_words_one_person_for_anyone_in_ukrainian(qtbot, qapp)
     # a person's status, not a plural; a return for anyone, not "she returned" (lost once in a merge)
     assert captions["idp"] == "Внутрішньо переміщена особа"
     assert captions["returned_from_institution"] == "Повернення з інтернатного закладу"
+
+
+def test_tab_leaves_a_note_for_the_buttons_and_never_types_a_tab(qtbot, store, plan_ref):  # noqa: F811
+    dialog = shown(qtbot, ActionStatusDialog(store, plan_ref, "done", today=TODAY))
+    dialog.note.setFocus()
+    type_text(dialog.note, "Готово")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert dialog.note.toPlainText() == "Готово" and not dialog.note.hasFocus()
+    back = shown(qtbot, ReturnDialog(1))
+    qtbot.keyClick(back.comment, Qt.Key.Key_Tab)
+    assert back.comment.toPlainText() == "" and not back.comment.hasFocus()
+    family = shown(qtbot, HouseholdDialog(store))
+    family.notes.setFocus()
+    qtbot.keyClick(family.notes, Qt.Key.Key_Tab)
+    assert family.notes.toPlainText() == "" and not family.notes.hasFocus()
+
+
+def test_tab_in_the_passphrase_change_follows_the_form_then_the_buttons(qtbot, store):
+    from fieldapp.ui.passphrase_dialog import PassphraseDialog
+
+    dialog = shown(qtbot, PassphraseDialog(store))
+    qtbot.waitUntil(dialog.current.hasFocus)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert seen == [dialog.new.passphrase, dialog.new.repeat, dialog.change_button, cancel]

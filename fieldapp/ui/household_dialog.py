@@ -253,6 +253,7 @@ class HouseholdDialog(QDialog):
         self.idp_certificate = form.add("idp_certificate", text.field_label(f, "idp_certificate"), QLineEdit())
         self.idp_origin = form.add("idp_origin", text.field_label(f, "idp_origin"), PlacePicker(ANY))
         self.notes = form.add("notes", text.field_label(f, "notes"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)  # Tab goes on to Save, never a tab character in the notes
         self.notes.setFixedHeight(70)
 
         self.member_table = QTableWidget(0, 4)

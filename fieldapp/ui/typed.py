@@ -75,30 +75,38 @@ class TypedGuard(QObject):
     """
 
     def __init__(self, dialog: QDialog, *, changed: Callable[[], bool] | None = None):
-        super().__init__(dialog)
-        self._dialog = dialog
+        super().__init__(dialog)  # the dialog is its parent: no Python reference, no cycle for the collector
         self._changed = changed  # what the fields do not show (a family's list of members)
         self._start: tuple[Any, ...] | None = None
         dialog.installEventFilter(self)
 
+    def _dialog(self) -> QDialog | None:
+        dialog = self.parent()
+        return dialog if isinstance(dialog, QDialog) else None
+
     def mark(self) -> None:
-        self._start = field_state(self._dialog)
+        dialog = self._dialog()
+        if dialog is not None:
+            self._start = field_state(dialog)
 
     def typed(self) -> bool:
-        if self._start is None:
+        dialog = self._dialog()
+        if self._start is None or dialog is None:
             return False
-        return field_state(self._dialog) != self._start or bool(self._changed and self._changed())
+        return field_state(dialog) != self._start or bool(self._changed and self._changed())
 
     def may_close(self) -> bool:
-        return not self.typed() or ask_throw_away(self._dialog)
+        dialog = self._dialog()
+        return dialog is None or not self.typed() or ask_throw_away(dialog)
 
     def cancel(self) -> None:
         """The Cancel button: close, asking first when something typed would be lost."""
-        if self.may_close():
-            self._dialog.reject()
+        dialog = self._dialog()
+        if dialog is not None and self.may_close():
+            dialog.reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is not self._dialog:
+        if not isinstance(watched, QDialog) or watched is not self.parent():
             return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() == Qt.Key.Key_Escape and not event.modifiers():

@@ -12,7 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casework import records as domain
 from fieldapp.store.database import Store, Transaction
@@ -65,6 +72,8 @@ class WriteDialog(QDialog):
         if not self._shown:  # the first time: typing starts in the first field, not on Save
             self._shown = True
             self.guard.mark()
+            for note in self.findChildren(QPlainTextEdit):  # Tab leaves a note for Save, as in the forms
+                note.setTabChangesFocus(True)
             first = self.form.first_field()
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -63,6 +63,7 @@ class ReassignDialog(QDialog):
             if uid != from_user:
                 self.target.addItem(name, uid)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on to the buttons, never a tab character
         self.note.setObjectName("handoverNote")
         self.note.setPlaceholderText(self.tr("What the new caseworker should know: agreements with the family, "
                                              "what is due, who to call."))

@@ -132,6 +132,7 @@ class ReturnDialog(QDialog):
         self.setWindowTitle(self.tr("Reopen an approved record") if reopening else self.tr("Return for correction"))
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("returnComment")
+        self.comment.setTabChangesFocus(True)  # Tab goes on to Return and Cancel, never a tab character
         self.comment.setPlaceholderText(self.tr("Why is it reopened? What should the caseworker correct?")
                                         if reopening else self.tr("What should the caseworker correct or add?"))
         label = QLabel(self.tr("%n record(s) go back to the caseworker with this comment.", "", count))
