@@ -212,3 +212,26 @@ def test_tab_in_the_passphrase_change_follows_the_form_then_the_buttons(qtbot, s
         seen.append(QApplication.focusWidget())
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert seen == [dialog.new.passphrase, dialog.new.repeat, dialog.change_button, cancel]
+
+
+def test_enter_on_the_new_caseworker_moves_on_and_never_moves_the_families(qtbot, store):
+    from fieldapp.store.team import remember_names
+    from fieldapp.ui.supervisor.reassign_dialog import ReassignDialog
+    from tests.factories import household
+
+    remember_names(store, [{"id": "u-anna", "name": "Анна", "role": "caseworker"},
+                           {"id": "u-boris", "name": "Борис", "role": "caseworker"}])
+    made = store.write(lambda tx: tx.create("households", household(family_name="Шаповал")))
+    dialog = shown(qtbot, ReassignDialog(store, [(made["id"], "Шаповал")], "u-anna", "Анна"))
+    qtbot.waitUntil(dialog.target.hasFocus)
+    assert dialog.ok.isEnabled()  # Enter alone would have pressed it: a caseload moved by one key
+    moved: list[int] = []
+    dialog.done.connect(moved.append)
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert dialog.isVisible() and moved == [] and dialog.note.hasFocus()
+    type_text(dialog.note, "Домовилися про візит у четвер")
+    asked: list[str] = []
+    answer_the_question("Back", asked)
+    esc(qtbot, dialog)
+    assert len(asked) == 1 and dialog.isVisible()
