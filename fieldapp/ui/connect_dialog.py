@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import standalone
 from fieldapp.store.database import Store
-from fieldapp.store.errors import StoreError
 from fieldapp.sync.device import TransportFactory, enrol, http_transport, is_enrolled
 from fieldapp.ui import background, screen, text
 from fieldapp.ui.enrol_form import EnrolForm
@@ -166,16 +165,8 @@ class ConnectDialog(QDialog):
         assert self.connect_button is not None
         self.connect_button.setText(self.tr("Connect"))
         self._ready()
-        if isinstance(exc, SyncFailure):
-            reason = text.message(failure_message(exc))
-            if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
-                reason = (self.tr("The server did not accept this enrolment code: it may be used or expired. "
-                                  "Ask IT for a new one.") if self.code.text().strip()
-                          else self.tr("The server did not accept this user name and password. Check them, "
-                                       "or ask IT."))
-        elif isinstance(exc, StoreError):
-            reason = text.message(exc.message)
-        else:
+        reason = self.enrol_form.refusal(exc)
+        if reason is None:
             background.report_bug(exc)
             return
         self._fail(reason + " " + self.tr("Nothing was changed on this laptop."))

@@ -7,7 +7,7 @@
 
 A person types ``14.03.1990``, ``14.3.1990``, ``14031990`` or ``1990-03-14``
 (casework.dates.read_date), or picks a day on a calendar (the button, F4 or
-Alt+Down). Leaving the field writes the date as the program's language does
+Alt+Down), or steps the typed date with Up/Down (a day) and PageUp/PageDown (a month). Leaving the field writes the date as the program's language does
 (casework.dates.format_date). An impossible or refused date is told at once,
 when it is fully typed or the field is left, with the sentence that saving
 gives (casework.values.check): `show_messages_in` puts it in the host's own
@@ -80,6 +80,10 @@ def calendar_start(typed: str, kind: str, today: dt.date) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     day = int(m.group(1)) if 1 <= int(m.group(1)) <= last else min(base.day, last)
     return dt.date(year, month, day)
+
+
+# Keyboard stepping of a typed date: (days, months) per key.
+_STEPS = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_PageUp: (0, 1), Qt.Key.Key_PageDown: (0, -1)}
 
 
 class DateEdit(QWidget):
@@ -210,7 +214,30 @@ class DateEdit(QWidget):
             if event.key() == Qt.Key.Key_F4 or alt_down:
                 self.open_calendar()
                 return True
+            step = _STEPS.get(event.key()) if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier else None
+            if step is not None:
+                self.step(*step)
+                return True
         return super().eventFilter(watched, event)
+
+    def step(self, days: int = 0, months: int = 0) -> None:
+        """Up/Down: a day later or earlier, PageUp/PageDown a month (an empty field starts at today);
+        text that is not a date is left as it is, to be corrected by hand."""
+        if not self.text():
+            self.line.setText(dates.format_date(self.today().isoformat(), self.lang))
+            self._typed()
+            return
+        iso = self.iso()
+        if iso is None:
+            return
+        day = dt.date.fromisoformat(iso)
+        if months:
+            month = day.month - 1 + months
+            year, month = day.year + month // 12, month % 12 + 1
+            day = day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+        day += dt.timedelta(days=days)
+        self.line.setText(dates.format_date(day.isoformat(), self.lang))
+        self._typed()
 
     def open_calendar(self) -> QCalendarWidget:
         """Show the calendar under the field (as the button and F4 do) and return it."""

@@ -87,6 +87,29 @@ class EnrolForm(QWidget):
         return (self.server.text().strip(), self.username.text().strip(), self.password.text(),
                 self.code.text().strip() or None)
 
+    def refusal(self, exc: BaseException) -> str | None:
+        """The sentence for an enrolment the server or the store refused; None for a bug.
+
+        One wording for the first run and "Connect to a server…": which credential was refused
+        follows from what was typed (the code, or the user name and the password).
+        """
+        from fieldapp.store.errors import StoreError
+        from fieldapp.ui import text
+        from sync.client import failure_message
+        from sync.errors import SyncFailure
+
+        if isinstance(exc, SyncFailure):
+            if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
+                if self.by_code():
+                    # A used or an expired code has its own code and sentence: this one is unknown.
+                    return self.tr("The server does not know this enrolment code. Check it, or ask IT for "
+                                   "a new one.")
+                return self.tr("The server did not accept this user name and password. Check them, or ask IT.")
+            return text.message(failure_message(exc))
+        if isinstance(exc, StoreError):
+            return text.message(exc.message)
+        return None
+
     def first_empty(self) -> QLineEdit:
         """Where typing starts: the code when IT's address is filled in, else the address."""
         return self.code if self.server.text() else self.server

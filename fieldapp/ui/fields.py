@@ -127,6 +127,17 @@ class FieldForm(QFormLayout):
         self.addRow(caption, box)
         return widget
 
+    def first_field(self) -> QWidget | None:
+        """The first field shown that takes the keyboard: where a new dialog's typing starts."""
+        for caption in self.captions.values():
+            field = caption.buddy()
+            if field is not None and field.focusProxy() is not None:
+                field = field.focusProxy()  # a date's line, not its calendar button
+            if field is not None and field.isVisibleTo(field.window()) and field.isEnabled() \
+                    and field.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return field
+        return None
+
     def show_problems(self, problems: Iterable[Problem]) -> list[Problem]:
         """Show each problem next to its field; returns those without a field here."""
         for label in self.errors.values():

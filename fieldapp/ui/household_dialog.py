@@ -39,6 +39,7 @@ from fieldapp.ui.fields import (
 )
 from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.place_picker import ANY, HROMADA, SETTLEMENT, PlacePicker
+from fieldapp.ui.typed import TypedGuard
 
 # A stand-in family id for checking a new member before the family exists.
 _PLACEHOLDER = "00000000-0000-7000-8000-000000000000"
@@ -95,7 +96,6 @@ class PersonDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok")
         buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()  # the social card's fields beside the basic ones: the dialog fits 720 px
         columns.addLayout(form, 1)
@@ -106,6 +106,9 @@ class PersonDialog(QDialog):
         layout.addWidget(buttons)
         self.role.setFocus()  # the first field: typing starts at once
         EnterMovesOn(self, PersonDialog._submit)
+        self.guard = TypedGuard(self)  # Esc or Cancel after typing asks before it is lost
+        self.guard.mark()
+        buttons.rejected.connect(self.guard.cancel)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -250,6 +253,7 @@ class HouseholdDialog(QDialog):
         self.idp_certificate = form.add("idp_certificate", text.field_label(f, "idp_certificate"), QLineEdit())
         self.idp_origin = form.add("idp_origin", text.field_label(f, "idp_origin"), PlacePicker(ANY))
         self.notes = form.add("notes", text.field_label(f, "notes"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)  # Tab goes on to Save, never a tab character in the notes
         self.notes.setFixedHeight(70)
 
         self.member_table = QTableWidget(0, 4)
@@ -296,7 +300,6 @@ class HouseholdDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("save")
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
@@ -305,6 +308,14 @@ class HouseholdDialog(QDialog):
         self._load()
         self.family_name.setFocus()  # the first field: typing starts at once
         EnterMovesOn(self, HouseholdDialog.save)
+        self.guard = TypedGuard(self, changed=self._members_changed)  # Esc or Cancel after typing asks
+        self.guard.mark()
+        self._members_at_start = [dict(m) for m in self.members]
+        buttons.rejected.connect(self.guard.cancel)
+
+    def _members_changed(self) -> bool:
+        # a member added, changed or removed is typing too, though the table's rows may number the same
+        return self.members != self._members_at_start
 
     def _load(self) -> None:
         c = self.current

@@ -80,6 +80,11 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.working)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Tab follows the form top to bottom, then the buttons (the current field joined the form late).
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = [self.current, self.new.passphrase, self.new.repeat, self.change_button, cancel]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.current.setFocus()
         screen.fit(self, 600, 420)
 

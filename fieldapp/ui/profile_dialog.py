@@ -253,20 +253,10 @@ class ProfileDialog(QDialog):
                             self._enrol_failed)
 
     def _enrol_failed(self, exc: BaseException) -> None:
-        from sync.client import failure_message
-        from sync.errors import SyncFailure
-
-        if isinstance(exc, SyncFailure):
-            reason = text.message(failure_message(exc))
-            if exc.code in ("unauthorized", "invalid_payload", "forbidden"):
-                reason = (self.tr("The server does not know this enrolment code. Check it, or ask IT for "
-                                  "a new one.") if self.code.text().strip()
-                          else self.tr("The server did not accept this user name and password. Check them, "
-                                       "or ask IT."))
-        elif isinstance(exc, StoreError):
-            reason = text.message(exc.message)
-        else:
-            reason = type(exc).__name__
+        reason = self.enrol_form.refusal(exc)
+        if reason is None:  # a bug: to the crash report; the passphrase stays set and Connect retries
+            background.report_bug(exc)
+            reason = self.tr("FieldApp could not connect because of an error of its own.")
         self.pages.setCurrentIndex(self.PAGE_ENROL)
         self._fail(self.enrol_error, reason + " " + self.tr("Your passphrase is set; press Connect to try again."))
         self.password.selectAll()

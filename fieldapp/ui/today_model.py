@@ -329,7 +329,7 @@ class TodayModel(QAbstractTableModel):
                          for name, born in item.children)
         return self.tr("%1; children: %2").replace("%1", head).replace("%2", kids)
 
-    def action(self, item: queries.DueItem) -> str:
+    def _actions(self) -> dict[str, str]:
         return {
             "visit": self.tr("Record the visit"),
             "assessment": self.tr("Start the assessment"),
@@ -337,14 +337,23 @@ class TodayModel(QAbstractTableModel):
             "referral": self.tr("Follow up…"),
             "follow_up": self.tr("Record the follow-up…"),
             "notice": self.tr("Record a notice…"),
-        }[item.kind]
+        }
+
+    def _mores(self) -> dict[str, str]:
+        return {"action": self.tr("Postpone…"), "referral": self.tr("Open")}
+
+    def action(self, item: queries.DueItem) -> str:
+        return self._actions()[item.kind]
 
     def more(self, item: queries.DueItem) -> str:
-        if item.kind == "action":
-            return self.tr("Postpone…")
-        if item.kind == "referral":
-            return self.tr("Open")
-        return ""
+        return self._mores().get(item.kind, "")
+
+    def link_texts(self, col: int) -> list[str]:
+        """Every text the action column (COL_ACTION) or the second one (COL_MORE) can show, as shown:
+        the view sizes those columns to the widest, so no language cuts one to an ellipsis."""
+        if col == COL_ACTION:
+            return ["▶ " + label for label in self._actions().values()]
+        return list(self._mores().values())
 
     def _texts(self, row: int, item: queries.DueItem) -> tuple[str, ...]:
         shown = self._shown.get(row)

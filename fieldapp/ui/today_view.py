@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,7 +66,7 @@ class TodayView(QWidget):
         text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         for col, width in ((COL_DUE, 185), (COL_PLACE, 150), (COL_FAMILY, 300), (COL_ACTION, 205), (COL_MORE, 100)):
-            header.resizeSection(col, text_size.scaled(width))
+            header.resizeSection(col, max(text_size.scaled(width), self._link_width(col)))
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.setSortingEnabled(True)
@@ -103,6 +105,17 @@ class TodayView(QWidget):
         layout.addWidget(self.empty, 1)
         self.loaded = False  # once the first answer came
         self.loading = False
+
+    def _link_width(self, col: int) -> int:
+        # The widest label of the column in this language, with the cell's margins (the uk «▶ Позначити
+        # виконаним…» was cut to an ellipsis at a fixed 205 px).
+        if col not in (COL_ACTION, COL_MORE):
+            return 0
+        font = self.table.font()
+        font.setUnderline(True)
+        metrics = QFontMetrics(font)
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        return max(metrics.horizontalAdvance(label) for label in self.model.link_texts(col)) + margin + 8
 
     def reload(self, today: dt.date | None = None) -> None:
         """Ask for what is due (the counts per day and the notices), off the GUI thread; shown when it

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casework import records as domain
 from fieldapp.store.database import Store, Transaction
@@ -19,6 +27,7 @@ from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text
 from fieldapp.ui.fields import ERROR_STYLE, FieldForm
 from fieldapp.ui.keys import EnterMovesOn
+from fieldapp.ui.typed import TypedGuard
 
 
 class WriteDialog(QDialog):
@@ -48,7 +57,6 @@ class WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
@@ -56,6 +64,20 @@ class WriteDialog(QDialog):
         layout.addWidget(self.buttons)
         # Enter in a field moves on (it saved half a change, before the note); Ctrl+Enter saves.
         EnterMovesOn(self, lambda _d: self.save())
+        self.guard = TypedGuard(self)  # Esc or Cancel after typing a note asks before it is lost
+        self.buttons.rejected.connect(self.guard.cancel)
+        self._shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._shown:  # the first time: typing starts in the first field, not on Save
+            self._shown = True
+            self.guard.mark()
+            for note in self.findChildren(QPlainTextEdit):  # Tab leaves a note for Save, as in the forms
+                note.setTabChangesFocus(True)
+            first = self.form.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     def show_row(self, widget: QWidget, shown: bool) -> None:
         """Show or hide a field of the form with its label and its message."""

@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>Internally displaced</source>
-        <translation>Внутрішньо переміщені</translation>
+        <translation>Внутрішньо переміщена особа</translation>
     </message>
     <message>
         <source>IDP certificate number</source>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Returned from a residential institution</source>
-        <translation>Повернулася з інтернатного закладу</translation>
+        <translation>Повернення з інтернатного закладу</translation>
     </message>
     <message>
         <source>Date returned</source>

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>This family was given to another caseworker before your change arrived. They and the supervisor see your version; mark it as read here.</source>
-        <translation>Цю сімʼю передали іншому фахівцеві раніше, ніж надійшла ваша зміна. Він і супервізор бачать вашу версію; тут позначте її як переглянуту.</translation>
+        <translation>Цю сімʼю передали іншому фахівцеві раніше, ніж надійшла ваша зміна. Цей фахівець і супервізор бачать вашу версію; тут позначте її як переглянуту.</translation>
     </message>
     <message>
         <source>This record was deleted on the server while you changed it.</source>

@@ -446,14 +446,6 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <source>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</source>
-        <translation>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</translation>
-    </message>
-    <message>
-        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
-        <translation>The server did not accept this user name and password. Check them, or ask IT.</translation>
-    </message>
-    <message>
         <source>Nothing was changed on this laptop.</source>
         <translation>Nothing was changed on this laptop.</translation>
     </message>
@@ -547,6 +539,14 @@
     <message>
         <source>Password</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>The server does not know this enrolment code. Check it, or ask IT for a new one.</source>
+        <translation>The server does not know this enrolment code. Check it, or ask IT for a new one.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
+        <translation>The server did not accept this user name and password. Check them, or ask IT.</translation>
     </message>
 </context>
 <context>
@@ -1580,10 +1580,6 @@
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
-        <translation>The server did not accept this user name and password. Check them, or ask IT.</translation>
-    </message>
-    <message>
         <source>Your passphrase is set; press Connect to try again.</source>
         <translation>Your passphrase is set; press Connect to try again.</translation>
     </message>
@@ -1612,6 +1608,10 @@
         <translation>Try FieldApp with demo data</translation>
     </message>
     <message>
+        <source>FieldApp could not connect because of an error of its own.</source>
+        <translation>FieldApp could not connect because of an error of its own.</translation>
+    </message>
+    <message>
         <source>Protecting the records with your passphrase…</source>
         <translation>Protecting the records with your passphrase…</translation>
     </message>
@@ -1630,10 +1630,6 @@
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>The server does not know this enrolment code. Check it, or ask IT for a new one.</source>
-        <translation>The server does not know this enrolment code. Check it, or ask IT for a new one.</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +1992,21 @@
     <message>
         <source>Safety notices</source>
         <translation>Safety notices</translation>
+    </message>
+</context>
+<context>
+    <name>TypedGuard</name>
+    <message>
+        <source>What you typed here is not saved. Close and throw it away?</source>
+        <translation>What you typed here is not saved. Close and throw it away?</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Throw away</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>

@@ -454,14 +454,6 @@
         <translation>Підʼєднання…</translation>
     </message>
     <message>
-        <source>The server did not accept this enrolment code: it may be used or expired. Ask IT for a new one.</source>
-        <translation>Сервер не прийняв цей код підключення: можливо, його вже використано або строк його дії минув. Попросіть в ІТ-фахівця новий.</translation>
-    </message>
-    <message>
-        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
-        <translation>Сервер не прийняв це імʼя користувача й пароль. Перевірте їх або зверніться до ІТ-фахівця.</translation>
-    </message>
-    <message>
         <source>Nothing was changed on this laptop.</source>
         <translation>На цьому ноутбуці нічого не змінено.</translation>
     </message>
@@ -556,6 +548,14 @@
     <message>
         <source>Password</source>
         <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>The server does not know this enrolment code. Check it, or ask IT for a new one.</source>
+        <translation>Сервер не знає цього коду підключення. Перевірте його або попросіть в ІТ новий.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
+        <translation>Сервер не прийняв це імʼя користувача й пароль. Перевірте їх або зверніться до ІТ-фахівця.</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1229,7 @@
     </message>
     <message>
         <source>returned from an institution %1</source>
-        <translation>повернувся з інтернатного закладу %1</translation>
+        <translation>повернення з інтернатного закладу %1</translation>
     </message>
 </context>
 <context>
@@ -1600,10 +1600,6 @@
         <translation>Підключення до сервера…</translation>
     </message>
     <message>
-        <source>The server did not accept this user name and password. Check them, or ask IT.</source>
-        <translation>Сервер не прийняв це імʼя користувача й пароль. Перевірте їх або зверніться до ІТ-фахівця.</translation>
-    </message>
-    <message>
         <source>Your passphrase is set; press Connect to try again.</source>
         <translation>Парольну фразу встановлено; натисніть «Підʼєднатися», щоб спробувати ще раз.</translation>
     </message>
@@ -1632,6 +1628,10 @@
         <translation>FieldApp із демонстраційними даними</translation>
     </message>
     <message>
+        <source>FieldApp could not connect because of an error of its own.</source>
+        <translation>Не вдалося підʼєднатися через помилку в самій програмі FieldApp.</translation>
+    </message>
+    <message>
         <source>Protecting the records with your passphrase…</source>
         <translation>Захищаємо записи вашою парольною фразою…</translation>
     </message>
@@ -1650,10 +1650,6 @@
     <message>
         <source>Unlock</source>
         <translation>Розблокувати</translation>
-    </message>
-    <message>
-        <source>The server does not know this enrolment code. Check it, or ask IT for a new one.</source>
-        <translation>Сервер не знає цього коду підключення. Перевірте його або попросіть в ІТ новий.</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2013,21 @@
     <message>
         <source>Safety notices</source>
         <translation>Повідомлення про загрози</translation>
+    </message>
+</context>
+<context>
+    <name>TypedGuard</name>
+    <message>
+        <source>What you typed here is not saved. Close and throw it away?</source>
+        <translation>Введене тут не збережено. Закрити й викинути його?</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Викинути</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -236,6 +236,14 @@ class FormDialog(QDialog):
         if family and family.get("family_name"):
             return f"{title} — {family['family_name']} ({family.get('case_number', '')})"
         return title
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not getattr(self, "_focused", False) and not self.read_only:
+            self._focused = True  # the first time only: typing starts in the first answer, not the sections
+            first = self.view.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     def _fit_to_screen(self) -> None:
         screen.fit(self, 1180, 820)

@@ -422,6 +422,17 @@ class FormView(QWidget):
             QTimer.singleShot(0, lambda: self._built[n].ensureWidgetVisible(box, 0, 40))
             box.editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def first_field(self) -> QWidget | None:
+        """The first question shown on the current page that takes the keyboard: where typing starts."""
+        n = self.stack.currentIndex()
+        for key, box in self._boxes.items():
+            if self._page_of.get(key.split("[", 1)[0]) != n or not box.isVisibleTo(self):
+                continue
+            target = box.editor.focus_target()
+            if target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return target
+        return None
+
     def go_to_first_problem(self) -> None:
         order = list(self._page_of)
         keys = sorted(self._problems, key=lambda k: order.index(k.split("[", 1)[0]) if k.split("[", 1)[0] in order else 0)

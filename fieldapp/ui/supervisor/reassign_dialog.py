@@ -27,6 +27,8 @@ from fieldapp.store.errors import StoreError
 from fieldapp.store.handover import NOTE_MAX, reassign
 from fieldapp.store.team import caseworkers
 from fieldapp.ui import background
+from fieldapp.ui.keys import EnterMovesOn
+from fieldapp.ui.typed import TypedGuard
 
 FamilyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -63,6 +65,7 @@ class ReassignDialog(QDialog):
             if uid != from_user:
                 self.target.addItem(name, uid)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on to the buttons, never a tab character
         self.note.setObjectName("handoverNote")
         self.note.setPlaceholderText(self.tr("What the new caseworker should know: agreements with the family, "
                                              "what is due, who to call."))
@@ -72,7 +75,6 @@ class ReassignDialog(QDialog):
         self.ok = self.buttons.addButton(self.tr("Reassign"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("reassignOk")
         self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("To caseworker"), self.target)
         form.addRow(self.tr("Handover note"), self.note)
@@ -88,6 +90,13 @@ class ReassignDialog(QDialog):
                                        "connected, then try again."))
         self.resize(560, 560)
         self._check()
+        # Enter on the caseworker moves on to the note: it never moves a caseload by accident;
+        # Ctrl+Enter reassigns. Esc or Cancel after a note or a change of the list asks first.
+        EnterMovesOn(self, lambda _d: self.ok.isEnabled() and self._save())
+        self.guard = TypedGuard(self)
+        self.guard.mark()
+        self.buttons.rejected.connect(self.guard.cancel)
+        self.target.setFocus()
 
     def _all(self, on: bool) -> None:
         self.list.blockSignals(True)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,6 +51,7 @@ from fieldapp.ui import background, text
 from fieldapp.ui.safety.concerns import ConcernsBox
 from fieldapp.ui.supervisor.queue_filters import APPROVED, RETURNED, WAITING, QueueBar
 from fieldapp.ui.sync.issues import collection_label, people_of
+from fieldapp.ui.typed import TypedGuard
 
 Index = QModelIndex | QPersistentModelIndex
 COL_CONCERN, COL_KIND, COL_FAMILY, COL_CASEWORKER, COL_DATE = range(5)
@@ -131,6 +132,7 @@ class ReturnDialog(QDialog):
         self.setWindowTitle(self.tr("Reopen an approved record") if reopening else self.tr("Return for correction"))
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("returnComment")
+        self.comment.setTabChangesFocus(True)  # Tab goes on to Return and Cancel, never a tab character
         self.comment.setPlaceholderText(self.tr("Why is it reopened? What should the caseworker correct?")
                                         if reopening else self.tr("What should the caseworker correct or add?"))
         label = QLabel(self.tr("%n record(s) go back to the caseworker with this comment.", "", count))
@@ -143,13 +145,18 @@ class ReturnDialog(QDialog):
         self.ok.setEnabled(False)
         self.comment.textChanged.connect(lambda: self.ok.setEnabled(bool(self.comment.toPlainText().strip())))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.about)
         layout.addWidget(self.comment)
         layout.addWidget(buttons)
         self.resize(480, 260)
+        # Enter writes a new line in the comment; Ctrl+Enter returns (the dialog's one action).
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, lambda: self.ok.isEnabled() and self.accept())
+        self.guard = TypedGuard(self)  # Esc or Cancel after writing a comment asks before it is lost
+        self.guard.mark()
+        buttons.rejected.connect(self.guard.cancel)
 
 
 class ChangedMeanwhile(Exception):
