@@ -79,6 +79,23 @@ def inside_words(b: Bench) -> None:
     store.close()
 
 
+def _Paints(widget):  # noqa: N802
+    """Counts the paint events a widget receives (the keystroke is measured to the first)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    counter = Paints(widget)
+    widget.installEventFilter(counter)
+    return counter
+
+
 @scenario("search.caseload_keystroke_10k", "Caseload search as typed at 10,000 families: mid-word and Latin")
 def caseload_keystroke(b: Bench) -> None:
     from benchmarks.bench_ui import _app, _close, _copy, _unlock_and_show
@@ -91,11 +108,15 @@ def caseload_keystroke(b: Bench) -> None:
     db = store.read()
     words = ("коваль", "шевч", "olena", "kovalenko", "ліки", "пічк", "oleksandr")
 
+    paints = _Paints(view.table.viewport())
+
     def shown(*metrics: str) -> None:  # the filter applied (as the debounce timer calls it), the screenful painted
         start, cpu = time.perf_counter(), time.process_time()
+        paints.count = 0
         view.apply_filter()
-        app.processEvents()
-        view.table.viewport().repaint()
+        app.processEvents()  # the view paints the new rows here, as it does for a person typing
+        if not paints.count:  # never painted twice: a repaint after Qt's own paint measured a second screenful
+            view.table.viewport().repaint()
         wall, used = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
         for metric in metrics:
             b.add(metric, wall, "ms")

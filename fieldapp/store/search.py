@@ -22,6 +22,7 @@ from typing import Any
 
 from casework import records as domain
 from casework.translit import is_cyrillic, latin
+from fieldapp.store import family_search
 from fieldapp.store.driver import sqlite_utils
 
 _APOSTROPHES = re.compile(r"[\u02bc\u2019\u2018'`\u00b4]")
@@ -91,17 +92,14 @@ class Match:
 
     words: tuple[tuple[str, tuple[str, ...]], ...]
 
+    stems: tuple[str, ...] = ()
+
     def households(self) -> list[tuple[str, tuple[str, ...]]]:
         """For each word, SQL and args for the households with a record that matches it.
 
-        Joined from the index to `search_docs` rather than `rowid IN (...)`: a two-letter word matches
-        ~30,000 records at 10,000 families, and the IN list was built before each was looked up."""
-        out = []
-        for _sql, args in self.words:  # the same words: one part per index the word is looked up in
-            parts = [f"SELECT d.household_id FROM {table} JOIN search_docs d ON d.rowid = {table}.rowid "
-                     f"WHERE {table} MATCH ?" for table in ("search", "search_grams")[:len(args)]]
-            out.append((" UNION ".join(parts), args))
-        return out
+        From the per-family index (fieldapp/store/family_search.py): a two-letter word matched ~29,000
+        records at 10,000 families, at most as many families as there are."""
+        return [family_search.households_sql(w, len(w) >= GRAM) for w in self.stems]
 
     def any_word(self) -> tuple[str, list[str]]:
         """SQL and args for the rowids matching at least one of the words."""
@@ -122,7 +120,8 @@ def match(text: str) -> Match | None:
     """What each typed word matches (a word's start in any ending; inside names and addresses; names in
     Latin); None when nothing is typed."""
     words = query_words(text)
-    return Match(tuple(_word_sql(w) for w in dict.fromkeys(words))) if words else None
+    unique = tuple(dict.fromkeys(words))
+    return Match(tuple(_word_sql(w) for w in unique), unique) if words else None
 
 
 @functools.lru_cache(maxsize=16384)
@@ -222,6 +221,7 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
         "INSERT INTO search_docs (collection, record_id, household_id) VALUES (?, ?, ?)",
         [collection, record_id, household_id],
     )
+    family_search.note(db, [household_id])
     db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, body])
     if (grams or latin_names) and _has_grams(db):
         db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)",
@@ -273,14 +273,18 @@ def index_many(db: sqlite_utils.Database,
     grams_too = _has_grams(db)
     gone: list[int] = []
     new: list[tuple[str, str, str | None, str]] = []
+    touched: list[str | None] = []  # households whose per-family document changes
     for key, (household_id, body) in wanted.items():
         before = old.get(key)
         if before is not None and (before[1], before[2]) == (household_id, body):
             continue  # indexed as it is
         if before is not None:
             gone.append(before[0])
+            touched.append(before[1])  # the family it leaves
         if body.strip():
             new.append((*key, household_id, body))
+            touched.append(household_id)
+    family_search.note(db, touched)
     for start in range(0, len(gone), _CHUNK):
         rowids = gone[start:start + _CHUNK]
         marks = ", ".join("?" * len(rowids))
@@ -309,9 +313,10 @@ def index_many(db: sqlite_utils.Database,
 def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
     """Drop a record from the index (a no-op when it is not there)."""
     row = db.execute(
-        "SELECT rowid, collection FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
-    ).fetchone()
+        "SELECT rowid, collection, household_id FROM search_docs WHERE collection = ? AND record_id = ?",
+        [collection, record_id]).fetchone()
     if row:
+        family_search.note(db, [row[2]])  # the family's own document loses this record's text
         db.execute("DELETE FROM search WHERE rowid = ?", [row[0]])
         if row[1] in GRAM_FIELDS and _has_grams(db):
             db.execute("DELETE FROM search_grams WHERE rowid = ?", [row[0]])
