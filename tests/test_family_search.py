@@ -61,6 +61,7 @@ def _same(store: Store, seed: int = 0) -> None:
     db = store.read()
     for table in ("family_words", "family_grams"):
         assert family_search.terms(db, table) == family_search.computed_terms(db, table), table
+    assert family_search.stored(db) == {hid: texts for hid, (_w, _g, texts) in family_search.compute(db).items()}
     assert db.execute("SELECT count(*) FROM family_dirty").fetchone()[0] == 0  # refreshed before COMMIT
     for typed in _probes(store, random.Random(seed)):
         flt = queries.CaseloadFilter(text=typed, status=None)

@@ -36,7 +36,10 @@ GRAMS_DEFINITION = "fts5(body, content = '', contentless_delete = 1, tokenize = 
 
 def create(db: Any) -> None:
     """Create the tables (a schema migration's step; `rebuild` fills them)."""
-    db.execute("CREATE TABLE family_docs (rowid INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE)")
+    # `texts`: the family's records' indexed text, [[collection, text], ...], its own record first, then its
+    # people's, then the newest: why a painted family matched is read from one row (`search.found_in`).
+    db.execute("CREATE TABLE family_docs (rowid INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE, "
+               "texts TEXT NOT NULL)")
     db.execute("CREATE TABLE family_dirty (household_id TEXT PRIMARY KEY) WITHOUT ROWID")
     db.execute(f"CREATE VIRTUAL TABLE family_words USING {WORDS_DEFINITION}")
     db.execute(f"CREATE VIRTUAL TABLE family_grams USING {GRAMS_DEFINITION}")
@@ -54,19 +57,37 @@ def note(db: Any, household_ids: Iterable[str | None]) -> None:
         db.conn.executemany("INSERT INTO family_dirty (household_id) VALUES (?) ON CONFLICT DO NOTHING", ids)
 
 
-def compute(db: Any, household_ids: list[str] | None = None) -> dict[str, tuple[str, str]]:
-    """Each household's (words, grams) text as the per-record index holds it (all households with None)."""
+_RANK = "CASE d.collection WHEN 'households' THEN 0 WHEN 'persons' THEN 1 ELSE 2 END, d.rowid DESC"
+
+
+def compute(db: Any, household_ids: list[str] | None = None) -> dict[str, tuple[str, str, str]]:
+    """Each household's (words, grams, texts) as the per-record index holds it (all households with None)."""
     if household_ids is None:
         scope, args = "d.household_id IS NOT NULL", []
     else:
         scope, args = "d.household_id IN (SELECT value FROM json_each(?))", [json.dumps(household_ids)]
-    words = dict(db.execute(
-        "SELECT d.household_id, group_concat(s.body, ' ') FROM search_docs d JOIN search s ON s.rowid = d.rowid "
-        f"WHERE {scope} GROUP BY d.household_id", args).fetchall())
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for hid, collection, body in db.execute(
+            "SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
+            f"WHERE {scope} ORDER BY d.household_id, {_RANK}", args):
+        texts.setdefault(hid, []).append((collection, body))
     grams = dict(db.execute(
         "SELECT d.household_id, group_concat(g.body || ' ' || coalesce(g.latin, ''), ' ') FROM search_docs d "
         f"JOIN search_grams g ON g.rowid = d.rowid WHERE {scope} GROUP BY d.household_id", args).fetchall())
-    return {hid: (words.get(hid) or "", grams.get(hid) or "") for hid in {*words, *grams}}
+    return {hid: (" ".join(body for _c, body in texts.get(hid, ())), grams.get(hid) or "",
+                  json.dumps(texts.get(hid, []), ensure_ascii=False)) for hid in {*texts, *grams}}
+
+
+def texts(db: Any, household_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each household's records' indexed text, (collection, text), its own first, its people's, then the newest."""
+    rows = db.execute("SELECT household_id, texts FROM family_docs WHERE household_id IN "
+                      "(SELECT value FROM json_each(?))", [json.dumps(household_ids)]).fetchall()
+    return {hid: [(c, t) for c, t in json.loads(found)] for hid, found in rows}
+
+
+def stored(db: Any) -> dict[str, str]:
+    """Every family's stored `texts`, by household: to compare with `compute`."""
+    return dict(db.execute("SELECT household_id, texts FROM family_docs").fetchall())
 
 
 def _replace(db: Any, household_ids: list[str]) -> None:
@@ -82,7 +103,8 @@ def _replace(db: Any, household_ids: list[str]) -> None:
         return
     top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM family_docs").fetchone()[0])
     rows = [(old.get(hid) or top + n + 1, hid, *texts) for n, (hid, texts) in enumerate(sorted(docs.items()))]
-    db.conn.executemany("INSERT INTO family_docs (rowid, household_id) VALUES (?, ?)", [r[:2] for r in rows])
+    db.conn.executemany("INSERT INTO family_docs (rowid, household_id, texts) VALUES (?, ?, ?)",
+                        [(r[0], r[1], r[4]) for r in rows])
     db.conn.executemany("INSERT INTO family_words (rowid, body) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
     db.conn.executemany("INSERT INTO family_grams (rowid, body) VALUES (?, ?)", [(r[0], r[3]) for r in rows if r[3]])
 

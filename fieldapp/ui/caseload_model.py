@@ -39,6 +39,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 4  # (start, end) of the words the search
 PAGE = 60
 FOUND_BATCH = 40  # families whose "found in" is looked up at once: a screenful, as the first of them is painted
 ALERT = QColor("#b71c1c")
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -54,6 +55,8 @@ class CaseloadModel(QAbstractTableModel):
         self._rows: list[queries.CaseloadRow] = []
         self._cells: list[list[dict[int, Any]] | None] = []  # per row, per column: role -> value (once shown)
         self._found: dict[str, search.Found | None] = {}  # why each shown family matched the search
+        self._headers: tuple[str, ...] | None = None
+        self._shown_values: dict[tuple[str, str | None], str] = {}  # see _memo
         self.today = dt.date.today()
         self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
         # A supervisor sees the whole team's families: whose each one is matters to her.
@@ -78,6 +81,8 @@ class CaseloadModel(QAbstractTableModel):
         self.today = dt.date.today()
         if self.supervising:
             self.names = known_names(self.store)  # the Team tab may have heard them since
+        self._headers = None
+        self._shown_values = {}  # today may have changed: ages and "overdue" with it
         self.beginResetModel()
         self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         self._rows = []
@@ -131,11 +136,13 @@ class CaseloadModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Case number"), self.tr("Family"), self.tr("Caseworker"), self.tr("Children's ages"), self.tr("Found in"),
-                self.tr("Settlement"), self.tr("Categories"),
-                self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
-            )[section]
+            if self._headers is None:  # asked on every paint of the header: translated once per reload
+                self._headers = (
+                    self.tr("Case number"), self.tr("Family"), self.tr("Caseworker"), self.tr("Children's ages"),
+                    self.tr("Found in"), self.tr("Settlement"), self.tr("Categories"),
+                    self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
+                )
+            return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
@@ -169,6 +176,9 @@ class CaseloadModel(QAbstractTableModel):
         row = index.row()
         if row < 0 or row >= len(self._rows):
             return None
+        if role == _TOOLTIP:  # asked on hover only: made when asked
+            r = self._rows[row]
+            return self._tooltip(r, index.column(), self._overdue(r))
         cells = self._cells[row]
         if cells is None:
             cells = self._cells_of(row)
@@ -185,9 +195,6 @@ class CaseloadModel(QAbstractTableModel):
         for col in range(COLUMNS):
             cell = dict(common)
             cell[Qt.ItemDataRole.DisplayRole] = self._display(r, col)
-            tip = self._tooltip(r, col, overdue)
-            if tip is not None:
-                cell[Qt.ItemDataRole.ToolTipRole] = tip
             cells.append(cell)
         display = Qt.ItemDataRole.DisplayRole
         if self.filter.text:
@@ -229,6 +236,14 @@ class CaseloadModel(QAbstractTableModel):
             return self.tr("The visit is overdue")
         return None
 
+    def _memo(self, kind: str, value: str | None, make: Any) -> str:
+        """A value's shown text, made once per reload (dates, ages and category names repeat across rows)."""
+        key = (kind, value)
+        shown = self._shown_values.get(key)
+        if shown is None:
+            shown = self._shown_values[key] = make(value)
+        return str(shown)
+
     def _display(self, r: queries.CaseloadRow, col: int) -> str:
         if col == COL_CASE:
             return r.case_number
@@ -240,7 +255,7 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_CASEWORKER:
             return self.caseworker_name(r.caseworker_id)
         if col == COL_CHILDREN:
-            return ", ".join(self._child_age(born) for role, _name, born in r.people
+            return ", ".join(self._memo("age", born, self._child_age) for role, _name, born in r.people
                              if role == "child" and born)
         if col == COL_FOUND:
             found = self._found.get(r.id)
@@ -250,11 +265,12 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_SETTLEMENT:
             return text.place(r.settlement or r.hromada).split(",")[0]
         if col == COL_CATEGORIES:
-            return text.enum_labels("household_categories", r.categories)
+            return self._memo("categories", ",".join(r.categories),
+                              lambda _k: text.enum_labels("household_categories", r.categories))
         if col == COL_LAST_VISIT:
-            return text.date(r.last_visit)
+            return self._memo("date", r.last_visit, text.date)
         if col == COL_NEXT_DUE:
-            shown = text.date(r.next_due)
+            shown = self._memo("date", r.next_due, text.date)
             return shown + " " + self.tr("overdue") if self._overdue(r) else shown
         if col == COL_ACTIONS:
             return text.number(r.open_actions) if r.open_actions else ""
