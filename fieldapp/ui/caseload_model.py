@@ -51,7 +51,8 @@ class CaseloadModel(QAbstractTableModel):
         self.filter = flt or queries.CaseloadFilter()
         self.sort_key = "case_number"
         self.descending = False
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # the order of the families fetched so far, or of all of them
+        self._total = 0  # how many families the filter keeps
         self._rows: list[queries.CaseloadRow] = []
         self._cells: list[list[dict[int, Any]] | None] = []  # per row, per column: role -> value (once shown)
         self._found: dict[str, search.Found | None] = {}  # why each shown family matched the search
@@ -70,7 +71,7 @@ class CaseloadModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """How many households the filter keeps (fetched or not)."""
-        return len(self._ids)
+        return self._total
 
     def set_filter(self, flt: queries.CaseloadFilter) -> None:
         if flt != self.filter:
@@ -84,7 +85,12 @@ class CaseloadModel(QAbstractTableModel):
         self._headers = None
         self._shown_values = {}  # today may have changed: ages and "overdue" with it
         self.beginResetModel()
-        self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+        if self.filter.text:  # the matching families' ids are read whole (one query for the ids and the count)
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+            self._total = len(self._ids)
+        else:  # 10,000 ids read one by one cost more than the screenful: the count, and the first page's ids
+            self._total = queries.caseload_count(self.store, self.filter)
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE)
         self._rows = []
         self._cells = []
         self._found = {}
@@ -108,16 +114,18 @@ class CaseloadModel(QAbstractTableModel):
     # -- lazy fetching ----------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and len(self._rows) < len(self._ids)
+        return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008,N802
         if parent.isValid():
             return
         start = len(self._rows)
+        if start >= len(self._ids) and start < self._total:  # scrolled past the first page: the whole order now
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         page = queries.caseload_rows(self.store, self._ids[start : start + PAGE])
         if not page:
-            if start < len(self._ids):  # deleted meanwhile: forget the rest
-                self._ids = self._ids[:start]
+            self._ids = self._ids[:start]  # deleted meanwhile: forget the rest
+            self._total = start
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
