@@ -195,3 +195,38 @@ def queries_bulk(b: Bench) -> None:
                 hits = search.search(db, typed, 50)
             assert hits, typed
     store.close()
+
+
+@scenario("search.family_index_write_cost", "The per-family search index's share of bulk loads of 1,000 pulled records")
+def family_index_write_cost(b: Bench) -> None:
+    """A new laptop's first sync writes pages of 1,000 records (fieldapp/store/bulk.py). Each page is
+    loaded as the store does it, with its parts timed apart inside the one transaction: the records
+    with the per-record search index, the due items and caseload summary, and the per-family index
+    (what the per-family index adds is its own line; the rest is what a page cost without it)."""
+    from fieldapp import demo
+    from fieldapp.store import bulk, due, family_search
+    from fieldapp.store.database import Store
+
+    store = Store.create(b.tmp / "p", PASSPHRASE)
+    gen = demo._Generator(11, dt.date(2026, 12, 1))
+    records: list[dict] = []
+    while len(records) < 12_000:
+        records += gen.household()
+    for start in range(0, len(records) - 999, 1000):
+        page = records[start:start + 1000]
+
+        def load(tx, page=page):
+            t0 = time.perf_counter()
+            bulk.load(tx, page)
+            t1 = time.perf_counter()
+            due.refresh_dirty(tx.db)
+            t2 = time.perf_counter()
+            family_search.refresh(tx.db)
+            return t1 - t0, t2 - t1, time.perf_counter() - t2
+
+        records_s, due_s, family_s = store.write(load)
+        b.add("page of 1,000 records: records and the per-record search index", records_s * 1000, "ms")
+        b.add("  due items and caseload summary", due_s * 1000, "ms")
+        b.add("  the per-family search index (added by it)", family_s * 1000, "ms")
+        b.add("  the per-family index's share of the page", family_s / (records_s + due_s + family_s) * 100, "%")
+    store.close()

@@ -24,12 +24,16 @@ millisecond (fieldapp/store/bulk.py).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
+_TOKEN = re.compile(r"[^\W_]+")  # a typed word's tokens as unicode61 cuts them
 _CHUNK = 400  # households per statement: under SQLite's smallest limit on bound values
 
-WORDS_DEFINITION = "fts5(body, content = '', contentless_delete = 1, " \
+# detail=none: which families have a word, not where in their text (a family's text is all its notes:
+# positions were most of what each write stored). It answers one-word prefix queries only (`households_sql`).
+WORDS_DEFINITION = "fts5(body, content = '', contentless_delete = 1, detail = none, " \
                    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2')"
 GRAMS_DEFINITION = "fts5(body, content = '', contentless_delete = 1, tokenize = 'trigram')"
 
@@ -135,8 +139,11 @@ def rebuild(db: Any) -> None:
 def households_sql(word: str, grams_too: bool) -> tuple[str, tuple[str, ...]]:
     """SQL for the households having the (stemmed) word: at a word's start, or (three letters or more)
     inside a name, address or case number, or a name in Latin."""
+    # Each run of letters and digits a prefix of its own, all required: "a_b" is two tokens to the
+    # tokenizer, and a phrase of two needs the positions detail=none does not keep.
+    tokens = _TOKEN.findall(word) or [word]
     parts = ["SELECT rowid FROM family_words WHERE family_words MATCH ?"]
-    args: tuple[str, ...] = (f'"{word}"*',)
+    args: tuple[str, ...] = (" ".join(f'"{t}"*' for t in tokens),)
     if grams_too:
         parts.append("SELECT rowid FROM family_grams WHERE family_grams MATCH ?")
         args += (f'"{word}"',)

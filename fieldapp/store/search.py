@@ -183,7 +183,7 @@ def snippet(body: str, text: str, width: int = 70) -> str:
     spans = marks(body, text)
     if not spans or len(body) <= width:
         return body
-    start = max(0, spans[0][0] - width // 3)
+    start = max(0, spans[0][0] - width // 6)  # a short lead-in: the column shows ~35 letters, the word must be in them
     if start:
         start = body.rfind(" ", 0, start) + 1  # begin at a word
     end = min(len(body), start + width)
