@@ -72,12 +72,14 @@ def compute(db: Any, household_ids: list[str] | None = None) -> dict[str, tuple[
         scope, args = "d.household_id IN (SELECT value FROM json_each(?))", [json.dumps(household_ids)]
     texts: dict[str, list[tuple[str, str]]] = {}
     for hid, collection, body in db.execute(
-            "SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
+            # The FTS tables' own content tables: read as tables, not through the virtual table's cursor
+            # (a lookup by rowid each), which was most of a bulk page's refresh.
+            "SELECT d.household_id, d.collection, s.c0 FROM search_docs d JOIN search_content s ON s.id = d.rowid "
             f"WHERE {scope} ORDER BY d.household_id, {_RANK}", args):
         texts.setdefault(hid, []).append((collection, body))
     grams = dict(db.execute(
-        "SELECT d.household_id, group_concat(g.body || ' ' || coalesce(g.latin, ''), ' ') FROM search_docs d "
-        f"JOIN search_grams g ON g.rowid = d.rowid WHERE {scope} GROUP BY d.household_id", args).fetchall())
+        "SELECT d.household_id, group_concat(g.c0 || ' ' || coalesce(g.c1, ''), ' ') FROM search_docs d "
+        f"JOIN search_grams_content g ON g.id = d.rowid WHERE {scope} GROUP BY d.household_id", args).fetchall())
     return {hid: (" ".join(body for _c, body in texts.get(hid, ())), grams.get(hid) or "",
                   json.dumps(texts.get(hid, []), ensure_ascii=False)) for hid in {*texts, *grams}}
 
