@@ -77,7 +77,19 @@ def stem(word: str) -> str:
 
 def query_words(text: str) -> list[str]:
     """The words of a typed query as they are matched (apostrophes dropped, endings dropped)."""
-    return [stem(w) for w in _WORD.findall(search_text(text))]
+    return list(_query_words(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _query_words(text: str) -> tuple[str, ...]:
+    # Cached: `marks` asks for every cell and every candidate record of a screenful, with one query.
+    return tuple(stem(w) for w in _WORD.findall(search_text(text)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _latin_text(text: str) -> str:
+    # A names record's text in Latin, made once: the same families are explained keystroke after keystroke.
+    return latin(text)
 
 
 def fts_query(text: str) -> str | None:
@@ -134,7 +146,7 @@ def _forms(word: str) -> tuple[str, str]:
 
 def marks(shown: str, text: str) -> list[tuple[int, int]]:
     """Where in `shown` the words of the query `text` match: (start, end) of each whole word, in order."""
-    words = query_words(text)
+    words = _query_words(text)
     if not words:
         return []
     found: list[tuple[int, int]] = []
@@ -165,12 +177,14 @@ def found_in(db: sqlite_utils.Database, household_ids: list[str], text: str) -> 
     words = list(dict.fromkeys(query_words(text)))
     if not words or not household_ids:
         return {}
+    in_latin = [w for w in words if not is_cyrillic(w)]  # only these can match a name in Latin
     out: dict[str, Found] = {}
     for hid, texts in family_search.texts(db, household_ids).items():
         for collection, body in texts:
             low = body.lower()
             if not any(w in low for w in words):  # cheap first: no typed word anywhere in it
-                if collection not in NAME_FIELDS or not any(w in latin(low) for w in words):
+                if not in_latin or collection not in NAME_FIELDS or not any(
+                        w in _latin_text(low) for w in in_latin):
                     continue
             if marks(body, text):
                 out[hid] = Found(collection, body)
