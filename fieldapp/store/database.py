@@ -41,7 +41,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casework.ids import new_id, trial_device_code
-from fieldapp.store import crypto, drafts, due, integrity, outbox, records, rekey, schema, search
+from fieldapp.store import (
+    crypto,
+    drafts,
+    due,
+    family_search,
+    integrity,
+    outbox,
+    records,
+    rekey,
+    schema,
+    search,
+)
 from fieldapp.store.connection import (
     DB_FILE,
     ThreadConnections,
@@ -277,6 +288,7 @@ class Store:
         try:
             result = fn(Transaction(self, db))
             due.refresh_dirty(db)  # what is due, recomputed for the households written, in this transaction
+            family_search.refresh(db)  # the caseload's per-family search documents, likewise
             db.execute("COMMIT")
         except BaseException as exc:
             if db.conn.in_transaction:

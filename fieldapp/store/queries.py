@@ -174,9 +174,9 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
 
 def caseload_ids(
     store: Store, flt: CaseloadFilter = CaseloadFilter(), sort: str = "case_number",  # noqa: B008
-    descending: bool = False,
+    descending: bool = False, limit: int | None = None,
 ) -> list[str]:
-    """Ids of the households the filter keeps, in the order asked for (the whole list, cheap).
+    """Ids of the households the filter keeps, in the order asked for (the whole list, or its first `limit`).
 
     Read from the caseload summary; the order comes from the index of the sort key (its
     tie-breaks, case number then id, are in the index), families without a value last either way.
@@ -191,14 +191,19 @@ def caseload_ids(
     ties = "h.household_id" if sort == "case_number" else "h.case_number, h.household_id"
     order = f"ORDER BY {key} {direction}, " + ", ".join(f"{t} {direction}" for t in ties.split(", "))
     db = store.read()
+    first = f" LIMIT {int(limit)}" if limit is not None else ""
     if sort in _NEVER_NULL:
-        return [r[0] for r in db.execute(f"SELECT h.household_id FROM caseload_summary h WHERE {where} {order}", args)]
+        return [r[0] for r in db.execute(f"SELECT h.household_id FROM caseload_summary h WHERE {where} {order}{first}",
+                                         args)]
     # Two reads in index order rather than one sort on "is it empty": an empty "next due" is not urgent.
-    valued = db.execute(f"SELECT h.household_id FROM caseload_summary h WHERE {where} AND {key} IS NOT NULL {order}",
-                        args).fetchall()
+    valued = [r[0] for r in db.execute(
+        f"SELECT h.household_id FROM caseload_summary h WHERE {where} AND {key} IS NOT NULL {order}{first}", args)]
+    if limit is not None and len(valued) >= limit:
+        return valued[:limit]
+    rest = f" LIMIT {int(limit) - len(valued)}" if limit is not None else ""
     empty = db.execute(f"SELECT h.household_id FROM caseload_summary h WHERE {where} AND {key} IS NULL "
-                       f"ORDER BY h.case_number {direction}, h.household_id {direction}", args).fetchall()
-    return [r[0] for r in valued] + [r[0] for r in empty]
+                       f"ORDER BY h.case_number {direction}, h.household_id {direction}{rest}", args).fetchall()
+    return valued + [r[0] for r in empty]
 
 
 def caseload_count(store: Store, flt: CaseloadFilter = CaseloadFilter()) -> int:  # noqa: B008

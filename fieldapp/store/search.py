@@ -22,6 +22,7 @@ from typing import Any
 
 from casework import records as domain
 from casework.translit import is_cyrillic, latin
+from fieldapp.store import family_search
 from fieldapp.store.driver import sqlite_utils
 
 _APOSTROPHES = re.compile(r"[\u02bc\u2019\u2018'`\u00b4]")
@@ -76,7 +77,19 @@ def stem(word: str) -> str:
 
 def query_words(text: str) -> list[str]:
     """The words of a typed query as they are matched (apostrophes dropped, endings dropped)."""
-    return [stem(w) for w in _WORD.findall(search_text(text))]
+    return list(_query_words(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _query_words(text: str) -> tuple[str, ...]:
+    # Cached: `marks` asks for every cell and every candidate record of a screenful, with one query.
+    return tuple(stem(w) for w in _WORD.findall(search_text(text)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _latin_text(text: str) -> str:
+    # A names record's text in Latin, made once: the same families are explained keystroke after keystroke.
+    return latin(text)
 
 
 def fts_query(text: str) -> str | None:
@@ -91,17 +104,14 @@ class Match:
 
     words: tuple[tuple[str, tuple[str, ...]], ...]
 
+    stems: tuple[str, ...] = ()
+
     def households(self) -> list[tuple[str, tuple[str, ...]]]:
         """For each word, SQL and args for the households with a record that matches it.
 
-        Joined from the index to `search_docs` rather than `rowid IN (...)`: a two-letter word matches
-        ~30,000 records at 10,000 families, and the IN list was built before each was looked up."""
-        out = []
-        for _sql, args in self.words:  # the same words: one part per index the word is looked up in
-            parts = [f"SELECT d.household_id FROM {table} JOIN search_docs d ON d.rowid = {table}.rowid "
-                     f"WHERE {table} MATCH ?" for table in ("search", "search_grams")[:len(args)]]
-            out.append((" UNION ".join(parts), args))
-        return out
+        From the per-family index (fieldapp/store/family_search.py): a two-letter word matched ~29,000
+        records at 10,000 families, at most as many families as there are."""
+        return [family_search.households_sql(w, len(w) >= GRAM) for w in self.stems]
 
     def any_word(self) -> tuple[str, list[str]]:
         """SQL and args for the rowids matching at least one of the words."""
@@ -122,7 +132,8 @@ def match(text: str) -> Match | None:
     """What each typed word matches (a word's start in any ending; inside names and addresses; names in
     Latin); None when nothing is typed."""
     words = query_words(text)
-    return Match(tuple(_word_sql(w) for w in dict.fromkeys(words))) if words else None
+    unique = tuple(dict.fromkeys(words))
+    return Match(tuple(_word_sql(w) for w in unique), unique) if words else None
 
 
 @functools.lru_cache(maxsize=16384)
@@ -135,7 +146,7 @@ def _forms(word: str) -> tuple[str, str]:
 
 def marks(shown: str, text: str) -> list[tuple[int, int]]:
     """Where in `shown` the words of the query `text` match: (start, end) of each whole word, in order."""
-    words = query_words(text)
+    words = _query_words(text)
     if not words:
         return []
     found: list[tuple[int, int]] = []
@@ -157,27 +168,28 @@ class Found:
     body: str
 
 
-# Which match explains a family best: its own names, then its people's, then the rest.
-_EXPLAINS = {"households": 0, "persons": 1}
-
-
 def found_in(db: sqlite_utils.Database, household_ids: list[str], text: str) -> dict[str, Found]:
-    """The record of each household that matches `text` (the family's, a person's, else the newest)."""
-    found = match(text)
-    if found is None or not household_ids:
+    """The record of each household that matches `text` (the family's, a person's, else the newest).
+
+    Read from each family's one row of texts (fieldapp/store/family_search.py) and matched here as
+    `marks` marks the words: looking the families' records up in the index cost ~125 ms a screenful
+    for a two-letter prefix (every one of its ~29,000 matches was walked)."""
+    words = list(dict.fromkeys(query_words(text)))
+    if not words or not household_ids:
         return {}
-    marks_ = ",".join("?" * len(household_ids))
-    sql, args = found.any_word()
-    rows = db.execute(
-        f"SELECT d.household_id, d.collection, s.body FROM search_docs d JOIN search s ON s.rowid = d.rowid "
-        f"WHERE d.household_id IN ({marks_}) AND d.rowid IN ({sql}) ORDER BY d.rowid DESC",
-        [*household_ids, *args]).fetchall()
-    best: dict[str, tuple[int, Found]] = {}
-    for hid, collection, body in rows:
-        rank = _EXPLAINS.get(collection, 2)
-        if hid not in best or rank < best[hid][0]:
-            best[hid] = (rank, Found(collection, body))
-    return {hid: f for hid, (_rank, f) in best.items()}
+    in_latin = [w for w in words if not is_cyrillic(w)]  # only these can match a name in Latin
+    out: dict[str, Found] = {}
+    for hid, texts in family_search.texts(db, household_ids).items():
+        for collection, body in texts:
+            low = body.lower()
+            if not any(w in low for w in words):  # cheap first: no typed word anywhere in it
+                if not in_latin or collection not in NAME_FIELDS or not any(
+                        w in _latin_text(low) for w in in_latin):
+                    continue
+            if marks(body, text):
+                out[hid] = Found(collection, body)
+                break
+    return out
 
 
 def snippet(body: str, text: str, width: int = 70) -> str:
@@ -185,7 +197,7 @@ def snippet(body: str, text: str, width: int = 70) -> str:
     spans = marks(body, text)
     if not spans or len(body) <= width:
         return body
-    start = max(0, spans[0][0] - width // 3)
+    start = max(0, spans[0][0] - width // 6)  # a short lead-in: the column shows ~35 letters, the word must be in them
     if start:
         start = body.rfind(" ", 0, start) + 1  # begin at a word
     end = min(len(body), start + width)
@@ -222,6 +234,7 @@ def index(db: sqlite_utils.Database, collection: str, record_id: str, household_
         "INSERT INTO search_docs (collection, record_id, household_id) VALUES (?, ?, ?)",
         [collection, record_id, household_id],
     )
+    family_search.note(db, [household_id])
     db.execute("INSERT INTO search (rowid, body) VALUES (?, ?)", [cur.lastrowid, body])
     if (grams or latin_names) and _has_grams(db):
         db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)",
@@ -273,14 +286,18 @@ def index_many(db: sqlite_utils.Database,
     grams_too = _has_grams(db)
     gone: list[int] = []
     new: list[tuple[str, str, str | None, str]] = []
+    touched: list[str | None] = []  # households whose per-family document changes
     for key, (household_id, body) in wanted.items():
         before = old.get(key)
         if before is not None and (before[1], before[2]) == (household_id, body):
             continue  # indexed as it is
         if before is not None:
             gone.append(before[0])
+            touched.append(before[1])  # the family it leaves
         if body.strip():
             new.append((*key, household_id, body))
+            touched.append(household_id)
+    family_search.note(db, touched)
     for start in range(0, len(gone), _CHUNK):
         rowids = gone[start:start + _CHUNK]
         marks = ", ".join("?" * len(rowids))
@@ -309,9 +326,10 @@ def index_many(db: sqlite_utils.Database,
 def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
     """Drop a record from the index (a no-op when it is not there)."""
     row = db.execute(
-        "SELECT rowid, collection FROM search_docs WHERE collection = ? AND record_id = ?", [collection, record_id]
-    ).fetchone()
+        "SELECT rowid, collection, household_id FROM search_docs WHERE collection = ? AND record_id = ?",
+        [collection, record_id]).fetchone()
     if row:
+        family_search.note(db, [row[2]])  # the family's own document loses this record's text
         db.execute("DELETE FROM search WHERE rowid = ?", [row[0]])
         if row[1] in GRAM_FIELDS and _has_grams(db):
             db.execute("DELETE FROM search_grams WHERE rowid = ?", [row[0]])

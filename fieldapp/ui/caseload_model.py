@@ -37,7 +37,9 @@ MarksRole = Qt.ItemDataRole.UserRole + 4  # (start, end) of the words the search
 # Rows read per fetch: a screen shows ~25. (When each row's derived columns were computed as read, ~1 ms a
 # family at 10,000, 200 made a keystroke wait 240 ms; they are now read from the caseload summary.)
 PAGE = 60
+FOUND_BATCH = 40  # families whose "found in" is looked up at once: a screenful, as the first of them is painted
 ALERT = QColor("#b71c1c")
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -49,11 +51,13 @@ class CaseloadModel(QAbstractTableModel):
         self.filter = flt or queries.CaseloadFilter()
         self.sort_key = "case_number"
         self.descending = False
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # the order of the families fetched so far, or of all of them
+        self._total = 0  # how many families the filter keeps
         self._rows: list[queries.CaseloadRow] = []
-        self._shown: dict[int, tuple[str, ...]] = {}  # display texts of a row, made once per fetch
-        self._marks: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the search's spans, once per cell
-        self._found: dict[str, search.Found] = {}  # why each fetched family matched the search
+        self._cells: list[list[dict[int, Any]] | None] = []  # per row, per column: role -> value (once shown)
+        self._found: dict[str, search.Found | None] = {}  # why each shown family matched the search
+        self._headers: tuple[str, ...] | None = None
+        self._shown_values: dict[tuple[str, str | None], str] = {}  # see _memo
         self.today = dt.date.today()
         self.local_only = not is_enrolled(store)  # standalone or demo: no row is "synced"
         # A supervisor sees the whole team's families: whose each one is matters to her.
@@ -67,7 +71,7 @@ class CaseloadModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """How many households the filter keeps (fetched or not)."""
-        return len(self._ids)
+        return self._total
 
     def set_filter(self, flt: queries.CaseloadFilter) -> None:
         if flt != self.filter:
@@ -78,11 +82,17 @@ class CaseloadModel(QAbstractTableModel):
         self.today = dt.date.today()
         if self.supervising:
             self.names = known_names(self.store)  # the Team tab may have heard them since
+        self._headers = None
+        self._shown_values = {}  # today may have changed: ages and "overdue" with it
         self.beginResetModel()
-        self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+        if self.filter.text:  # the matching families' ids are read whole (one query for the ids and the count)
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+            self._total = len(self._ids)
+        else:  # 10,000 ids read one by one cost more than the screenful: the count, and the first page's ids
+            self._total = queries.caseload_count(self.store, self.filter)
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE)
         self._rows = []
-        self._shown = {}
-        self._marks = {}
+        self._cells = []
         self._found = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
@@ -104,21 +114,22 @@ class CaseloadModel(QAbstractTableModel):
     # -- lazy fetching ----------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and len(self._rows) < len(self._ids)
+        return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008,N802
         if parent.isValid():
             return
         start = len(self._rows)
+        if start >= len(self._ids) and start < self._total:  # scrolled past the first page: the whole order now
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
         page = queries.caseload_rows(self.store, self._ids[start : start + PAGE])
         if not page:
-            if start < len(self._ids):  # deleted meanwhile: forget the rest
-                self._ids = self._ids[:start]
+            self._ids = self._ids[:start]  # deleted meanwhile: forget the rest
+            self._total = start
             return
-        if self.filter.text:
-            self._found.update(queries.caseload_found(self.store, [r.id for r in page], self.filter.text))
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
+        self._cells.extend([None] * len(page))
         self.endInsertRows()
 
     # -- the table --------------------------------------------------------------------------
@@ -133,11 +144,13 @@ class CaseloadModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Case number"), self.tr("Family"), self.tr("Caseworker"), self.tr("Children's ages"), self.tr("Found in"),
-                self.tr("Settlement"), self.tr("Categories"),
-                self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
-            )[section]
+            if self._headers is None:  # asked on every paint of the header: translated once per reload
+                self._headers = (
+                    self.tr("Case number"), self.tr("Family"), self.tr("Caseworker"), self.tr("Children's ages"),
+                    self.tr("Found in"), self.tr("Settlement"), self.tr("Categories"),
+                    self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
+                )
+            return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
@@ -166,55 +179,78 @@ class CaseloadModel(QAbstractTableModel):
         return due is not None and due < self.today and r.status == "active"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # Qt asks ~7 roles of every painted cell on every paint (~1,400 calls a screenful): each is one
+        # lookup in the row's cells, made once when the row is first painted (`_cells_of`).
+        row = index.row()
+        if row < 0 or row >= len(self._rows):
             return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == RecordIdRole:
-            return r.id
-        if role == OverdueRole:
-            return self._overdue(r)
-        if role == SafetyRole:
-            return r.safety
-        if role == MarksRole:
-            if not self.filter.text or col not in (COL_FAMILY, COL_FOUND):
-                return []
-            spans = self._marks.get((index.row(), col))
-            if spans is None:  # painted again on every hover and scroll: found once
-                spans = self._marks[(index.row(), col)] = search.marks(str(self.data(index)), self.filter.text)
-            return spans
-        if role == Qt.ItemDataRole.DisplayRole:
-            shown = self._shown.get(index.row())
-            if shown is None:
-                shown = self._shown[index.row()] = tuple(self._display(r, c) for c in range(COLUMNS))
-            return shown[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_FAMILY and r.safety:
-                return self.tr("A safety concern was recorded for this family")
-            if col == COL_FAMILY and r.people:
-                return "\n".join(self._person_line(role, name, born) for role, name, born in r.people)
-            if col == COL_FOUND and r.id in self._found:
-                return self._found[r.id].body[:2000]
-            if col == COL_SETTLEMENT:
-                return text.place(r.settlement or r.hromada)
-            if col == COL_CATEGORIES:
-                return text.enum_labels("household_categories", r.categories)
-            if col == COL_NEXT_DUE and self._overdue(r):
-                return self.tr("The visit is overdue")
-            return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            if col == COL_FAMILY and r.safety:
-                return icon("warning")
-            if col == COL_NEXT_DUE and self._overdue(r):
-                return icon("overdue")
-            if col == COL_SYNC and r.pending:
-                return icon("pending")
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_NEXT_DUE and self._overdue(r):
-            return QBrush(ALERT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ACTIONS, COL_SYNC):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == _TOOLTIP:  # asked on hover only: made when asked
+            r = self._rows[row]
+            return self._tooltip(r, index.column(), self._overdue(r))
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells_of(row)
+        return cells[index.column()].get(role)
+
+    def _cells_of(self, row: int) -> list[dict[int, Any]]:
+        """Every role of every column of a row, computed once (and only for rows shown)."""
+        r = self._rows[row]
+        if self.filter.text and r.id not in self._found:
+            self._find_from(row)
+        overdue = self._overdue(r)
+        common = {RecordIdRole: r.id, OverdueRole: overdue, SafetyRole: r.safety}
+        cells: list[dict[int, Any]] = []
+        for col in range(COLUMNS):
+            cell = dict(common)
+            cell[Qt.ItemDataRole.DisplayRole] = self._display(r, col)
+            cells.append(cell)
+        display = Qt.ItemDataRole.DisplayRole
+        if self.filter.text:
+            for col in (COL_FAMILY, COL_FOUND):  # where the search's words are shown in bold
+                cells[col][MarksRole] = search.marks(cells[col][display], self.filter.text)
+        decoration = Qt.ItemDataRole.DecorationRole
+        if r.safety:
+            cells[COL_FAMILY][decoration] = icon("warning")
+        if overdue:
+            cells[COL_NEXT_DUE][decoration] = icon("overdue")
+            cells[COL_NEXT_DUE][Qt.ItemDataRole.ForegroundRole] = QBrush(ALERT)
+        if r.pending:
+            cells[COL_SYNC][decoration] = icon("pending")
+        for col in (COL_ACTIONS, COL_SYNC):
+            cells[col][Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignCenter)
+        self._cells[row] = cells
+        return cells
+
+    def _find_from(self, row: int) -> None:
+        """Why the families of this row and the next few not yet asked matched: one query for the screenful."""
+        ids = [r.id for r in self._rows[row:row + FOUND_BATCH] if r.id not in self._found]
+        self._found.update(queries.caseload_found(self.store, ids, self.filter.text))
+        for hid in ids:
+            self._found.setdefault(hid, None)  # asked: no record explains it (none of its words matched one)
+
+    def _tooltip(self, r: queries.CaseloadRow, col: int, overdue: bool) -> str | None:
+        if col == COL_FAMILY and r.safety:
+            return self.tr("A safety concern was recorded for this family")
+        if col == COL_FAMILY and r.people:
+            return "\n".join(self._person_line(role, name, born) for role, name, born in r.people)
+        if col == COL_FOUND:
+            found = self._found.get(r.id)
+            return found.body[:2000] if found is not None else None
+        if col == COL_SETTLEMENT:
+            return text.place(r.settlement or r.hromada)
+        if col == COL_CATEGORIES:
+            return text.enum_labels("household_categories", r.categories)
+        if col == COL_NEXT_DUE and overdue:
+            return self.tr("The visit is overdue")
         return None
+
+    def _memo(self, kind: str, value: str | None, make: Any) -> str:
+        """A value's shown text, made once per reload (dates, ages and category names repeat across rows)."""
+        key = (kind, value)
+        shown = self._shown_values.get(key)
+        if shown is None:
+            shown = self._shown_values[key] = make(value)
+        return str(shown)
 
     def _display(self, r: queries.CaseloadRow, col: int) -> str:
         if col == COL_CASE:
@@ -227,7 +263,7 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_CASEWORKER:
             return self.caseworker_name(r.caseworker_id)
         if col == COL_CHILDREN:
-            return ", ".join(self._child_age(born) for role, _name, born in r.people
+            return ", ".join(self._memo("age", born, self._child_age) for role, _name, born in r.people
                              if role == "child" and born)
         if col == COL_FOUND:
             found = self._found.get(r.id)
@@ -237,11 +273,12 @@ class CaseloadModel(QAbstractTableModel):
         if col == COL_SETTLEMENT:
             return text.place(r.settlement or r.hromada).split(",")[0]
         if col == COL_CATEGORIES:
-            return text.enum_labels("household_categories", r.categories)
+            return self._memo("categories", ",".join(r.categories),
+                              lambda _k: text.enum_labels("household_categories", r.categories))
         if col == COL_LAST_VISIT:
-            return text.date(r.last_visit)
+            return self._memo("date", r.last_visit, text.date)
         if col == COL_NEXT_DUE:
-            shown = text.date(r.next_due)
+            shown = self._memo("date", r.next_due, text.date)
             return shown + " " + self.tr("overdue") if self._overdue(r) else shown
         if col == COL_ACTIONS:
             return text.number(r.open_actions) if r.open_actions else ""
