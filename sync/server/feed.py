@@ -154,8 +154,10 @@ def _numbering_statement(writes: list[_Write], count: int) -> tuple[str, tuple[A
         table, alias = w.table.name, ("v" if w.key else "u")
 
         def value(name: str, table: str = table, alias: str = alias) -> str:
-            return (f'n.base + {alias}."{name}"' if name == "seq" and table in _NUMBERED
-                    else f'{alias}."{name}"')
+            column = f'{alias}."{name}"'
+            if name == "seq" and table in _NUMBERED:  # a position (>= 1) becomes its number;
+                return f"CASE WHEN {column} > 0 THEN n.base + {column} ELSE {column} END"  # PENDING stays
+            return column
 
         arrays = ", ".join(f"%b::{t}" for t in w.types)
         aliases = ", ".join(f'"{n}"' for n in w.names)
