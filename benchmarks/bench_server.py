@@ -134,6 +134,33 @@ def _server_cpu(pid: int) -> float:
     return total
 
 
+def _postgres_cpu(url: str) -> float | None:
+    """CPU seconds PostgreSQL's processes have used so far (its postmaster, the backends it has
+    reaped, the live ones), when it runs on this machine; None otherwise."""
+    if url.startswith("sqlite"):
+        return None
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            backend = int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+        postmaster = int(fields[1])
+        stat = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, sa.exc.DBAPIError):
+        return None
+    finally:
+        engine.dispose()
+    reaped = (int(stat[13]) + int(stat[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
+    return cpu_seconds(postmaster) + reaped + sum(_cpu_if_alive(c) for c in _children(postmaster))
+
+
+def _cpu_if_alive(pid: int) -> float:
+    try:
+        return cpu_seconds(pid)
+    except OSError:  # a backend that has just ended: its time is in the postmaster's reaped time
+        return 0.0
+
+
 def _household(n: int) -> dict[str, Any]:
     return {"change_id": str(uuid.uuid4()), "collection": "households", "id": new_id(),
             "base_version": None, "base": {}, "fields": {
@@ -369,6 +396,7 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
 
             threads = [threading.Thread(target=sync_rounds, args=(i,)) for i in range(devices)]
             server_cpu, client_cpu = _server_cpu(served.pid), time.process_time()
+            pg_cpu = _postgres_cpu(url)
             workers_before = _workers(served.pid)
             start = time.perf_counter()
             for t in threads:
@@ -377,6 +405,7 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
                 t.join()
             elapsed = time.perf_counter() - start
             server_cpu, client_cpu = _server_cpu(served.pid) - server_cpu, time.process_time() - client_cpu
+            pg_after = _postgres_cpu(url)
             workers_after = _workers(served.pid)
             if errors:
                 raise errors[0]
@@ -392,6 +421,14 @@ def _many_devices(bench: Bench, backend: str, devices: int = 200, users: int = 2
             # Where the wall time went: the server's workers and this client share the two cores.
             bench.record("  server CPU (all workers)", server_cpu, "s")
             bench.record("  client CPU (the 200 devices' threads)", client_cpu, "s")
+            pg_used = pg_after - pg_cpu if pg_cpu is not None and pg_after is not None else 0.0
+            if pg_cpu is not None:
+                bench.record("  PostgreSQL CPU (its processes on this machine)", pg_used, "s")
+            # 1.0: the storm kept every core busy (the server, this client and PostgreSQL share them).
+            busy = server_cpu + client_cpu + pg_used
+            bench.record("  CPU of the storm / (wall time x cores)", busy / (elapsed * (os.cpu_count() or 1)),
+                         "x")
+            bench.record("  server CPU per push or pull", server_cpu / (len(latencies) or 1) * 1000, "ms")
             bench.record("throughput: records pushed", records / elapsed, "records/s")
             for kind, seconds in latencies:
                 bench.add(f"{kind} round trip (p50, p95)", seconds * 1000, "ms")

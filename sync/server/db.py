@@ -13,6 +13,7 @@ so sequence numbers are handed out in commit order (`sync.server.feed.Feed`).
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -217,8 +218,16 @@ def default_url(data_dir: Path) -> str:
 POOL_SIZE = 40
 POOL_OVERFLOW = 10
 
+# A pooled PostgreSQL connection idle longer than this is pinged before use (one round trip);
+# one back within it is used as it is: a busy worker's requests each take two or three
+# connections, and a ping of each was a round trip apiece (6 % of a worker's CPU in a storm).
+# A connection that died while in use (the database restarted) fails that one request, and
+# SQLAlchemy then replaces every connection of the pool that is older than the failure.
+PING_AFTER_IDLE_S = 10.0
 
-def make_engine(url: str, *, pool_size: int = POOL_SIZE) -> Engine:
+
+def make_engine(url: str, *, pool_size: int = POOL_SIZE,
+                ping_after_idle_s: float = PING_AFTER_IDLE_S) -> Engine:
     """An engine for `url`, set up for the server's transactions."""
     if url.startswith("sqlite"):
         engine = sa.create_engine(
@@ -244,8 +253,29 @@ def make_engine(url: str, *, pool_size: int = POOL_SIZE) -> Engine:
             conn.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_timeout=120,
-                            pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_timeout=120)
+    _ping_when_idle(engine, ping_after_idle_s)
+    return engine
+
+
+def _ping_when_idle(engine: Engine, after_s: float) -> None:
+    """Ping a connection at checkout when it has been idle `after_s` or longer (SQLAlchemy's
+    pessimistic disconnect handling, applied only where a dead connection is likely)."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn, record):  # type: ignore[no-untyped-def]
+        record.info["fieldapp_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn, record, _proxy):  # type: ignore[no-untyped-def]
+        since = record.info.pop("fieldapp_idle_since", None)
+        if since is not None and time.monotonic() - since < after_s:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)  # in autocommit: no BEGIN, no transaction left open
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool drops this connection and checks out another (a new one if need be).
+            raise sa.exc.DisconnectionError() from exc
 
 
 def reading(engine: Engine) -> sa.Connection:
@@ -256,6 +286,18 @@ def reading(engine: Engine) -> sa.Connection:
     if engine.dialect.name == "sqlite":
         return engine.connect().execution_options(fieldapp_read=True)
     return engine.connect().execution_options(isolation_level="REPEATABLE READ")
+
+
+def read_once(engine: Engine) -> sa.Connection:
+    """A connection for a read of one statement (the device check of every request).
+
+    On PostgreSQL no transaction block around it (autocommit): a single statement is its own
+    snapshot, and BEGIN and ROLLBACK would be two more round trips per request. SQLite: as
+    `reading`.
+    """
+    if engine.dialect.name == "sqlite":
+        return reading(engine)
+    return engine.connect().execution_options(isolation_level="AUTOCOMMIT")
 
 
 def migrate(engine: Engine) -> None:

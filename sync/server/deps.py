@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync import protocol as p
 from sync.server import security, versions
-from sync.server.db import devices, reading, users
+from sync.server.db import devices, read_once, users
 from sync.server.scope import Actor
 from sync.server.settings import Hooks, Settings
 
@@ -85,7 +85,7 @@ def current_actor(request: Request, engine: EngineDep,
         raise p.ProtocolError("unauthorized", "Sign in first: send the device token as "
                                               "'Authorization: Bearer <token>'.")
     digest = security.token_hash(token.strip())
-    with reading(engine) as conn:
+    with read_once(engine) as conn:
         row = conn.execute(_DEVICE_OF_TOKEN, {"digest": digest}).first()
     if row is None:
         raise p.ProtocolError("unauthorized", "This device token is not known; "

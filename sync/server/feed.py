@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -73,16 +74,25 @@ class Feed:
     def close(self, write: Callable[[dict[str, int]], set[str]] | None = None) -> None:
         """Number what was noted, under the feed's lock, just before the commit.
 
-        `write`, when given, gets each noted record's number while the lock is
-        held and writes the rows it keeps with them (a set-based push writes its
-        rows once, numbered); it answers the ids it wrote, which need no update.
+        `write`, when given, gets each noted record's number and writes the rows it
+        keeps with them (a set-based push writes its rows once, numbered); it
+        answers the ids it wrote, which need no update of their number.
+
+        On PostgreSQL the lock, the numbers and every write of `write` are one
+        statement (`_numbering_statement`): the lock is held for that statement and
+        the commit, not for a round trip per table while the worker's thread waits
+        its turn. `write`'s numbers are then the rows' positions 1..n, which the
+        statement adds to the feed's counter as it takes it; `write` passes them on
+        untouched (to `insert_many`/`update_many`, which gather instead of executing).
         """
         if not self._items:
             return
         conn = self.conn
-        # The lock (held until the commit) and the numbers in one statement: every statement
-        # inside the lock is one more round trip that every other writer waits for.
-        seq = int(conn.execute(_TAKE_NUMBERS, {"n": len(self._items)}).scalar_one()) - len(self._items)
+        count = len(self._items)
+        sqlite = conn.dialect.name == "sqlite"
+        # SQLite: the lock and the numbers first (its writers take turns from BEGIN IMMEDIATE on,
+        # so holding it longer costs nobody); PostgreSQL: positions, numbered by the statement.
+        seq = int(conn.execute(_TAKE_NUMBERS, {"n": count}).scalar_one()) - count if sqlite else 0
         numbered, events = [], []
         for (kind, key), value in self._items.items():
             seq += 1
@@ -91,19 +101,77 @@ class Feed:
             else:
                 user_id, household_id, at = value
                 events.append({"seq": seq, "user_id": user_id, "household_id": household_id, "at": at})
-        if write is not None:
-            written = write({item["rid"]: item["seq"] for item in numbered})
-            numbered = [item for item in numbered if item["rid"] not in written]
-        update_many(conn, records, "id", [{"id": item["rid"], "seq": item["seq"]} for item in numbered])
-        if events:
-            conn.execute(scope_events.insert(), events)
+        gathered: list[_Write] = []
+        if not sqlite:
+            conn.info[_GATHER] = gathered
+        try:
+            if write is not None:
+                written = write({item["rid"]: item["seq"] for item in numbered})
+                numbered = [item for item in numbered if item["rid"] not in written]
+            update_many(conn, records, "id", [{"id": item["rid"], "seq": item["seq"]} for item in numbered])
+            if events:
+                insert_many(conn, scope_events, events)
+        finally:
+            conn.info.pop(_GATHER, None)
+        if not sqlite:
+            sql, params = _numbering_statement(gathered, count)
+            conn.exec_driver_sql(sql, params)
         self._items = {}
 
 
-# Takes the feed's lock and reserves `n` numbers: answers the last of them.
+# Takes the feed's lock and reserves `n` numbers: answers the last of them (SQLite).
 _TAKE_NUMBERS = (sa.update(sync_state).where(sync_state.c.id == 1)
                  .values(seq=sync_state.c.seq + sa.bindparam("n", type_=sa.BigInteger))
                  .returning(sync_state.c.seq))
+
+# Where `Feed.close` asks `insert_many`/`update_many` to gather their writes (PostgreSQL).
+_GATHER = "fieldapp_feed_gather"
+# The tables whose `seq` column holds a feed number (a position while gathered).
+_NUMBERED = {"records", "scope_events"}
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One gathered multi-row write: an INSERT or UPDATE over `unnest` of one array per column."""
+
+    table: sa.Table
+    names: tuple[str, ...]  # the columns, in the arrays' order (an update's key last)
+    types: tuple[str, ...]  # their array types (`_array_type`)
+    key: str | None  # None: an insert
+    arrays: tuple[list[Any], ...]
+
+
+def _numbering_statement(writes: list[_Write], count: int) -> tuple[str, tuple[Any, ...]]:
+    """One statement: take the feed's lock, reserve `count` numbers, and do `writes` with each
+    `seq` (a position 1..count) turned into its number; answers the first number less one.
+
+    Data-modifying WITH clauses run once each, in one snapshot; no two touch the same row
+    (`Feed.close` numbers each record once, by its write or by an update of `seq` alone).
+    """
+    parts = ["n AS (UPDATE sync_state SET seq = seq + %s WHERE id = 1 RETURNING seq - %s AS base)"]
+    params: list[Any] = [count, count]
+    for i, w in enumerate(writes):
+        table, alias = w.table.name, ("v" if w.key else "u")
+
+        def value(name: str, table: str = table, alias: str = alias) -> str:
+            column = f'{alias}."{name}"'
+            if name == "seq" and table in _NUMBERED:  # a position (>= 1) becomes its number;
+                return f"CASE WHEN {column} > 0 THEN n.base + {column} ELSE {column} END"  # PENDING stays
+            return column
+
+        arrays = ", ".join(f"%b::{t}" for t in w.types)
+        aliases = ", ".join(f'"{n}"' for n in w.names)
+        source = f"n, unnest({arrays}) AS {alias}({aliases})"
+        if w.key is None:
+            columns = ", ".join(f'"{n}"' for n in w.names)
+            selected = ", ".join(value(n) for n in w.names)
+            parts.append(f"w{i} AS (INSERT INTO {table} ({columns}) SELECT {selected} FROM {source})")
+        else:
+            sets = ", ".join(f'"{n}" = {value(n)}' for n in w.names if n != w.key)
+            parts.append(f'w{i} AS (UPDATE {table} AS t SET {sets} FROM {source} '
+                         f'WHERE t."{w.key}" = v."{w.key}")')
+        params += w.arrays
+    return "WITH " + ", ".join(parts) + " SELECT base FROM n", tuple(params)
 
 
 def lock_households(conn: sa.Connection, household_ids: Iterable[str]) -> None:
@@ -163,6 +231,7 @@ def _array_type(conn: sa.Connection, table: sa.Table, name: str) -> str:
     return found
 
 
+
 def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
     """Rows turned into one list per column (the arrays `unnest` takes apart again)."""
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
@@ -189,6 +258,11 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
             marks = ", ".join(["?"] * len(names))
             conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
             continue
+        gathered = conn.info.get(_GATHER)
+        if gathered is not None:
+            types = tuple(_array_type(conn, table, n) for n in names)
+            gathered.append(_Write(table, names, types, None, tuple(_columns(values, len(names)))))
+            continue
         arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
         conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
                              tuple(_columns(values, len(names))))
@@ -210,6 +284,12 @@ def update_many(conn: sa.Connection, table: sa.Table, key: str,
         if sqlite:
             sets = ", ".join(f'"{n}" = ?' for n in names)
             conn.exec_driver_sql(f'UPDATE {table.name} SET {sets} WHERE "{key}" = ?', values)
+            continue
+        gathered = conn.info.get(_GATHER)
+        if gathered is not None:
+            types = tuple(_array_type(conn, table, n) for n in (*names, key))
+            gathered.append(_Write(table, (*names, key), types, key,
+                                   tuple(_columns(values, len(names) + 1))))
             continue
         sets = ", ".join(f'"{n}" = v."{n}"' for n in names)
         arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in (*names, key))
