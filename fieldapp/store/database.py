@@ -194,6 +194,8 @@ class Store:
             self._migrate_with_backup(found, target)
         if new:
             self.write(self._first_meta)
+        else:  # a first sync killed half-way: build its deferred indexes now (first_sync.py)
+            self.write(lambda tx: tx.finish_first_sync())
         self.device_id = self.meta("device_id") or ""
         self._tighten_permissions()
         self._lock.mark_open()  # from here an end without close() is an unclean one

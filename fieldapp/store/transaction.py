@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import case_number, new_id
-from fieldapp.store import attachments, authorship, bulk, decisions, drafts, outbox, records, search
+from fieldapp.store import (
+    attachments,
+    authorship,
+    bulk,
+    decisions,
+    drafts,
+    first_sync,
+    outbox,
+    records,
+    search,
+)
 from fieldapp.store.driver import sqlite_utils
 from fieldapp.store.errors import NotAuthor, RecordDeleted, RecordLocked, RecordNotFound
 
@@ -232,6 +242,22 @@ class Transaction:
                                        [(r.record, r.household_id, r.data_json) for r in group], self.now)
         search.index_many(self.db, [(r.collection, r.id, r.household_id, None if r.deleted else r.data)
                                     for r in rows])
+
+    def first_sync_wanted(self, cursor: int) -> bool:
+        """Whether a pull from `cursor` takes the first-sync path (first_sync.py): a first sync
+        already begun, or a pull from 0 onto a laptop holding nothing acknowledged."""
+        return first_sync.marked(self.db) or (cursor == 0 and first_sync.eligible(self.db))
+
+    def apply_first_sync(self, pulled: Sequence[Mapping[str, Any]]) -> None:
+        """`apply_remote_many` on the first-sync path: the indexes, the search index and the due
+        and caseload summaries wait for `finish_first_sync` (the first call sets them aside)."""
+        if not first_sync.marked(self.db):
+            first_sync.begin(self.db)
+        first_sync.write_page(self, pulled)
+
+    def finish_first_sync(self) -> bool:
+        """Build what the first sync set aside, once; whether there was anything to build."""
+        return first_sync.finish_if_marked(self)
 
     def store_reference(self, record: Mapping[str, Any]) -> None:
         """Keep a form definition or a piece of reference data sent by the server."""

@@ -15,6 +15,8 @@ sync parcel on a USB stick can be another.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -151,13 +153,17 @@ def _check_page(page: Any) -> dict[str, Any]:
 
 
 def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, *,
-                    seen: set[tuple[str, str]] | None = None) -> None:
-    """Apply one pulled page and store its cursor, in the caller's one transaction."""
+                    seen: set[tuple[str, str]] | None = None, first: bool = False) -> None:
+    """Apply one pulled page and store its cursor, in the caller's one transaction.
+
+    `first`: the first-sync path (fieldapp/store/first_sync.py): the records go in without their
+    indexes and summaries, which `Transaction.finish_first_sync` builds once at the end."""
     run: list[dict[str, Any]] = []  # case records in a row, applied together (in bulk)
+    write_run = tx.apply_first_sync if first else tx.apply_remote_many
     for change in page["changes"]:
         op = change["op"]
         if op != "upsert" or change["record"]["collection"] in protocol.READ_ONLY_COLLECTIONS:
-            tx.apply_remote_many(run)  # what came before goes in first, in order
+            write_run(run)  # what came before goes in first, in order
             run = []
         if op == "wipe":
             raise DeviceRevoked()
@@ -173,7 +179,7 @@ def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, 
             run.append(record)
         if seen is not None:
             seen.add((record["collection"], record["id"]))
-    tx.apply_remote_many(run)
+    write_run(run)
     tx.set_meta(CURSOR_KEY, str(page["cursor"]))
     report.cursor = page["cursor"]
 
@@ -183,36 +189,64 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
              pacer: Pacer | None = None) -> None:
     """Pull pages until the server has no more; from 0 again when the cursor expired.
 
-    Pages follow the link (`fieldapp.sync.pacing`) unless `limit` fixes them."""
+    Pages follow the link (`fieldapp.sync.pacing`) unless `limit` fixes them. The next page is
+    fetched while the previous one is written (the page's cursor is known before its write
+    commits, and only a committed write moves the stored cursor). A new laptop's first sync
+    takes the first-sync path (fieldapp/store/first_sync.py), whose deferred build runs once
+    after the last page, or before a failure is reported."""
     pace = pacer or (fixed(limit) if limit else pull_pacer())
     resync = store.meta(RESYNC_KEY) == "1"
     cursor = 0 if resync else int(store.meta(CURSOR_KEY) or 0)
     seen: set[tuple[str, str]] | None = set() if resync else None
-    while True:
-        started = pace.clock()
+    first = not resync and store.write(lambda tx: tx.first_sync_wanted(cursor))
+    writing: Future[None] | None = None  # the previous page's write, running on the store's writer
+
+    def settle() -> None:
+        nonlocal writing
+        if writing is not None:
+            done, writing = writing, None
+            done.result()  # its failure is the round's
+            if progress:
+                progress("pull", report.pulled)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-pull-write") as pool:
         try:
-            page = _check_page(transport.pull(cursor, pace.size))
-        except CursorExpired:
-            if cursor == 0:
-                raise BadAnswer("the server refused a pull from the start") from None
-            store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
-            cursor, seen = 0, set()
-            continue
-        except SyncFailure as exc:
-            if pace.retry_smaller(exc.code):
-                continue  # the same cursor again, a smaller page
+            while True:
+                started = pace.clock()
+                try:
+                    page = _check_page(transport.pull(cursor, pace.size))
+                except CursorExpired:
+                    settle()
+                    if cursor == 0:
+                        raise BadAnswer("the server refused a pull from the start") from None
+                    store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
+                    cursor, seen, first = 0, set(), False
+                    continue
+                except SyncFailure as exc:
+                    if pace.retry_smaller(exc.code):
+                        continue  # the same cursor again, a smaller page
+                    raise
+                pace.took(pace.clock() - started)
+                settle()  # one page written at a time, in order
+
+                def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen,
+                          f: bool = first) -> None:
+                    apply_pull_page(tx, p, report, seen=s, first=f)
+
+                writing = pool.submit(store.write, apply)
+                cursor = page["cursor"]
+                if not page["more"]:
+                    break
+            settle()
+        except BaseException:
+            if writing is not None:  # a failure while a page was being written: let it end first
+                writing.exception()
+            if first:  # the store stays whole for the work done offline; the next round goes on
+                with suppress(Exception):
+                    store.write(lambda tx: tx.finish_first_sync())
             raise
-        pace.took(pace.clock() - started)
-
-        def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen) -> None:
-            apply_pull_page(tx, p, report, seen=s)
-
-        store.write(apply)
-        cursor = page["cursor"]
-        if progress:
-            progress("pull", report.pulled)
-        if not page["more"]:
-            break
+    if first:
+        store.write(lambda tx: tx.finish_first_sync())
     if seen is not None:
         # A pull from 0 is the whole scope: what did not come back has left it.
         store.write(lambda tx: _drop_unseen(tx, seen, report))
