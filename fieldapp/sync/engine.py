@@ -117,7 +117,7 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
         try:
             answer = transport.push([change_of(e) for e in entries])
         except SyncFailure as exc:
-            if pace.retry_smaller(exc.code):
+            if pace.retry_smaller(exc.code, len(entries)):
                 continue  # the same changes again, fewer at a time (a repeat is harmless)
             raise
         pace.took(pace.clock() - started)
