@@ -370,9 +370,9 @@ class Store:
         """Records whose names, address or notes contain words starting as typed, latest changed first."""
         return search.search(self.read(), text, limit)
 
-    def outbox(self, *, state: str | None = "pending", limit: int | None = None) -> list[OutboxEntry]:
-        """Outbox entries in the order they were written."""
-        return outbox.entries(self.read(), state, limit)
+    def outbox(self, *, state: str | None = "pending", limit: int | None = None, after: int = 0) -> list[OutboxEntry]:
+        """Outbox entries in the order they were written (those after seq `after`)."""
+        return outbox.entries(self.read(), state, limit, after)
 
     def pending_count(self) -> int:
         """How many changes wait to be pushed."""

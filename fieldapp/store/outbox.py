@@ -65,10 +65,13 @@ def add(db: sqlite_utils.Database, now: str, collection: str, record_id: str, ho
     )
 
 
-def entries(db: sqlite_utils.Database, state: str | None = PENDING, limit: int | None = None) -> list[OutboxEntry]:
-    """Entries in the order they were written; of one state, or all when `state` is None."""
-    sql = f"SELECT {_COLUMNS} FROM outbox" + (" WHERE state = ?" if state else "") + " ORDER BY seq"
-    args: list[Any] = [state] if state else []
+def entries(db: sqlite_utils.Database, state: str | None = PENDING, limit: int | None = None,
+            after: int = 0) -> list[OutboxEntry]:
+    """Entries in the order they were written; of one state, or all when `state` is None; only
+    those after `seq` `after` (a push reads on while the batch before is being settled)."""
+    where = ["seq > ?"] + (["state = ?"] if state else [])
+    sql = f"SELECT {_COLUMNS} FROM outbox WHERE {' AND '.join(where)} ORDER BY seq"
+    args: list[Any] = [after, *([state] if state else [])]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)

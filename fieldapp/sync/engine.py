@@ -107,28 +107,50 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
              pacer: Pacer | None = None) -> None:
     """Push pending changes, oldest first, until none is left (rejected ones stay, marked).
 
-    Batches follow the link (`fieldapp.sync.pacing`) unless `batch_size` fixes them."""
+    Batches follow the link (`fieldapp.sync.pacing`) unless `batch_size` fixes them. The next
+    batch is read and sent while the answers to the previous one are settled on the store's
+    writer (a batch goes out once; a kill before its settling commits sends it again, and the
+    server answers a change id it knows as it did the first time)."""
     pace = pacer or (fixed(batch_size) if batch_size else push_pacer())
-    while True:
-        entries = store.outbox(state="pending", limit=pace.size)
-        if not entries:
-            return
-        started = pace.clock()
+    after = 0  # the last seq sent in this round: what follows is read while that is settled
+    settling: Future[None] | None = None
+
+    def settled() -> None:
+        nonlocal settling
+        if settling is not None:
+            done, settling = settling, None
+            done.result()  # its failure is the round's
+            if progress:
+                progress("push", report.pushed)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-push-settle") as pool:
         try:
-            answer = transport.push([change_of(e) for e in entries])
-        except SyncFailure as exc:
-            if pace.retry_smaller(exc.code, len(entries)):
-                continue  # the same changes again, fewer at a time (a repeat is harmless)
+            while True:
+                entries = store.outbox(state="pending", limit=pace.size, after=after)
+                if not entries:
+                    break
+                started = pace.clock()
+                try:
+                    answer = transport.push([change_of(e) for e in entries])
+                except SyncFailure as exc:
+                    if pace.retry_smaller(exc.code, len(entries)):
+                        continue  # the same changes again, fewer at a time (a repeat is harmless)
+                    raise
+                pace.took(pace.clock() - started)
+                results = _check_results(entries, answer)
+                settled()  # one batch settled at a time, in order
+
+                def settle(tx: Transaction, e: list[OutboxEntry] = entries,
+                           r: list[dict[str, Any]] = results) -> None:
+                    apply_push_results(tx, e, r, report)
+
+                settling = pool.submit(store.write, settle)
+                after = entries[-1].seq
+            settled()
+        except BaseException:
+            if settling is not None:  # what the server took is settled before the failure is told
+                settling.exception()
             raise
-        pace.took(pace.clock() - started)
-        results = _check_results(entries, answer)
-
-        def settle(tx: Transaction, e: list[OutboxEntry] = entries, r: list[dict[str, Any]] = results) -> None:
-            apply_push_results(tx, e, r, report)
-
-        store.write(settle)
-        if progress:
-            progress("push", report.pushed)
 
 
 def _check_page(page: Any) -> dict[str, Any]:
