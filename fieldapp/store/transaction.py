@@ -297,14 +297,14 @@ class Transaction:
         """Ids of the records of `collection` the server has acknowledged."""
         return records.synced_ids(self.db, collection)
 
-    def push_taken(self, entry: outbox.OutboxEntry, version: int | None) -> None:
+    def push_taken(self, entry: outbox.Sent, version: int | None) -> None:
         """The server took a pushed change (applied, merged or as a conflict): it leaves the outbox,
         and the record's base becomes `version` (the pull brings its full content)."""
         outbox.remove(self.db, entry.seq)
         if version is not None and entry.collection in domain.CASE_COLLECTIONS:
             records.raise_version(self.db, entry.collection, entry.record_id, version)
 
-    def push_taken_many(self, taken: list[tuple[outbox.OutboxEntry, int | None]]) -> None:
+    def push_taken_many(self, taken: Sequence[tuple[outbox.Sent, int | None]]) -> None:
         """`push_taken` of a whole pushed batch, in a statement per table."""
         outbox.remove_many(self.db, [entry.seq for entry, _v in taken])
         versions: dict[str, list[tuple[str, int]]] = {}
@@ -314,7 +314,7 @@ class Transaction:
         for collection, pairs in versions.items():
             records.raise_versions(self.db, collection, pairs)
 
-    def push_rejected(self, entry: outbox.OutboxEntry, error: Mapping[str, Any]) -> None:
+    def push_rejected(self, entry: outbox.Sent, error: Mapping[str, Any]) -> None:
         """The server refused a pushed change: it stays, marked, with the server's reason."""
         outbox.mark_rejected(self.db, entry.seq, error)
 

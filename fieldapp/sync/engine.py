@@ -14,13 +14,15 @@ sync parcel on a USB stick can be another.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from fieldapp.store import outbox
 from fieldapp.store.database import OutboxEntry, Store, Transaction
+from fieldapp.store.outbox import Sent
 from fieldapp.sync import attachments
 from fieldapp.sync.pacing import Pacer, fixed, pull_pacer, push_pacer
 from sync import protocol
@@ -64,7 +66,7 @@ def change_of(entry: OutboxEntry) -> dict[str, Any]:
                            entry.fields, entry.base, entry.is_delete).to_json()
 
 
-def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, Any]]:
+def _check_results(entries: Sequence[Sent], results: Any) -> list[dict[str, Any]]:
     if not isinstance(results, list) or len(results) != len(entries):
         raise BadAnswer("push answer does not have one result per change")
     for entry, result in zip(entries, results, strict=True):
@@ -78,10 +80,10 @@ def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, A
     return results
 
 
-def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: list[dict[str, Any]],
+def apply_push_results(tx: Transaction, entries: Sequence[Sent], results: list[dict[str, Any]],
                        report: RoundReport) -> None:
     """Settle each pushed entry: drop it when the server took it, keep it marked when rejected."""
-    taken: list[tuple[OutboxEntry, int | None]] = []
+    taken: list[tuple[Sent, int | None]] = []
     for entry, result in zip(entries, results, strict=True):
         status = result["status"]
         report.pushed += 1
@@ -114,6 +116,7 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
     pace = pacer or (fixed(batch_size) if batch_size else push_pacer())
     after = 0  # the last seq sent in this round: what follows is read while that is settled
     settling: Future[None] | None = None
+    encoded = getattr(transport, "push_encoded", None)  # HttpTransport's; a parcel or a test's has push only
 
     def settled() -> None:
         nonlocal settling
@@ -126,12 +129,17 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
     with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-push-settle") as pool:
         try:
             while True:
-                entries = store.outbox(state="pending", limit=pace.size, after=after)
+                entries: Sequence[Sent]
+                if encoded is not None:  # the stored JSON as it is, joined into the body
+                    entries = batch = outbox.outgoing(store.read(), pace.size, after)
+                else:
+                    entries = pending = store.outbox(state="pending", limit=pace.size, after=after)
                 if not entries:
                     break
                 started = pace.clock()
                 try:
-                    answer = transport.push([change_of(e) for e in entries])
+                    answer = (encoded([o.wire for o in batch]) if encoded is not None
+                              else transport.push([change_of(e) for e in pending]))
                 except SyncFailure as exc:
                     if pace.retry_smaller(exc.code, len(entries)):
                         continue  # the same changes again, fewer at a time (a repeat is harmless)
@@ -140,7 +148,7 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
                 results = _check_results(entries, answer)
                 settled()  # one batch settled at a time, in order
 
-                def settle(tx: Transaction, e: list[OutboxEntry] = entries,
+                def settle(tx: Transaction, e: Sequence[Sent] = entries,
                            r: list[dict[str, Any]] = results) -> None:
                     apply_push_results(tx, e, r, report)
 
