@@ -71,8 +71,16 @@ def test_the_pacer_grows_on_quick_trips_shrinks_on_slow_ones_and_stays_in_bounds
     pace.took(1.0)
     assert pace.retry_smaller("offline") and pace.size == 25
     big = Pacer(500, 10, 500)
-    assert [big.retry_smaller("payload_too_large") for _ in range(4)] == [True, True, True, False]  # 125, 31, 10
-    assert big.size == 10
+    sizes = []
+    while big.retry_smaller("payload_too_large"):  # halved each time, below the floor, down to one change
+        sizes.append(big.size)
+    assert sizes == [250, 125, 62, 31, 15, 7, 3, 1] and big.size == 1
+    fits = Pacer(500, 10, 500)
+    assert fits.retry_smaller("payload_too_large") and fits.size == 250
+    fits.took(0.1)
+    assert fits.size == 499  # a quick trip does not grow it back into the refusal (at 500)
+    few = Pacer(100, 10, 500)
+    assert few.retry_smaller("payload_too_large", sent=31) and few.size == 15 and few.high == 30  # half of what went
     assert not Pacer(100, 10, 500).retry_smaller("forbidden")
     assert push_pacer().high == protocol.MAX_PUSH_CHANGES and pull_pacer().high == protocol.MAX_PULL_LIMIT
 
@@ -132,3 +140,57 @@ def test_a_dropped_request_is_sent_again_smaller_and_nothing_is_lost_or_doubled(
     pull_all(reader, Link(pulls.inner, clock, 0.001), report, pacer=pull_pacer(clock))
     ids = [r["id"] for r in reader.records("persons")]
     assert len(ids) == len(set(ids)) == total - 20
+
+
+def test_a_batch_the_server_finds_too_large_is_halved_until_it_fits(tmp_path):
+    """Against the real server's body limit (its `max_inflated_bytes`, set low): visits with long
+    notes, 100 to a batch, are refused as too large; the batch is halved, below the pacer's floor
+    of 10, until one fits, and every change arrives once."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "server"))
+    from factories import seeded, visit
+    from server_kit import LiveServer, make_world
+
+    from sync.server.db import make_engine, migrate
+
+    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    server = LiveServer(url, max_inflated_bytes=60_000).start()
+    try:
+        make_world(server)
+        anna = enrolled_laptop(tmp_path, "anna", server.base, "anna")
+        seeded(5)
+        hid = anna.write(lambda tx: tx.create("households", household())["id"])
+        words = ["дитина", "школа", "лікар", "мати", "батько", "довідка", "візит", "житло"]
+        notes = [" ".join(words[(i * 7 + k * 3) % 8] + str(k) for k in range(1500)) for i in range(30)]
+        anna.write(lambda tx: [tx.create("visits", visit(hid, notes=n)) for n in notes])  # ~18 KB each: 3 fit in 60 KB, 7 do not
+        sizes: list[int] = []
+
+        class Counting:
+            def __init__(self, inner):
+                self.inner = inner
+
+            def push(self, changes):
+                sizes.append(len(changes))
+                return self.inner.push(changes)
+
+            def pull(self, cursor, limit):
+                return self.inner.pull(cursor, limit)
+
+        report = RoundReport()
+        push_all(anna, Counting(quick_transport(server.base, anna.meta("device_token"))), report)
+        # All 31 at once (room for 100), then halved while refused, below the floor of 10; then never
+        # above the largest size that fitted.
+        assert sizes[:4] == [31, 15, 7, 3] and max(sizes[4:]) < 7
+        assert report.applied == 31 and report.rejected == 0
+        assert anna.outbox(state="pending", limit=5) == []
+        pulled = RoundReport()
+        pull_all(anna, quick_transport(server.base, anna.meta("device_token")), pulled)
+        assert sorted(v["notes"] for v in anna.records("visits")) == sorted(notes)
+        anna.close()
+    finally:
+        server.stop()

@@ -205,6 +205,8 @@ class Store:
             self._migrate_with_backup(found, target)
         if new:
             self.write(self._first_meta)
+        else:  # a first sync killed half-way: build its deferred indexes now (first_sync.py)
+            self.write(lambda tx: tx.finish_first_sync())
         self.device_id = self.meta("device_id") or ""
         self._tighten_permissions()
         self._lock.mark_open()  # from here an end without close() is an unclean one
@@ -380,9 +382,9 @@ class Store:
         """Records whose names, address or notes contain words starting as typed, latest changed first."""
         return search.search(self.read(), text, limit)
 
-    def outbox(self, *, state: str | None = "pending", limit: int | None = None) -> list[OutboxEntry]:
-        """Outbox entries in the order they were written."""
-        return outbox.entries(self.read(), state, limit)
+    def outbox(self, *, state: str | None = "pending", limit: int | None = None, after: int = 0) -> list[OutboxEntry]:
+        """Outbox entries in the order they were written (those after seq `after`)."""
+        return outbox.entries(self.read(), state, limit, after)
 
     def pending_count(self) -> int:
         """How many changes wait to be pushed."""

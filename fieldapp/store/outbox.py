@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from casework.ids import new_id
 from fieldapp.store.driver import sqlite_utils
@@ -37,6 +37,34 @@ class OutboxEntry:
     created_at: str
     state: str
     error: dict[str, Any] | None
+
+
+class Sent(Protocol):
+    """What settling a pushed change needs of it (an `OutboxEntry` or an `Outgoing`)."""
+
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def change_id(self) -> str: ...
+
+    @property
+    def collection(self) -> str: ...
+
+    @property
+    def record_id(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A pending change as it goes on the wire: its protocol JSON made from the stored text
+    (`fields` and `base` are not decoded and encoded again)."""
+
+    seq: int
+    change_id: str
+    collection: str
+    record_id: str
+    wire: str
 
 
 def dumps(value: Any) -> str:
@@ -65,14 +93,32 @@ def add(db: sqlite_utils.Database, now: str, collection: str, record_id: str, ho
     )
 
 
-def entries(db: sqlite_utils.Database, state: str | None = PENDING, limit: int | None = None) -> list[OutboxEntry]:
-    """Entries in the order they were written; of one state, or all when `state` is None."""
-    sql = f"SELECT {_COLUMNS} FROM outbox" + (" WHERE state = ?" if state else "") + " ORDER BY seq"
-    args: list[Any] = [state] if state else []
+def entries(db: sqlite_utils.Database, state: str | None = PENDING, limit: int | None = None,
+            after: int = 0) -> list[OutboxEntry]:
+    """Entries in the order they were written; of one state, or all when `state` is None; only
+    those after `seq` `after` (a push reads on while the batch before is being settled)."""
+    where = ["seq > ?"] + (["state = ?"] if state else [])
+    sql = f"SELECT {_COLUMNS} FROM outbox WHERE {' AND '.join(where)} ORDER BY seq"
+    args: list[Any] = [after, *([state] if state else [])]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
     return [_entry(row) for row in db.execute(sql, args).fetchall()]
+
+
+def outgoing(db: sqlite_utils.Database, limit: int, after: int = 0) -> list[Outgoing]:
+    """The pending entries after seq `after`, oldest first, in their wire form (sync.protocol's
+    Change.to_json, keys in its order): one pass over the stored JSON, nothing decoded."""
+    rows = db.execute(
+        "SELECT seq, change_id, collection, record_id, base_version, fields, base, is_delete FROM outbox "
+        "WHERE seq > ? AND state = 'pending' ORDER BY seq LIMIT ?", [after, limit]).fetchall()
+    out = []
+    for seq, change_id, collection, record_id, base_version, fields, base, is_delete in rows:
+        wire = (f'{{"change_id":{json.dumps(change_id)},"collection":{json.dumps(collection)},'
+                f'"id":{json.dumps(record_id)},"base_version":{json.dumps(base_version)},'
+                f'"fields":{fields},"base":{base},"delete":{"true" if is_delete else "false"}}}')
+        out.append(Outgoing(seq, change_id, collection, record_id, wire))
+    return out
 
 
 def entry(db: sqlite_utils.Database, seq: int, state: str) -> OutboxEntry | None:

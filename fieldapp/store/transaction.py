@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from casework import records as domain
 from casework.i18n import QT_TRANSLATE_NOOP, Message
 from casework.ids import case_number, new_id
-from fieldapp.store import attachments, authorship, bulk, decisions, drafts, outbox, records, search
+from fieldapp.store import (
+    attachments,
+    authorship,
+    bulk,
+    decisions,
+    drafts,
+    first_sync,
+    outbox,
+    records,
+    search,
+)
 from fieldapp.store.driver import sqlite_utils
 from fieldapp.store.errors import NotAuthor, RecordDeleted, RecordLocked, RecordNotFound
 
@@ -233,6 +243,22 @@ class Transaction:
         search.index_many(self.db, [(r.collection, r.id, r.household_id, None if r.deleted else r.data)
                                     for r in rows])
 
+    def first_sync_wanted(self, cursor: int) -> bool:
+        """Whether a pull from `cursor` takes the first-sync path (first_sync.py): a first sync
+        already begun, or a pull from 0 onto a laptop holding nothing acknowledged."""
+        return first_sync.marked(self.db) or (cursor == 0 and first_sync.eligible(self.db))
+
+    def apply_first_sync(self, pulled: Sequence[Mapping[str, Any]]) -> None:
+        """`apply_remote_many` on the first-sync path: the indexes, the search index and the due
+        and caseload summaries wait for `finish_first_sync` (the first call sets them aside)."""
+        if not first_sync.marked(self.db):
+            first_sync.begin(self.db)
+        first_sync.write_page(self, pulled)
+
+    def finish_first_sync(self) -> bool:
+        """Build what the first sync set aside, once; whether there was anything to build."""
+        return first_sync.finish_if_marked(self)
+
     def store_reference(self, record: Mapping[str, Any]) -> None:
         """Keep a form definition or a piece of reference data sent by the server."""
         records.store_reference(self.db, record)
@@ -271,14 +297,14 @@ class Transaction:
         """Ids of the records of `collection` the server has acknowledged."""
         return records.synced_ids(self.db, collection)
 
-    def push_taken(self, entry: outbox.OutboxEntry, version: int | None) -> None:
+    def push_taken(self, entry: outbox.Sent, version: int | None) -> None:
         """The server took a pushed change (applied, merged or as a conflict): it leaves the outbox,
         and the record's base becomes `version` (the pull brings its full content)."""
         outbox.remove(self.db, entry.seq)
         if version is not None and entry.collection in domain.CASE_COLLECTIONS:
             records.raise_version(self.db, entry.collection, entry.record_id, version)
 
-    def push_taken_many(self, taken: list[tuple[outbox.OutboxEntry, int | None]]) -> None:
+    def push_taken_many(self, taken: Sequence[tuple[outbox.Sent, int | None]]) -> None:
         """`push_taken` of a whole pushed batch, in a statement per table."""
         outbox.remove_many(self.db, [entry.seq for entry, _v in taken])
         versions: dict[str, list[tuple[str, int]]] = {}
@@ -288,7 +314,7 @@ class Transaction:
         for collection, pairs in versions.items():
             records.raise_versions(self.db, collection, pairs)
 
-    def push_rejected(self, entry: outbox.OutboxEntry, error: Mapping[str, Any]) -> None:
+    def push_rejected(self, entry: outbox.Sent, error: Mapping[str, Any]) -> None:
         """The server refused a pushed change: it stays, marked, with the server's reason."""
         outbox.mark_rejected(self.db, entry.seq, error)
 

@@ -14,11 +14,15 @@ sync parcel on a USB stick can be another.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from fieldapp.store import outbox
 from fieldapp.store.database import OutboxEntry, Store, Transaction
+from fieldapp.store.outbox import Sent
 from fieldapp.sync import attachments
 from fieldapp.sync.pacing import Pacer, fixed, pull_pacer, push_pacer
 from sync import protocol
@@ -62,7 +66,7 @@ def change_of(entry: OutboxEntry) -> dict[str, Any]:
                            entry.fields, entry.base, entry.is_delete).to_json()
 
 
-def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, Any]]:
+def _check_results(entries: Sequence[Sent], results: Any) -> list[dict[str, Any]]:
     if not isinstance(results, list) or len(results) != len(entries):
         raise BadAnswer("push answer does not have one result per change")
     for entry, result in zip(entries, results, strict=True):
@@ -76,10 +80,10 @@ def _check_results(entries: list[OutboxEntry], results: Any) -> list[dict[str, A
     return results
 
 
-def apply_push_results(tx: Transaction, entries: list[OutboxEntry], results: list[dict[str, Any]],
+def apply_push_results(tx: Transaction, entries: Sequence[Sent], results: list[dict[str, Any]],
                        report: RoundReport) -> None:
     """Settle each pushed entry: drop it when the server took it, keep it marked when rejected."""
-    taken: list[tuple[OutboxEntry, int | None]] = []
+    taken: list[tuple[Sent, int | None]] = []
     for entry, result in zip(entries, results, strict=True):
         status = result["status"]
         report.pushed += 1
@@ -105,28 +109,56 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
              pacer: Pacer | None = None) -> None:
     """Push pending changes, oldest first, until none is left (rejected ones stay, marked).
 
-    Batches follow the link (`fieldapp.sync.pacing`) unless `batch_size` fixes them."""
+    Batches follow the link (`fieldapp.sync.pacing`) unless `batch_size` fixes them. The next
+    batch is read and sent while the answers to the previous one are settled on the store's
+    writer (a batch goes out once; a kill before its settling commits sends it again, and the
+    server answers a change id it knows as it did the first time)."""
     pace = pacer or (fixed(batch_size) if batch_size else push_pacer())
-    while True:
-        entries = store.outbox(state="pending", limit=pace.size)
-        if not entries:
-            return
-        started = pace.clock()
+    after = 0  # the last seq sent in this round: what follows is read while that is settled
+    settling: Future[None] | None = None
+    encoded = getattr(transport, "push_encoded", None)  # HttpTransport's; a parcel or a test's has push only
+
+    def settled() -> None:
+        nonlocal settling
+        if settling is not None:
+            done, settling = settling, None
+            done.result()  # its failure is the round's
+            if progress:
+                progress("push", report.pushed)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-push-settle") as pool:
         try:
-            answer = transport.push([change_of(e) for e in entries])
-        except SyncFailure as exc:
-            if pace.retry_smaller(exc.code):
-                continue  # the same changes again, fewer at a time (a repeat is harmless)
+            while True:
+                entries: Sequence[Sent]
+                if encoded is not None:  # the stored JSON as it is, joined into the body
+                    entries = batch = outbox.outgoing(store.read(), pace.size, after)
+                else:
+                    entries = pending = store.outbox(state="pending", limit=pace.size, after=after)
+                if not entries:
+                    break
+                started = pace.clock()
+                try:
+                    answer = (encoded([o.wire for o in batch]) if encoded is not None
+                              else transport.push([change_of(e) for e in pending]))
+                except SyncFailure as exc:
+                    if pace.retry_smaller(exc.code, len(entries)):
+                        continue  # the same changes again, fewer at a time (a repeat is harmless)
+                    raise
+                pace.took(pace.clock() - started)
+                results = _check_results(entries, answer)
+                settled()  # one batch settled at a time, in order
+
+                def settle(tx: Transaction, e: Sequence[Sent] = entries,
+                           r: list[dict[str, Any]] = results) -> None:
+                    apply_push_results(tx, e, r, report)
+
+                settling = pool.submit(store.write, settle)
+                after = entries[-1].seq
+            settled()
+        except BaseException:
+            if settling is not None:  # what the server took is settled before the failure is told
+                settling.exception()
             raise
-        pace.took(pace.clock() - started)
-        results = _check_results(entries, answer)
-
-        def settle(tx: Transaction, e: list[OutboxEntry] = entries, r: list[dict[str, Any]] = results) -> None:
-            apply_push_results(tx, e, r, report)
-
-        store.write(settle)
-        if progress:
-            progress("push", report.pushed)
 
 
 def _check_page(page: Any) -> dict[str, Any]:
@@ -151,13 +183,17 @@ def _check_page(page: Any) -> dict[str, Any]:
 
 
 def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, *,
-                    seen: set[tuple[str, str]] | None = None) -> None:
-    """Apply one pulled page and store its cursor, in the caller's one transaction."""
+                    seen: set[tuple[str, str]] | None = None, first: bool = False) -> None:
+    """Apply one pulled page and store its cursor, in the caller's one transaction.
+
+    `first`: the first-sync path (fieldapp/store/first_sync.py): the records go in without their
+    indexes and summaries, which `Transaction.finish_first_sync` builds once at the end."""
     run: list[dict[str, Any]] = []  # case records in a row, applied together (in bulk)
+    write_run = tx.apply_first_sync if first else tx.apply_remote_many
     for change in page["changes"]:
         op = change["op"]
         if op != "upsert" or change["record"]["collection"] in protocol.READ_ONLY_COLLECTIONS:
-            tx.apply_remote_many(run)  # what came before goes in first, in order
+            write_run(run)  # what came before goes in first, in order
             run = []
         if op == "wipe":
             raise DeviceRevoked()
@@ -173,7 +209,7 @@ def apply_pull_page(tx: Transaction, page: dict[str, Any], report: RoundReport, 
             run.append(record)
         if seen is not None:
             seen.add((record["collection"], record["id"]))
-    tx.apply_remote_many(run)
+    write_run(run)
     tx.set_meta(CURSOR_KEY, str(page["cursor"]))
     report.cursor = page["cursor"]
 
@@ -183,36 +219,64 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
              pacer: Pacer | None = None) -> None:
     """Pull pages until the server has no more; from 0 again when the cursor expired.
 
-    Pages follow the link (`fieldapp.sync.pacing`) unless `limit` fixes them."""
+    Pages follow the link (`fieldapp.sync.pacing`) unless `limit` fixes them. The next page is
+    fetched while the previous one is written (the page's cursor is known before its write
+    commits, and only a committed write moves the stored cursor). A new laptop's first sync
+    takes the first-sync path (fieldapp/store/first_sync.py), whose deferred build runs once
+    after the last page, or before a failure is reported."""
     pace = pacer or (fixed(limit) if limit else pull_pacer())
     resync = store.meta(RESYNC_KEY) == "1"
     cursor = 0 if resync else int(store.meta(CURSOR_KEY) or 0)
     seen: set[tuple[str, str]] | None = set() if resync else None
-    while True:
-        started = pace.clock()
+    first = not resync and store.write(lambda tx: tx.first_sync_wanted(cursor))
+    writing: Future[None] | None = None  # the previous page's write, running on the store's writer
+
+    def settle() -> None:
+        nonlocal writing
+        if writing is not None:
+            done, writing = writing, None
+            done.result()  # its failure is the round's
+            if progress:
+                progress("pull", report.pulled)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-pull-write") as pool:
         try:
-            page = _check_page(transport.pull(cursor, pace.size))
-        except CursorExpired:
-            if cursor == 0:
-                raise BadAnswer("the server refused a pull from the start") from None
-            store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
-            cursor, seen = 0, set()
-            continue
-        except SyncFailure as exc:
-            if pace.retry_smaller(exc.code):
-                continue  # the same cursor again, a smaller page
+            while True:
+                started = pace.clock()
+                try:
+                    page = _check_page(transport.pull(cursor, pace.size))
+                except CursorExpired:
+                    settle()
+                    if cursor == 0:
+                        raise BadAnswer("the server refused a pull from the start") from None
+                    store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
+                    cursor, seen, first = 0, set(), False
+                    continue
+                except SyncFailure as exc:
+                    if pace.retry_smaller(exc.code):
+                        continue  # the same cursor again, a smaller page
+                    raise
+                pace.took(pace.clock() - started)
+                settle()  # one page written at a time, in order
+
+                def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen,
+                          f: bool = first) -> None:
+                    apply_pull_page(tx, p, report, seen=s, first=f)
+
+                writing = pool.submit(store.write, apply)
+                cursor = page["cursor"]
+                if not page["more"]:
+                    break
+            settle()
+        except BaseException:
+            if writing is not None:  # a failure while a page was being written: let it end first
+                writing.exception()
+            if first:  # the store stays whole for the work done offline; the next round goes on
+                with suppress(Exception):
+                    store.write(lambda tx: tx.finish_first_sync())
             raise
-        pace.took(pace.clock() - started)
-
-        def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen) -> None:
-            apply_pull_page(tx, p, report, seen=s)
-
-        store.write(apply)
-        cursor = page["cursor"]
-        if progress:
-            progress("pull", report.pulled)
-        if not page["more"]:
-            break
+    if first:
+        store.write(lambda tx: tx.finish_first_sync())
     if seen is not None:
         # A pull from 0 is the whole scope: what did not come back has left it.
         store.write(lambda tx: _drop_unseen(tx, seen, report))

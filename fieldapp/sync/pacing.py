@@ -2,11 +2,10 @@
 
 A `Pacer` holds the size of the next push batch or pull page. After each round trip it
 doubles the size when the trip was quick (under `quick_s`) and halves it when it was slow
-(over `slow_s`); after a failed request (the link dropped, or the server found the batch
-too large) it quarters it, and the engine tries again with the smaller size: once for a
-dropped link (the transport has retried it already), as long as it can shrink for a batch
-too large. Always within [low, high]: the protocol's limit on top, a floor that
-still makes progress below.
+(over `slow_s`); after a dropped link it quarters it and the engine tries once again (the
+transport has retried it already); a batch the server found too large (413) is halved and sent
+again as long as it can shrink, down to one change. Always within [low, high]: the protocol's
+limit on top (lowered to what fits after a 413), a floor that still makes progress below.
 """
 
 from __future__ import annotations
@@ -47,13 +46,24 @@ class Pacer:
         elif seconds > self.slow_s:
             self.size = max(self.low, self.size // 2)
 
-    def retry_smaller(self, code: str) -> bool:
-        """A request of `size` failed with `code`: whether to try again, smaller (then it is)."""
+    def retry_smaller(self, code: str, sent: int | None = None) -> bool:
+        """A request of `size` (or of `sent` items, when fewer were left) failed with `code`:
+        whether to try again, smaller (then it is).
+
+        A dropped line quarters the size (once in a row). A batch the server found too large is
+        halved, down to a single change if need be, and the size it failed at stays out of reach
+        for this pacer (no growing back into the same refusal on the next quick trip)."""
         self.failures += 1
         if code not in SHRINK_ON or (code == "offline" and self.failures > 1):
             return False
         before = self.size
-        self.size = max(self.low, self.size // 4)
+        if code == "payload_too_large":
+            failed = min(before, sent) if sent else before
+            self.high = max(1, min(self.high, failed - 1))
+            self.size = max(1, failed // 2)
+            self.low = min(self.low, self.size)
+        else:
+            self.size = max(self.low, self.size // 4)
         return self.size < before
 
 
