@@ -127,7 +127,7 @@ def test_a_failed_backup_leaves_the_old_one_and_no_half_file(world: World, datab
 
 def test_backup_from_the_command_line_is_private(server: LiveServer, tmp_path: Path):
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    env = {**cli_env(), "PYTHONPATH": str(root)}
     dest = tmp_path / "out" / "copy.backup"
     dest.parent.mkdir(mode=0o700)
     proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "backup", str(dest), "--database-url", server.database_url],
