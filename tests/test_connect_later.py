@@ -134,7 +134,7 @@ def test_a_demo_profile_refuses_to_connect(tmp_path, live_server):
 
 def fieldapp(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=180, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                          cwd=ROOT, timeout=180, env={**cli_env(), "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_enrol_command_asks_what_becomes_of_the_families_then_sends_or_keeps_them(tmp_path, live_server):
