@@ -8,4 +8,10 @@ set -euo pipefail
 cd "$FIELDAPP_ROOT"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 . scripts/test-postgres.sh
-"$VENV/bin/python" -m pytest -n 2 "$@"
+# In the background, waited for: bash runs a trap only once its foreground command has ended, so
+# a TERM to this script alone would wait for the whole suite before stopping the PostgreSQL.
+# (The subshell gives pytest back Ctrl-C, which bash takes from background commands; <&0 keeps
+# the terminal for --pdb.)
+( trap - INT QUIT; exec "$VENV/bin/python" -m pytest -n 2 "$@" ) <&0 &
+_fieldapp_child=$!
+wait "$_fieldapp_child"

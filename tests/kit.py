@@ -16,6 +16,22 @@ from fieldapp.store.crypto import KdfCost  # noqa: E402
 
 PASSPHRASE = "кава з молоком 2026"
 
+# What decides the language of a command's sentences (fieldapp.headless.speak, Qt's QLocale, gettext).
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def cli_env(base: dict[str, str] | None = None, **extra: str) -> dict[str, str]:
+    """The environment for a command run as a subprocess whose words a test reads: `base` (the
+    test's own environment by default) without the system's language, so the sentences are the
+    English the test expects on a developer's machine with LANG=uk_UA.UTF-8 too; `extra` on top
+    (a test of the Ukrainian sets LANG there, or passes --lang)."""
+    import os
+
+    env = {k: v for k, v in (os.environ if base is None else base).items() if k not in LANGUAGE_VARIABLES}
+    env["LANG"] = "C.UTF-8"  # English, and still UTF-8 for Ukrainian names (LC_ALL unset: extra's LANG decides)
+    env.update(extra)
+    return env
+
 
 # Argon2id at its production cost makes every new profile ~0.3 s; tests make theirs cheaply
 # (Store.create's `kdf`; opening reads the cost from key.json).

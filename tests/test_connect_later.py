@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import FAST_KDF, PASSPHRASE, enrolled_laptop, quick_transport
+from kit import FAST_KDF, PASSPHRASE, cli_env, enrolled_laptop, quick_transport
 
 from casework.ids import parse_case_number, trial_device_code
 from fieldapp import enrol_choice, headless
@@ -134,7 +134,7 @@ def test_a_demo_profile_refuses_to_connect(tmp_path, live_server):
 
 def fieldapp(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=180, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                          cwd=ROOT, timeout=180, env={**cli_env(), "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_enrol_command_asks_what_becomes_of_the_families_then_sends_or_keeps_them(tmp_path, live_server):
@@ -200,7 +200,7 @@ def test_enrol_at_a_terminal_asks_and_takes_the_answer(tmp_path, live_server):
         os.chdir(ROOT)
         os.execvpe(sys.executable, [sys.executable, "-m", "fieldapp", "enrol", "--profile", str(tmp_path / "anna"),
                                     "--server", live_server.base, "--user", "anna"],
-                   {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                   {**cli_env(), "QT_QPA_PLATFORM": "offscreen"})
     seen = b""
 
     def until(text: bytes) -> None:

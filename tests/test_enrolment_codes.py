@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from kit import FAST_KDF, PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE, cli_env
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from server_kit import Client
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_code_from_the_command_line_enrols_once(live_server, tmp_path):
     done = subprocess.run([sys.executable, "-m", "sync.server", "device", "enrol-code", "anna",
                            "--database-url", live_server.database_url],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+                          capture_output=True, text=True, cwd=ROOT, env=cli_env(), timeout=120)
     assert done.returncode == 0, done.stderr
     code = done.stdout.split(": ", 1)[1].split()[0]
     assert len(code) == 13
@@ -89,6 +89,6 @@ def test_headless_enrol_with_a_code(live_server, tmp_path):
     Store.create(tmp_path / "p", PASSPHRASE, kdf=FAST_KDF).close()
     done = subprocess.run([sys.executable, "-m", "fieldapp", "enrol", "--profile", str(tmp_path / "p"),
                            "--server", live_server.base, "--code"], input=f"{PASSPHRASE}\n{code}\n",
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+                          capture_output=True, text=True, cwd=ROOT, env=cli_env(), timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Enrolled as anna" in done.stdout

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import sqlalchemy as sa
-from kit import FAST_KDF, PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE, cli_env
 from PySide6.QtCore import Qt
 from server_kit import PASSWORD, Client
 
@@ -29,7 +29,7 @@ DISABLED = "This account is disabled: ask IT."
 
 def fieldapp(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+                          text=True, cwd=ROOT, env=cli_env(), timeout=120)
 
 
 def post_enrol(server, body: dict) -> tuple[int, dict]:

@@ -6,14 +6,13 @@ sentence and an exit code of fieldapp/headless.py, never a traceback.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from kit import FAST_KDF, PASSPHRASE
+from kit import FAST_KDF, PASSPHRASE, cli_env
 
 from fieldapp import headless
 from fieldapp.store.database import Store
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fieldapp(*args: str, stdin: str = "", env: dict[str, str] | None = None,
              timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    run_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    run_env = {**cli_env(), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, env=run_env, timeout=timeout)
 
@@ -136,7 +135,7 @@ def test_the_readme_headless_commands_work_as_written(tmp_path, live_server):
 
     commands = readme_headless_block()
     assert [c.split(" | ")[-1].split()[1] for c in commands[1:]] == ["init", "enrol", "sync"], commands
-    env = {**os.environ, "HOME": str(tmp_path), "PASSPHRASE": PASSPHRASE, "PASSWORD": PASSWORD,
+    env = {**cli_env(), "HOME": str(tmp_path), "PASSPHRASE": PASSPHRASE, "PASSWORD": PASSWORD,
            "FIELDAPP_VENV": sys.prefix, "QT_QPA_PLATFORM": "offscreen"}
     script = "set -e\n" + "\n".join(c.replace("http://127.0.0.1:8400", live_server.base) for c in commands)
     done = subprocess.run(["bash", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -221,7 +220,7 @@ def test_demo_fill_refuses_an_enrolled_profile_itself(tmp_path):
 
 
 def test_without_a_display_the_window_says_so_instead_of_naming_a_library(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {k: v for k, v in cli_env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run([sys.executable, "-m", "fieldapp", "--profile", str(tmp_path / "p")], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=60)
     if sys.platform in ("win32", "darwin"):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from factories import household, visit
-from kit import PASSPHRASE, enrolled_laptop
+from kit import PASSPHRASE, cli_env, enrolled_laptop
 
 from fieldapp import headless
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fieldapp(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+                          text=True, cwd=ROOT, env=cli_env(), timeout=120)
 
 
 def a_family(store) -> None:

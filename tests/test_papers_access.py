@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from kit import PASSPHRASE, enrolled_laptop
+from kit import PASSPHRASE, cli_env, enrolled_laptop
 from papers_kit import family, flat, pdf_pages_text, record_from_form
 
 from fieldapp.papers import documents
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fieldapp(*args: str, stdin: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin.encode(), capture_output=True,
-                          cwd=ROOT, timeout=120)
+                          cwd=ROOT, env=cli_env(), timeout=120)
 
 
 def test_protected_record_prints_only_with_protected_access(qapp, live_server, tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from factories import household, person, visit
-from kit import enrolled_laptop
+from kit import cli_env, enrolled_laptop
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 
@@ -250,7 +250,7 @@ def test_the_commands_on_both_sides(server, tmp_path):
 
     def run(*args: str, stdin: str = ""):
         return subprocess.run([sys.executable, "-m", *args], input=stdin, capture_output=True, text=True,
-                              cwd=root, timeout=120)
+                              cwd=root, env=cli_env(), timeout=120)
 
     done = run("fieldapp", "parcel", "export", "--profile", str(tmp_path / "anna"), "--out", str(stick),
                stdin=PASSPHRASE + "\n")

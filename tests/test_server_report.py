@@ -7,7 +7,7 @@ import json
 import zipfile
 
 from factories import household, person, visit
-from kit import enrolled_laptop, quick_transport
+from kit import cli_env, enrolled_laptop, quick_transport
 
 from casework.reports.indicators import Period, compute
 from fieldapp.sync.device import sync_once
@@ -66,12 +66,12 @@ def test_report_command_and_endpoint(live_server, tmp_path):
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-m", "sync.server", "report", "--database-url", live_server.database_url,
                            "--from", "2026-10-01", "--to", "2026-10-31", "--threshold", "1"],
-                          capture_output=True, text=True, cwd=root, timeout=120)
+                          capture_output=True, text=True, cwd=root, env=cli_env(), timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Families monitored,1" in done.stdout and h["family_name"] not in done.stdout
     bad = subprocess.run([sys.executable, "-m", "sync.server", "report", "--database-url", live_server.database_url,
                           "--from", "2026-10-31", "--to", "2026-10-01"], capture_output=True, text=True, cwd=root,
-                         timeout=120)
+                         env=cli_env(), timeout=120)
     assert bad.returncode == 1 and "--to comes before --from" in bad.stderr
 
     sofia = Client(live_server.base)

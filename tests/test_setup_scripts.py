@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit import cli_env
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -59,7 +60,7 @@ def test_the_readme_commands_work_in_a_fresh_clone(tmp_path):
         pytest.skip("not a git checkout")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
-    env = {k: v for k, v in os.environ.items()
+    env = {k: v for k, v in cli_env().items()
            if not k.startswith(("VIRTUAL_ENV", "FIELDAPP_VENV", "FIELDAPP_TEST_PG", "PYTHONPATH"))}
     env.update(QT_QPA_PLATFORM="offscreen", FIELDAPP_VENV=str(tmp_path / "venv"), PIP_DISABLE_PIP_VERSION_CHECK="1")
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if ".venv" not in p)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from factories import household, person, visit
-from kit import FAST_KDF, PASSPHRASE, enrolled_laptop, no_retry_transport
+from kit import FAST_KDF, PASSPHRASE, cli_env, enrolled_laptop, no_retry_transport
 
 sys.path.insert(0, str(Path(__file__).parent / "server"))
 from server_kit import PASSWORD  # noqa: E402
@@ -221,7 +221,7 @@ def test_headless_enrol_and_sync(server, tmp_path):
 
     def fieldapp(*args, stdin):
         return subprocess.run([sys.executable, "-m", "fieldapp", *args], input=stdin, capture_output=True,
-                              text=True, cwd=ROOT, timeout=120)
+                              text=True, cwd=ROOT, env=cli_env(), timeout=120)
 
     done = fieldapp("enrol", "--profile", str(profile), "--server", live.base, "--user", "anna",
                     stdin=f"{PASSPHRASE}\n{PASSWORD}\n")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from fieldapp.store.lock import ProfileLock
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
-from kit import FAST_KDF  # noqa: E402
+from kit import FAST_KDF, cli_env  # noqa: E402
 from make_profiles import KEPT_TABLES, fingerprint  # noqa: E402
 
 
@@ -195,7 +194,7 @@ def test_the_program_refuses_a_newer_profile_with_a_clear_message(old_profile, t
     newer_folder = tmp_path / "newer"
     newer = make_newer(folder, newer_folder, meta["passphrase"])
     before = sha(newer_folder / DB_FILE)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "fieldapp", "demo", "--profile", str(newer_folder),
                            "--households", "1"], input=meta["passphrase"] + "\n", capture_output=True,
                           text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120)

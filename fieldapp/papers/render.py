@@ -28,6 +28,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 
 from casework.papers import Answers, Heading, Paper, Signatures, Table, Text, word
@@ -38,6 +40,9 @@ RESOLUTION = 300
 # Office papers in Ukraine leave a wider left margin for the binding (DSTU 4163-2020: 30 mm left).
 MARGINS_MM = QMarginsF(25, 15, 12, 15)
 Progress = Callable[[int, int], None]  # (papers done, papers in all), told after each paper
+# A row up to a quarter page goes over whole (a label, lines to write in); a longer one (a long
+# note) runs on over the break, as text does, rather than leave most of a page empty.
+WHOLE_ROW = 0.25
 EDGE = 2  # device pixels (at 300 dpi, 0.17 mm) kept clear at each page break
 
 
@@ -56,16 +61,31 @@ def _e(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def paper_html(paper: Paper) -> str:
-    """The paper as the HTML subset QTextDocument lays out."""
+# Where a table is cut so that a row starts on the next page: (block index, row index) in the paper.
+Breaks = frozenset[tuple[int, int]]
+# Each <table> of a paper's HTML, in order: (block index, its first row, header rows); None: not split.
+Pieces = list[tuple[int, int, int] | None]
+
+_TABLE = "<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;{}'>"
+_NEW_PAGE = " page-break-before: always;"
+
+
+def paper_html(paper: Paper, breaks: Breaks = frozenset()) -> str:
+    """The paper as the HTML subset QTextDocument lays out; a table is cut before each row of
+    `breaks`, its rest (header repeated) starting a new page."""
+    return _paper_html(paper, breaks)[0]
+
+
+def _paper_html(paper: Paper, breaks: Breaks) -> tuple[str, Pieces]:
     lang = paper.lang
+    pieces: Pieces = []
     parts = ["<html><body>"]
     if paper.header:
         parts.append("<p align='right' style='font-size: 8pt;'>" + "<br>".join(_e(s) for s in paper.header) + "</p>")
     parts.append(f"<p align='center' style='font-size: 13pt; font-weight: bold; margin-top: 8px;'>{_e(paper.title)}</p>")
     if paper.subtitle:
         parts.append(f"<p align='center' style='font-size: 11pt;'>{_e(paper.subtitle)}</p>")
-    for block in paper.blocks:
+    for index, block in enumerate(paper.blocks):
         if isinstance(block, Heading):
             # an <hN>, so the laid-out block knows it is a heading (headingLevel) and keeps with what follows
             size, tag = ("11pt", "h2") if block.level <= 2 else ("10pt", "h3")
@@ -75,28 +95,39 @@ def paper_html(paper: Paper) -> str:
             size = "8pt" if block.small else "10pt"
             parts.append(f"<p style='font-size: {size};'>{_e(block.text)}</p>")
         elif isinstance(block, Answers):
-            parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;'>")
-            for row in block.rows:
+            parts.append(_TABLE.format(_NEW_PAGE if (index, 0) in breaks else ""))
+            pieces.append((index, 0, 0))
+            for number, row in enumerate(block.rows):
+                if number and (index, number) in breaks:
+                    parts.append("</table>" + _TABLE.format(_NEW_PAGE))
+                    pieces.append((index, number, 0))
                 value = _e(row.value) if row.value else "<br>" * row.lines + "&nbsp;"
                 parts.append(f"<tr><td width='38%' style='font-size: 9pt;'>{_e(row.label)}</td>"
                              f"<td width='62%' style='font-size: 10pt;'>{value}</td></tr>")
             parts.append("</table>")
         elif isinstance(block, Table):
-            parts.append(f"<p style='font-size: 10pt; margin-top: 6px;'>{_e(block.title)}</p>")
-            parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-color: #555;'>")
+            # a first row over the break takes the table's title with it
+            title_style = _NEW_PAGE if (index, 0) in breaks else ""
+            parts.append(f"<p style='font-size: 10pt; margin-top: 6px;{title_style}'>{_e(block.title)}</p>")
             # a table whose first column names the rows (an act's data per parent) shares the rest out evenly,
             # so a blank column is as wide as a filled one would need
             widths = ([30] + [70 // (len(block.header) - 1)] * (len(block.header) - 1)
                       if len(block.header) > 1 and not block.header[0] else [])
-            parts.append("<tr>" + "".join(f"<th align='left'{f' width={w}%' if widths else ''} style='font-size: 9pt;'>"
-                                          f"{_e(h)}</th>" for h, w in zip(block.header, widths or [0] * len(block.header), strict=True))
-                         + "</tr>")
-            for cells in block.rows:
+            header = ("<tr>" + "".join(f"<th align='left'{f' width={w}%' if widths else ''} style='font-size: 9pt;'>"
+                                       f"{_e(h)}</th>" for h, w in zip(block.header, widths or [0] * len(block.header), strict=True))
+                      + "</tr>")
+            parts.append(_TABLE.format("") + header)
+            pieces.append((index, 0, 1))
+            for number, cells in enumerate(block.rows):
+                if number and (index, number) in breaks:  # the rest on a new page, under the header again
+                    parts.append("</table>" + _TABLE.format(_NEW_PAGE) + header)
+                    pieces.append((index, number, 1))
                 parts.append("<tr>" + "".join(f"<td style='font-size: 10pt;'>{_e(c) if c else '&nbsp;<br>&nbsp;'}</td>"
                                               for c in cells) + "</tr>")
             parts.append("</table>")
         elif isinstance(block, Signatures):
             parts.append("<table cellspacing='0' cellpadding='5' width='100%'>")
+            pieces.append(None)  # kept whole by _keep_signatures_together
             sign, name_hint, date = word("sign", lang), word("name_hint", lang), word("date", lang)
             for sig in block.rows:
                 name = _e(sig.name) if sig.name else "______________________"
@@ -109,7 +140,62 @@ def paper_html(paper: Paper) -> str:
                     f"<td width='18%' style='font-size: 9pt;'>{_e(date)} ___________</td></tr>")
             parts.append("</table>")
     parts.append("</body></html>")
-    return "".join(parts)
+    return "".join(parts), pieces
+
+
+def _tables(frame: QTextFrame) -> list[QTextTable]:
+    found: list[QTextTable] = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            found.append(child)
+        found += _tables(child)
+    return found
+
+
+def _row_span(layout: QAbstractTextDocumentLayout, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top of a row's first lines and the bottom of its last ones, over all its cells."""
+    tops, bottoms = [], []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return min(tops), max(bottoms)
+
+
+def _first_split_row(doc: QTextDocument, pieces: Pieces, page_height: float) -> tuple[int, int] | None:
+    """The first table row (block, row) that runs over a page break and is short enough to keep whole."""
+    layout = doc.documentLayout()
+    for table, piece in zip(_tables(doc.rootFrame()), pieces, strict=False):
+        if piece is None:
+            continue
+        block, first, header = piece
+        for row in range(header, table.rows()):
+            top, bottom = _row_span(layout, table, row)
+            if int(top // page_height) != int((bottom - 1) // page_height) and bottom - top < page_height * WHOLE_ROW:
+                return block, first + row - header
+    return None
+
+
+def _document(paper: Paper, device: QPagedPaintDevice, body: QSizeF, family: str) -> QTextDocument:
+    """The paper laid out on pages of `body`: no table row cut by a page break (Qt splits a row line
+    by line: a two-line label, or the lines left to write by hand, went half onto the next page),
+    no heading alone at a page's foot, the signatures whole."""
+    breaks: set[tuple[int, int]] = set()
+    while True:
+        html, pieces = _paper_html(paper, frozenset(breaks))
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)  # measure in the device's resolution, not the screen's
+        doc.setDefaultFont(QFont(family, 10))
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        doc.setPageSize(body)
+        split = _first_split_row(doc, pieces, body.height())
+        if split is None or split in breaks:  # (in breaks: a row that cannot be helped; never loop)
+            break
+        breaks.add(split)
+    _keep_headings_with_next(doc, body.height())
+    _keep_signatures_together(doc, word("signatures", paper.lang), body.height())
+    return doc
 
 
 def _keep_signatures_together(doc: QTextDocument, heading: str, page_height: float) -> None:
@@ -180,14 +266,7 @@ def paint(papers: Sequence[Paper], device: QPagedPaintDevice, progress: Progress
         footer_h = painter.fontMetrics().height() * 2
         body = QSizeF(width, height - footer_h)
         for index, paper in enumerate(papers):
-            doc = QTextDocument()
-            doc.documentLayout().setPaintDevice(device)  # measure in the device's resolution, not the screen's
-            doc.setDefaultFont(QFont(family, 10))
-            doc.setDocumentMargin(0)
-            doc.setHtml(paper_html(paper))
-            doc.setPageSize(body)
-            _keep_headings_with_next(doc, body.height())
-            _keep_signatures_together(doc, word("signatures", paper.lang), body.height())
+            doc = _document(paper, device, body, family)
             pages = doc.pageCount()
             for page in range(pages):
                 if index or page:

@@ -57,15 +57,30 @@ def folder_is_private(folder: Path) -> bool:
     return not stat.S_IMODE(folder.stat().st_mode) & 0o077
 
 
+def _check_destination(dest: Path) -> None:
+    # A folder that is not there is most often a typing slip (/backup for /backups): making it
+    # would put the copy where no one looks and report success.
+    if dest.is_dir():
+        raise BackupError(f"{dest} is a folder: give the backup file's name, e.g. "
+                          f"{dest / 'fieldapp.backup'}. Nothing was written.")
+    folder = dest.parent
+    if not folder.exists():
+        raise BackupError(f"The folder {folder} does not exist: nothing was written. Check the path, "
+                          f"or create the folder first (mkdir -m 700 {folder}).")
+    if not folder.is_dir():
+        raise BackupError(f"{folder} is not a folder: nothing was written. Check the path.")
+
+
 def write_backup(engine: sa.Engine, dest: Path, *, run: Runner = _run) -> Path:
     """Write a consistent copy of the database to `dest` (0600, atomically); `dest`.
 
     SQLite: the online backup API. PostgreSQL: pg_dump's custom format (pg_restore reads
-    it). Missing folders are made 0700. Raises BackupError with a sentence.
+    it). `dest`'s folder must exist: a mistyped path is refused, not made. Raises BackupError
+    with a sentence.
     """
     dest = dest.absolute()
+    _check_destination(dest)
     with _private_umask():
-        dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
         os.close(fd)
         tmp = Path(tmp_name)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from kit import cli_env
 from server_kit import LiveServer, World
 
 from sync.server import admin
@@ -76,6 +77,7 @@ def test_the_backup_is_owner_only_in_a_private_folder_and_complete(world: World,
     engine = make_engine(passworded_url, pool_size=1)
     watcher = Watcher()
     dest = tmp_path / "backups" / "nightly" / "fieldapp.backup"
+    dest.parent.mkdir(parents=True, mode=0o700)  # IT's folder: backup makes none (a typo is refused)
     old = os.umask(0o022)  # a usual shell: files -rw-r--r-- unless the program says otherwise
     try:
         write_backup(engine, dest, run=watcher)
@@ -83,7 +85,6 @@ def test_the_backup_is_owner_only_in_a_private_folder_and_complete(world: World,
         os.umask(old)
         engine.dispose()
     assert _mode(dest) == 0o600
-    assert _mode(dest.parent) == 0o700 and _mode(dest.parent.parent) == 0o700
     assert sorted(p.name for p in dest.parent.iterdir()) == ["fieldapp.backup"]  # no temp left
     if passworded_url.startswith("sqlite"):
         with sqlite3.connect(dest) as conn:
@@ -126,10 +127,42 @@ def test_a_failed_backup_leaves_the_old_one_and_no_half_file(world: World, datab
 
 def test_backup_from_the_command_line_is_private(server: LiveServer, tmp_path: Path):
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    env = {**cli_env(), "PYTHONPATH": str(root)}
     dest = tmp_path / "out" / "copy.backup"
+    dest.parent.mkdir(mode=0o700)
     proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "backup", str(dest), "--database-url", server.database_url],
                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert _mode(dest) == 0o600 and _mode(dest.parent) == 0o700
+    assert _mode(dest) == 0o600
     assert "owner only" in proc.stdout
+    assert "Note:" not in proc.stderr  # a private folder draws no warning
+
+
+def test_a_backup_into_a_folder_that_does_not_exist_writes_nothing(server: LiveServer, tmp_path: Path):
+    """docs/server.md: IT typed /backup for /backups. A sentence naming the missing folder, exit 1,
+    no folder made, nothing written -- not "Backup written" into a folder no one looks in."""
+    root = Path(__file__).resolve().parents[2]
+    env = cli_env(PYTHONPATH=str(root))
+    it = tmp_path / "it"  # IT's folders (the server's database is in tmp_path)
+    (it / "backups").mkdir(parents=True, mode=0o700)
+    dest = it / "backup" / "nightly" / "copy.backup"
+
+    def backup(target: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sync.server.cli", "backup", str(target),
+                               "--database-url", server.database_url],
+                              cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+    proc = backup(dest)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout == ""
+    assert f"The folder {dest.parent} does not exist: nothing was written." in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in it.iterdir()) == ["backups"]  # no folder made
+
+    # A folder given for the file, and a file where a folder should be: refused the same way.
+    proc = backup(it / "backups")
+    assert proc.returncode == 1 and "is a folder: give the backup file's name" in proc.stderr
+    (it / "backups" / "plain").write_text("a file")
+    proc = backup(it / "backups" / "plain" / "copy.backup")
+    assert proc.returncode == 1 and "is not a folder: nothing was written" in proc.stderr
+    assert sorted(p.name for p in (it / "backups").iterdir()) == ["plain"]

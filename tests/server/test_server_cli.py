@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.low_level import Type
 from argon2.profiles import get_default_parameters
+from kit import cli_env
 from server_kit import (
     PASSWORD,
     Client,
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "sync.server.cli", *args], input=stdin,
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     if check:
@@ -149,7 +149,7 @@ def test_no_environment_variable_makes_the_server_hash_passwords_cheaply(databas
     # FIELDAPP_TEST_FAST_KDF once did; now only code that builds the app can pass a hasher.
     db = ["--database-url", database_url]
     run("team", "add", "North", *db)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "FIELDAPP_TEST_FAST_KDF": "1"}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT), "FIELDAPP_TEST_FAST_KDF": "1"}
     proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "anna", "--team",
                            "North", "--password-stdin", *db], input=PASSWORD + "\n",
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)

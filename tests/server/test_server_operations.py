@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from kit import cli_env
 from server_kit import PASSWORD, Client, LiveServer, free_port, make_world, start_serve, stop_serve
 
 from sync.server import cli, operations
@@ -20,7 +21,7 @@ PG_URL = os.environ.get("FIELDAPP_TEST_PG_URL")
 
 
 def server_cli(*args: str, stdin: str | None = None, **popen) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "sync.server.cli", *args], input=stdin,
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, **popen)
 
@@ -197,7 +198,7 @@ def test_user_add_without_a_terminal_asks_for_password_stdin(tmp_path):
 
 def test_a_report_into_a_closed_pipe_ends_quietly(tmp_path):
     assert server_cli("init", "--data", str(tmp_path)).returncode == 0
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(f"{sys.executable} -m sync.server.cli report --from 2026-01-01 --to 2026-12-31 "
                           f"--data {tmp_path} | head -c 10 >/dev/null; echo \"${{PIPESTATUS[0]}}\"",
                           shell=True, executable="/bin/bash", capture_output=True, text=True, cwd=ROOT,

@@ -3,12 +3,12 @@ threshold, given as IT gives it, hides the small counts of GET /reports in a run
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from kit import cli_env
 from server_kit import (
     PASSWORD,
     Client,
@@ -25,7 +25,7 @@ PERIOD = "from=2026-01-01&to=2026-03-31"
 
 
 def server_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "sync.server.cli", *args], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=600)
 

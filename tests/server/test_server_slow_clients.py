@@ -8,7 +8,6 @@ server starts with a soft open-files limit of 1024, as a shell often gives it.""
 from __future__ import annotations
 
 import json
-import os
 import resource
 import select
 import socket
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from kit import cli_env
 from server_kit import free_port, start_serve, stop_serve
 
 from sync.server.connections import FD_RESERVE, ConnectionLimits, fit_to_fd_limit
@@ -39,7 +39,7 @@ def _low_soft_limit() -> None:
 @pytest.fixture
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], int, Path]]:
     extra: list[str] = list(getattr(request, "param", []))
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     data = tmp_path / "data"
     subprocess.run([sys.executable, "-m", "sync.server.cli", "init", "--data", str(data)],
                    cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
@@ -251,7 +251,7 @@ def test_the_total_cap_fits_the_open_files_limit():
 
 
 def test_a_proxy_setting_that_is_not_an_address_is_refused_in_a_sentence(tmp_path: Path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(), "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "sync.server.cli", "serve", "--data", str(tmp_path),
                            "--trusted-proxy", "proxy.local"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
