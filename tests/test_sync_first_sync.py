@@ -19,7 +19,7 @@ from factories import household, person, seeded, visit
 from kit import PASSPHRASE, enrolled_laptop
 
 from casework.records import CASE_COLLECTIONS
-from fieldapp.store import caseload, due, first_sync
+from fieldapp.store import caseload, due, family_search, first_sync
 from fieldapp.store.database import Store
 from fieldapp.sync.device import sync_once
 from fieldapp.sync.engine import CURSOR_KEY, RoundReport, pull_all
@@ -67,6 +67,10 @@ def _content(store: Store) -> dict[str, Any]:
                                    "JOIN search_grams g ON g.rowid = d.rowid").fetchall()),
         "due": due.stored(db),
         "caseload": caseload.stored(db),
+        # the caseload's per-family search index (family_search.py), filled by the finish's indexing
+        "family": family_search.stored(db),
+        "family_words": family_search.terms(db, "family_words"),
+        "family_grams": family_search.terms(db, "family_grams"),
     }
 
 
