@@ -235,6 +235,30 @@ def test_every_blank_form_keeps_its_questions_and_signature_lines(qapp, store, t
     assert text.count(word("sign", "uk")) >= len(template.signatures)
 
 
+@pytest.mark.parametrize("template_id", [t.id for t in templates()
+                                         if t.collection != "protected"
+                                         and any(s.repeat_for for s in forms.load_form(t.form).sections)])
+def test_a_blank_form_for_no_family_prints_each_section_asked_per_child_or_adult_once(qapp, store, tmp_path,
+                                                                                   template_id):
+    # A blank act for no family used to leave out its sections for each child and each adult
+    # (the needs assessment printed section 1, then 4): there was no child to repeat them for.
+    job = documents.blank_job(store, template_id)
+    out = tmp_path / "blank.pdf"
+    documents.save_pdf(store, job, out)
+    text = flat(" ".join(flat(t) for t in pdf_pages_text(out.read_bytes())))
+    definition = forms.load_form(next(t for t in templates() if t.id == template_id).form)
+    for section in (s for s in definition.sections if s.repeat_for):
+        assert flat(section.title["uk"]) in text
+        kind = "children" if section.repeat_for == "children" else "adults"
+        assert flat(word(f"blank_repeat_{kind}", "uk")) in text
+        for item in (i for i in section.items if i.type != "group" and i.has_value):
+            assert flat(item.text("label", "uk")) in text, item.key
+        for group in (i for i in section.items if i.type == "group"):
+            assert flat(group.text("label", "uk")) in text
+            for sub in (i for i in group.items if i.has_value):
+                assert flat(sub.text("label", "uk")) in text, (section.id, sub.key)
+
+
 def test_a_blank_protected_form_needs_protected_access(qapp, store):
     with pytest.raises(documents.PrintRefused):
         documents.blank_job(store, "protected")

@@ -137,6 +137,15 @@ def _page_blocks(page: Page, record: Mapping[str, Any], w: _Writer) -> list[Bloc
     return out if len(out) > 1 else []
 
 
+def _blank_repeat_blocks(page: Page, w: _Writer) -> list[Block]:
+    """A section asked once per child (adult), on a blank form for no known child (adult): printed
+    once, with a line to write whom it is about and a note to copy it for each of them."""
+    blocks = _page_blocks(page, {}, w)
+    kind = "children" if page.section.repeat_for == "children" else "adults"
+    about = Answers((Answer(word(f"blank_repeat_{kind}", w.lang), ""),))
+    return [blocks[0], Text(word(f"blank_repeat_{kind}_note", w.lang), small=True), about, *blocks[1:]] if blocks else []
+
+
 def _family_blocks(household: Mapping[str, Any] | None, members: Sequence[Member],
                    roles: Mapping[str, str], lang: str) -> list[Block]:
     h = household or {}
@@ -264,6 +273,8 @@ def lay_out(template: PaperTemplate, record: Mapping[str, Any] | None, household
     for page in forms.pages(definition, members):
         if forms.page_has_questions(page):
             blocks += _page_blocks(page, data, w)
+        elif blank:  # no child (adult) known yet: the section once, for whoever it is filled in for
+            blocks += _blank_repeat_blocks(page, w)
         if template.parents and page.section.id == template.parents["after"]:
             blocks += _parents_blocks(template, persons, members, roles, lang, blank)
     listed = None if blank else attachments_table(attachments, lang)
