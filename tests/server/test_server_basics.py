@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import logging
+import time
 
 import requests
 from server_kit import PASSWORD, Client, World, create, household_fields
@@ -163,6 +164,11 @@ def _log_a_session(world: World) -> str:
     assert res["status"] == "applied"
     c.pull_all(0)
     c.get("/api/v1/sync/pull?cursor=abc")
+    # The request's log line is written once its answer has gone out, so the client can hold the
+    # answer before the line is there: wait for the line (the refused pull's 400) before reading.
+    deadline = time.monotonic() + 30
+    while '"status": 400' not in stream.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.01)
     err = stream.getvalue()
     lines = [json.loads(line) for line in err.splitlines() if line.startswith('{"ts"')]
     assert {line["route"] for line in lines} >= {"/api/v1/devices", "/api/v1/sync/push",
