@@ -115,18 +115,9 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
     server answers a change id it knows as it did the first time)."""
     pace = pacer or (fixed(batch_size) if batch_size else push_pacer())
     after = 0  # the last seq sent in this round: what follows is read while that is settled
-    settling: Future[None] | None = None
     encoded = getattr(transport, "push_encoded", None)  # HttpTransport's; a parcel or a test's has push only
-
-    def settled() -> None:
-        nonlocal settling
-        if settling is not None:
-            done, settling = settling, None
-            done.result()  # its failure is the round's
-            if progress:
-                progress("push", report.pushed)
-
     with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-push-settle") as pool:
+        settling = _Behind(pool, store, "push", lambda: report.pushed, progress)
         try:
             while True:
                 entries: Sequence[Sent]
@@ -146,19 +137,43 @@ def push_all(store: Store, transport: Transport, report: RoundReport, *,
                     raise
                 pace.took(pace.clock() - started)
                 results = _check_results(entries, answer)
-                settled()  # one batch settled at a time, in order
+                settling.wait()  # one batch settled at a time, in order
 
                 def settle(tx: Transaction, e: Sequence[Sent] = entries,
                            r: list[dict[str, Any]] = results) -> None:
                     apply_push_results(tx, e, r, report)
 
-                settling = pool.submit(store.write, settle)
+                settling.submit(settle)
                 after = entries[-1].seq
-            settled()
+            settling.wait()
         except BaseException:
-            if settling is not None:  # what the server took is settled before the failure is told
-                settling.exception()
+            settling.drain()  # what the server took is settled before the failure is told
             raise
+
+
+class _Behind:
+    """One write at a time on the store's writer while the link fetches or sends the next (push and
+    pull alike): `wait` takes the write in flight's result (its failure is the round's) and reports
+    progress; `drain`, on a failure, lets a write in flight end, without raising, before it is told."""
+
+    def __init__(self, pool: ThreadPoolExecutor, store: Store, phase: str, count: Callable[[], int],
+                 progress: Progress | None):
+        self.pool, self.store, self.phase, self.count, self.progress = pool, store, phase, count, progress
+        self.future: Future[None] | None = None
+
+    def submit(self, work: Callable[[Transaction], None]) -> None:
+        self.future = self.pool.submit(self.store.write, work)
+
+    def wait(self) -> None:
+        if self.future is not None:
+            done, self.future = self.future, None
+            done.result()
+            if self.progress:
+                self.progress(self.phase, self.count())
+
+    def drain(self) -> None:
+        if self.future is not None:
+            self.future.exception()
 
 
 def _check_page(page: Any) -> dict[str, Any]:
@@ -229,24 +244,15 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
     cursor = 0 if resync else int(store.meta(CURSOR_KEY) or 0)
     seen: set[tuple[str, str]] | None = set() if resync else None
     first = not resync and store.write(lambda tx: tx.first_sync_wanted(cursor))
-    writing: Future[None] | None = None  # the previous page's write, running on the store's writer
-
-    def settle() -> None:
-        nonlocal writing
-        if writing is not None:
-            done, writing = writing, None
-            done.result()  # its failure is the round's
-            if progress:
-                progress("pull", report.pulled)
-
     with ThreadPoolExecutor(1, thread_name_prefix="fieldapp-pull-write") as pool:
+        writing = _Behind(pool, store, "pull", lambda: report.pulled, progress)  # the previous page's write
         try:
             while True:
                 started = pace.clock()
                 try:
                     page = _check_page(transport.pull(cursor, pace.size))
                 except CursorExpired:
-                    settle()
+                    writing.wait()
                     if cursor == 0:
                         raise BadAnswer("the server refused a pull from the start") from None
                     store.write(lambda tx: tx.set_meta(RESYNC_KEY, "1"))
@@ -257,20 +263,19 @@ def pull_all(store: Store, transport: Transport, report: RoundReport, *,
                         continue  # the same cursor again, a smaller page
                     raise
                 pace.took(pace.clock() - started)
-                settle()  # one page written at a time, in order
+                writing.wait()  # one page written at a time, in order
 
                 def apply(tx: Transaction, p: dict[str, Any] = page, s: set[tuple[str, str]] | None = seen,
                           f: bool = first) -> None:
                     apply_pull_page(tx, p, report, seen=s, first=f)
 
-                writing = pool.submit(store.write, apply)
+                writing.submit(apply)
                 cursor = page["cursor"]
                 if not page["more"]:
                     break
-            settle()
+            writing.wait()
         except BaseException:
-            if writing is not None:  # a failure while a page was being written: let it end first
-                writing.exception()
+            writing.drain()  # a failure while a page was being written: let it end first
             if first:  # the store stays whole for the work done offline; the next round goes on
                 with suppress(Exception):
                     store.write(lambda tx: tx.finish_first_sync())
