@@ -17,17 +17,22 @@ UNKNOWN = "The server does not know this enrolment code. Check it, or ask IT for
 PASSWORD = "The server did not accept this user name and password. Check them, or ask IT."
 
 
-def first_run_refusal(qtbot, folder, server: str, *, code: str = "", password: str = "") -> str:
-    dialog = ProfileDialog(folder, create=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+def _fill(dialog, server: str, code: str, password: str) -> None:
+    """The enrolment form both dialogs show (EnrolForm): a code, or anna's user name and password."""
     dialog.server.setText(server)
     if code:
         dialog.code.setText(code)
     else:
         dialog.username.setText("anna")
         dialog.password.setText(password)
+
+
+def first_run_refusal(qtbot, folder, server: str, *, code: str = "", password: str = "") -> str:
+    dialog = ProfileDialog(folder, create=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    _fill(dialog, server, code, password)
     qtbot.mouseClick(dialog.connect_ok, Qt.MouseButton.LeftButton)
     dialog.new_passphrase.passphrase.setText(PASSPHRASE)
     dialog.new_passphrase.repeat.setText(PASSPHRASE)
@@ -44,12 +49,7 @@ def connect_later_refusal(qtbot, folder, server: str, *, code: str = "", passwor
     dialog = ConnectDialog(store, transport=quick_transport)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.server.setText(server)
-    if code:
-        dialog.code.setText(code)
-    else:
-        dialog.username.setText("anna")
-        dialog.password.setText(password)
+    _fill(dialog, server, code, password)
     dialog.send.click()
     qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=20_000)
