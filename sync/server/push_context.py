@@ -17,6 +17,7 @@ so a rejected change leaves nothing behind; `kept()` lets the caller check it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ class PushContext:
     actor: Actor
     now: str
     pending_audit: list[dict[str, Any]] = field(default_factory=list)  # of the change under way
+    # The local date the rules judge by (a date in the future...), taken once for the batch.
+    today: dt.date = field(default_factory=dt.date.today)
 
     def audit(self, action: str, collection: str | None, record_id: str | None,
               household_id: str | None, detail: str | None = None) -> None:

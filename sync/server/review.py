@@ -7,6 +7,7 @@ the push answers it as that change's `rejected` result.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -27,16 +28,21 @@ class Rejected(Exception):
         self.detail = detail
 
 
-def _validation_problems(collection: str, record: dict[str, Any]) -> set[tuple[str, str]]:
+def _validation_problems(collection: str, record: dict[str, Any],
+                         today: dt.date | None) -> set[tuple[str, str]]:
     # casework.records is the schema both ends validate with.
-    return {(p.field, p.message.render()) for p in schemas.validate(collection, record)}
+    return {(p.field, p.message.render()) for p in schemas.validate(collection, record, today)}
 
 
-def check_valid(collection: str, before: dict[str, Any] | None, after: dict[str, Any]) -> None:
-    """Refuse a change that brings a new problem into the record (old ones are not its fault)."""
-    new = _validation_problems(collection, after)
+def check_valid(collection: str, before: dict[str, Any] | None, after: dict[str, Any],
+                today: dt.date | None = None) -> None:
+    """Refuse a change that brings a new problem into the record (old ones are not its fault).
+
+    `today` (the server's local date) is taken once per push by its caller: `date.today()`
+    was 4 % of a push's CPU, asked afresh for each of its 500 changes."""
+    new = _validation_problems(collection, after, today)
     if before is not None and new:
-        new -= _validation_problems(collection, before)
+        new -= _validation_problems(collection, before, today)
     if new:
         field_name, sentence = sorted(new)[0]
         raise Rejected("invalid_payload", f"Field '{field_name}': {sentence}")
