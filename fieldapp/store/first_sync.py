@@ -11,7 +11,8 @@ several times as a family's visits arrive in different pages) are paid once, at 
 - `write_page` stores a page's records as `Transaction.write_remote` would (this laptop's pending
   fields on top), without the search index;
 - `finish` creates the indexes and triggers again from their one definition, indexes every record
-  for search, rebuilds `due_items` and the caseload summary, and removes the mark, in one
+  for search (the per-record and the per-family index, with a larger FTS5 term buffer set back
+  before COMMIT), rebuilds `due_items` and the caseload summary, and removes the mark, in one
   transaction.
 
 Crash-safety: each page and its cursor commit together, as on the ordinary path; a kill leaves
