@@ -71,6 +71,9 @@ def _content(store: Store) -> dict[str, Any]:
         "family": family_search.stored(db),
         "family_words": family_search.terms(db, "family_words"),
         "family_grams": family_search.terms(db, "family_grams"),
+        # the FTS tables' settings: the finish's larger term buffer is set back (first_sync._hash_size)
+        "fts_config": {t: sorted(db.execute(f"SELECT k, v FROM {t}_config").fetchall())
+                       for t in ("search", "search_grams", "family_words", "family_grams")},
     }
 
 
