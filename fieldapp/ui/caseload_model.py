@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from fieldapp.store import queries, search
 from fieldapp.store.database import Store
@@ -40,6 +40,9 @@ PAGE = 60
 FOUND_BATCH = 40  # families whose "found in" is looked up at once: a screenful, as the first of them is painted
 ALERT = QColor("#b71c1c")
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+# A cell as painted: (text, icon, colour, alignment, the search's marks), None where a cell has none.
+Cell = tuple[str, QIcon | None, QColor | None, int | None, list[tuple[int, int]] | None]
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -54,7 +57,7 @@ class CaseloadModel(QAbstractTableModel):
         self._ids: list[str] = []  # the order of the families fetched so far, or of all of them
         self._total = 0  # how many families the filter keeps
         self._rows: list[queries.CaseloadRow] = []
-        self._cells: list[list[dict[int, Any]] | None] = []  # per row, per column: role -> value (once shown)
+        self._cells: list[list[Cell] | None] = []  # per row, per column (once shown)
         self._found: dict[str, search.Found | None] = {}  # why each shown family matched the search
         self._headers: tuple[str, ...] | None = None
         self._shown_values: dict[tuple[str, str | None], str] = {}  # see _memo
@@ -179,45 +182,69 @@ class CaseloadModel(QAbstractTableModel):
         return due is not None and due < self.today and r.status == "active"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Qt asks ~7 roles of every painted cell on every paint (~1,400 calls a screenful): each is one
-        # lookup in the row's cells, made once when the row is first painted (`_cells_of`).
+        # The table paints through CaseloadDelegate, which reads `cell` without a call per role; this
+        # serves everything else (tooltips, accessibility, tests) from the same cells.
         row = index.row()
         if row < 0 or row >= len(self._rows):
             return None
         if role == _TOOLTIP:  # asked on hover only: made when asked
             r = self._rows[row]
             return self._tooltip(r, index.column(), self._overdue(r))
+        if role == RecordIdRole:
+            return self._rows[row].id
+        if role == OverdueRole:
+            return self._overdue(self._rows[row])
+        if role == SafetyRole:
+            return self._rows[row].safety
+        cell = self.cell(row, index.column())
+        if cell is None:
+            return None
+        shown, decoration, colour, align, marks = cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role == Qt.ItemDataRole.DecorationRole:
+            return decoration
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return align
+        if role == MarksRole:
+            return marks
+        return None
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """What a cell shows: (text, icon, colour, alignment, marks); made once per row, when first shown."""
+        if row < 0 or row >= len(self._rows) or not 0 <= column < COLUMNS:
+            return None
         cells = self._cells[row]
         if cells is None:
             cells = self._cells_of(row)
-        return cells[index.column()].get(role)
+        return cells[column]
 
-    def _cells_of(self, row: int) -> list[dict[int, Any]]:
-        """Every role of every column of a row, computed once (and only for rows shown)."""
+    def _cells_of(self, row: int) -> list[Cell]:
+        """Every column of a row, computed once (and only for rows shown)."""
         r = self._rows[row]
-        if self.filter.text and r.id not in self._found:
+        searching = bool(self.filter.text)
+        if searching and r.id not in self._found:
             self._find_from(row)
         overdue = self._overdue(r)
-        common = {RecordIdRole: r.id, OverdueRole: overdue, SafetyRole: r.safety}
-        cells: list[dict[int, Any]] = []
+        cells: list[Cell] = []
         for col in range(COLUMNS):
-            cell = dict(common)
-            cell[Qt.ItemDataRole.DisplayRole] = self._display(r, col)
-            cells.append(cell)
-        display = Qt.ItemDataRole.DisplayRole
-        if self.filter.text:
-            for col in (COL_FAMILY, COL_FOUND):  # where the search's words are shown in bold
-                cells[col][MarksRole] = search.marks(cells[col][display], self.filter.text)
-        decoration = Qt.ItemDataRole.DecorationRole
-        if r.safety:
-            cells[COL_FAMILY][decoration] = icon("warning")
-        if overdue:
-            cells[COL_NEXT_DUE][decoration] = icon("overdue")
-            cells[COL_NEXT_DUE][Qt.ItemDataRole.ForegroundRole] = QBrush(ALERT)
-        if r.pending:
-            cells[COL_SYNC][decoration] = icon("pending")
-        for col in (COL_ACTIONS, COL_SYNC):
-            cells[col][Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignCenter)
+            shown = self._display(r, col)
+            decoration = colour = align = marks = None
+            if col == COL_FAMILY:
+                decoration = icon("warning") if r.safety else None
+                marks = search.marks(shown, self.filter.text) if searching else None
+            elif col == COL_FOUND:
+                marks = search.marks(shown, self.filter.text) if searching and shown else None
+            elif col == COL_NEXT_DUE and overdue:
+                decoration, colour = icon("overdue"), ALERT
+            elif col == COL_ACTIONS:
+                align = _CENTER
+            elif col == COL_SYNC:
+                align = _CENTER
+                decoration = icon("pending") if r.pending else None
+            cells.append((shown, decoration, colour, align, marks or None))
         self._cells[row] = cells
         return cells
 
