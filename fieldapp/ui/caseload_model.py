@@ -30,6 +30,7 @@ COLUMNS = 11
 # the search's hint).
 SORT_BY_COLUMN = ("case_number", "family", None, None, None, "settlement", "categories", "last_visit",
                   "next_due", "open_actions", "pending")
+TWO_LINES = frozenset({COL_SETTLEMENT, COL_LAST_VISIT, COL_NEXT_DUE, COL_ACTIONS})
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 SafetyRole = Qt.ItemDataRole.UserRole + 3
@@ -43,6 +44,15 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 # A cell as painted: (text, icon, colour, alignment, the search's marks), None where a cell has none.
 Cell = tuple[str, QIcon | None, QColor | None, int | None, list[tuple[int, int]] | None]
+
+
+def _two_lines(label: str) -> str:
+    """A header cut at the space nearest its middle ("Last visit" over two lines)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) / 2 - i))
+    return label[:cut] + "\n" + label[cut + 1:]
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -153,7 +163,11 @@ class CaseloadModel(QAbstractTableModel):
                     self.tr("Found in"), self.tr("Settlement"), self.tr("Categories"),
                     self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
                 )
+                # Over two lines where the header, not the text below it, would set the column's width.
+                self._headers = tuple(_two_lines(label) if col in TWO_LINES else label
+                                      for col, label in enumerate(self._headers))
             return self._headers[section]
+
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
@@ -284,7 +298,9 @@ class CaseloadModel(QAbstractTableModel):
             return r.case_number
         if col == COL_FAMILY:
             closed = r.status == "closed"
-            names = ", ".join(name for _role, name, _born in r.people if name)
+            # The head of the family and the children (every member is in the tooltip): the row stays one line.
+            head = [r.people[0]] if r.people and r.people[0][0] != "child" else []
+            names = ", ".join(name for _role, name, _born in head + [p for p in r.people if p[0] == "child"] if name)
             shown = f"{r.family_name} {names}" if names else r.family_name
             return shown + (" " + self.tr("(closed)") if closed else "")
         if col == COL_CASEWORKER:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,7 @@ from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui import text, text_size
-from fieldapp.ui.caseload_delegate import CaseloadDelegate
+from fieldapp.ui.caseload_delegate import MARGIN, CaseloadDelegate
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
@@ -38,12 +39,12 @@ from fieldapp.ui.caseload_model import (
     CaseloadModel,
 )
 
-SUPERVISOR_WIDTHS = {COL_FAMILY: 195, COL_CASEWORKER: 130, COL_CHILDREN: 100, COL_CATEGORIES: 115,
-                     COL_NEXT_DUE: 125}
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CASEWORKER: 140, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
-          COL_CATEGORIES: 170, COL_LAST_VISIT: 105, COL_NEXT_DUE: 135, COL_ACTIONS: 95, COL_SYNC: 90}
+# Columns whose text can be long, in pixels at the system's text size: each has its whole text as a tooltip.
+# Every other column is as wide as its widest text in the language shown; the family takes the rest.
+BUDGETS = {COL_CASEWORKER: 130, COL_CHILDREN: 120, COL_FOUND: 180, COL_SETTLEMENT: 120, COL_CATEGORIES: 110}
+_SAMPLE_DATE = "2026-12-28"
 
 
 class CaseloadView(QWidget):
@@ -115,11 +116,12 @@ class CaseloadView(QWidget):
         text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # A supervisor's caseworker column takes its room from the widest ones: no sideways scroll at 1280 px.
-        widths = {**WIDTHS, **SUPERVISOR_WIDTHS} if self.model.supervising else WIDTHS
-        for col, width in widths.items():
-            header.resizeSection(col, text_size.scaled(width))
-        header.setStretchLastSection(True)
+        # The family's names take what the other columns leave: at 1280 px its first names are not cut.
+        header.setSectionResizeMode(COL_FAMILY, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._fit_columns()
+        # A profile without a server: every row would say "this laptop only" (the status bar says it once).
+        self.table.setColumnHidden(COL_SYNC, self.model.local_only)
         header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -157,6 +159,33 @@ class CaseloadView(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.model.modelReset.connect(self._show_count)
         self._show_count()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and its widest text in the language and text size shown."""
+        header = self.table.horizontalHeader()
+        cells, heads = self.table.fontMetrics(), header.fontMetrics()
+        style = header.style()
+        # The header's text, its sort arrow and margins; a cell's text, its margins and an icon.
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + 4 * style.pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin, None, header) + 1
+        icon = 16 + 3 * MARGIN
+        model = self.model
+        date = text.date(_SAMPLE_DATE)
+        widest = {
+            COL_CASE: max((cells.horizontalAdvance(model.cell(r, COL_CASE)[0]) for r in range(model.rowCount())),
+                          default=0) + 2 * MARGIN,
+            COL_LAST_VISIT: cells.horizontalAdvance(date) + 2 * MARGIN,
+            COL_NEXT_DUE: cells.horizontalAdvance(date + " " + model.tr("overdue")) + icon,
+            COL_ACTIONS: cells.horizontalAdvance(text.number(99)) + 2 * MARGIN,
+            COL_SYNC: max(cells.horizontalAdvance(model.tr("synced")),
+                          cells.horizontalAdvance(model.tr("%n waiting", "", 99)) + icon) + 2 * MARGIN,
+        }
+        for col, budget in BUDGETS.items():
+            widest[col] = text_size.scaled(budget)
+        for col, width in widest.items():
+            lines = str(model.headerData(col, Qt.Orientation.Horizontal)).split("\n")
+            label = max(heads.horizontalAdvance(line) for line in lines)
+            header.resizeSection(col, max(width + 2, label + arrow))  # 2: Qt's rounding
 
     def _fill_filters(self, status: str) -> None:
         self.hromada.addItem(self.tr("All hromadas"), None)
