@@ -13,7 +13,14 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle
 
 from fieldapp.ui.caseload_delegate import ICON, MARGIN
-from fieldapp.ui.caseload_model import COL_CASE, COL_FAMILY, COL_LAST_VISIT, COL_NEXT_DUE, COL_SYNC, COLUMNS
+from fieldapp.ui.caseload_model import (
+    COL_CASE,
+    COL_FAMILY,
+    COL_LAST_VISIT,
+    COL_NEXT_DUE,
+    COL_SYNC,
+    COLUMNS,
+)
 from fieldapp.ui.caseload_view import BUDGETS
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.screen import fit
