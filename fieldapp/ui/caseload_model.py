@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from fieldapp.store import queries, search
@@ -58,6 +65,8 @@ def _two_lines(label: str) -> str:
 class CaseloadModel(QAbstractTableModel):
     """Households of the profile that the filter keeps; rows arrive as the view scrolls."""
 
+    total_known = Signal()  # a search's count, read after its first page was shown
+
     def __init__(self, store: Store, parent=None, *, flt: queries.CaseloadFilter | None = None):
         super().__init__(parent)
         self.store = store
@@ -76,6 +85,9 @@ class CaseloadModel(QAbstractTableModel):
         # A supervisor sees the whole team's families: whose each one is matters to her.
         self.supervising = enrolled_user(store).get("role") == "supervisor"
         self.names: dict[str, str] = {}  # caseworker id -> name, as the server last named the team
+        self.counted = True  # whether `total` is the count, or (a search's first page read) a lower bound
+        self._counting = QTimer(self, singleShot=True, interval=0)
+        self._counting.timeout.connect(self._count)
         queries.prepare(store)
         self.reload()
 
@@ -83,7 +95,7 @@ class CaseloadModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many households the filter keeps (fetched or not)."""
+        """How many households the filter keeps (fetched or not); while not `counted`, more than a page."""
         return self._total
 
     def set_filter(self, flt: queries.CaseloadFilter) -> None:
@@ -98,17 +110,34 @@ class CaseloadModel(QAbstractTableModel):
         self._headers = None
         self._shown_values = {}  # today may have changed: ages and "overdue" with it
         self.beginResetModel()
-        if self.filter.text:  # the matching families' ids are read whole (one query for the ids and the count)
-            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+        self._counting.stop()
+        if self.filter.text:
+            # The first page's ids, and one more to know if there are more: the count of a two-letter word's
+            # ~8,000 families is read after the first paint (`_count`); the whole order when scrolled past it.
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE + 1)
             self._total = len(self._ids)
+            self.counted = self._total <= PAGE
+            if not self.counted:
+                self._counting.start()
         else:  # 10,000 ids read one by one cost more than the screenful: the count, and the first page's ids
             self._total = queries.caseload_count(self.store, self.filter)
             self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE)
+            self.counted = True
         self._rows = []
         self._cells = []
         self._found = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
+
+    def _count(self) -> None:
+        if not self.counted:
+            self._total = max(queries.caseload_count(self.store, self.filter), len(self._rows))
+            self.counted = True
+            self.total_known.emit()
+
+    def stop(self) -> None:
+        """No more reads (the store may close next)."""
+        self._counting.stop()
 
     def household_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -133,8 +162,14 @@ class CaseloadModel(QAbstractTableModel):
         if parent.isValid():
             return
         start = len(self._rows)
-        if start >= len(self._ids) and start < self._total:  # scrolled past the first page: the whole order now
+        if start >= len(self._ids) - (0 if self.counted else 1) and start < self._total:
+            # scrolled past the first page: the whole order now (and with it the count)
             self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+            self._total = len(self._ids)
+            if not self.counted:
+                self.counted = True
+                self._counting.stop()
+                self.total_known.emit()
         page = queries.caseload_rows(self.store, self._ids[start : start + PAGE])
         if not page:
             self._ids = self._ids[:start]  # deleted meanwhile: forget the rest

@@ -158,6 +158,7 @@ class CaseloadView(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.model.modelReset.connect(self._show_count)
+        self.model.total_known.connect(self._show_count)
         self._show_count()
 
     def _fit_columns(self) -> None:
@@ -244,10 +245,12 @@ class CaseloadView(QWidget):
     def stop(self) -> None:
         """No more searches (the window closes; the store may close next)."""
         self._debounce.stop()
+        self.model.stop()
 
     def _show_count(self) -> None:
         total = self.model.total
-        self.count.setText(self.tr("%n families", "", total))
+        if self.model.counted:  # else the count comes after the first page is painted (`total_known`)
+            self.count.setText(self.tr("%n families", "", total))
         if total:
             self.empty.hide()
             self.table.show()
