@@ -207,6 +207,11 @@ class CaseloadModel(QAbstractTableModel):
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
 
+    def widest(self, date: str) -> list[tuple[int, str, bool]]:
+        """The widest texts the date and sync columns can show: (column, text, whether an icon is beside it)."""
+        return [(COL_LAST_VISIT, date, False), (COL_NEXT_DUE, date + " " + self.tr("overdue"), True),
+                (COL_SYNC, self.tr("synced"), False), (COL_SYNC, self.tr("%n waiting", "", 99), True)]
+
     def caseworker_name(self, user_id: str) -> str:
         """The caseworker by name; a short id until the server has named the team to this laptop."""
         if not user_id:

@@ -32,8 +32,6 @@ from fieldapp.ui.caseload_model import (
     COL_CHILDREN,
     COL_FAMILY,
     COL_FOUND,
-    COL_LAST_VISIT,
-    COL_NEXT_DUE,
     COL_SETTLEMENT,
     COL_SYNC,
     CaseloadModel,
@@ -171,16 +169,12 @@ class CaseloadView(QWidget):
             QStyle.PixelMetric.PM_HeaderMargin, None, header) + 1
         icon = 16 + 3 * MARGIN
         model = self.model
-        date = text.date(_SAMPLE_DATE)
-        widest = {
-            COL_CASE: max((cells.horizontalAdvance(model.cell(r, COL_CASE)[0]) for r in range(model.rowCount())),
-                          default=0) + 2 * MARGIN,
-            COL_LAST_VISIT: cells.horizontalAdvance(date) + 2 * MARGIN,
-            COL_NEXT_DUE: cells.horizontalAdvance(date + " " + model.tr("overdue")) + icon,
-            COL_ACTIONS: cells.horizontalAdvance(text.number(99)) + 2 * MARGIN,
-            COL_SYNC: max(cells.horizontalAdvance(model.tr("synced")),
-                          cells.horizontalAdvance(model.tr("%n waiting", "", 99)) + icon) + 2 * MARGIN,
-        }
+        widest = {COL_CASE: max((cells.horizontalAdvance(model.cell(r, COL_CASE)[0]) for r in range(model.rowCount())),
+                                default=0) + 2 * MARGIN,
+                  COL_ACTIONS: cells.horizontalAdvance(text.number(99)) + 2 * MARGIN}
+        for col, shown, with_icon in model.widest(text.date(_SAMPLE_DATE)):
+            width = cells.horizontalAdvance(shown) + (icon if with_icon else 2 * MARGIN)
+            widest[col] = max(widest.get(col, 0), width)
         for col, budget in BUDGETS.items():
             widest[col] = text_size.scaled(budget)
         for col, width in widest.items():
