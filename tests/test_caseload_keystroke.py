@@ -21,6 +21,7 @@ from fieldapp.ui.caseload_model import (
     MarksRole,
     RecordIdRole,
 )
+from fieldapp.ui.caseload_view import CaseloadView
 
 TODAY = dt.date(2026, 11, 18)
 FAMILIES = 150  # more than two pages
@@ -59,12 +60,12 @@ def test_scrolling_past_the_first_page_shows_every_family_once_in_the_sorted_ord
     assert shown == queries.caseload_ids(demo_store, queries.CaseloadFilter(status=None), model.sort_key, True)
 
 
-def test_found_in_is_right_for_rows_far_below_the_first_screenful(demo_store):
+def test_found_in_is_right_for_rows_far_below_the_first_screenful(qapp, demo_store):
     # A word of the demo's notes in nearly every family: rows are painted far past the first batch.
     model = CaseloadModel(demo_store, flt=queries.CaseloadFilter(status=None, text="допомог"))
-    assert model.total > FOUND_BATCH * 2
     while model.canFetchMore():
         model.fetchMore()
+    assert model.total == model.rowCount() > FOUND_BATCH * 2
     last = model.rowCount() - 1
     for row in (last, 0, FOUND_BATCH, last - 1):  # out of order, as a scrolled view asks
         hint = model.index(row, COL_FOUND).data()
@@ -82,3 +83,28 @@ def test_an_edit_is_shown_after_the_reload_that_follows_it(demo_store):
     model.reload()
     row = next(r for r in range(model.rowCount()) if model.household_id(r) == hid)
     assert model.index(row, COL_FAMILY).data().startswith("Перейменована") and before != model.index(row, COL_FAMILY).data()
+
+
+def test_a_search_of_many_families_counts_them_after_its_first_page(qtbot, demo_store):
+    # The first page (and one id more) is read at the keystroke; the count of a word in most families
+    # after it, from the event loop: the label then says it, and the rows scroll to the last one.
+    flt = queries.CaseloadFilter(status=None, text="допомог")
+    expected = queries.caseload_count(demo_store, flt)
+    assert expected > PAGE + 1
+    view = CaseloadView(demo_store, status="")
+    qtbot.addWidget(view)
+    view.search.setText("допомог")
+    view.apply_filter()
+    assert not view.model.counted and view.model.rowCount() == PAGE
+    with qtbot.waitSignal(view.model.total_known):
+        pass
+    assert view.model.counted and view.model.total == expected
+    assert view.count.text().startswith(str(expected))
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    assert view.model.rowCount() == expected
+    assert [view.model.household_id(r) for r in range(expected)] == queries.caseload_ids(demo_store, flt)
+    # A word of no family is counted at once.
+    view.search.setText("Ґзщшхйцук")
+    view.apply_filter()
+    assert view.model.counted and view.model.total == 0 and view.count.text().startswith("0")

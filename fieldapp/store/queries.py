@@ -167,7 +167,7 @@ def _where(flt: CaseloadFilter) -> tuple[str, list[Any]]:
         where.append("0")  # only punctuation typed: nothing matches
     elif found is not None:  # every word, in any of the family's records (a name here, a note there)
         for sql, word_args in found.households():
-            where.append(f"h.household_id IN ({sql})")
+            where.append(sql)
             args.extend(word_args)
     return " AND ".join(where), args
 

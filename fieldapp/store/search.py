@@ -107,11 +107,11 @@ class Match:
     stems: tuple[str, ...] = ()
 
     def households(self) -> list[tuple[str, tuple[str, ...]]]:
-        """For each word, SQL and args for the households with a record that matches it.
+        """For each word, a condition on a caseload row `h` (and its args): a record of its household matches it.
 
         From the per-family index (fieldapp/store/family_search.py): a two-letter word matched ~29,000
         records at 10,000 families, at most as many families as there are."""
-        return [family_search.households_sql(w, len(w) >= GRAM) for w in self.stems]
+        return [family_search.household_matches_sql(w, len(w) >= GRAM) for w in self.stems]
 
     def any_word(self) -> tuple[str, list[str]]:
         """SQL and args for the rowids matching at least one of the words."""

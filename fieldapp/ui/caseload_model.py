@@ -11,8 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from fieldapp.store import queries, search
 from fieldapp.store.database import Store
@@ -30,6 +37,7 @@ COLUMNS = 11
 # the search's hint).
 SORT_BY_COLUMN = ("case_number", "family", None, None, None, "settlement", "categories", "last_visit",
                   "next_due", "open_actions", "pending")
+TWO_LINES = frozenset({COL_SETTLEMENT, COL_LAST_VISIT, COL_NEXT_DUE, COL_ACTIONS})
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 OverdueRole = Qt.ItemDataRole.UserRole + 2
 SafetyRole = Qt.ItemDataRole.UserRole + 3
@@ -40,10 +48,24 @@ PAGE = 60
 FOUND_BATCH = 40  # families whose "found in" is looked up at once: a screenful, as the first of them is painted
 ALERT = QColor("#b71c1c")
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+# A cell as painted: (text, icon, colour, alignment, the search's marks), None where a cell has none.
+Cell = tuple[str, QIcon | None, QColor | None, int | None, list[tuple[int, int]] | None]
+
+
+def _two_lines(label: str) -> str:
+    """A header cut at the space nearest its middle ("Last visit" over two lines)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) / 2 - i))
+    return label[:cut] + "\n" + label[cut + 1:]
 
 
 class CaseloadModel(QAbstractTableModel):
     """Households of the profile that the filter keeps; rows arrive as the view scrolls."""
+
+    total_known = Signal()  # a search's count, read after its first page was shown
 
     def __init__(self, store: Store, parent=None, *, flt: queries.CaseloadFilter | None = None):
         super().__init__(parent)
@@ -54,7 +76,7 @@ class CaseloadModel(QAbstractTableModel):
         self._ids: list[str] = []  # the order of the families fetched so far, or of all of them
         self._total = 0  # how many families the filter keeps
         self._rows: list[queries.CaseloadRow] = []
-        self._cells: list[list[dict[int, Any]] | None] = []  # per row, per column: role -> value (once shown)
+        self._cells: list[list[Cell] | None] = []  # per row, per column (once shown)
         self._found: dict[str, search.Found | None] = {}  # why each shown family matched the search
         self._headers: tuple[str, ...] | None = None
         self._shown_values: dict[tuple[str, str | None], str] = {}  # see _memo
@@ -63,6 +85,9 @@ class CaseloadModel(QAbstractTableModel):
         # A supervisor sees the whole team's families: whose each one is matters to her.
         self.supervising = enrolled_user(store).get("role") == "supervisor"
         self.names: dict[str, str] = {}  # caseworker id -> name, as the server last named the team
+        self.counted = True  # whether `total` is the count, or (a search's first page read) a lower bound
+        self._counting = QTimer(self, singleShot=True, interval=0)
+        self._counting.timeout.connect(self._count)
         queries.prepare(store)
         self.reload()
 
@@ -70,7 +95,7 @@ class CaseloadModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many households the filter keeps (fetched or not)."""
+        """How many households the filter keeps (fetched or not); while not `counted`, more than a page."""
         return self._total
 
     def set_filter(self, flt: queries.CaseloadFilter) -> None:
@@ -85,17 +110,34 @@ class CaseloadModel(QAbstractTableModel):
         self._headers = None
         self._shown_values = {}  # today may have changed: ages and "overdue" with it
         self.beginResetModel()
-        if self.filter.text:  # the matching families' ids are read whole (one query for the ids and the count)
-            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+        self._counting.stop()
+        if self.filter.text:
+            # The first page's ids, and one more to know if there are more: the count of a two-letter word's
+            # ~8,000 families is read after the first paint (`_count`); the whole order when scrolled past it.
+            self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE + 1)
             self._total = len(self._ids)
+            self.counted = self._total <= PAGE
+            if not self.counted:
+                self._counting.start()
         else:  # 10,000 ids read one by one cost more than the screenful: the count, and the first page's ids
             self._total = queries.caseload_count(self.store, self.filter)
             self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending, limit=PAGE)
+            self.counted = True
         self._rows = []
         self._cells = []
         self._found = {}
         self.endResetModel()
         self.fetchMore()  # the first page at once: the window opens with rows
+
+    def _count(self) -> None:
+        if not self.counted:
+            self._total = max(queries.caseload_count(self.store, self.filter), len(self._rows))
+            self.counted = True
+            self.total_known.emit()
+
+    def stop(self) -> None:
+        """No more reads (the store may close next)."""
+        self._counting.stop()
 
     def household_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -120,8 +162,14 @@ class CaseloadModel(QAbstractTableModel):
         if parent.isValid():
             return
         start = len(self._rows)
-        if start >= len(self._ids) and start < self._total:  # scrolled past the first page: the whole order now
+        if start >= len(self._ids) - (0 if self.counted else 1) and start < self._total:
+            # scrolled past the first page: the whole order now (and with it the count)
             self._ids = queries.caseload_ids(self.store, self.filter, self.sort_key, self.descending)
+            self._total = len(self._ids)
+            if not self.counted:
+                self.counted = True
+                self._counting.stop()
+                self.total_known.emit()
         page = queries.caseload_rows(self.store, self._ids[start : start + PAGE])
         if not page:
             self._ids = self._ids[:start]  # deleted meanwhile: forget the rest
@@ -150,10 +198,19 @@ class CaseloadModel(QAbstractTableModel):
                     self.tr("Found in"), self.tr("Settlement"), self.tr("Categories"),
                     self.tr("Last visit"), self.tr("Next visit due"), self.tr("Open actions"), self.tr("Sync"),
                 )
+                # Over two lines where the header, not the text below it, would set the column's width.
+                self._headers = tuple(_two_lines(label) if col in TWO_LINES else label
+                                      for col, label in enumerate(self._headers))
             return self._headers[section]
+
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_SYNC:
             return self.tr("Changes of this family waiting to be sent to the server")
         return None
+
+    def widest(self, date: str) -> list[tuple[int, str, bool]]:
+        """The widest texts the date and sync columns can show: (column, text, whether an icon is beside it)."""
+        return [(COL_LAST_VISIT, date, False), (COL_NEXT_DUE, date + " " + self.tr("overdue"), True),
+                (COL_SYNC, self.tr("synced"), False), (COL_SYNC, self.tr("%n waiting", "", 99), True)]
 
     def caseworker_name(self, user_id: str) -> str:
         """The caseworker by name; a short id until the server has named the team to this laptop."""
@@ -179,45 +236,69 @@ class CaseloadModel(QAbstractTableModel):
         return due is not None and due < self.today and r.status == "active"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Qt asks ~7 roles of every painted cell on every paint (~1,400 calls a screenful): each is one
-        # lookup in the row's cells, made once when the row is first painted (`_cells_of`).
+        # The table paints through CaseloadDelegate, which reads `cell` without a call per role; this
+        # serves everything else (tooltips, accessibility, tests) from the same cells.
         row = index.row()
         if row < 0 or row >= len(self._rows):
             return None
         if role == _TOOLTIP:  # asked on hover only: made when asked
             r = self._rows[row]
             return self._tooltip(r, index.column(), self._overdue(r))
+        if role == RecordIdRole:
+            return self._rows[row].id
+        if role == OverdueRole:
+            return self._overdue(self._rows[row])
+        if role == SafetyRole:
+            return self._rows[row].safety
+        cell = self.cell(row, index.column())
+        if cell is None:
+            return None
+        shown, decoration, colour, align, marks = cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role == Qt.ItemDataRole.DecorationRole:
+            return decoration
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return align
+        if role == MarksRole:
+            return marks
+        return None
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """What a cell shows: (text, icon, colour, alignment, marks); made once per row, when first shown."""
+        if row < 0 or row >= len(self._rows) or not 0 <= column < COLUMNS:
+            return None
         cells = self._cells[row]
         if cells is None:
             cells = self._cells_of(row)
-        return cells[index.column()].get(role)
+        return cells[column]
 
-    def _cells_of(self, row: int) -> list[dict[int, Any]]:
-        """Every role of every column of a row, computed once (and only for rows shown)."""
+    def _cells_of(self, row: int) -> list[Cell]:
+        """Every column of a row, computed once (and only for rows shown)."""
         r = self._rows[row]
-        if self.filter.text and r.id not in self._found:
+        searching = bool(self.filter.text)
+        if searching and r.id not in self._found:
             self._find_from(row)
         overdue = self._overdue(r)
-        common = {RecordIdRole: r.id, OverdueRole: overdue, SafetyRole: r.safety}
-        cells: list[dict[int, Any]] = []
+        cells: list[Cell] = []
         for col in range(COLUMNS):
-            cell = dict(common)
-            cell[Qt.ItemDataRole.DisplayRole] = self._display(r, col)
-            cells.append(cell)
-        display = Qt.ItemDataRole.DisplayRole
-        if self.filter.text:
-            for col in (COL_FAMILY, COL_FOUND):  # where the search's words are shown in bold
-                cells[col][MarksRole] = search.marks(cells[col][display], self.filter.text)
-        decoration = Qt.ItemDataRole.DecorationRole
-        if r.safety:
-            cells[COL_FAMILY][decoration] = icon("warning")
-        if overdue:
-            cells[COL_NEXT_DUE][decoration] = icon("overdue")
-            cells[COL_NEXT_DUE][Qt.ItemDataRole.ForegroundRole] = QBrush(ALERT)
-        if r.pending:
-            cells[COL_SYNC][decoration] = icon("pending")
-        for col in (COL_ACTIONS, COL_SYNC):
-            cells[col][Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignCenter)
+            shown = self._display(r, col)
+            decoration = colour = align = marks = None
+            if col == COL_FAMILY:
+                decoration = icon("warning") if r.safety else None
+                marks = search.marks(shown, self.filter.text) if searching else None
+            elif col == COL_FOUND:
+                marks = search.marks(shown, self.filter.text) if searching and shown else None
+            elif col == COL_NEXT_DUE and overdue:
+                decoration, colour = icon("overdue"), ALERT
+            elif col == COL_ACTIONS:
+                align = _CENTER
+            elif col == COL_SYNC:
+                align = _CENTER
+                decoration = icon("pending") if r.pending else None
+            cells.append((shown, decoration, colour, align, marks or None))
         self._cells[row] = cells
         return cells
 
@@ -257,7 +338,9 @@ class CaseloadModel(QAbstractTableModel):
             return r.case_number
         if col == COL_FAMILY:
             closed = r.status == "closed"
-            names = ", ".join(name for _role, name, _born in r.people if name)
+            # The head of the family and the children (every member is in the tooltip): the row stays one line.
+            head = [r.people[0]] if r.people and r.people[0][0] != "child" else []
+            names = ", ".join(name for _role, name, _born in head + [p for p in r.people if p[0] == "child"] if name)
             shown = f"{r.family_name} {names}" if names else r.family_name
             return shown + (" " + self.tr("(closed)") if closed else "")
         if col == COL_CASEWORKER:

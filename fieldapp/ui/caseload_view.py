@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui import text, text_size
+from fieldapp.ui.caseload_delegate import MARGIN, CaseloadDelegate
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
@@ -30,21 +32,17 @@ from fieldapp.ui.caseload_model import (
     COL_CHILDREN,
     COL_FAMILY,
     COL_FOUND,
-    COL_LAST_VISIT,
-    COL_NEXT_DUE,
     COL_SETTLEMENT,
     COL_SYNC,
     CaseloadModel,
-    MarksRole,
 )
-from fieldapp.ui.highlight import HighlightDelegate
 
-SUPERVISOR_WIDTHS = {COL_FAMILY: 195, COL_CASEWORKER: 130, COL_CHILDREN: 100, COL_CATEGORIES: 115,
-                     COL_NEXT_DUE: 125}
 SEARCH_DELAY_MS = 250  # typing pauses longer than this search
 MIN_SEARCH = 2  # one letter matches nearly every family: wait for the second
-WIDTHS = {COL_CASE: 130, COL_FAMILY: 225, COL_CASEWORKER: 140, COL_CHILDREN: 100, COL_FOUND: 215, COL_SETTLEMENT: 120,
-          COL_CATEGORIES: 170, COL_LAST_VISIT: 105, COL_NEXT_DUE: 135, COL_ACTIONS: 95, COL_SYNC: 90}
+# Columns whose text can be long, in pixels at the system's text size: each has its whole text as a tooltip.
+# Every other column is as wide as its widest text in the language shown; the family takes the rest.
+BUDGETS = {COL_CASEWORKER: 130, COL_CHILDREN: 120, COL_FOUND: 180, COL_SETTLEMENT: 120, COL_CATEGORIES: 110}
+_SAMPLE_DATE = "2026-12-28"
 
 
 class CaseloadView(QWidget):
@@ -101,8 +99,9 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseload")
         self.table.setModel(self.model)
-        self.highlight = HighlightDelegate(MarksRole, self.table)
-        self.table.setItemDelegateForColumn(COL_FOUND, self.highlight)  # shown only while searching
+        # Every cell painted from the model's own cells in one call (Qt's delegate asked 7 roles of each).
+        self.highlight = CaseloadDelegate(self.model, self.table)
+        self.table.setItemDelegate(self.highlight)
         self.table.setColumnHidden(COL_FOUND, True)  # shown while a search explains the rows
         # A caseworker's own laptop holds her families only: the column would say her name on every row.
         self.table.setColumnHidden(COL_CASEWORKER, not self.model.supervising)
@@ -115,11 +114,12 @@ class CaseloadView(QWidget):
         text_size.fit_rows(self.table)  # rows grow with the text size (text_size.py)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # A supervisor's caseworker column takes its room from the widest ones: no sideways scroll at 1280 px.
-        widths = {**WIDTHS, **SUPERVISOR_WIDTHS} if self.model.supervising else WIDTHS
-        for col, width in widths.items():
-            header.resizeSection(col, text_size.scaled(width))
-        header.setStretchLastSection(True)
+        # The family's names take what the other columns leave: at 1280 px its first names are not cut.
+        header.setSectionResizeMode(COL_FAMILY, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._fit_columns()
+        # A profile without a server: every row would say "this laptop only" (the status bar says it once).
+        self.table.setColumnHidden(COL_SYNC, self.model.local_only)
         header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -156,7 +156,31 @@ class CaseloadView(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.model.modelReset.connect(self._show_count)
+        self.model.total_known.connect(self._show_count)
         self._show_count()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and its widest text in the language and text size shown."""
+        header = self.table.horizontalHeader()
+        cells, heads = self.table.fontMetrics(), header.fontMetrics()
+        style = header.style()
+        # The header's text, its sort arrow and margins; a cell's text, its margins and an icon.
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + 4 * style.pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin, None, header) + 1
+        icon = 16 + 3 * MARGIN
+        model = self.model
+        widest = {COL_CASE: max((cells.horizontalAdvance(model.cell(r, COL_CASE)[0]) for r in range(model.rowCount())),
+                                default=0) + 2 * MARGIN,
+                  COL_ACTIONS: cells.horizontalAdvance(text.number(99)) + 2 * MARGIN}
+        for col, shown, with_icon in model.widest(text.date(_SAMPLE_DATE)):
+            width = cells.horizontalAdvance(shown) + (icon if with_icon else 2 * MARGIN)
+            widest[col] = max(widest.get(col, 0), width)
+        for col, budget in BUDGETS.items():
+            widest[col] = text_size.scaled(budget)
+        for col, width in widest.items():
+            lines = str(model.headerData(col, Qt.Orientation.Horizontal)).split("\n")
+            label = max(heads.horizontalAdvance(line) for line in lines)
+            header.resizeSection(col, max(width + 2, label + arrow))  # 2: Qt's rounding
 
     def _fill_filters(self, status: str) -> None:
         self.hromada.addItem(self.tr("All hromadas"), None)
@@ -206,8 +230,6 @@ class CaseloadView(QWidget):
         # While a search explains the rows, its hint takes the categories' place: the row fits 1280 px.
         self.table.setColumnHidden(COL_FOUND, not searching)
         self.table.setColumnHidden(COL_CATEGORIES, searching)
-        # The names are painted by Python only while a search marks them: Qt's own delegate is ~10x cheaper.
-        self.table.setItemDelegateForColumn(COL_FAMILY, self.highlight if searching else None)  # type: ignore[arg-type]
         self._show_count()
 
     def reload(self) -> None:
@@ -217,10 +239,12 @@ class CaseloadView(QWidget):
     def stop(self) -> None:
         """No more searches (the window closes; the store may close next)."""
         self._debounce.stop()
+        self.model.stop()
 
     def _show_count(self) -> None:
         total = self.model.total
-        self.count.setText(self.tr("%n families", "", total))
+        if self.model.counted:  # else the count comes after the first page is painted (`total_known`)
+            self.count.setText(self.tr("%n families", "", total))
         if total:
             self.empty.hide()
             self.table.show()
