@@ -8,10 +8,6 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from kit import FAST_KDF, PASSPHRASE  # noqa: E402
 
-from fieldapp.ui.refcount import pin_none  # noqa: E402
-
-pin_none()  # as the program does at start: pytest-qt makes the QApplication without create_application
-
 
 @pytest.fixture
 def profile_dir(tmp_path: Path) -> Path:

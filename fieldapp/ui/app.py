@@ -22,7 +22,6 @@ from casework.i18n import LANGUAGES
 from casework.resources import translation_files
 from fieldapp import __version__
 from fieldapp.paths import APP_NAME, default_profile_dir
-from fieldapp.ui.refcount import pin_none
 
 log = logging.getLogger("fieldapp.qt")
 
@@ -70,7 +69,6 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 def create_application(argv: list[str], lang: str | None = None) -> QApplication:
     if QApplication.instance() is None:
         qInstallMessageHandler(_qt_message)
-    pin_none()  # before any paint: PySide 6.12's QPainter calls drop references to None (refcount.py)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
