@@ -121,13 +121,7 @@ records = sa.Table(
     # Not unique: a transaction writes PENDING (-1) until it numbers its rows just before
     # committing (sync.server.feed.Feed); committed numbers are unique.
     sa.Index("ix_records_seq_any", "seq"),
-    # A pull finds its rows through these (PostgreSQL, `pull._candidates`): its households'
-    # records after the cursor, the shared collections after it, the conflicts it wrote;
-    # (household_id, seq) serves a household's lookups too (it replaced (household_id) in 0012).
-    sa.Index("ix_records_household_seq", "household_id", "seq"),
-    sa.Index("ix_records_collection_seq", "collection", "seq"),
-    sa.Index("ix_records_author", "author_id", postgresql_where=sa.text("author_id IS NOT NULL"),
-             sqlite_where=sa.text("author_id IS NOT NULL")),
+    sa.Index("ix_records_household", "household_id"),
 )
 
 # Who holds each household: the scope of every record under it.

@@ -19,7 +19,7 @@ from sync.protocol import PROTECTED_COLLECTIONS, READ_ONLY_COLLECTIONS, Protocol
 from sync.server.audit import audit_row, now_iso, page_read_row, write_audit
 from sync.server.db import devices, households, reading, records, scope_events, sync_state
 from sync.server.feed import UPSERT_COLUMNS, text, upsert_text
-from sync.server.scope import DERIVED_COLLECTIONS, Actor, case_scope_sql, row_protected, scope_filter
+from sync.server.scope import DERIVED_COLLECTIONS, Actor, row_protected, scope_filter
 
 
 class CursorExpired(ProtocolError):
@@ -60,32 +60,13 @@ class Page:
 # key): the scope filter alone took ~5 ms a page to build and key afresh. Bounded: one entry per
 # user who pulls.
 @lru_cache(maxsize=4096)
-def _page_query(user_id: str, role: str, team_id: str | None, protected_access: bool,
-                postgresql: bool = False) -> sa.Select[Any]:
+def _page_query(user_id: str, role: str, team_id: str | None, protected_access: bool) -> sa.Select[Any]:
     actor = Actor(user_id, role, team_id, protected_access)
     join = records.outerjoin(households, households.c.household_id == records.c.household_id)
-    where = [records.c.seq > sa.bindparam("cursor"), records.c.seq <= sa.bindparam("horizon"),
-             scope_filter(actor)]
-    candidates = _candidates(actor) if postgresql else None
-    if candidates is not None:
-        where.append(candidates)
-    return (sa.select(records.c.seq, *UPSERT_COLUMNS).select_from(join).where(*where)
+    return (sa.select(records.c.seq, *UPSERT_COLUMNS).select_from(join)
+            .where(records.c.seq > sa.bindparam("cursor"), records.c.seq <= sa.bindparam("horizon"),
+                   scope_filter(actor))
             .order_by(records.c.seq).limit(sa.bindparam("rows")))
-
-
-def _candidates(actor: Actor) -> Any | None:
-    """A condition every row `scope_filter` lets through meets, written so that PostgreSQL finds
-    the rows by index (an OR of three index scans) instead of reading every record after the
-    cursor and filtering it by scope: a shared collection's row, a conflict the actor wrote, or
-    a record of a household in the actor's case scope. It only narrows the search:
-    `scope_filter` still decides (None: it lets through shared rows alone, nothing to add)."""
-    case_scope = case_scope_sql(actor)
-    if actor.role == "admin" or case_scope is None:
-        return None
-    held = sa.select(households.c.household_id).where(case_scope).scalar_subquery()
-    return sa.or_(records.c.collection.in_(READ_ONLY_COLLECTIONS),
-                  records.c.author_id == actor.user_id,
-                  records.c.household_id == sa.any_(sa.func.array(held)))
 
 
 @dataclass(frozen=True)
@@ -106,8 +87,7 @@ class _PageSQL:
 def _page_sql(dialect: sa.Dialect, user_id: str, role: str, team_id: str | None,
               protected_access: bool) -> _PageSQL:
     """`_page_query` compiled once per user and dialect, its lists of codes expanded."""
-    compiled = _page_query(user_id, role, team_id, protected_access,
-                           dialect.name == "postgresql").compile(dialect=dialect)
+    compiled = _page_query(user_id, role, team_id, protected_access).compile(dialect=dialect)
     state = compiled.construct_expanded_state({"cursor": 0, "horizon": 0, "rows": 0})
     order = tuple(state.positiontup) if state.positiontup is not None else None
     return _PageSQL(state.statement, dict(state.parameters), order)
