@@ -324,6 +324,14 @@ def _array_type(conn: sa.Connection, table: sa.Table, name: str) -> str:
 
 
 
+def unnest_source(conn: sa.Connection, table: sa.Table, names: tuple[str, ...],
+                  rows: list[tuple[Any, ...]]) -> tuple[str, tuple[list[Any], ...]]:
+    """`unnest(...)` over one binary array per column of `table` named in `names`, and its
+    parameters: `rows` as a multi-row source for one PostgreSQL statement."""
+    arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
+    return f"unnest({arrays})", tuple(_columns(rows, len(names)))
+
+
 def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
     """Rows turned into one list per column (the arrays `unnest` takes apart again)."""
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
