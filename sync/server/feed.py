@@ -28,6 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.server.db import change_results, households, records, scope_events, sync_state
+from sync.server.pipeline import send_with_commit
 
 PENDING = -1  # the seq of a row written by a transaction that has not numbered it yet
 
@@ -160,37 +161,6 @@ class Feed:
             self.conn.exec_driver_sql(sql, params)
         if before_commit is not None:
             before_commit()
-
-
-def send_with_commit(conn: sa.Connection, statements: list[tuple[str, Any]],
-                     before_commit: Callable[[], None] | None = None) -> None:
-    """Send `statements` and COMMIT in one psycopg pipeline: one round trip for all of them.
-
-    Each statement goes out as soon as the socket takes it, without waiting for the
-    previous one's answer; the answers are read at the COMMIT's sync. A database error
-    comes out as SQLAlchemy's `DBAPIError` (as from `exec_driver_sql`); a lost connection
-    is dropped from the pool.
-    """
-    raw = conn.connection.driver_connection
-    dbapi_error = conn.dialect.loaded_dbapi.Error
-    sql, params = "COMMIT", None
-    cursor = None
-    try:
-        with raw.pipeline():  # type: ignore[union-attr]
-            cursor = raw.cursor()  # type: ignore[union-attr]
-            for sql, params in statements:
-                cursor.execute(sql, params)
-            if before_commit is not None:
-                before_commit()
-            sql, params = "COMMIT", None
-            raw.commit()  # type: ignore[union-attr]
-    except dbapi_error as exc:
-        if conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, cursor):
-            conn.invalidate(exc)
-        raise sa.exc.DBAPIError.instance(sql, params, exc, dbapi_error) from exc
-    finally:
-        if cursor is not None:
-            cursor.close()
 
 
 def later(conn: sa.Connection, sql: str, params: Any) -> None:
