@@ -154,6 +154,11 @@ def _postgres_cpu(url: str) -> float | None:
     return cpu_seconds(postmaster) + reaped + sum(_cpu_if_alive(c) for c in _children(postmaster))
 
 
+def _cpu_since(now: float | None, before: float | None) -> float | None:
+    """CPU seconds between two `_postgres_cpu` readings (None when PostgreSQL is not local)."""
+    return now - before if now is not None and before is not None else None
+
+
 def _cpu_if_alive(pid: int) -> float:
     try:
         return cpu_seconds(pid)
@@ -286,7 +291,7 @@ def _push_pull(bench: Bench, backend: str) -> None:
             made: list[dict[str, Any]] = []
             # The changes are made before the clock starts (a laptop's outbox holds them already).
             batches = [[_household(offset + i) for i in range(batch)] for offset in range(0, total, batch)]
-            cpu = cpu_seconds(served.pid)
+            cpu, pg_cpu, own_cpu = cpu_seconds(served.pid), _postgres_cpu(url), time.process_time()
             start = time.perf_counter()
             for changes in batches:
                 with bench.measure(f"push batch of {batch}"):
@@ -295,13 +300,18 @@ def _push_pull(bench: Bench, backend: str) -> None:
                 made += changes
             push_s = time.perf_counter() - start
             push_cpu = cpu_seconds(served.pid) - cpu
+            # Where the rest of the wall time went (PostgreSQL's processes; this client's encoding).
+            push_pg_cpu = _cpu_since(_postgres_cpu(url), pg_cpu)
+            push_client_cpu = time.process_time() - own_cpu
 
             reader = Device(base, "cw0")
-            cpu = cpu_seconds(served.pid)
+            cpu, pg_cpu, own_cpu = cpu_seconds(served.pid), _postgres_cpu(url), time.process_time()
             start = time.perf_counter()
             changes = reader.pull_all(limit=p.MAX_PULL_LIMIT)
             pull_s = time.perf_counter() - start
             pull_cpu = cpu_seconds(served.pid) - cpu
+            pull_pg_cpu = _cpu_since(_postgres_cpu(url), pg_cpu)
+            pull_client_cpu = time.process_time() - own_cpu
             ids = [c["id"] for c in changes if c["collection"] == "households"]
             assert len(ids) == total == len(set(ids)), (len(ids), len(set(ids)))
 
@@ -330,12 +340,18 @@ def _push_pull(bench: Bench, backend: str) -> None:
     bench.record("  server CPU for the push 10,000", push_cpu, "s")
     bench.record("  floor's CPU", push_floor_cpu, "s")
     bench.record("  push CPU / floor CPU", push_cpu / push_floor_cpu, "x")
+    if push_pg_cpu is not None:
+        bench.record("  PostgreSQL CPU for the push 10,000", push_pg_cpu, "s")
+    bench.record("  client CPU for the push 10,000", push_client_cpu, "s")
     bench.record("push: records per second", total / push_s, "records/s")
     bench.record("full pull of 10,000 (pages of 1000)", pull_s, "s")
     bench.record("  floor: SELECT of the 10,000 rows", pull_floor, "s")
     bench.record("  full pull / floor", pull_s / pull_floor, "x")
     bench.record("  server CPU for the full pull", pull_cpu, "s")
     bench.record("  floor's CPU (SELECT)", pull_floor_cpu, "s")
+    if pull_pg_cpu is not None:
+        bench.record("  PostgreSQL CPU for the full pull", pull_pg_cpu, "s")
+    bench.record("  client CPU for the full pull", pull_client_cpu, "s")
     for ms in edit_ms:
         bench.add("push of 100 edits", ms, "ms")
     bench.record("  floor: executemany UPDATE of 100, 1 tx", edit_floor * 1000, "ms")

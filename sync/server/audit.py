@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.server.db import audit, reading, users
-from sync.server.feed import insert_many
+from sync.server.feed import insert_many, unnest_source
 from sync.server.scope import Actor
 
 # Who acts when no signed-in user does: the command line's login (set by sync/server/cli.py for
@@ -50,6 +50,31 @@ def now_iso() -> str:
 def write_audit(conn: sa.Connection, rows: Iterable[dict[str, Any]]) -> None:
     """Append `rows` (made by `audit_row`) in the caller's transaction."""
     insert_many(conn, audit, list(rows))
+
+
+# The columns an audit row has (`audit_row`, `page_read_row`), in `seen_and_audited`'s order.
+_COLUMNS = ("at", "user_id", "device_id", "action", "collection", "record_id", "household_id",
+            "detail", "actor", "read_ids")
+
+
+def seen_and_audited(conn: sa.Connection, device_id: str, now: str,
+                     rows: Sequence[dict[str, Any]]) -> str | None:
+    """PostgreSQL, one statement (one round trip, no transaction block around it: run it in
+    autocommit): mark the device seen at `now` and append `rows` unless the device is revoked.
+
+    Answers the device's `revoked_at` (None: not revoked, or no such device); a revoked
+    device's rows are not written (the caller writes its own entry for that).
+    """
+    source, params = unnest_source(conn, audit, _COLUMNS,
+                                   [tuple(row.get(n) for n in _COLUMNS) for row in rows])
+    names = ", ".join(f'"{n}"' for n in _COLUMNS)
+    found = conn.exec_driver_sql(
+        "WITH seen AS (UPDATE devices SET last_seen_at = %s WHERE device_id = %s "
+        "RETURNING revoked_at), "
+        f"written AS (INSERT INTO audit ({names}) SELECT * FROM {source} "
+        "WHERE NOT EXISTS (SELECT 1 FROM seen WHERE revoked_at IS NOT NULL)) "
+        "SELECT revoked_at FROM seen", (now, device_id, *params)).first()
+    return found[0] if found is not None else None
 
 
 def audit_row(actor: Actor | None, action: str, collection: str | None = None,

@@ -28,6 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.server.db import change_results, households, records, scope_events, sync_state
+from sync.server.pipeline import send_with_commit
 
 PENDING = -1  # the seq of a row written by a transaction that has not numbered it yet
 
@@ -50,6 +51,7 @@ class Feed:
         # ("r", record_id) -> None, or ("e", n) -> (user_id, household_id, at); in touch order.
         self._items: dict[tuple[str, Any], Any] = {}
         self._events = 0
+        self._deferred: list[tuple[str, Any]] | None = None  # kept by `defer` until `close`
 
     def touch(self, record_id: str) -> int:
         """Note that `record_id` changed (it moves to the end: its newest position counts)."""
@@ -71,7 +73,16 @@ class Feed:
         """Forget what was noted since `mark` (its savepoint was rolled back)."""
         self._items = dict(mark)
 
-    def close(self, write: Callable[[dict[str, int]], set[str]] | None = None) -> None:
+    def defer(self) -> None:
+        """From now on, until `close`, keep this transaction's multi-row writes (`insert_many`,
+        `update_many`, `later`) and send them with the numbering and the COMMIT (PostgreSQL;
+        SQLite executes them at once)."""
+        if self.conn.dialect.name != "sqlite":
+            self._deferred = []
+            self.conn.info[_DEFER] = (self.conn, self._deferred)
+
+    def close(self, write: Callable[[dict[str, int]], set[str]] | None = None, *,
+              commit: bool = False, before_commit: Callable[[], None] | None = None) -> None:
         """Number what was noted, under the feed's lock, just before the commit.
 
         `write`, when given, gets each noted record's number and writes the rows it
@@ -84,10 +95,24 @@ class Feed:
         its turn. `write`'s numbers are then the rows' positions 1..n, which the
         statement adds to the feed's counter as it takes it; `write` passes them on
         untouched (to `insert_many`/`update_many`, which gather instead of executing).
+
+        With `commit` on PostgreSQL, what `defer` kept, the numbering statement and the
+        COMMIT go out in one pipeline (one round trip): the backend commits as soon as it
+        has numbered, not when the worker's thread next gets the CPU to send COMMIT, so the
+        feed's lock is held for the database's work alone; the caller's transaction block
+        then has nothing left to commit. SQLite: the caller commits. `before_commit` runs
+        after the numbering has gone out and before the COMMIT (tests widen that window).
         """
-        if not self._items:
-            return
         conn = self.conn
+        deferred = self._deferred
+        self._deferred = None
+        if deferred is not None:
+            conn.info.pop(_DEFER, None)
+        if not self._items:
+            if write is not None:
+                write({})
+            self._finish(deferred or [], commit, before_commit)
+            return
         count = len(self._items)
         sqlite = conn.dialect.name == "sqlite"
         # SQLite: the lock and the numbers first (its writers take turns from BEGIN IMMEDIATE on,
@@ -113,10 +138,45 @@ class Feed:
                 insert_many(conn, scope_events, events)
         finally:
             conn.info.pop(_GATHER, None)
-        if not sqlite:
-            sql, params = _numbering_statement(gathered, count)
-            conn.exec_driver_sql(sql, params)
         self._items = {}
+        if sqlite:
+            self._finish([], commit, before_commit)
+            return
+        statements = [*(deferred or []), _numbering_statement(gathered, count)]
+        if commit:
+            self._finish(statements, commit, before_commit)
+            return
+        for sql, params in statements:
+            conn.exec_driver_sql(sql, params)
+        if before_commit is not None:
+            before_commit()
+
+    def _finish(self, statements: list[tuple[str, Any]], commit: bool,
+                before_commit: Callable[[], None] | None) -> None:
+        """Send `statements` (PostgreSQL), then `before_commit`, then the COMMIT when `commit`."""
+        if commit and self.conn.dialect.name != "sqlite":
+            send_with_commit(self.conn, statements, before_commit)
+            return
+        for sql, params in statements:
+            self.conn.exec_driver_sql(sql, params)
+        if before_commit is not None:
+            before_commit()
+
+
+def later(conn: sa.Connection, sql: str, params: Any) -> None:
+    """Run `sql` now, or with the COMMIT when the connection's feed `defer`s its writes."""
+    deferred = _deferred(conn)
+    if deferred is not None:
+        deferred.append((sql, params))
+    else:
+        conn.exec_driver_sql(sql, params)
+
+
+def _deferred(conn: sa.Connection) -> list[tuple[str, Any]] | None:
+    """The statements a `Feed.defer` of this very connection keeps (None: run them now); a mark
+    left by another checkout of the same database connection does not count."""
+    found = conn.info.get(_DEFER)
+    return found[1] if found is not None and found[0] is conn else None
 
 
 # Takes the feed's lock and reserves `n` numbers: answers the last of them (SQLite).
@@ -126,6 +186,8 @@ _TAKE_NUMBERS = (sa.update(sync_state).where(sync_state.c.id == 1)
 
 # Where `Feed.close` asks `insert_many`/`update_many` to gather their writes (PostgreSQL).
 _GATHER = "fieldapp_feed_gather"
+# Where `Feed.defer` keeps statements to send with the COMMIT: (the sa.Connection, the list).
+_DEFER = "fieldapp_feed_defer"
 # The tables whose `seq` column holds a feed number (a position while gathered).
 _NUMBERED = {"records", "scope_events"}
 
@@ -257,6 +319,14 @@ def _array_type(conn: sa.Connection, table: sa.Table, name: str) -> str:
 
 
 
+def unnest_source(conn: sa.Connection, table: sa.Table, names: tuple[str, ...],
+                  rows: list[tuple[Any, ...]]) -> tuple[str, tuple[list[Any], ...]]:
+    """`unnest(...)` over one binary array per column of `table` named in `names`, and its
+    parameters: `rows` as a multi-row source for one PostgreSQL statement."""
+    arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
+    return f"unnest({arrays})", tuple(_columns(rows, len(names)))
+
+
 def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
     """Rows turned into one list per column (the arrays `unnest` takes apart again)."""
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
@@ -289,8 +359,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
             gathered.append(_Write(table, names, types, None, tuple(_columns(values, len(names)))))
             continue
         arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
-                             tuple(_columns(values, len(names))))
+        later(conn, f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
+              tuple(_columns(values, len(names))))
 
 
 def update_many(conn: sa.Connection, table: sa.Table, key: str,
@@ -319,9 +389,8 @@ def update_many(conn: sa.Connection, table: sa.Table, key: str,
         sets = ", ".join(f'"{n}" = v."{n}"' for n in names)
         arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in (*names, key))
         aliases = ", ".join(f'"{n}"' for n in (*names, key))
-        conn.exec_driver_sql(
-            f'UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) AS v({aliases}) '
-            f'WHERE t."{key}" = v."{key}"', tuple(_columns(values, len(names) + 1)))
+        later(conn, f'UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) AS v({aliases}) '
+              f'WHERE t."{key}" = v."{key}"', tuple(_columns(values, len(names) + 1)))
 
 
 def text(value: str | None) -> str:

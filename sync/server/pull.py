@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 
 from sync.protocol import PROTECTED_COLLECTIONS, READ_ONLY_COLLECTIONS, ProtocolError
-from sync.server.audit import audit_row, now_iso, page_read_row, write_audit
+from sync.server.audit import audit_row, now_iso, page_read_row, seen_and_audited, write_audit
 from sync.server.db import devices, households, reading, records, scope_events, sync_state
 from sync.server.feed import UPSERT_COLUMNS, text, upsert_text
 from sync.server.scope import DERIVED_COLLECTIONS, Actor, row_protected, scope_filter
@@ -170,6 +170,8 @@ class _Stored(NamedTuple):
 def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
     """Audit what was read; answer `wipe` instead if the device was revoked meanwhile."""
     now = now_iso()
+    if actor.device_id and engine.dialect.name == "postgresql":
+        return _finish_pull_in_one_statement(engine, actor, page, now)
     with engine.begin() as conn:
         revoked = None
         if actor.device_id:
@@ -178,14 +180,31 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
         if revoked:
             write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
             return Page(['{"op":"wipe"}'], page.cursor, False, [])
-        # A conflict or review of a protected record is a read of protected content too: one row
-        # each; the page's ordinary reads are one row (audit.page_read_row).
-        rows = [audit_row(actor, "read_protected", coll, rid, hh, None, now)
-                for coll, rid, hh, secret in page.read if secret]
-        ordinary = [(rid, hh) for _coll, rid, hh, secret in page.read if not secret]
-        if ordinary:
-            rows.append(page_read_row(actor, ordinary, now))
-        write_audit(conn, rows)
+        write_audit(conn, _read_rows(actor, page, now))
+    return page
+
+
+def _read_rows(actor: Actor, page: Page, now: str) -> list[dict[str, Any]]:
+    """The audit rows of what `page` let the device read."""
+    # A conflict or review of a protected record is a read of protected content too: one row
+    # each; the page's ordinary reads are one row (audit.page_read_row).
+    rows = [audit_row(actor, "read_protected", coll, rid, hh, None, now)
+            for coll, rid, hh, secret in page.read if secret]
+    ordinary = [(rid, hh) for _coll, rid, hh, secret in page.read if not secret]
+    if ordinary:
+        rows.append(page_read_row(actor, ordinary, now))
+    return rows
+
+
+def _finish_pull_in_one_statement(engine: sa.Engine, actor: Actor, page: Page, now: str) -> Page:
+    """`finish_pull` on PostgreSQL: the last-seen mark, the revocation check and the page's audit
+    in one statement in autocommit (was BEGIN, UPDATE, INSERT, COMMIT: four round trips a page)."""
+    assert actor.device_id is not None
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        revoked = seen_and_audited(conn, actor.device_id, now, _read_rows(actor, page, now))
+        if revoked:
+            write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
+            return Page(['{"op":"wipe"}'], page.cursor, False, [])
     return page
 
 

@@ -31,7 +31,7 @@ from sync.server import attachments
 from sync.server.audit import audit_row, change_action, now_iso, write_audit
 from sync.server.authorship import check_author
 from sync.server.db import change_results, devices
-from sync.server.feed import Feed, dump, insert_many
+from sync.server.feed import Feed, dump, insert_many, later
 from sync.server.households import move_household, renumber_subtree
 from sync.server.push_context import BatchContext, PushContext, id_list
 from sync.server.review import (
@@ -128,18 +128,20 @@ def _push(engine: sa.Engine, actor: Actor, raw_changes: list[Any],
             known[change.change_id] = _StoredResult(stored["device_id"], stored["result"])
             new_results.append(stored)
             results.append(result)
+        feed.defer()  # PostgreSQL: the answers, audit and last-seen go out with the COMMIT
         insert_many(conn, change_results, new_results)
         write_audit(conn, audit_rows)
         if actor.device_id:
-            conn.execute(_SEEN, {"device": actor.device_id, "now": ctx.now})
+            if conn.dialect.name == "sqlite":
+                conn.execute(_SEEN, {"device": actor.device_id, "now": ctx.now})
+            else:
+                later(conn, _SEEN_PG, (ctx.now, actor.device_id))
         try:
-            ctx.close()
+            ctx.close(before_commit=numbered)  # commits too on PostgreSQL (one round trip)
         except sa.exc.DBAPIError as exc:
             if batch:
                 raise _FallBack() from exc
             raise
-        if numbered is not None:
-            numbered()
     return results
 
 
@@ -191,6 +193,7 @@ def _apply_in_savepoint(ctx: PushContext, change: Change,
 # Built once (building and keying it per push cost more than running it).
 _SEEN = (sa.update(devices).where(devices.c.device_id == sa.bindparam("device"))
          .values(last_seen_at=sa.bindparam("now")))
+_SEEN_PG = "UPDATE devices SET last_seen_at = %s WHERE device_id = %s"  # (now, device)
 
 
 @dataclass(frozen=True)

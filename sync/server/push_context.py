@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -111,9 +111,10 @@ class PushContext:
         """How many writes wait for the end of the batch (none here)."""
         return 0
 
-    def close(self) -> None:
-        """Number the batch's rows under the feed's lock (just before the commit)."""
-        self.feed.close()
+    def close(self, before_commit: Callable[[], None] | None = None) -> None:
+        """Number the batch's rows under the feed's lock and commit (PostgreSQL: one round trip,
+        `Feed.close`); `before_commit` runs between the two."""
+        self.feed.close(commit=True, before_commit=before_commit)
 
 
 class BatchContext(PushContext):
@@ -195,8 +196,8 @@ class BatchContext(PushContext):
     def kept(self) -> int:
         return len(self._record_writes) + len(self._household_writes)
 
-    def close(self) -> None:
-        self.feed.close(write=self._write)
+    def close(self, before_commit: Callable[[], None] | None = None) -> None:
+        self.feed.close(write=self._write, commit=True, before_commit=before_commit)
         self._write({})  # nothing was touched (Feed.close returns early): still write what is kept
 
     def _write(self, numbers: dict[str, int]) -> set[str]:
