@@ -13,6 +13,7 @@ same file; the program loads every area's .qm for its language.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -67,11 +68,66 @@ def update(areas: list[str]) -> None:
         if not files:
             raise SystemExit(f"area {area} names no .py file ({', '.join(AREAS[area])}): fix AREAS")
         for lang in LANGUAGES:
+            ts = ts_path(area, lang)
+            forms_before = plural_forms(ts) if ts.exists() else {}
             subprocess.run(
                 [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                 "-source-language", "en", "-target-language", lang, *files, "-ts", str(ts_path(area, lang))],
+                 "-source-language", "en", "-target-language", lang, *files, "-ts", str(ts)],
                 check=True,
             )
+            keep_plurals(ts, forms_before)
+
+
+def plural_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> the plural forms of every plural message of `ts`."""
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            if message.get("numerus") == "yes" and tr is not None:
+                out[(name, message.findtext("source", ""))] = [f.text or "" for f in tr.iter("numerusform")]
+    return out
+
+
+_MESSAGE = re.compile(r"(?P<indent>[ ]*)<message>\n\s*<source>(?P<source>[^<]*%n[^<]*)</source>\n"
+                      r"\s*<translation[^>]*?(?:/>|>[^<]*</translation>)\n")
+
+
+def keep_plurals(ts: Path, forms_before: dict[tuple[str, str], list[str]]) -> None:
+    """Every message with %n is a plural one, whatever the extractor saw.
+
+    pyside6-lupdate 6.11 reads the count of `self.tr(text, "", n)` but not of
+    `QCoreApplication.translate(context, text, "", n)`: it writes such a message as a singular
+    one and keeps only its first form. (6.12.0, whose lupdate reads both, is excluded for its
+    reference faults: pyproject.toml.) A message whose text has %n is always given a count, so it
+    is written back as a plural message with the forms it had."""
+    text = ts.read_text(encoding="utf-8")
+    out, at = [], 0
+    for block in re.finditer(r"<context>.*?</context>", text, flags=re.S):
+        name = re.search(r"<name>([^<]*)</name>", block.group(0))
+        context = ET.fromstring(f"<n>{name.group(1)}</n>").text or "" if name else ""
+
+        def plural(match: re.Match[str], context: str = context) -> str:
+            source = ET.fromstring(f"<s>{match.group('source')}</s>").text or ""
+            forms = forms_before.get((context, source))
+            ind = match.group("indent")
+            if forms and all(forms):
+                body = "".join(f"{ind}        <numerusform>{_escape(f)}</numerusform>\n" for f in forms)
+                tr = f"{ind}    <translation>\n{body}{ind}    </translation>\n"
+            else:
+                tr = f'{ind}    <translation type="unfinished">\n{ind}        <numerusform></numerusform>\n{ind}    </translation>\n'
+            return f'{ind}<message numerus="yes">\n{ind}    <source>{match.group("source")}</source>\n{tr}'
+
+        out.append(text[at:block.start()])
+        out.append(_MESSAGE.sub(plural, block.group(0)))
+        at = block.end()
+    out.append(text[at:])
+    ts.write_text("".join(out), encoding="utf-8")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def compile_all(quiet: bool) -> None:

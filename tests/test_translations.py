@@ -85,3 +85,28 @@ def test_ukrainian_strings_are_ukrainian():
                     lazy.append(f"[{context}] {source!r} -> {text!r}")
     allowed = {"FieldApp", "Excel"}  # names that stay as they are
     assert [x for x in lazy if not any(a in x.split("->")[1] for a in allowed)] == []
+
+
+@pytest.mark.parametrize("lang", translations.LANGUAGES)
+def test_every_message_with_a_count_keeps_its_plural_forms(lang, tmp_path):
+    # A count (%n) means a plural message with one form per plural of the language (Ukrainian 3,
+    # English 2). The extractor of PySide 6.11 drops the count of QCoreApplication.translate(…, n):
+    # `update` must write those messages back as plural ones with the forms they had.
+    want = {"uk": 3, "en": 2}[lang]
+    for area in translations.AREAS:
+        committed = translations.ts_path(area, lang)
+        fresh = tmp_path / committed.name
+        fresh.write_bytes(committed.read_bytes())
+        subprocess.run(
+            [translations._tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+             "-source-language", "en", "-target-language", lang, *translations.area_files(area), "-ts", str(fresh)],
+            check=True, capture_output=True,
+        )
+        translations.keep_plurals(fresh, translations.plural_forms(committed))
+        for path in (committed, fresh):
+            for (context, source), message in messages(path).items():
+                if "%n" not in source:
+                    continue
+                forms = translated(message)
+                assert message.get("numerus") == "yes" and len(forms) == want, (path.name, context, source, forms)
+        assert translations.plural_forms(fresh) == translations.plural_forms(committed), area

@@ -20,7 +20,8 @@ def duration(span: dt.timedelta) -> str:
     minutes = max(0, int(span.total_seconds() // 60))
     hours, rest = divmod(minutes, 60)
     if hours >= 48:  # an old concern: days say it better
-        return QCoreApplication.translate("Safety", "%n day(s)", None, hours // 24)
+        days = divmod(hours, 24)[0]  # not `hours // 24` in the call: lupdate 6.11 reads // as a comment
+        return QCoreApplication.translate("Safety", "%n day(s)", None, days)
     if hours >= 24 or rest == 0:
         return QCoreApplication.translate("Safety", "%n h", None, hours)
     if hours == 0:
