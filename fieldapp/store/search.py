@@ -398,7 +398,17 @@ def _grams_hits(db: sqlite_utils.Database, words: list[str], limit: int) -> list
 
     The index finds the records with each word's covering trigrams; each is then checked for the
     words themselves (what the phrase of all trigrams meant), on the texts the index holds."""
-    query = " AND ".join(f'"{g}"' for w in words for g in dict.fromkeys(covering_grams(w)))
+    # Only where it saves three trigrams or more ("shapoval": 6 → 3): reading and checking each found
+    # text costs about what two terms do ("повал", "oleksi" are cheaper as phrases; counted with strace).
+    covered = [len(covering_grams(w)) <= len(w) - GRAM + 1 - 3 for w in words]
+    if not any(covered):
+        rows = db.execute(
+            "SELECT d.rowid, d.collection, d.record_id, d.household_id FROM search_grams g "
+            "JOIN search_docs d ON d.rowid = g.rowid WHERE search_grams MATCH ? ORDER BY g.rowid DESC LIMIT ?",
+            [" ".join(f'"{w}"' for w in words), limit])
+        return [(rowid, SearchHit(*hit)) for rowid, *hit in rows]
+    query = " AND ".join(" AND ".join(f'"{g}"' for g in dict.fromkeys(covering_grams(w))) if cover else f'"{w}"'
+                         for w, cover in zip(words, covered, strict=True))
     out: list[tuple[int, SearchHit]] = []
     rows = db.execute(
         "SELECT d.rowid, d.collection, d.record_id, d.household_id, g.body, g.latin FROM search_grams g "
