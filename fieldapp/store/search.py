@@ -350,7 +350,7 @@ def compact(db: sqlite_utils.Database, *, most: int = MAX_SEGMENTS) -> list[str]
 
     A query walks every segment, and under SQLCipher's memory security each one costs FTS5 some
     twenty allocations, each an mlock and an munlock: at 100,000 visits written in 50
-    transactions the word index had 11 segments, and "лік"* cost 341 allocations (112 merged).
+    transactions each index had 11 segments, and the search for "ліки" cost 341 allocations (119 merged).
     Seconds at 100,000 visits: for an idle moment, not for a keystroke (benchmarks/bench_search.py).
     """
     merged = []
