@@ -336,6 +336,32 @@ def unindex(db: sqlite_utils.Database, collection: str, record_id: str) -> None:
         db.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
 
 
+MAX_SEGMENTS = 4  # b-trees per index past which `compact` merges them
+
+
+def segments(db: sqlite_utils.Database, table: str) -> int:
+    """How many b-trees (segments) the FTS5 index `table` is made of now."""
+    return int(db.execute(f"SELECT count(DISTINCT segid) FROM [{table}_idx]").fetchone()[0])
+
+
+def compact(db: sqlite_utils.Database, *, most: int = MAX_SEGMENTS) -> list[str]:
+    """Merge each per-record index that is made of more than `most` segments into one; the names
+    of those merged.
+
+    A query walks every segment, and under SQLCipher's memory security each one costs FTS5 some
+    twenty allocations, each an mlock and an munlock: at 100,000 visits written in 50
+    transactions each index had 11 segments, and the search for "ліки" cost 341 allocations (119 merged).
+    Seconds at 100,000 visits: for an idle moment, not for a keystroke (benchmarks/bench_search.py).
+    """
+    merged = []
+    for table in ("search", "search_grams"):
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() and \
+                segments(db, table) > most:
+            db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            merged.append(table)
+    return merged
+
+
 def create_grams(db: sqlite_utils.Database) -> None:
     """Create the trigram index and fill it from the records' names and addresses (a schema migration's step)."""
     db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(body, latin, tokenize = 'trigram')")
@@ -353,6 +379,50 @@ def create_grams(db: sqlite_utils.Database) -> None:
                 db.execute("INSERT INTO search_grams (rowid, body, latin) VALUES (?, ?, ?)", [rowid, body, latin_names])
 
 
+def covering_grams(word: str) -> list[str]:
+    """Trigrams of `word` that cover every letter of it, fewest first: "shapoval" → sha, pov, val.
+
+    A record with the word has them all; the phrase of all its trigrams ("sha hap apo pov ova val")
+    asks the index for twice as many terms, and under SQLCipher's memory security every term's
+    iterator costs FTS5 a few dozen allocations, each an mlock and an munlock (issue 13)."""
+    if len(word) <= GRAM:
+        return [word]
+    grams = [word[i:i + GRAM] for i in range(0, len(word) - GRAM + 1, GRAM)]
+    if grams[-1] != word[-GRAM:]:
+        grams.append(word[-GRAM:])  # the last letters, overlapping the one before
+    return grams
+
+
+def _grams_hits(db: sqlite_utils.Database, words: list[str], limit: int) -> list[tuple[int, SearchHit]]:
+    """Names, addresses and case numbers with every word inside one of their texts, newest first.
+
+    The index finds the records with each word's covering trigrams; each is then checked for the
+    words themselves (what the phrase of all trigrams meant), on the texts the index holds."""
+    # Only where it saves three trigrams or more ("shapoval": 6 → 3): reading and checking each found
+    # text costs about what two terms do ("повал", "oleksi" are cheaper as phrases; counted with strace).
+    covered = [len(covering_grams(w)) <= len(w) - GRAM + 1 - 3 for w in words]
+    if not any(covered):
+        rows = db.execute(
+            "SELECT d.rowid, d.collection, d.record_id, d.household_id FROM search_grams g "
+            "JOIN search_docs d ON d.rowid = g.rowid WHERE search_grams MATCH ? ORDER BY g.rowid DESC LIMIT ?",
+            [" ".join(f'"{w}"' for w in words), limit])
+        return [(rowid, SearchHit(*hit)) for rowid, *hit in rows]
+    query = " AND ".join(" AND ".join(f'"{g}"' for g in dict.fromkeys(covering_grams(w))) if cover else f'"{w}"'
+                         for w, cover in zip(words, covered, strict=True))
+    out: list[tuple[int, SearchHit]] = []
+    rows = db.execute(
+        "SELECT d.rowid, d.collection, d.record_id, d.household_id, g.body, g.latin FROM search_grams g "
+        "JOIN search_docs d ON d.rowid = g.rowid WHERE search_grams MATCH ? ORDER BY g.rowid DESC", [query])
+    for rowid, collection, record_id, household_id, body, in_latin in rows:
+        # The trigram tokenizer folds case; the word's trigrams in a row are in one of its columns.
+        texts = ((body or "").lower(), in_latin or "")
+        if all(any(w in t for t in texts) for w in words):
+            out.append((rowid, SearchHit(collection, record_id, household_id)))
+            if len(out) == limit:
+                break
+    return out
+
+
 def search(db: sqlite_utils.Database, text: str, limit: int) -> list[SearchHit]:
     """Records whose text has every typed word: at a word's start in any ending, inside names and
     addresses, names in Latin too; latest changed first.
@@ -364,15 +434,13 @@ def search(db: sqlite_utils.Database, text: str, limit: int) -> list[SearchHit]:
     words = list(dict.fromkeys(query_words(text)))
     if not words:
         return []
-    queries = [("search", " ".join(f'"{w}"*' for w in words))]
-    if all(len(w) >= GRAM for w in words):
-        queries.append(("search_grams", " ".join(f'"{w}"' for w in words)))
     found: dict[int, SearchHit] = {}
-    for table, query in queries:
-        rows = db.execute(
-            f"SELECT d.rowid, d.collection, d.record_id, d.household_id FROM {table} "
-            f"JOIN search_docs d ON d.rowid = {table}.rowid WHERE {table} MATCH ? "
-            f"ORDER BY {table}.rowid DESC LIMIT ?", [query, limit]).fetchall()
-        for rowid, *hit in rows:
-            found[rowid] = SearchHit(*hit)
+    rows = db.execute(
+        "SELECT d.rowid, d.collection, d.record_id, d.household_id FROM search "
+        "JOIN search_docs d ON d.rowid = search.rowid WHERE search MATCH ? "
+        "ORDER BY search.rowid DESC LIMIT ?", [" ".join(f'"{w}"*' for w in words), limit]).fetchall()
+    for rowid, *hit in rows:
+        found[rowid] = SearchHit(*hit)
+    if all(len(w) >= GRAM for w in words):
+        found.update(_grams_hits(db, words, limit))
     return [found[r] for r in sorted(found, reverse=True)[:limit]]

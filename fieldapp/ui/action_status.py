@@ -60,7 +60,8 @@ class ActionStatusDialog(WriteDialog):
 
     def __init__(self, store: Store, ref: ActionRef, status: str = "done", *,
                  today: dt.date | None = None, parent: QWidget | None = None):
-        super().__init__(store, self.tr("Progress of the plan action"), ref.text, parent)
+        super().__init__(store, self.tr("Progress of the plan action"), ref.text, parent,
+                         collection="action_updates")
         self.ref = ref
         self.today = today or dt.date.today()
         self.setObjectName("actionStatus")
@@ -86,7 +87,9 @@ class ActionStatusDialog(WriteDialog):
         self._status_changed()
 
     def _status_changed(self) -> None:
-        self.show_row(self.postponed_to, self.status.code() == "postponed")
+        postponed = self.status.code() == "postponed"
+        self.show_row(self.postponed_to, postponed)
+        self.require(self.postponed_to, postponed)  # validation asks for it then (casework/records.py)
 
     def fields(self) -> dict[str, Any]:
         status = self.status.code() or "done"

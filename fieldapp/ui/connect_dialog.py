@@ -166,8 +166,9 @@ class ConnectDialog(QDialog):
         self.connect_button.setText(self.tr("Connect"))
         self._ready()
         reason = self.enrol_form.refusal(exc)
-        if reason is None:
+        if reason is None:  # a bug: to the crash report, and a sentence here (it said nothing)
             background.report_bug(exc)
+            self._fail(self.enrol_form.own_error())
             return
         self._fail(reason + " " + self.tr("Nothing was changed on this laptop."))
         self.password.selectAll()

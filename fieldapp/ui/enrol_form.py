@@ -110,6 +110,10 @@ class EnrolForm(QWidget):
             return text.message(exc.message)
         return None
 
+    def own_error(self) -> str:
+        """The sentence for an enrolment that failed on a bug of the program (never its class name)."""
+        return self.tr("FieldApp could not connect because of an error of its own.")
+
     def first_empty(self) -> QLineEdit:
         """Where typing starts: the code when IT's address is filled in, else the address."""
         return self.code if self.server.text() else self.server

@@ -90,6 +90,7 @@ class FieldForm(QFormLayout):
         self.collection = collection
         self.errors: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}  # each field's name without the mark, for set_required
         self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
 
     def add(self, name: str, label: str, widget: QWidget, *, required: bool | None = None) -> QWidget:
@@ -118,14 +119,30 @@ class FieldForm(QFormLayout):
         if required is None and self.collection:
             spec = field_spec(self.collection, name)
             required = bool(spec and spec.required)
-        caption = QLabel(label + (REQUIRED_MARK if required else ""))
-        if required:
-            caption.setToolTip(QCoreApplication.translate("FieldForm", "Must be filled in"))
-            widget.setAccessibleDescription(QCoreApplication.translate("FieldForm", "Must be filled in"))
-        self.captions[name] = caption
+        caption = QLabel()
+        self.captions[name], self.labels[name] = caption, label
         caption.setBuddy(widget)
+        self.set_required(name, bool(required))
         self.addRow(caption, box)
         return widget
+
+    def set_required(self, name: str, required: bool) -> None:
+        """Mark a field's name as one that must be filled in, or not: also as a choice elsewhere changes it."""
+        caption = self.captions[name]
+        must = QCoreApplication.translate("FieldForm", "Must be filled in")
+        was = caption.text().endswith(REQUIRED_MARK)
+        caption.setText(self.labels[name] + (REQUIRED_MARK if required else ""))
+        field = caption.buddy()
+        if required:
+            caption.setToolTip(must)
+            field.setAccessibleDescription(must)
+        elif was:  # only what the mark itself had said is taken back
+            caption.setToolTip("")
+            field.setAccessibleDescription("")
+
+    def marked(self) -> set[str]:
+        """The fields whose names carry the mark now."""
+        return {name for name, caption in self.captions.items() if caption.text().endswith(REQUIRED_MARK)}
 
     def first_field(self) -> QWidget | None:
         """The first field shown that takes the keyboard: where a new dialog's typing starts."""

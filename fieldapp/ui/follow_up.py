@@ -29,7 +29,8 @@ class ReferralStatusDialog(WriteDialog):
         self.referral = referral
         self.today = today or dt.date.today()
         super().__init__(store, self.tr("Follow up the referral"),
-                         self.tr("Referral to %1").replace("%1", str(referral.get("agency") or "")), parent)
+                         self.tr("Referral to %1").replace("%1", str(referral.get("agency") or "")), parent,
+                         collection="referrals")
         self.setObjectName("referralStatus")
         self.status = QComboBox()
         self.status.setObjectName("status")
@@ -53,6 +54,7 @@ class ReferralStatusDialog(WriteDialog):
     def _status_changed(self) -> None:
         status = self.status.currentData()
         self.show_row(self.refusal, status == "refused")
+        self.require(self.refusal, status == "refused")  # validation asks for the reason then
         self.show_row(self.follow_up_on, status in ("sent", "accepted"))
 
     def changes(self) -> dict[str, Any]:
@@ -84,7 +86,7 @@ class FollowUpDialog(WriteDialog):
         self.setObjectName("followUp")
         self.done_on = date_editor(self.today, not_future=True)
         self.done_on.setObjectName("follow_up_done_on")
-        self.form.add("follow_up_done_on", self.tr("Follow-up done on"), self.done_on)
+        self.form.add("follow_up_done_on", self.tr("Follow-up done on"), self.done_on, required=True)
         hint = QLabel(self.tr("Record the visit or call itself in the family's file if there is anything to note."))
         hint.setWordWrap(True)
         self.form.addRow(hint)

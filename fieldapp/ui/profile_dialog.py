@@ -8,6 +8,7 @@ feedback on its strength.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,13 @@ class ProfileDialog(QDialog):
     PAGE_CHOICE, PAGE_ENROL, PAGE_CREATE, PAGE_PROGRESS, PAGE_UNLOCK = range(5)
 
     def __init__(self, folder: Path, *, create: bool, parent: QWidget | None = None,
-                 demo_households: int = DEMO_HOUSEHOLDS, settings: Any | None = None):
-        """`settings`: where the language chosen here is kept (and IT's lock on it is read)."""
+                 demo_households: int = DEMO_HOUSEHOLDS, settings: Any | None = None,
+                 enrol: Callable[..., Any] | None = None):
+        """`settings`: where the language chosen here is kept (and IT's lock on it is read);
+        `enrol`: how the laptop enrols (fieldapp.sync.device.enrol unless given)."""
         super().__init__(parent)
         self.folder = folder
+        self._enrol = enrol
         self.demo = False
         self.enrolling = False
         self.demo_households = demo_households
@@ -240,8 +244,9 @@ class ProfileDialog(QDialog):
         self.new_passphrase.passphrase.setFocus()
 
     def _enrol_now(self) -> None:
-        from fieldapp.sync.device import enrol
+        from fieldapp.sync import device
 
+        enrol = self._enrol or device.enrol
         store = self.store
         assert store is not None
         self.enrol_error.hide()
@@ -256,7 +261,7 @@ class ProfileDialog(QDialog):
         reason = self.enrol_form.refusal(exc)
         if reason is None:  # a bug: to the crash report; the passphrase stays set and Connect retries
             background.report_bug(exc)
-            reason = self.tr("FieldApp could not connect because of an error of its own.")
+            reason = self.enrol_form.own_error()
         self.pages.setCurrentIndex(self.PAGE_ENROL)
         self._fail(self.enrol_error, reason + " " + self.tr("Your passphrase is set; press Connect to try again."))
         self.password.selectAll()

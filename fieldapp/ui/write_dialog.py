@@ -25,7 +25,7 @@ from casework import records as domain
 from fieldapp.store.database import Store, Transaction
 from fieldapp.store.errors import StoreError
 from fieldapp.ui import background, text
-from fieldapp.ui.fields import ERROR_STYLE, FieldForm
+from fieldapp.ui.fields import ERROR_STYLE, FieldForm, required_legend
 from fieldapp.ui.keys import EnterMovesOn
 from fieldapp.ui.typed import TypedGuard
 
@@ -36,7 +36,8 @@ class WriteDialog(QDialog):
     saved = Signal(object)
 
     def __init__(self, store: Store, title: str, heading: str, parent: QWidget | None = None, *,
-                 bold_heading: bool = True):
+                 bold_heading: bool = True, collection: str | None = None):
+        """`collection`: the schema whose required fields the form marks (fields.FieldForm)."""
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(title)
@@ -48,7 +49,8 @@ class WriteDialog(QDialog):
             font = self.heading.font()
             font.setBold(True)
             self.heading.setFont(font)
-        self.form = FieldForm()
+        self.form = FieldForm(collection=collection)
+        self.legend = required_legend()  # shown while a field is marked (a choice may mark one)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -61,6 +63,7 @@ class WriteDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.legend)
         layout.addWidget(self.buttons)
         # Enter in a field moves on (it saved half a change, before the note); Ctrl+Enter saves.
         EnterMovesOn(self, lambda _d: self.save())
@@ -72,6 +75,7 @@ class WriteDialog(QDialog):
         if not self._shown:  # the first time: typing starts in the first field, not on Save
             self._shown = True
             self.guard.mark()
+            self._show_legend()
             for note in self.findChildren(QPlainTextEdit):  # Tab leaves a note for Save, as in the forms
                 note.setTabChangesFocus(True)
             first = self.form.first_field()
@@ -86,6 +90,18 @@ class WriteDialog(QDialog):
         label = self.form.labelForField(box)
         if label is not None:
             label.setVisible(shown)
+        self._show_legend()
+
+    def require(self, widget: QWidget, required: bool) -> None:
+        """Mark a field of the form as one to fill in, or not (as the choice that asks for it changes)."""
+        for name, caption in self.form.captions.items():
+            if caption.buddy() is widget:
+                self.form.set_required(name, required)
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        # Only the marks of fields shown count: a hidden "Postponed to" asks for nothing.
+        self.legend.setVisible(any(self.form.captions[n].isVisibleTo(self) for n in self.form.marked()))
 
     def change(self) -> Callable[[Transaction], dict[str, Any]]:
         """What Save writes, read from the fields now: a function of the store's transaction."""

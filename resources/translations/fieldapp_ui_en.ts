@@ -548,6 +548,10 @@
         <source>The server did not accept this user name and password. Check them, or ask IT.</source>
         <translation>The server did not accept this user name and password. Check them, or ask IT.</translation>
     </message>
+    <message>
+        <source>FieldApp could not connect because of an error of its own.</source>
+        <translation>FieldApp could not connect because of an error of its own.</translation>
+    </message>
 </context>
 <context>
     <name>FamilyFile</name>
@@ -1606,10 +1610,6 @@
     <message>
         <source>Try FieldApp with demo data</source>
         <translation>Try FieldApp with demo data</translation>
-    </message>
-    <message>
-        <source>FieldApp could not connect because of an error of its own.</source>
-        <translation>FieldApp could not connect because of an error of its own.</translation>
     </message>
     <message>
         <source>Protecting the records with your passphrase…</source>

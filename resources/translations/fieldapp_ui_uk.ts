@@ -557,6 +557,10 @@
         <source>The server did not accept this user name and password. Check them, or ask IT.</source>
         <translation>Сервер не прийняв це імʼя користувача й пароль. Перевірте їх або зверніться до ІТ-фахівця.</translation>
     </message>
+    <message>
+        <source>FieldApp could not connect because of an error of its own.</source>
+        <translation>Не вдалося підʼєднатися через помилку в самій програмі FieldApp.</translation>
+    </message>
 </context>
 <context>
     <name>FamilyFile</name>
@@ -1626,10 +1630,6 @@
     <message>
         <source>Try FieldApp with demo data</source>
         <translation>FieldApp із демонстраційними даними</translation>
-    </message>
-    <message>
-        <source>FieldApp could not connect because of an error of its own.</source>
-        <translation>Не вдалося підʼєднатися через помилку в самій програмі FieldApp.</translation>
     </message>
     <message>
         <source>Protecting the records with your passphrase…</source>

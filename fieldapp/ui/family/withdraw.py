@@ -34,7 +34,7 @@ class WithdrawConsentDialog(WriteDialog):
         self.setMinimumWidth(480)
         self.heading.setObjectName("consentText")
         self.on = DateEdit((today or dt.date.today()).isoformat(), kind="past", name="withdrawn_on")
-        self.form.add("withdrawn_on", self.tr("Date withdrawn"), self.on)
+        self.form.add("withdrawn_on", self.tr("Date withdrawn"), self.on, required=True)
         self.note = QPlainTextEdit()
         self.note.setObjectName("withdrawal_note")
         self.note.setFixedHeight(80)
