@@ -46,6 +46,30 @@ def live_server(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True)
+def _closed_widgets_deleted():
+    """What a test closed is deleted when it ends, not whenever Python's collector meets it later.
+
+    pytest-qt closes a test's widgets and asks Qt to delete them later; a window kept alive by a
+    reference cycle was then collected in the middle of a later test's event, and a language
+    change walking that window's children crashed the process (a segmentation fault in
+    QApplicationPrivate::notify_helper). Here the deletions and the cycles are settled at once,
+    between tests, where no event is being delivered."""
+    yield
+    import gc
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _language_restored():
     """A test that switches the program's language (fieldapp/ui/language.py) leaves it as it found it."""
     import sys

@@ -347,6 +347,11 @@ def test_a_revoked_device_gets_device_revoked_and_a_wipe_mid_pull(database_url: 
         assert r.status_code == 200
         assert r.json()["changes"] == [{"op": "wipe"}] and r.json()["more"] is False
         assert not at_page_read
+        # Its page was read but never sent: no read is audited for it, the wipe is.
+        with server.engine.connect() as conn:
+            assert not conn.execute(sa.select(audit.c.id).where(
+                audit.c.device_id == anna.device_id, audit.c.action == "read")).all()
+        assert [w["device_id"] for w in admin.query_audit(server.engine, action="wipe")] == [anna.device_id]
         for r in (anna.pull(0), anna.get("/api/v1/me"), anna.push_raw([])):
             assert r.status_code == 401 and r.json()["code"] == "device_revoked"
         r = anna.enrol("anna")
