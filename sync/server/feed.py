@@ -139,17 +139,8 @@ class Feed:
         finally:
             conn.info.pop(_GATHER, None)
         self._items = {}
-        if sqlite:
-            self._finish([], commit, before_commit)
-            return
-        statements = [*(deferred or []), _numbering_statement(gathered, count)]
-        if commit:
-            self._finish(statements, commit, before_commit)
-            return
-        for sql, params in statements:
-            conn.exec_driver_sql(sql, params)
-        if before_commit is not None:
-            before_commit()
+        statements = [] if sqlite else [*(deferred or []), _numbering_statement(gathered, count)]
+        self._finish(statements, commit, before_commit)
 
     def _finish(self, statements: list[tuple[str, Any]], commit: bool,
                 before_commit: Callable[[], None] | None) -> None:
@@ -358,9 +349,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
             types = tuple(_array_type(conn, table, n) for n in names)
             gathered.append(_Write(table, names, types, None, tuple(_columns(values, len(names)))))
             continue
-        arrays = ", ".join(f"%b::{_array_type(conn, table, n)}" for n in names)
-        later(conn, f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})",
-              tuple(_columns(values, len(names))))
+        source, params = unnest_source(conn, table, names, values)
+        later(conn, f"INSERT INTO {table.name} ({columns}) SELECT * FROM {source}", params)
 
 
 def update_many(conn: sa.Connection, table: sa.Table, key: str,

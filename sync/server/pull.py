@@ -178,10 +178,15 @@ def finish_pull(engine: sa.Engine, actor: Actor, page: Page) -> Page:
             # Seen now, and revoked meanwhile? One statement (each is a round trip per page).
             revoked = conn.execute(_SEEN, {"device": actor.device_id, "now": now}).scalar()
         if revoked:
-            write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
-            return Page(['{"op":"wipe"}'], page.cursor, False, [])
+            return _wiped(conn, actor, page, now)
         write_audit(conn, _read_rows(actor, page, now))
     return page
+
+
+def _wiped(conn: sa.Connection, actor: Actor, page: Page, now: str) -> Page:
+    """The answer to a device revoked while its page was read: a wipe, audited (its reads are not)."""
+    write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
+    return Page(['{"op":"wipe"}'], page.cursor, False, [])
 
 
 def _read_rows(actor: Actor, page: Page, now: str) -> list[dict[str, Any]]:
@@ -201,10 +206,8 @@ def _finish_pull_in_one_statement(engine: sa.Engine, actor: Actor, page: Page, n
     in one statement in autocommit (was BEGIN, UPDATE, INSERT, COMMIT: four round trips a page)."""
     assert actor.device_id is not None
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        revoked = seen_and_audited(conn, actor.device_id, now, _read_rows(actor, page, now))
-        if revoked:
-            write_audit(conn, [audit_row(actor, "wipe", detail="revoked during a pull", at=now)])
-            return Page(['{"op":"wipe"}'], page.cursor, False, [])
+        if seen_and_audited(conn, actor.device_id, now, _read_rows(actor, page, now)):
+            return _wiped(conn, actor, page, now)
     return page
 
 

@@ -197,8 +197,8 @@ class BatchContext(PushContext):
         return len(self._record_writes) + len(self._household_writes)
 
     def close(self, before_commit: Callable[[], None] | None = None) -> None:
+        # Feed.close calls `_write` in every case (with no numbers when nothing was touched).
         self.feed.close(write=self._write, commit=True, before_commit=before_commit)
-        self._write({})  # nothing was touched (Feed.close returns early): still write what is kept
 
     def _write(self, numbers: dict[str, int]) -> set[str]:
         """Write what is kept, with its sequence numbers when given; the ids written."""
