@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle
 
@@ -22,10 +22,8 @@ from fieldapp.ui.caseload_model import (
     COLUMNS,
 )
 from fieldapp.ui.caseload_view import BUDGETS
-from fieldapp.ui.main_window import MainWindow
-from fieldapp.ui.screen import fit
 from tests.kit import copy_opened, demo_profile
-from tests.test_forms_ui import language
+from tests.test_desk_today_fit import shown_at_1280x720
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +41,7 @@ def test_the_caseload_columns_fit_1280x720_less_a_taskbar(qtbot, qapp, tmp_path,
     store = copy_opened(profile, tmp_path / "p")
     if enrolled:  # a laptop with a server: the sync column says what waits
         store.write(lambda tx: (tx.set_meta("server_url", "https://127.0.0.1:1"), tx.set_meta("device_token", "t")))
-    with language(qapp, lang):
-        window = MainWindow(store)
-        qtbot.addWidget(window)
-        fit(window, 1280, 800, area=QRect(0, 0, 1280, 680))
-        window.show()
-        qtbot.waitExposed(window)
+    with shown_at_1280x720(qtbot, qapp, store, lang) as window:
         view, model = window.caseload_view, window.caseload
         table, header = view.table, view.table.horizontalHeader()
         while model.canFetchMore():

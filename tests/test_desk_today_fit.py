@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
@@ -16,15 +19,22 @@ from tests.test_forms_ui import language
 from tests.test_ui_today import due_store  # noqa: F401 - the fixture: an item of each kind
 
 
-@pytest.mark.parametrize("lang", ["uk", "en"])
-def test_every_action_label_fits_its_column_at_1280x720(qtbot, qapp, due_store, lang):  # noqa: F811
-    store, _ids = due_store
+@contextmanager
+def shown_at_1280x720(qtbot, qapp, store, lang: str) -> Iterator[MainWindow]:
+    """The main window in `lang`, placed by the program's own sizing on 1280×720 less a 40-px taskbar."""
     with language(qapp, lang):
         window = MainWindow(store)
         qtbot.addWidget(window)
         fit(window, 1280, 800, area=QRect(0, 0, 1280, 680))
         window.show()
         qtbot.waitExposed(window)
+        yield window
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_action_label_fits_its_column_at_1280x720(qtbot, qapp, due_store, lang):  # noqa: F811
+    store, _ids = due_store
+    with shown_at_1280x720(qtbot, qapp, store, lang) as window:
         window.tabs.setCurrentIndex(1)
         view = window.today_view
         qtbot.waitUntil(lambda: view.loaded)

@@ -23,7 +23,7 @@ from casework.enums import enumeration
 from fieldapp.store import queries
 from fieldapp.store.database import Store
 from fieldapp.ui import text, text_size
-from fieldapp.ui.caseload_delegate import MARGIN, CaseloadDelegate
+from fieldapp.ui.caseload_delegate import ICON, MARGIN, CaseloadDelegate
 from fieldapp.ui.caseload_model import (
     COL_ACTIONS,
     COL_CASE,
@@ -167,7 +167,7 @@ class CaseloadView(QWidget):
         # The header's text, its sort arrow and margins; a cell's text, its margins and an icon.
         arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + 4 * style.pixelMetric(
             QStyle.PixelMetric.PM_HeaderMargin, None, header) + 1
-        icon = 16 + 3 * MARGIN
+        icon = ICON + 3 * MARGIN  # as the delegate paints it: margin, icon, margin, text, margin
         model = self.model
         widest = {COL_CASE: max((cells.horizontalAdvance(model.cell(r, COL_CASE)[0]) for r in range(model.rowCount())),
                                 default=0) + 2 * MARGIN,
