@@ -73,3 +73,44 @@ def test_compact_merges_a_fragmented_index_and_every_hit_stays(store):
     assert search.segments(db, "search") == 1 and search.segments(db, "search_grams") == 1
     assert {text: search.search(db, text, 50) for text in WORDS} == before
     assert store.write(lambda tx: search.compact(tx.db, most=1)) == []  # merged already: nothing to do
+
+
+def test_tidy_merges_every_fragmented_index_in_steps_and_every_hit_stays(store):
+    for _ in range(6):  # one small segment a transaction, in the per-record and the per-family indexes
+        _fill(store)
+    db = store.read()
+    before = {text: search.search(db, text, 50) for text in WORDS}
+    assert search.untidy(db, most=1) == list(search.FTS_TABLES)
+    steps = search.tidy(store, most=1, pages=1)  # a page a step: many short transactions
+    assert steps > len(search.FTS_TABLES)
+    assert search.untidy(db, most=1) == []
+    assert all(search.segments(db, t) == 1 for t in search.FTS_TABLES)
+    assert {text: search.search(db, text, 50) for text in WORDS} == before
+    assert search.tidy(store, most=1) == 0  # merged already: no step
+
+
+def test_a_tidy_stopped_between_steps_keeps_what_it_merged_and_the_next_goes_on(store):
+    for _ in range(6):
+        _fill(store)
+    db = store.read()
+    before = {text: search.search(db, text, 50) for text in WORDS}
+    calls = []
+
+    class Closing(Exception):
+        pass
+
+    def between():
+        calls.append(1)
+        if len(calls) > 2:
+            raise Closing  # the program closing after two steps
+
+    try:
+        search.tidy(store, most=1, pages=1, between=between)
+    except Closing:
+        pass
+    assert len(calls) == 3
+    assert {text: search.search(db, text, 50) for text in WORDS} == before  # half-merged answers the same
+    assert search.untidy(db, most=1)  # not finished
+    assert search.tidy(store, most=1, pages=1) > 0
+    assert search.untidy(db, most=1) == []
+    assert {text: search.search(db, text, 50) for text in WORDS} == before

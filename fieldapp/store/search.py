@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -360,6 +360,47 @@ def compact(db: sqlite_utils.Database, *, most: int = MAX_SEGMENTS) -> list[str]
             db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
             merged.append(table)
     return merged
+
+
+# Every full-text index of the store: the per-record ones, and the per-family ones the caseload searches.
+FTS_TABLES = ("search", "search_grams", "family_words", "family_grams")
+TIDY_PAGES = 500  # leaf pages merged per step of `tidy`: one short write transaction (tens of ms)
+
+
+def _merge_step(db: sqlite_utils.Database, table: str, pages: int) -> bool:
+    """Merge about `pages` leaf pages of the FTS5 index `table` towards one segment; True if there was
+    work. A negative 'merge' puts every segment on one level first, so that repeating it until it does
+    nothing is what 'optimize' does at once, but in bounded steps (fts5.html, "The 'merge' Command":
+    done when sqlite3_total_changes() moves by less than two)."""
+    before = db.conn.total_changes
+    db.execute(f"INSERT INTO [{table}]([{table}], rank) VALUES ('merge', ?)", [-pages])
+    return db.conn.total_changes - before >= 2
+
+
+def untidy(db: sqlite_utils.Database, *, most: int = MAX_SEGMENTS) -> list[str]:
+    """The full-text indexes made of more than `most` segments (a query walks every one)."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [t for t in FTS_TABLES if t in present and segments(db, t) > most]
+
+
+def tidy(store: Any, *, most: int = MAX_SEGMENTS, pages: int = TIDY_PAGES,
+         between: Callable[[], None] | None = None) -> int:
+    """Merge each full-text index made of more than `most` segments into one, in steps of one short
+    write transaction each, so that a save waits for one step at most; the steps that merged something.
+
+    `between()` runs before each step and may raise to stop (the program closing): what was merged
+    stays merged, and the next `tidy` goes on from there. Called in the background after a sync round
+    and every so often while the program is open (fieldapp/ui/tidy.py); its cost and what it is worth
+    to a query: benchmarks/bench_search.py."""
+    steps = 0
+    for table in untidy(store.read(), most=most):
+        while True:
+            if between is not None:
+                between()
+            if not store.write(lambda tx, table=table: _merge_step(tx.db, table, pages)):
+                break
+            steps += 1
+    return steps
 
 
 def create_grams(db: sqlite_utils.Database) -> None:

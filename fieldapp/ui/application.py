@@ -296,6 +296,8 @@ class Application(QObject):
         self._close_checkin_screen()
         self.sync.stop()
         self._gate.close()
+        if self.window is not None:
+            self.window.tidier.stop()  # between two steps: the wait below is for one step at most
         if not background.wait(QUERIES_TIMEOUT_MS):
             log.warning("background queries outlived the close")
         self.store.close()

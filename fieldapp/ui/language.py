@@ -191,6 +191,7 @@ def retire(window: Any, sync: Any) -> None:
     window.locker.stop()
     window._status_timer.stop()  # noqa: SLF001
     window.caseload_view.stop()
+    window.tidier.stop()
     background.wait()
     for name in ("started", "progress", "finished", "failed", "revoked"):
         slot = getattr(window, f"_sync_{name}" if name != "revoked" else "_revoked")

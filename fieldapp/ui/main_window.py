@@ -31,6 +31,7 @@ from fieldapp.ui.supervisor.team_view import TeamView
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.sync.issues import SyncIssuesDialog
 from fieldapp.ui.sync.parcels import ParcelActions
+from fieldapp.ui.tidy import SearchTidier
 from fieldapp.ui.today_view import TodayView
 
 STATUS_REFRESH_MS = 30_000
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
                                  if self.role == "supervisor" else None)
         if self.concern_notifier is not None:
             self.sync.finished.connect(self.concern_notifier.check)
+        # The search indexes' segments merged in the background (fieldapp/ui/tidy.py), after each round too.
+        self.tidier = SearchTidier(store, self)
+        self.sync.finished.connect(self.tidier.soon)
         self.refresh_returned()
         self.check_caseload_size()
         QTimer.singleShot(0, self.sync.start)  # a first round as soon as the window shows, when enrolled
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
         """The organisation revoked this laptop: its records are wiped, and the program says why."""
         self.sync.stop()
         self.locker.stop()
+        self.tidier.stop()
         background.wait()
         for dialog in list(self.dialogs):
             dialog.reject()
@@ -457,6 +462,7 @@ class MainWindow(QMainWindow):
         self.locker.stop()
         self._status_timer.stop()
         self.caseload_view.stop()
+        self.tidier.stop()
         background.wait()  # no query may still run when the caller closes the store
         if self.settings is not None:
             self.settings.set_state("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
