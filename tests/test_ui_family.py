@@ -185,6 +185,8 @@ def test_ages_in_years_and_months():
     today = dt.date(2026, 11, 18)
     assert text.age("2025-07-18", today).startswith("1 year") and "4 month" in text.age("2025-07-18", today)
     assert text.age("2026-09-01", today).startswith("2 month")
+    assert text.age("2026-11-06", today).startswith("12 day") and text.age("2026-11-17", today).startswith("1 day")
+    assert text.age("2026-11-18", today).startswith("0 day") and text.age("2026-11-19", today) == ""  # today; not yet
     assert text.age("2016-05-14", today).startswith("10 year") and "month" not in text.age("2016-05-14", today)
 
 

@@ -56,3 +56,6 @@ def test_dates_numbers_and_plurals_follow_the_language(ukrainian):
     assert text.age("2025-07-18", today) == "1 рік 4 місяці"
     assert text.age("2021-01-01", today) == "5 років"
     assert text.age("2026-09-01", today) == "2 місяці"
+    assert text.age("2026-11-06", today) == "12 днів"  # a newborn, not "0 місяців"
+    assert text.age("2026-11-17", today) == "1 день"
+    assert text.age("2026-11-15", today) == "3 дні"

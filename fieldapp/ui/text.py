@@ -87,14 +87,17 @@ def number(value: int) -> str:
 
 
 def age(birth_date: str | None, today: dt.date | None = None) -> str:
-    """Age in years; in years and months under 3, in months under 1."""
+    """Age in years; in years and months under 3, in months under 1, in days under a month."""
     born = parse_date(birth_date)
     if born is None:
         return ""
     today = today or dt.date.today()
     months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
-    if months < 0:
+    if months < 0 or born > today:
         return ""
+    if months == 0:  # a newborn: "12 днів", never "0 місяців"
+        days = (today - born).days
+        return QCoreApplication.translate("Age", "%n day(s)", "", days)
     years, rest = divmod(months, 12)
     month_text = QCoreApplication.translate("Age", "%n month(s)", "", rest)
     if years == 0:

@@ -31,6 +31,13 @@
 <context>
     <name>Age</name>
     <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>

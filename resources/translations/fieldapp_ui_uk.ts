@@ -31,6 +31,14 @@
 <context>
     <name>Age</name>
     <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дні</numerusform>
+            <numerusform>%n днів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n місяць</numerusform>
