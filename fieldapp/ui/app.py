@@ -103,6 +103,9 @@ def run_gui(profile: Path | None, lang: str | None) -> int:
     app = create_application(sys.argv, choose_language(lang, settings))
     crashes = CrashReporter(app)  # from here on, a bug shows a dialog (and is logged: cli.py)
     crashes.install()
+    from fieldapp.ui.collector import GuiCollector
+
+    GuiCollector(app)  # cycles are freed on the GUI thread, between events (collector.py)
     from fieldapp.ui import text_size
 
     text_size.apply(settings.get("text_size"))  # from the first screen on, the passphrase's too
