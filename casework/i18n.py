@@ -9,6 +9,7 @@ with `QCoreApplication.translate`. The marker function is named
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,7 +56,35 @@ class Message:
     def render(self, translate: Translate = _identity) -> str:
         """The sentence in the language `translate` gives (English by default)."""
         text = translate(self.context, self.source)
-        return text.format(**self.args) if self.args else text
+        if not self.args:
+            return text
+        # A message inside a message (the reason a file could not be written) speaks the same language.
+        return text.format(**{k: v.render(translate) if isinstance(v, Message) else v for k, v in self.args.items()})
 
     def __str__(self) -> str:
         return self.render(_spoken)
+
+
+# Why the system refused a file, in the person's language: the system's own text (exc.strerror) is
+# English whatever the program's language, and sat inside Ukrainian sentences.
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("OsReason", "there is no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("OsReason", "this account is not allowed to use it"),
+    errno.EPERM: QT_TRANSLATE_NOOP("OsReason", "this account is not allowed to use it"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OsReason", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("OsReason", "the disk is full"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OsReason", "the disk can only be read (a locked or read-only stick?)"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("OsReason", "it is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("OsReason", "a part of the path is a file, not a folder"),
+    errno.EIO: QT_TRANSLATE_NOOP("OsReason", "the disk could not be read or written (a damaged or removed stick?)"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("OsReason", "the name is too long"),
+}
+OTHER_OS_REASON = QT_TRANSLATE_NOOP("OsReason", "the system refused it ({detail})")
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why `exc` happened, as a translatable phrase (the system's error number, when it is a known one)."""
+    known = _OS_REASONS.get(exc.errno or -1)
+    if known is not None:
+        return Message.of(known)
+    return Message.of(OTHER_OS_REASON, detail=exc.strerror or type(exc).__name__)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casework.i18n import Message
+from casework.i18n import Message, os_reason
 from fieldapp import headless
 
 
@@ -41,7 +41,7 @@ def write_file(target: Path, data: bytes) -> None:
     try:
         save_parcel(target, data)
     except OSError as exc:
-        raise headless.CommandError(Message.of(headless.CANNOT_WRITE, file=target, reason=exc.strerror),
+        raise headless.CommandError(Message.of(headless.CANNOT_WRITE, file=target, reason=os_reason(exc)),
                                     headless.FAILED) from None
 
 
@@ -49,7 +49,7 @@ def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise headless.CommandError(Message.of(headless.CANNOT_READ, file=path, reason=exc.strerror),
+        raise headless.CommandError(Message.of(headless.CANNOT_READ, file=path, reason=os_reason(exc)),
                                     headless.FAILED) from None
 
 

@@ -88,3 +88,30 @@ def test_print_failures_have_headless_codes(store, tmp_path):
     assert unknown.returncode == headless.FAILED
     assert "no record with this id" in one_sentence(unknown, "print")
     assert not Path(out).exists()
+
+
+def test_a_standalone_profile_is_told_parcels_need_a_server(tmp_path):
+    """Not "it was enrolled before parcels existed": it was never enrolled (issue 13's standalone profile)."""
+    folder = str(tmp_path / "alone")
+    made = fieldapp("init", "--profile", folder, stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n")
+    assert made.returncode == headless.OK, made.stderr
+    for lang, words in (("en", "this laptop is not connected to one"), ("uk", "до сервера не підключено")):
+        done = fieldapp("--lang", lang, "parcel", "export", "--profile", folder, "--out", str(tmp_path),
+                        stdin=f"{PASSPHRASE}\n")
+        assert done.returncode == headless.REFUSED
+        said = one_sentence(done, "parcel export")
+        assert words in said and "enrolled before" not in said and "підʼєднано до появи" not in said
+    assert list(tmp_path.glob("*.parcel")) == []
+
+
+def test_a_parcel_for_a_missing_folder_says_why_in_the_persons_language(live_server, tmp_path):
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    a_family(anna)
+    anna.close()
+    target = tmp_path / "no such stick" / "x.parcel"
+    for lang, reason in (("en", "there is no such file or folder"), ("uk", "такого файлу чи теки немає")):
+        done = fieldapp("--lang", lang, "parcel", "export", "--profile", str(tmp_path / "anna"), "--out",
+                        str(target), stdin=f"{PASSPHRASE}\n")
+        assert done.returncode == headless.FAILED
+        said = one_sentence(done, "parcel export")
+        assert said.endswith(reason) and "No such file" not in said, said

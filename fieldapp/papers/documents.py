@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice
 
+from casework.i18n import os_reason
 from casework.papers import Paper, family_file, lay_out, printable, template_for, templates
 from casework.papers.templates import PaperTemplate
 from fieldapp.papers import render
@@ -160,7 +161,7 @@ def save_pdf(store: Store, job: PrintJob, path: Path, *, progress: render.Progre
     try:
         render.write_owner_only(path, content)
     except OSError as exc:
-        raise PrintRefused(QCoreApplication.translate("Papers", "The PDF could not be written there: %1").replace("%1", exc.strerror or "")) from None
+        raise PrintRefused(QCoreApplication.translate("Papers", "The PDF could not be written there: %1").replace("%1", os_reason(exc).render(QCoreApplication.translate))) from None
     log_job(store, job, "pdf", pages)
     return pages
 

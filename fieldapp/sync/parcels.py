@@ -77,14 +77,21 @@ class Exported:
     changes: int
 
 
+def _require_keys(store: Store) -> None:
+    """A parcel needs the keys enrolment gave: a standalone profile has none, and never had a server."""
+    if not has_parcel_keys(store):
+        if not store.meta("server_url"):
+            raise pc.ParcelError("not_connected", "This profile is standalone: it has no server to write parcels for.")
+        raise pc.ParcelError("no_keys", "This laptop has no parcel keys: enrol it again.")
+
+
 def export_parcel(store: Store) -> Exported:
     """Everything this laptop has not had acknowledged, as a parcel for the server.
 
     The outbox is not touched: a parcel lost on the way loses nothing, and the next parcel
     (or network round) carries the same changes under the same change ids.
     """
-    if not has_parcel_keys(store):
-        raise pc.ParcelError("no_keys", "This laptop has no parcel keys: enrol it again.")
+    _require_keys(store)
 
     def number(tx: Transaction) -> int:
         seq = int(tx.get_meta(OUT_SEQ_KEY) or 0) + 1
@@ -166,8 +173,7 @@ def import_parcel(store: Store, data: bytes) -> ImportReport:
     Raises ParcelError (nothing changed) when the parcel is refused, DeviceRevoked when it
     carries the wipe of this laptop (the caller wipes, as after a network round).
     """
-    if not has_parcel_keys(store):
-        raise pc.ParcelError("no_keys", "This laptop has no parcel keys: enrol it again.")
+    _require_keys(store)
     if classify(data, store) != "return":
         raise pc.ParcelError("own_parcel", "This parcel is for the server, not for this laptop.")
     header = pc.read_header(data)
@@ -245,6 +251,7 @@ _MESSAGES = {
     "other_server": QT_TRANSLATE_NOOP("Parcel", "This parcel comes from another server than the one this laptop is enrolled with. Nothing was changed."),
     "already_imported": QT_TRANSLATE_NOOP("Parcel", "This parcel was imported already, or a newer one was. Nothing was changed."),
     "no_keys": QT_TRANSLATE_NOOP("Parcel", "This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again."),
+    "not_connected": QT_TRANSLATE_NOOP("Parcel", "Parcels carry records to the organisation's server, and this laptop is not connected to one: its records stay on this laptop. To connect it: Sync → Connect to a server…"),
     "too_large": QT_TRANSLATE_NOOP("Parcel", "This parcel is too large to open. Nothing was changed."),
     "for_server": QT_TRANSLATE_NOOP("Parcel", "This parcel is another laptop's parcel for the server. Carry it to the office, or send it from a supervisor's laptop."),
 }

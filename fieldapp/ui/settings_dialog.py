@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casework.i18n import os_reason
 from fieldapp.settings import OPTIONS, Settings, SettingsProblem
+from fieldapp.ui import text
 from fieldapp.ui.language import LanguageChoice
 from fieldapp.ui.language import apply as apply_language
 
@@ -99,7 +101,7 @@ class SettingsDialog(QDialog):
                 getattr(section, "save", lambda: None)()
         except OSError as exc:
             self.error.setText(self.tr("The settings could not be saved (%1). Check that the disk is "
-                                       "not full, then try again.").replace("%1", exc.strerror or type(exc).__name__))
+                                       "not full, then try again.").replace("%1", text.message(os_reason(exc))))
             self.error.show()
             return
         self.accept()

@@ -998,6 +998,45 @@
     </message>
 </context>
 <context>
+    <name>OsReason</name>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>there is no such file or folder</translation>
+    </message>
+    <message>
+        <source>this account is not allowed to use it</source>
+        <translation>this account is not allowed to use it</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk can only be read (a locked or read-only stick?)</source>
+        <translation>the disk can only be read (a locked or read-only stick?)</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>a part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (a damaged or removed stick?)</source>
+        <translation>the disk could not be read or written (a damaged or removed stick?)</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>the system refused it ({detail})</source>
+        <translation>the system refused it ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>Papers</name>
     <message>
         <source>This family is not on this laptop.</source>

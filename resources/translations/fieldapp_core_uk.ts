@@ -998,6 +998,45 @@
     </message>
 </context>
 <context>
+    <name>OsReason</name>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>такого файлу чи теки немає</translation>
+    </message>
+    <message>
+        <source>this account is not allowed to use it</source>
+        <translation>цьому обліковому запису не дозволено ним користуватися</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заповнено</translation>
+    </message>
+    <message>
+        <source>the disk can only be read (a locked or read-only stick?)</source>
+        <translation>на диск можна лише читати (флешка заблокована чи лише для читання?)</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>це тека, а не файл</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>частина шляху — файл, а не тека</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (a damaged or removed stick?)</source>
+        <translation>диск не вдалося прочитати чи записати (флешку пошкоджено чи вийнято?)</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>назва задовга</translation>
+    </message>
+    <message>
+        <source>the system refused it ({detail})</source>
+        <translation>система відмовила ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>Papers</name>
     <message>
         <source>This family is not on this laptop.</source>

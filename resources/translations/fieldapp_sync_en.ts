@@ -103,6 +103,10 @@
         <translation>This laptop cannot use parcels yet: it was enrolled before parcels existed. Ask IT to enrol it again.</translation>
     </message>
     <message>
+        <source>Parcels carry records to the organisation&apos;s server, and this laptop is not connected to one: its records stay on this laptop. To connect it: Sync → Connect to a server…</source>
+        <translation>Parcels carry records to the organisation&apos;s server, and this laptop is not connected to one: its records stay on this laptop. To connect it: Sync → Connect to a server…</translation>
+    </message>
+    <message>
         <source>This parcel is too large to open. Nothing was changed.</source>
         <translation>This parcel is too large to open. Nothing was changed.</translation>
     </message>

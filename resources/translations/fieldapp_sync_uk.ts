@@ -103,6 +103,10 @@
         <translation>Цей ноутбук ще не може користуватися пакетами: його підʼєднано до появи пакетів. Попросіть ІТ підʼєднати його знову.</translation>
     </message>
     <message>
+        <source>Parcels carry records to the organisation&apos;s server, and this laptop is not connected to one: its records stay on this laptop. To connect it: Sync → Connect to a server…</source>
+        <translation>Пакети переносять записи на сервер організації, а цей ноутбук до сервера не підключено: його записи залишаються на ньому. Щоб підключити його: Синхронізація → Підʼєднатися до сервера…</translation>
+    </message>
+    <message>
         <source>This parcel is too large to open. Nothing was changed.</source>
         <translation>Цей пакет завеликий, щоб його відкрити. Нічого не змінено.</translation>
     </message>

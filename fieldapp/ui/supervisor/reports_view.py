@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from casework import codifier, dates
+from casework.i18n import os_reason
 from casework.reports.disclosure import cell_key, hidden_figures
 from casework.reports.files import write_csv, write_xlsx
 from casework.reports.indicators import (
@@ -260,4 +261,4 @@ class ReportsView(QWidget):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The report could not be written there ({reason}). Choose another "
-                                        "folder or free some space.").format(reason=exc.strerror or type(exc).__name__))
+                                        "folder or free some space.").format(reason=text.message(os_reason(exc))))

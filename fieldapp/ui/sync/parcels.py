@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from casework.i18n import os_reason
 from fieldapp.store.database import Store
 from fieldapp.sync.device import enrolled_user, is_enrolled
 from fieldapp.sync.parcels import (
@@ -169,7 +170,7 @@ class ParcelActions(QObject):
 
     def _unreadable(self, exc: OSError) -> str:
         return self.tr("The file could not be read or written there (%1). Check the stick, or choose another "
-                       "folder; nothing was changed.").replace("%1", exc.strerror or type(exc).__name__)
+                       "folder; nothing was changed.").replace("%1", text.message(os_reason(exc)))
 
     def _refuse_while_busy(self) -> bool:
         if self.busy():
