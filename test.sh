@@ -2,7 +2,8 @@
 # Runs the whole test suite, installing what it needs on first use.
 # A throwaway PostgreSQL is started for the server tests and removed afterwards.
 # Extra arguments go to pytest: ./test.sh -k store -x   (-n 0: one process, e.g. for --pdb)
-# Two worker processes (pytest-xdist): on two cores the suite takes 290 s instead of 412 s.
+# Two worker processes (pytest-xdist) on two cores; pyproject asks pytest for the 30 slowest tests
+# at the end of each run, to keep the suite under ten minutes.
 set -euo pipefail
 . "$(dirname "$0")/scripts/ensure-env.sh" test
 cd "$FIELDAPP_ROOT"
