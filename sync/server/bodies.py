@@ -50,7 +50,12 @@ def _inflate(body: bytes, limit: int) -> bytes:
 async def read_json(request: Request, limit: int) -> Any:
     """The request's JSON body: at most `limit` bytes on the wire, gunzipped when sent so
     (then at most the settings' `max_inflated_bytes`); ProtocolError for anything else."""
-    inflated_limit: int = request.app.state.settings.max_inflated_bytes
+    return decode_json(request, await read_body(request, limit))
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request's body as sent, at most `limit` bytes on the wire (`decode_json` makes it
+    JSON: a route may do that in its worker thread, after it has signed the device in)."""
     too_large = p.ProtocolError("payload_too_large",
                                 f"The request is larger than {limit:,} bytes; send smaller batches.")
     declared = request.headers.get("content-length")
@@ -71,7 +76,13 @@ async def read_json(request: Request, limit: int) -> Any:
         # The laptop lost its line (or a client gave up): its failure, not the server's.
         raise p.ProtocolError("invalid_payload", "The request was cut off before its body "
                                                  "was complete; send it again.") from None
-    body = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def decode_json(request: Request, body: bytes) -> Any:
+    """`body` (read by `read_body`) gunzipped when sent so (then at most the settings'
+    `max_inflated_bytes`) and parsed as JSON; ProtocolError for anything else."""
+    inflated_limit: int = request.app.state.settings.max_inflated_bytes
     encoding = request.headers.get("content-encoding", "identity").strip().lower()
     if encoding == "gzip":
         body = _inflate(body, inflated_limit)

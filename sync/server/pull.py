@@ -60,11 +60,15 @@ class Page:
 # key): the scope filter alone took ~5 ms a page to build and key afresh. Bounded: one entry per
 # user who pulls.
 @lru_cache(maxsize=4096)
-def _page_query(user_id: str, role: str, team_id: str | None, protected_access: bool) -> sa.Select[Any]:
+def _page_query(user_id: str, role: str, team_id: str | None, protected_access: bool,
+                pinned: bool = False) -> sa.Select[Any]:
+    """The page's query; `pinned`: bounded by the horizon as stored (`_HORIZON`), not by a
+    parameter (PostgreSQL's pipelined read, `_read_pipelined`)."""
     actor = Actor(user_id, role, team_id, protected_access)
     join = records.outerjoin(households, households.c.household_id == records.c.household_id)
     return (sa.select(records.c.seq, *UPSERT_COLUMNS).select_from(join)
-            .where(records.c.seq > sa.bindparam("cursor"), records.c.seq <= sa.bindparam("horizon"),
+            .where(records.c.seq > sa.bindparam("cursor"),
+                   records.c.seq <= (_HORIZON if pinned else sa.bindparam("horizon")),
                    scope_filter(actor))
             .order_by(records.c.seq).limit(sa.bindparam("rows")))
 
@@ -85,10 +89,11 @@ class _PageSQL:
 
 @lru_cache(maxsize=4096)
 def _page_sql(dialect: sa.Dialect, user_id: str, role: str, team_id: str | None,
-              protected_access: bool) -> _PageSQL:
+              protected_access: bool, pinned: bool = False) -> _PageSQL:
     """`_page_query` compiled once per user and dialect, its lists of codes expanded."""
-    compiled = _page_query(user_id, role, team_id, protected_access).compile(dialect=dialect)
-    state = compiled.construct_expanded_state({"cursor": 0, "horizon": 0, "rows": 0})
+    compiled = _page_query(user_id, role, team_id, protected_access, pinned).compile(dialect=dialect)
+    bounds = {"cursor": 0, "rows": 0} if pinned else {"cursor": 0, "horizon": 0, "rows": 0}
+    state = compiled.construct_expanded_state(bounds)
     order = tuple(state.positiontup) if state.positiontup is not None else None
     return _PageSQL(state.statement, dict(state.parameters), order)
 
@@ -109,14 +114,70 @@ def _page_rows(conn: sa.Connection, actor: Actor, bounds: dict[str, int]) -> lis
         cursor.close()
 
 
-_EVICTS = (sa.select(scope_events.c.seq, scope_events.c.household_id)
-           .where(scope_events.c.user_id == sa.bindparam("user"),
-                  scope_events.c.seq > sa.bindparam("cursor"),
-                  scope_events.c.seq <= sa.bindparam("horizon"))
-           .order_by(scope_events.c.seq).limit(sa.bindparam("rows")))
+def _evicts(horizon: Any) -> sa.Select[Any]:
+    return (sa.select(scope_events.c.seq, scope_events.c.household_id)
+            .where(scope_events.c.user_id == sa.bindparam("user"),
+                   scope_events.c.seq > sa.bindparam("cursor"), scope_events.c.seq <= horizon)
+            .order_by(scope_events.c.seq).limit(sa.bindparam("rows")))
+
+
+_EVICTS = _evicts(sa.bindparam("horizon"))
 _SEEN = (sa.update(devices).where(devices.c.device_id == sa.bindparam("device"))
          .values(last_seen_at=sa.bindparam("now")).returning(devices.c.revoked_at))
 _STATE = sa.select(sync_state.c.seq, sync_state.c.min_cursor).where(sync_state.c.id == 1)
+# The horizon as a subquery: read in the statement's snapshot, the transaction's (REPEATABLE READ).
+# (The row's id as a literal: the pipelined statements take no parameter for it.)
+_ROW = sync_state.c.id == sa.literal_column("1")
+_HORIZON = sa.select(sync_state.c.seq).where(_ROW).scalar_subquery()
+
+
+@lru_cache(maxsize=4)
+def _pipelined_sql(dialect: sa.Dialect) -> tuple[str, str]:
+    """The state's and the evictions' statements as PostgreSQL's driver takes them."""
+    return (str(sa.select(sync_state.c.seq, sync_state.c.min_cursor).where(_ROW).compile(dialect=dialect)),
+            str(_evicts(_HORIZON).compile(dialect=dialect)))
+
+
+def _read_pipelined(engine: sa.Engine, actor: Actor, cursor: int,
+                    limit: int) -> tuple[int, int, list[Any], list[Any]]:
+    """PostgreSQL: the horizon, the oldest cursor kept, the page's rows and its evictions, read
+    in one REPEATABLE READ transaction sent as one psycopg pipeline (BEGIN, three SELECTs,
+    COMMIT: one round trip, where one at a time they were five). The page and the evictions are
+    bounded by the horizon as the transaction's snapshot holds it (`_HORIZON`), so they need
+    not wait for the state's answer; a cursor the state refuses reads nothing of use, and
+    `pull_page` refuses it after."""
+    sql = _page_sql(engine.dialect, actor.user_id, actor.role, actor.team_id, actor.protected_access,
+                    True)
+    state_sql, evicts_sql = _pipelined_sql(engine.dialect)
+    with reading(engine) as conn:
+        raw = conn.connection.driver_connection
+        dbapi_error = conn.dialect.loaded_dbapi.Error
+        cursors: list[Any] = []
+        try:
+            with raw.pipeline():  # type: ignore[union-attr]
+                state = raw.cursor()  # type: ignore[union-attr]
+                cursors.append(state)
+                state.execute(state_sql)
+                page = raw.cursor()  # type: ignore[union-attr]
+                cursors.append(page)
+                bounds = {"cursor": cursor, "rows": limit + 1}
+                page.execute(sql.statement, sql.parameters(bounds))
+                evicts = None
+                if cursor > 0:
+                    evicts = raw.cursor()  # type: ignore[union-attr]
+                    cursors.append(evicts)
+                    evicts.execute(evicts_sql, {**bounds, "user": actor.user_id})
+                raw.commit()  # type: ignore[union-attr]
+            horizon, min_cursor = state.fetchone()
+            return (int(horizon), int(min_cursor), list(page.fetchall()),
+                    list(evicts.fetchall()) if evicts is not None else [])
+        except dbapi_error as exc:
+            if conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None):
+                conn.invalidate(exc)
+            raise sa.exc.DBAPIError.instance("pull page", None, exc, dbapi_error) from exc
+        finally:
+            for each in cursors:
+                each.close()
 
 
 def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
@@ -125,20 +186,19 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
     Each record's entry is made from its stored JSON by string concatenation
     (`feed.upsert_text`), so a page costs about one string per record.
     """
-    with reading(engine) as conn, conn.begin():
-        horizon, min_cursor = conn.execute(_STATE).one()
-        horizon = int(horizon)
-        if cursor > horizon:
-            raise CursorExpired("This cursor is ahead of the server (was it restored from a "
-                                "backup?); pull everything again from cursor 0.")
-        if 0 < cursor < min_cursor:
-            raise CursorExpired("This cursor is older than the deletions the server keeps; "
-                                "pull everything again from cursor 0.")
-        bounds = {"cursor": cursor, "horizon": horizon, "rows": limit + 1}
-        rows = _page_rows(conn, actor, bounds)
-        evicts: Sequence[Any] = ()
-        if cursor > 0:
-            evicts = conn.execute(_EVICTS, {**bounds, "user": actor.user_id}).all()
+    evicts: Sequence[Any] = ()
+    if engine.dialect.name == "postgresql":
+        horizon, min_cursor, rows, evicts = _read_pipelined(engine, actor, cursor, limit)
+        _check_cursor(cursor, horizon, min_cursor)
+    else:
+        with reading(engine) as conn, conn.begin():
+            horizon, min_cursor = conn.execute(_STATE).one()
+            horizon = int(horizon)
+            _check_cursor(cursor, horizon, min_cursor)
+            bounds = {"cursor": cursor, "horizon": horizon, "rows": limit + 1}
+            rows = _page_rows(conn, actor, bounds)
+            if cursor > 0:
+                evicts = conn.execute(_EVICTS, {**bounds, "user": actor.user_id}).all()
     # (seq, entry, read) with read = (collection, id, household_id, protected) of a case record.
     items: list[tuple[int, str, tuple[str, str, str | None, bool] | None]] = []
     for seq, rid, coll, hh, version, deleted, at, by, device, author, data in rows:
@@ -158,6 +218,16 @@ def pull_page(engine: sa.Engine, actor: Actor, cursor: int, limit: int) -> Page:
     new_cursor = page[-1][0] if more else horizon
     return Page([c for _s, c, _r in page], max(new_cursor, cursor), more,
                 [r for _s, _c, r in page if r is not None])
+
+
+def _check_cursor(cursor: int, horizon: int, min_cursor: int) -> None:
+    """CursorExpired unless a pull may start at `cursor`."""
+    if cursor > horizon:
+        raise CursorExpired("This cursor is ahead of the server (was it restored from a "
+                            "backup?); pull everything again from cursor 0.")
+    if 0 < cursor < min_cursor:
+        raise CursorExpired("This cursor is older than the deletions the server keeps; "
+                            "pull everything again from cursor 0.")
 
 
 class _Stored(NamedTuple):

@@ -86,6 +86,36 @@ def test_missing_forged_and_revoked_tokens(world: World):
         assert r.json()["code"] == "device_revoked"
 
 
+def test_a_push_signs_the_device_in_before_its_body_is_inflated_or_parsed(world: World):
+    # The push reads its body in the event loop and signs in on its own thread (one hop): an
+    # unknown or revoked device gets its 401 whatever the body holds, as when sign-in came first.
+    c = world.client("anna")
+    url = f"{world.server.base}/api/v1/sync/push"
+    bodies = [(b"{not json", {}), (b"not gzip at all", {"Content-Encoding": "gzip"}),
+              (b'{"changes": 5}', {})]
+    forged = Client(world.server.base, token="x" * 43)
+    for body, extra in bodies:
+        r = requests.post(url, data=body, headers=forged.headers(**extra), timeout=30)
+        assert r.status_code == 401 and r.json()["code"] == "unauthorized", r.text
+    for body, extra in bodies:  # the enrolled laptop gets the body's own answer
+        r = requests.post(url, data=body, headers=c.headers(**extra), timeout=30)
+        assert r.status_code == 400 and r.json()["code"] == "invalid_payload", r.text
+    admin.revoke_device(world.server.engine, c.device_id)
+    for body, extra in bodies:
+        r = requests.post(url, data=body, headers=c.headers(**extra), timeout=30)
+        assert r.status_code == 401 and r.json()["code"] == "device_revoked", r.text
+
+
+def test_a_pull_answers_410_for_a_cursor_ahead_of_the_server(world: World):
+    # PostgreSQL reads the page before the cursor is checked (one pipeline); the answer is the same.
+    c = world.client("anna")
+    c.push(create("households", household_fields()))
+    horizon = c.pull(0).json()["cursor"]
+    r = c.pull(horizon + 1000)
+    assert r.status_code == 410 and r.json()["code"] == "cursor_expired", r.text
+    assert c.pull(horizon).status_code == 200
+
+
 def test_disabled_user_cannot_sync(world: World):
     c = world.client("anna")
     admin.set_disabled(world.server.engine, "anna")
