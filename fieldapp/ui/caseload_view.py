@@ -134,7 +134,7 @@ class CaseloadView(QWidget):
         self.empty.hide()
         # After a first sync the search indexes are built in the background (fieldapp/store/first_sync.py).
         self.preparing = QLabel(self.tr("The search is still being prepared after the first sync: some families "
-                                        "may be missing from the results for a few seconds."))
+                                        "may be missing from the results until it is ready."))
         self.preparing.setObjectName("searchPreparing")
         self.preparing.setWordWrap(True)
         self.preparing.hide()
