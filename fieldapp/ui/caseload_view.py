@@ -243,6 +243,7 @@ class CaseloadView(QWidget):
     def search_ready(self) -> None:
         """The search indexes are whole now: a search shown is made again, without the notice."""
         if self.model.filter.text:
+            self.model.reload()  # the same filter: set_filter alone would not ask again
             self.apply_filter()
 
     def reload(self) -> None:
