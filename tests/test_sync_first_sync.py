@@ -1,7 +1,8 @@
 """A new laptop's first sync (issue 19, item 4): pages written without their indexes and summaries,
-which are built once at the end; the result is the store the ordinary path makes; a kill half-way
-leaves a store that opens whole and resumes where its committed pages end; a link that drops
-half-way leaves the build done and the next round pulls the rest.
+which are built once at the end, the search indexes after the sync in short steps; the result is
+the store the ordinary path makes; a kill half-way leaves a store that opens whole and resumes
+where its committed pages end; a kill during the search build resumes from its last step; a link
+that drops half-way leaves the build done and the next round pulls the rest.
 
 Real encrypted stores, a real server on 127.0.0.1, a real SIGKILL.
 """
@@ -19,7 +20,7 @@ from factories import household, person, seeded, visit
 from kit import PASSPHRASE, enrolled_laptop
 
 from casework.records import CASE_COLLECTIONS
-from fieldapp.store import caseload, due, family_search, first_sync
+from fieldapp.store import caseload, due, family_search, first_sync, search
 from fieldapp.store.database import Store
 from fieldapp.sync.device import sync_once
 from fieldapp.sync.engine import CURSOR_KEY, RoundReport, pull_all
@@ -78,11 +79,34 @@ def _content(store: Store) -> dict[str, Any]:
 
 
 def _whole(store: Store) -> None:
-    """The derived tables agree with a full recomputation and no build is left waiting."""
+    """What the caseworker has when the sync says done agrees with a full recomputation: the
+    indexes' build is not waiting, what is due and the caseload are right."""
     db = store.read()
     assert not first_sync.marked(db)
     assert due.stored(db) == sorted(due.compute(db))
     assert caseload.stored(db) == sorted(caseload.compute(db))
+
+
+def _search_whole(store: Store) -> None:
+    """The search indexes agree with a recomputation from the records, and no step is left."""
+    db = store.read()
+    assert not first_sync.building(db)
+    indexed = sorted(db.execute("SELECT d.collection, d.record_id, d.household_id, s.body FROM search_docs d "
+                                "JOIN search s ON s.rowid = d.rowid").fetchall())
+    wanted = sorted((c, r["id"], r["household_id"], search.body_of(c, r)) for c in CASE_COLLECTIONS
+                    for r in store.records(c) if search.body_of(c, r).strip())
+    assert indexed == wanted
+    assert family_search.stored(db) == {hid: texts for hid, (_w, _g, texts) in family_search.compute(db).items()}
+    for table in ("family_words", "family_grams"):
+        assert family_search.terms(db, table) == family_search.computed_terms(db, table)
+
+
+def _build(store: Store, **sizes: int) -> int:
+    """The search build's steps (small ones, so that there are many) until none is left; how many ran."""
+    steps = 1
+    while store.write(lambda tx: first_sync.build_step(tx.db, **sizes)):
+        steps += 1
+    return steps
 
 
 def test_a_first_sync_builds_what_the_ordinary_path_keeps(live_server, tmp_path: Path) -> None:
@@ -100,7 +124,10 @@ def test_a_first_sync_builds_what_the_ordinary_path_keeps(live_server, tmp_path:
         assert report.pulled == FAMILIES * 6 and len(seen) > 3
         assert all(seen)  # every page went by the first-sync path
         assert _schema(new) == schema_before == _schema(anna)  # every index and trigger back, as defined
-        _whole(new)
+        _whole(new)  # at "done": what is due and the caseload
+        assert first_sync.building(new.read()) and not new.search("Прізвище3")  # the search comes after
+        assert _build(new, records=5, families=2) > 5
+        _search_whole(new)
         assert _content(new) == _content(anna)  # what anna's laptop built record by record
         assert [h.household_id for h in new.search("Прізвище3")]
         assert not first_sync.eligible(new.read())
@@ -142,10 +169,13 @@ def test_a_link_that_drops_half_way_leaves_the_build_done_and_the_next_round_pul
             pull_all(new, DropsAfter(new.meta("server_url") or "", new.meta("device_token"), 2), report, limit=5)
         held = sum(new.count(c) for c in CASE_COLLECTIONS)
         assert held == report.pulled == 10  # the two pages, committed with their cursor
-        _whole(new)  # indexes, search, due and caseload built for what came
+        _whole(new)  # indexes, due and caseload built for what came
         assert _schema(new) == _schema(anna)
+        new.build_search()  # as the program does after a failed round (SyncController._build_search)
+        _search_whole(new)
         pull_all(new, link(new), RoundReport(), limit=5)  # the ordinary path from the stored cursor
         _whole(new)
+        _search_whole(new)
         assert _content(new) == _content(anna)
     finally:
         anna.close()
@@ -195,11 +225,92 @@ def test_a_kill_half_way_through_a_first_sync_opens_whole_and_resumes(live_serve
         page = link(new).pull(0, len(held))
         assert str(page["cursor"]) == new.meta(CURSOR_KEY)
         assert sorted((c["record"]["collection"], c["record"]["id"]) for c in page["changes"]) == held
-        assert [h.household_id for h in new.search("Прізвище0")]  # what came is searchable already
         report = RoundReport()
         pull_all(new, link(new), report, limit=10)
         assert report.pulled == FAMILIES * 6 - len(held)
         _whole(new)
+        new.build_search()
+        _search_whole(new)
+        assert [h.household_id for h in new.search("Прізвище0")]
+        assert _content(new) == _content(anna)
+    finally:
+        anna.close()
+        new.close()
+
+
+def test_writes_during_the_search_build_are_indexed_and_the_build_leaves_them_right(
+        live_server, tmp_path: Path) -> None:
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    new = enrolled_laptop(tmp_path, "new", live_server.base, "anna")
+    try:
+        _caseload(anna)
+        sync_once(new, transport=lambda _u, _t: link(new), build_search=False)
+        _whole(new)
+        assert new.write(lambda tx: first_sync.build_step(tx.db, records=3, families=2))  # part of the households
+        visits = [v["id"] for v in new.records("visits")]
+        families = [h["id"] for h in new.records("households")]
+        # While the build goes on: an edit of a visit not indexed yet, one of a family already indexed,
+        # a new visit, a deletion.
+        new.write(lambda tx: tx.update("visits", visits[-1], {"notes": "зовсім інша розмова"}))
+        new.write(lambda tx: tx.update("households", families[0], {"family_name": "Зюзькевич"}))
+        new.write(lambda tx: tx.create("visits", visit(families[1], notes="нова зустріч")))
+        new.write(lambda tx: tx.delete("visits", visits[0]))
+        assert [h.record_id for h in new.search("розмова")] == [visits[-1]]  # a write indexes its own record
+        _build(new, records=3, families=2)
+        _search_whole(new)
+        assert [h.household_id for h in new.search("Зюзькевич")] == [families[0]]
+        assert {h.record_id for h in new.search("нотатка")} == set(visits[1:-1])
+    finally:
+        anna.close()
+        new.close()
+
+
+_BUILD_CHILD = """
+import os, signal, sys
+sys.path[:0] = [{tests!r}]
+from fieldapp.store import first_sync
+from fieldapp.store.database import Store
+store = Store.open({folder!r}, {passphrase!r})
+seen = [0]
+
+def kill_at(sql):
+    if sql.startswith({statement!r}):
+        seen[0] += 1
+        if seen[0] == {at}:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+store.write(lambda tx: tx.db.conn.set_trace_callback(kill_at))
+while store.write(lambda tx: first_sync.build_step(tx.db, records=4, families=2)):
+    pass
+print("not killed")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("statement, at", [
+    ("INSERT INTO search_docs", 11),  # in the third step of the households and persons
+    ("INSERT INTO family_docs", 3),  # in the second step of the families
+])
+def test_a_kill_during_the_search_build_resumes_from_its_last_step(live_server, tmp_path: Path, statement: str,
+                                                                    at: int) -> None:
+    anna = enrolled_laptop(tmp_path, "anna", live_server.base, "anna")
+    new = enrolled_laptop(tmp_path, "new", live_server.base, "anna")
+    try:
+        _caseload(anna)
+        sync_once(new, transport=lambda _u, _t: link(new), build_search=False)
+        folder = new.folder
+        new.close()
+        child = subprocess.run([sys.executable, "-c", _BUILD_CHILD.format(
+            tests=str(ROOT / "tests"), folder=str(folder), passphrase=PASSPHRASE, statement=statement, at=at)],
+            cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert child.returncode == -signal.SIGKILL, child.stdout + child.stderr
+        new = Store.open(folder, PASSPHRASE)
+        _whole(new)  # what the sync gave stands
+        assert first_sync.building(new.read())
+        state = new.meta(first_sync.BUILD)
+        assert state != '{"records": "households", "after": 0}'  # the committed steps count
+        new.build_search()  # from where the last committed step ended
+        _search_whole(new)
         assert _content(new) == _content(anna)
     finally:
         anna.close()

@@ -46,6 +46,7 @@ from fieldapp.store import (
     drafts,
     due,
     family_search,
+    first_sync,
     integrity,
     outbox,
     records,
@@ -377,6 +378,23 @@ class Store:
     def count(self, collection: str, *, include_deleted: bool = False) -> int:
         """How many records a collection has (tombstones only if asked)."""
         return records.count(self.read(), collection, include_deleted=include_deleted)
+
+    def search_building(self) -> bool:
+        """Whether a first sync's search indexes are still being built (first_sync.py): a search finds part."""
+        return first_sync.building(self.read())
+
+    def build_search(self, *, between: Callable[[], None] | None = None) -> int:
+        """Build what a first sync left for after it, one short write a step (other writes go between
+        them), until done; `between` runs after each committed step (a closing program stops there).
+        Returns how many steps ran."""
+        steps = 0
+        while self.search_building():
+            steps += 1
+            if not self.write(lambda tx: tx.build_search_step()):
+                break
+            if between is not None:
+                between()
+        return steps
 
     def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
         """Records whose names, address or notes contain words starting as typed, latest changed first."""

@@ -96,7 +96,8 @@ def stored(db: Any) -> dict[str, str]:
     return dict(db.execute("SELECT household_id, texts FROM family_docs").fetchall())
 
 
-def _replace(db: Any, household_ids: list[str]) -> None:
+def replace(db: Any, household_ids: list[str]) -> None:
+    """Rebuild these households' rows from the per-record index now (a family without indexed text has none)."""
     scope = json.dumps(household_ids)
     old = dict(db.execute("SELECT household_id, rowid FROM family_docs WHERE household_id IN "
                           "(SELECT value FROM json_each(?))", [scope]).fetchall())
@@ -107,7 +108,8 @@ def _replace(db: Any, household_ids: list[str]) -> None:
     docs = compute(db, household_ids)
     if not docs:
         return
-    top = int(db.execute("SELECT coalesce(max(rowid), 0) FROM family_docs").fetchone()[0])
+    # Above the rows just removed too: a family kept its old rowid, and a new one must not take it.
+    top = max([int(db.execute("SELECT coalesce(max(rowid), 0) FROM family_docs").fetchone()[0]), *old.values()])
     rows = [(old.get(hid) or top + n + 1, hid, *texts) for n, (hid, texts) in enumerate(sorted(docs.items()))]
     db.conn.executemany("INSERT INTO family_docs (rowid, household_id, texts) VALUES (?, ?, ?)",
                         [(r[0], r[1], r[4]) for r in rows])
@@ -123,7 +125,7 @@ def refresh(db: Any) -> None:
     if not ids:
         return
     for start in range(0, len(ids), _CHUNK):
-        _replace(db, ids[start:start + _CHUNK])
+        replace(db, ids[start:start + _CHUNK])
     db.execute("DELETE FROM family_dirty")
 
 
@@ -135,7 +137,7 @@ def rebuild(db: Any) -> None:
     ids = [hid for (hid,) in db.execute("SELECT DISTINCT household_id FROM search_docs "
                                         "WHERE household_id IS NOT NULL ORDER BY household_id")]
     for start in range(0, len(ids), _CHUNK):
-        _replace(db, ids[start:start + _CHUNK])
+        replace(db, ids[start:start + _CHUNK])
 
 
 def households_sql(word: str, grams_too: bool) -> tuple[str, tuple[str, ...]]:

@@ -1,25 +1,36 @@
 """A new laptop's first sync: pulled pages written without the per-row work, the rest built once.
 
 On a store pulling from cursor 0 with no record the server has acknowledged yet, the costs that
-`bulk.load` still pays per page (the records' JSON expression indexes, the FTS5 search index, the
+`bulk.load` still pays per page (the records' JSON expression indexes, the FTS5 search indexes, the
 due triggers and the due/caseload summaries recomputed for every family a page touches, often
-several times as a family's visits arrive in different pages) are paid once, at the end:
+several times as a family's visits arrive in different pages) are paid once, after the last page:
 
 - `begin` drops the indexes of the record tables (their JSON expression indexes and the family
   index; the primary keys stay) and the due triggers, and marks the store (`MARK` in meta, with
   the indexes' definitions as the file had them), in the transaction of the first page;
 - `write_page` stores a page's records as `Transaction.write_remote` would (this laptop's pending
   fields on top), without the search index;
-- `finish` creates the indexes and triggers again from their one definition, indexes every record
-  for search (the per-record and the per-family index, with a larger FTS5 term buffer set back
-  before COMMIT), rebuilds `due_items` and the caseload summary, and removes the mark, in one
-  transaction.
+- `finish`, in one transaction when the last page is in, gives what the caseworker must have when
+  the sync says done: the indexes and triggers again from their one definition, `due_items` (Today,
+  this week) and the caseload summary (the caseload's families and columns) rebuilt; it removes
+  the mark and leaves another, `BUILD`, for what can come after;
+- `build_step`, one short transaction at a time, in the background (the sync controller, after the
+  round; a headless sync before it returns), builds the search indexes: the per-record word and
+  trigram index (`search.index_many` over the records in rowid order, `BUILD_RECORDS` a step),
+  then the per-family index of the caseload's search (`BUILD_FAMILIES` families a step). `BUILD`
+  says where the next step begins, and is removed by the last.
 
-Crash-safety: each page and its cursor commit together, as on the ordinary path; a kill leaves
-the mark, and the store finishes the build the next time it opens (`Store.open` calls
-`finish_if_marked`), so a store is never used for long with its indexes missing; a sync that fails
-half-way (the link dropped) finishes the build before it reports the failure, and the next round
-pulls the rest by the ordinary path. What was pulled is never pulled again.
+Until the last step, a search finds what is indexed so far (`building` says so: the caseload says
+its search is still being prepared). A write meanwhile indexes its own records as always; a step
+that reaches a record indexed as it is leaves it alone (`index_many`), so the two never disagree.
+
+Crash-safety: each page and its cursor commit together, as on the ordinary path; a kill before
+`finish` leaves `MARK`, and the store finishes it the next time it opens (`Store.open` calls
+`finish_if_marked`), so a store is never used with its indexes or summaries missing; a kill during
+the search build leaves `BUILD` where the last committed step left it, and the next start (or the
+next sync) goes on from there. A sync that fails half-way (the link dropped) runs `finish` before
+it reports the failure, and the next round pulls the rest by the ordinary path. What was pulled is
+never pulled again.
 """
 
 from __future__ import annotations
@@ -36,16 +47,10 @@ if TYPE_CHECKING:
     from fieldapp.store.transaction import Transaction
 
 MARK = "first_sync_deferred"  # meta: the indexes set aside (name -> SQL), waiting for `finish`
+BUILD = "first_sync_search"  # meta: where the search build's next step begins (JSON), until it is done
 
-_CHUNK = 2000  # records indexed for search per executemany at the finish
-
-# While the finish builds, FTS5 keeps up to this many bytes of new terms in memory before it writes
-# a segment: with its default (1 MB) the 24,000 records' words went out in ~20 segments, merged
-# again, each term's entry allocated afresh per segment (under SQLCipher's memory security every
-# allocation is locked and zeroed). Measured on those words alone: 20-35 % less time (load ~7).
-_BUILD_HASH_BYTES = 64 * 1024 * 1024
-_DEFAULT_HASH_BYTES = 1024 * 1024  # FTS5's FTS5_DEFAULT_HASHSIZE
-_FTS = ("search", "search_grams", "family_words", "family_grams")
+BUILD_RECORDS = 2000  # records indexed for search per step
+BUILD_FAMILIES = 800  # families' search rows per step
 
 
 def _secondary(db: Any) -> dict[str, str]:
@@ -92,21 +97,10 @@ def write_page(tx: Transaction, pulled: Sequence[Mapping[str, Any]]) -> None:
         record_rows.upsert_remote_many(tx.db, collection, group, tx.now)
 
 
-def _index_everything(db: Any) -> None:
-    for collection in sorted(domain.SEARCHABLE):
-        record_rows.known(collection)
-        items: list[tuple[str, str, str | None, Mapping[str, Any] | None]] = []
-        for rid, household_id, deleted, data in db.execute(
-                f"SELECT id, household_id, deleted, data FROM [{collection}] ORDER BY rowid"):
-            items.append((collection, rid, household_id, None if deleted else json.loads(data)))
-            if len(items) >= _CHUNK:
-                search.index_many(db, items)
-                items = []
-        search.index_many(db, items)
-
-
 def finish(db: Any) -> None:
-    """Build what `begin` set aside, once, and remove the mark (inside one write)."""
+    """What the caseworker must have when the sync says done, once, and the mark removed (inside one
+    write): the indexes and due triggers again, what is due and the caseload summary. The search
+    indexes are left to `build_step` (`BUILD`)."""
     kept = json.loads(record_rows.get_meta(db, MARK) or "{}")
     have = _secondary(db)
     for name, sql in sorted(kept.items()):
@@ -114,30 +108,10 @@ def finish(db: Any) -> None:
             db.execute(sql)
     present = due.present_triggers(db)
     due.create_triggers(db, [(n, sql) for n, sql in due.triggers() if n not in present])
-    tables = _fts_tables(db)
-    _hash_size(db, tables, _BUILD_HASH_BYTES)  # a failure rolls it back with the rest
-    _index_everything(db)
-    family_search.refresh(db)  # the per-family index too (else at COMMIT), while the larger buffer holds
-    _hash_size(db, tables, None)
     due.rebuild(db)
     caseload.rebuild(db)
     record_rows.set_meta(db, MARK, None)
-
-
-def _fts_tables(db: Any) -> list[str]:
-    marks = ", ".join("?" * len(_FTS))
-    return [n for (n,) in db.execute(f"SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ({marks}) "
-                                     "ORDER BY name", list(_FTS)).fetchall()]
-
-
-def _hash_size(db: Any, tables: list[str], size: int | None) -> None:
-    """Set FTS5's in-memory term buffer of `tables` (None: back to the default, its config row removed,
-    so that the file is as a laptop that never changed it)."""
-    for table in tables:
-        db.execute(f"INSERT INTO [{table}] ([{table}], rank) VALUES ('hashsize', ?)",
-                   [size or _DEFAULT_HASH_BYTES])
-        if size is None:  # the connections reload the config (the command changed its cookie): no row, default
-            db.execute(f"DELETE FROM [{table}_config] WHERE k = 'hashsize'")
+    record_rows.set_meta(db, BUILD, json.dumps({"records": sorted(domain.SEARCHABLE)[0], "after": 0}))
 
 
 def finish_if_marked(tx: Transaction) -> bool:
@@ -146,3 +120,50 @@ def finish_if_marked(tx: Transaction) -> bool:
         return False
     finish(tx.db)
     return True
+
+
+def building(db: Any) -> bool:
+    """Whether the search indexes of a first sync are still being built (a search finds part)."""
+    return record_rows.get_meta(db, BUILD) is not None
+
+
+def build_step(db: Any, *, records: int = BUILD_RECORDS, families: int = BUILD_FAMILIES) -> bool:
+    """One step of the search build (inside one write); whether steps are left after it.
+
+    First the per-record index, collection after collection, `records` records at a time in rowid
+    order; then the per-family index, `families` households at a time in id order."""
+    found = record_rows.get_meta(db, BUILD)
+    if found is None:
+        return False
+    state = json.loads(found)
+    if "records" in state:
+        state = _index_records(db, str(state["records"]), int(state["after"]), records)
+    else:
+        state = _index_families(db, str(state["families"]), families)
+    record_rows.set_meta(db, BUILD, None if state is None else json.dumps(state))
+    return state is not None
+
+
+def _index_records(db: Any, collection: str, after: int, size: int) -> dict[str, Any]:
+    record_rows.known(collection)
+    rows = db.execute(f"SELECT rowid, id, household_id, deleted, data FROM [{collection}] WHERE rowid > ? "
+                      "ORDER BY rowid LIMIT ?", [after, size]).fetchall()
+    search.index_many(db, [(collection, rid, household_id, None if deleted else json.loads(data))
+                           for _rowid, rid, household_id, deleted, data in rows])
+    # The families are built once each, after every record (`_index_families`), not at this COMMIT;
+    # the table held nothing when the step began (every write's COMMIT empties it).
+    db.execute("DELETE FROM family_dirty")
+    if len(rows) == size:
+        return {"records": collection, "after": rows[-1][0]}
+    later = [c for c in sorted(domain.SEARCHABLE) if c > collection]
+    return {"records": later[0], "after": 0} if later else {"families": ""}
+
+
+def _index_families(db: Any, after: str, size: int) -> dict[str, Any] | None:
+    ids = [hid for (hid,) in db.execute(
+        "SELECT DISTINCT household_id FROM search_docs WHERE household_id > ? ORDER BY household_id LIMIT ?",
+        [after, size]).fetchall()]
+    family_search.replace(db, ids)
+    return {"families": ids[-1]} if len(ids) == size else None
+
+

@@ -256,8 +256,13 @@ class Transaction:
         first_sync.write_page(self, pulled)
 
     def finish_first_sync(self) -> bool:
-        """Build what the first sync set aside, once; whether there was anything to build."""
+        """Build what the first sync set aside and the caseworker needs at once (indexes, due items,
+        the caseload); whether there was anything to build. The search indexes come after, in steps."""
         return first_sync.finish_if_marked(self)
+
+    def build_search_step(self) -> bool:
+        """One step of a first sync's search build (first_sync.build_step); whether steps are left."""
+        return first_sync.build_step(self.db)
 
     def store_reference(self, record: Mapping[str, Any]) -> None:
         """Keep a form definition or a piece of reference data sent by the server."""

@@ -120,11 +120,14 @@ def _device_name() -> str:
 
 
 def sync_once(store: Store, *, progress: Progress | None = None,
-              transport: TransportFactory = http_transport, attachment_budget: int | None = None) -> RoundReport:
+              transport: TransportFactory = http_transport, attachment_budget: int | None = None,
+              build_search: bool = True) -> RoundReport:
     """One round against the enrolled server. A revoked laptop raises DeviceRevoked (wipe it).
 
     Attachments are fetched ahead within `attachment_budget` bytes; None: IT's
     `attachment_prefetch_mb` in fieldapp.toml (fieldapp/sync/attachments.py `prefetch_budget`).
+    `build_search`: build the search indexes a first sync leaves for after it before returning
+    (fieldapp/store/first_sync.py); the program passes False and builds them in the background.
     """
     if not is_enrolled(store):
         raise SyncFailure("not_enrolled")
@@ -135,6 +138,8 @@ def sync_once(store: Store, *, progress: Progress | None = None,
     finally:
         link.close()
     store.write(lambda tx: tx.set_meta("last_sync_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+    if build_search:
+        store.build_search()
     return report
 
 

@@ -132,6 +132,12 @@ class CaseloadView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.hide()
+        # After a first sync the search indexes are built in the background (fieldapp/store/first_sync.py).
+        self.preparing = QLabel(self.tr("The search is still being prepared after the first sync: some families "
+                                        "may be missing from the results until it is ready."))
+        self.preparing.setObjectName("searchPreparing")
+        self.preparing.setWordWrap(True)
+        self.preparing.hide()
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 4)
@@ -150,6 +156,7 @@ class CaseloadView(QWidget):
         bar.addWidget(self.add)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.preparing)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.count)
@@ -230,7 +237,14 @@ class CaseloadView(QWidget):
         # While a search explains the rows, its hint takes the categories' place: the row fits 1280 px.
         self.table.setColumnHidden(COL_FOUND, not searching)
         self.table.setColumnHidden(COL_CATEGORIES, searching)
+        self.preparing.setVisible(searching and self.store.search_building())
         self._show_count()
+
+    def search_ready(self) -> None:
+        """The search indexes are whole now: a search shown is made again, without the notice."""
+        if self.model.filter.text:
+            self.model.reload()  # the same filter: set_filter alone would not ask again
+            self.apply_filter()
 
     def reload(self) -> None:
         self.model.reload()

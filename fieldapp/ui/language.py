@@ -193,7 +193,7 @@ def retire(window: Any, sync: Any) -> None:
     window.caseload_view.stop()
     window.tidier.stop()
     background.wait()
-    for name in ("started", "progress", "finished", "failed", "revoked"):
+    for name in ("started", "progress", "finished", "failed", "revoked", "search_ready"):
         slot = getattr(window, f"_sync_{name}" if name != "revoked" else "_revoked")
         try:
             getattr(sync, name).disconnect(slot)

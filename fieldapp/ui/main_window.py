@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(self._sync_finished)
         self.sync.failed.connect(self._sync_failed)
         self.sync.revoked.connect(self._revoked)
+        self.sync.search_ready.connect(self._sync_search_ready)
         # A supervisor hears of a new or overdue safety concern after each round (fieldapp/ui/safety).
         self.concern_notifier = (ConcernNotifier(store, system_tray(self, self.windowIcon()), self)
                                  if self.role == "supervisor" else None)
@@ -218,6 +219,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Syncing: %n record(s) sent", "", count))
         else:
             self.statusBar().showMessage(self.tr("Syncing: %n record(s) received", "", count))
+
+    def _sync_search_ready(self) -> None:
+        self.caseload_view.search_ready()
 
     def _sync_finished(self, report: Any) -> None:
         self.sync_now_action.setEnabled(True)

@@ -382,6 +382,10 @@
         <translation>Caseworker</translation>
     </message>
     <message>
+        <source>The search is still being prepared after the first sync: some families may be missing from the results until it is ready.</source>
+        <translation>The search is still being prepared after the first sync: some families may be missing from the results until it is ready.</translation>
+    </message>
+    <message>
         <source>All caseworkers</source>
         <translation>All caseworkers</translation>
     </message>

@@ -388,6 +388,10 @@
         <translation>Фахівець</translation>
     </message>
     <message>
+        <source>The search is still being prepared after the first sync: some families may be missing from the results until it is ready.</source>
+        <translation>Пошук ще готується після першої синхронізації: поки він не готовий, деяких сімей може не бути серед результатів.</translation>
+    </message>
+    <message>
         <source>All caseworkers</source>
         <translation>Усі фахівці</translation>
     </message>

@@ -43,6 +43,7 @@ class SyncController(QObject):
     finished = Signal(object)  # RoundReport
     failed = Signal(str, str)  # code, a sentence for the caseworker
     revoked = Signal(bool)  # the laptop was revoked: the caller wipes the profile (True: server told)
+    search_ready = Signal()  # the search indexes a first sync left for after it are built
     _outcome = Signal(str, object)  # from the worker thread to the GUI thread
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
@@ -145,11 +146,14 @@ class SyncController(QObject):
 
         try:
             with self._gate.work():
-                report = sync_once(self.store, progress=progress, transport=gated(self._transport, self._gate))
+                report = sync_once(self.store, progress=progress, transport=gated(self._transport, self._gate),
+                                   build_search=False)  # told done first; the search comes after (_build_search)
         except Cancelled:
             log.info("sync round cancelled")
+            return
         except DeviceRevoked:  # the server is told here, on the worker: the window wipes at once
             self._tell("revoked", confirm_wipe(self.store, self._transport))
+            return
         except SyncFailure as exc:
             log.info("sync round failed: %s", exc.code)  # codes only: no personal data in logs
             self._tell("failed", (exc.code, failure_message(exc).render(QCoreApplication.translate)))
@@ -163,6 +167,28 @@ class SyncController(QObject):
                                   "FieldApp will try again later.")))
         else:
             self._tell("finished", report)
+        self._build_search()  # after a failed round too: a first sync cut short, or a kill before the build ended
+
+    def _build_search(self) -> None:
+        """On the worker thread, after a round: the search indexes a first sync leaves for after it
+        (fieldapp/store/first_sync.py), one short store step at a time, holding the gate for a step
+        only, so that saves go between the steps and closing waits for one step at most."""
+        built = 0
+        try:
+            while True:
+                with self._gate.work():
+                    if not self.store.search_building():
+                        break
+                    built += 1
+                    if not self.store.write(lambda tx: tx.build_search_step()):
+                        break
+        except Cancelled:
+            return  # what was built stays; the next start goes on from there
+        except StoreError as exc:
+            log.warning("search build stopped by the store: %s", type(exc).__name__)
+            return
+        if built:
+            self._tell("search_ready", None)
 
     def _tell(self, kind: str, payload: Any) -> None:
         """From the worker thread to the GUI thread (queued); nothing once the controller stopped."""
@@ -171,6 +197,10 @@ class SyncController(QObject):
 
     def _settle(self, kind: str, payload: Any) -> None:
         """On the GUI thread: book-keeping, then the public signals."""
+        if kind == "search_ready":  # not a round's outcome: the round settled before the build
+            if not self._gate.cancelled:
+                self.search_ready.emit()
+            return
         self._running = False
         if self._gate.cancelled:
             return
