@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         # The search indexes' segments merged in the background (fieldapp/ui/tidy.py), after each round too.
         self.tidier = SearchTidier(store, self)
         self.sync.finished.connect(self.tidier.soon)
+        self.sync.search_ready.connect(self.tidier.soon)
         self.refresh_returned()
         self.check_caseload_size()
         QTimer.singleShot(0, self.sync.start)  # a first round as soon as the window shows, when enrolled

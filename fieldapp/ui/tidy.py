@@ -2,7 +2,7 @@
 
 Every write transaction adds a small segment to each full-text index it touches, and a search walks
 every segment (fieldapp/store/search.py `tidy`). The tidier merges them a while after the window opens,
-after each sync round (a pull writes many), and every so often while the program is open, on Qt's
+after each sync round (a pull writes many) and once a first sync's search indexes are built, and every so often while the program is open, on Qt's
 thread pool; a save waits for one step at most. Closing the program stops it between two steps.
 """
 
@@ -59,6 +59,9 @@ class SearchTidier(QObject):
 
     def tidy_now(self) -> None:
         if self._stopping.is_set() or self._busy:
+            return
+        if self.store.search_building():  # a first sync's indexes are still being written: merge once built
+            self._timer.start(self._period_ms)  # (search_ready calls `soon` when they are)
             return
         self._busy = True
 
